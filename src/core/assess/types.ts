@@ -1,0 +1,97 @@
+/**
+ * The assessment's result: the contract between the clinical core, the UI and the `assess` command.
+ * The rule engine (src/core/rules, src/core/assess/assess.ts) produces it; nothing else may.
+ */
+import type { ReadGap } from '../chart.ts';
+
+export type Verdict =
+  | 'candidate'
+  | 'candidate-with-cautions'
+  | 'not-recommended' // contraindicated now
+  | 'no-indication'
+  | 'incomplete'; // some read behind the answer failed, was refused or was truncated
+
+export type Severity = 'contraindicated' | 'major' | 'caution' | 'info';
+
+/** Where a rule comes from. `verified: false` marks what shared/research/ldn-clinical.md calls UNVERIFIED. */
+export interface Source {
+  /** Short label shown in the UI, e.g. "Naltrexone tablets label, Contraindications (DailyMed 2025)". */
+  label: string;
+  kind: 'label' | 'pmid' | 'doi' | 'trial' | 'review' | 'web' | 'design';
+  /** PMID, DOI, NCT number, or label section. */
+  id?: string;
+  url?: string;
+  verified: boolean;
+}
+
+/** The chart entry a finding came from, enough to show and to reference it. */
+export interface ChartEntry {
+  resourceType: string;
+  id?: string;
+  /** "MedicationRequest/123", when the resource has an id. */
+  reference?: string;
+  /** The name as charted (code display or text). Rendered as text, never as HTML. */
+  name: string;
+  status?: string;
+  /** The dates that mattered, ISO 8601, e.g. authoredOn, effective period, last dispense. */
+  dates?: { label: string; value: string }[];
+}
+
+/** What matched: a code (system + code) or a name found in display/text. */
+export interface MatchEvidence {
+  by: 'code' | 'name';
+  system?: string;
+  code?: string;
+  /** The ingredient, brand or condition term that matched, e.g. "oxycodone", "Contrave", "M79.7". */
+  term: string;
+  /** Where in the resource, e.g. "medicationCodeableConcept.coding[0]" or "contained Medication ingredient". */
+  where?: string;
+}
+
+export interface Candidacy {
+  indicationId: string;
+  indication: string;
+  evidenceLevel: string;
+  evidence: string;
+  sources: Source[];
+  condition: ChartEntry;
+  matched: MatchEvidence;
+}
+
+export interface WashoutWindow {
+  /** Date of last known use (ISO date). */
+  lastUse: string;
+  /** Which date was used and why, e.g. "end of effectivePeriod", "last dispense + 30 days supply". */
+  lastUseBasis: string;
+  days: number;
+  /** First day the opioid-free window is complete (ISO date). */
+  endsOn: string;
+  /** Why this many days, with source. */
+  rationale: string;
+}
+
+export interface Conflict {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  why: string;
+  sources: Source[];
+  entry: ChartEntry;
+  matched: MatchEvidence;
+  washout?: WashoutWindow;
+}
+
+export interface Assessment {
+  verdict: Verdict;
+  /** The verdict the findings alone would give; differs from `verdict` only when incomplete. */
+  verdictIfComplete: Exclude<Verdict, 'incomplete'>;
+  /** One sentence for the top of the screen. */
+  summary: string;
+  complete: boolean;
+  gaps: ReadGap[];
+  candidacy: Candidacy[];
+  /** Sorted by severity (contraindicated first). */
+  conflicts: Conflict[];
+  /** The `now` the assessment was made at (ISO). */
+  assessedAt: string;
+}

@@ -1,0 +1,72 @@
+/**
+ * What the I/O edge hands to the core: the patient's chart as read, and what could not be read.
+ *
+ * A chart with any gap is incomplete: the assessment must never give a clean verdict on it.
+ */
+import type {
+  Condition,
+  Medication,
+  MedicationAdministration,
+  MedicationDispense,
+  MedicationRequest,
+  MedicationStatement,
+} from 'fhir/r4';
+
+/** The resource types the app reads to decide. */
+export type ChartResourceType =
+  | 'Patient'
+  | 'Condition'
+  | 'MedicationRequest'
+  | 'MedicationStatement'
+  | 'MedicationDispense'
+  | 'MedicationAdministration'
+  | 'Medication';
+
+/** Why part of the chart is missing. */
+export type GapReason =
+  | 'failed' // network error or 5xx
+  | 'refused' // 401/403, or the scope was not granted
+  | 'not-found' // 404 on a search or a referenced resource
+  | 'timeout'
+  | 'truncated' // a paging link broke or the page limit was reached
+  | 'malformed' // a resource or a response body that could not be parsed
+  | 'unresolved-reference' // a medicationReference that could not be read
+  | 'unreadable-medication'; // a medication with neither a usable code nor text
+
+/** One thing that could not be read, said so a clinician understands it. */
+export interface ReadGap {
+  resourceType: ChartResourceType;
+  reason: GapReason;
+  /** Plain-language detail, e.g. "MedicationStatement search answered 503". Never patient data beyond ids. */
+  detail: string;
+  /** The reference or search concerned, e.g. "Medication/abc" or "MedicationDispense?patient=..." */
+  target?: string;
+  /** How many resources this gap covers, when known (e.g. 3 malformed entries skipped). */
+  count?: number;
+}
+
+/** The patient's chart as far as it was read. */
+export interface Chart {
+  conditions: Condition[];
+  medicationRequests: MedicationRequest[];
+  medicationStatements: MedicationStatement[];
+  medicationDispenses: MedicationDispense[];
+  medicationAdministrations: MedicationAdministration[];
+  /** Medication resources referenced by the above (from _include or read separately). */
+  medications: Medication[];
+  /** Everything that failed, was refused or cut short. Empty means the chart was read in full. */
+  gaps: ReadGap[];
+}
+
+/** An empty, complete chart; handy for building one up. */
+export function emptyChart(): Chart {
+  return {
+    conditions: [],
+    medicationRequests: [],
+    medicationStatements: [],
+    medicationDispenses: [],
+    medicationAdministrations: [],
+    medications: [],
+    gaps: [],
+  };
+}
