@@ -39,3 +39,10 @@ export interface ReadProgress {
   /** Searches still running. */
   pending: number;
 }
+
+/** What a tester picked in the standalone flow. */
+export type StandaloneTarget =
+  /** A SMART server from the allow-list: OAuth with launch/patient; the server asks which patient. */
+  | { kind: 'smart'; iss: string }
+  /** An open FHIR server (no authorization): fhirServiceUrl with a patient id. */
+  | { kind: 'open'; fhirServiceUrl: string; patientId: string };
