@@ -25,7 +25,8 @@ export type ChartResourceType =
 /** Why part of the chart is missing. */
 export type GapReason =
   | 'failed' // network error or 5xx
-  | 'refused' // 401/403, or the scope was not granted
+  | 'unauthorized' // 401: the session's token was rejected or has expired; relaunch needed
+  | 'refused' // 403, or the scope was not granted
   | 'not-found' // 404 on a search or a referenced resource
   | 'timeout'
   | 'truncated' // a paging link broke or the page limit was reached
