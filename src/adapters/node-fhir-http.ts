@@ -1,0 +1,43 @@
+/**
+ * A `FhirHttp` over Node's global fetch, for the command-line tools (check-server, seed) and for tests that talk
+ * to MSW or to the sandbox over HTTP. Adds `Accept: application/fhir+json`, an optional bearer token and a
+ * per-request timeout; never logs anything (the token stays in the header).
+ */
+import type { FhirHttp } from '../edge/types.ts';
+
+export interface NodeFhirHttpOptions {
+  /** Bearer token for a protected server; omitted for open servers. */
+  token?: string;
+  /** Per-request timeout in milliseconds (default 15 000). */
+  timeoutMs?: number;
+  /** The fetch to use (default: global fetch); tests may pass another. */
+  fetchImpl?: typeof fetch;
+}
+
+export const FHIR_JSON = 'application/fhir+json';
+
+/** Resolves a path against a FHIR base URL: absolute URLs pass through, relative paths join with one "/". */
+export function resolveFhirUrl(baseUrl: string, pathOrUrl: string): string {
+  if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
+  return `${baseUrl}/${pathOrUrl.replace(/^\/+/, '')}`;
+}
+
+/** Creates the port. `baseUrl` loses any trailing slash. */
+export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions = {}): FhirHttp {
+  const base = baseUrl.trim().replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const doFetch = options.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  return {
+    baseUrl: base,
+    fetch(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
+      const headers = new Headers(init.headers);
+      if (!headers.has('accept')) headers.set('accept', FHIR_JSON);
+      if (init.body !== undefined && init.body !== null && !headers.has('content-type')) headers.set('content-type', FHIR_JSON);
+      if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+      const timeout = AbortSignal.timeout(timeoutMs);
+      // Both the caller's signal (if any) and the timeout abort the request; AbortSignal.any is Node 20.3+.
+      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      return doFetch(resolveFhirUrl(base, pathOrUrl), { ...init, headers, signal });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Types of the server check: what the edge fetched, and the evaluation check-server and the standalone picker show. */
+
+/** One document the edge tried to fetch: parsed JSON, or a one-line reason it could not be read. */
+export type Fetched =
+  | { kind: 'json'; status: number; json: unknown }
+  | { kind: 'error'; problem: string; /** HTTP status when a response came. */ status?: number; /** No response at all. */ network?: boolean };
+
+/** What the edge fetched from a server for the evaluator. */
+export interface ServerProbe {
+  /** The FHIR base URL checked. */
+  baseUrl: string;
+  smartConfiguration: Fetched;
+  metadata: Fetched;
+  /** `Patient?_count=1` without a token: tells an open server from a protected one. */
+  openRead: Fetched;
+}
+
+export type CheckStatus = 'ok' | 'missing' | 'fails';
+
+export interface CheckItem {
+  /** Stable id, e.g. "pkce-s256", "search-Condition". */
+  id: string;
+  /** What was checked, in words. */
+  label: string;
+  status: CheckStatus;
+  reason: string;
+}
+
+/**
+ * What the app can do on the server:
+ * - full: read everything and write the order and overridden conflicts;
+ * - reported-only order: the server only accepts "reported" MedicationRequests (Oracle Health), not new orders;
+ * - read-only: assessment only; the order cannot be written (the clinician orders by hand);
+ * - not usable: the app cannot read the chart there.
+ */
+export type ServerVerdict = 'full' | 'read-only' | 'reported-only order' | 'not usable';
+
+export interface ServerReport {
+  baseUrl: string;
+  items: CheckItem[];
+  verdict: ServerVerdict;
+  /** Why this verdict, in one sentence. */
+  verdictReason: string;
+  /** Limits that do not change the verdict (e.g. a search missing: assessments will be marked incomplete). */
+  notes: string[];
+  /** Whether SMART discovery was found (OAuth launch possible). */
+  smart: boolean;
+  /** Whether the server answered a search without authorization. */
+  openRead: boolean;
+}

@@ -1,0 +1,80 @@
+/**
+ * Fetches what check-server and the standalone picker evaluate: `.well-known/smart-configuration`, `metadata`
+ * and one unauthenticated `Patient?_count=1`, each turned into JSON or a one-line problem (never an exception),
+ * then hands them to the pure evaluator in src/core/server.
+ */
+import { evaluateServer } from '../core/server/evaluate.ts';
+import type { Fetched, ServerProbe, ServerReport } from '../core/server/types.ts';
+import type { FhirHttp } from './types.ts';
+
+const TLS_CODES = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_CERT)/;
+
+function errorCode(e: unknown): string {
+  // undici puts the system error in `cause` (e.g. { code: 'ECONNREFUSED' }); some wrap it twice.
+  let current: unknown = e;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    const c = current as { code?: unknown; cause?: unknown };
+    if (typeof c.code === 'string') return c.code;
+    current = c.cause;
+  }
+  return '';
+}
+
+/** One line for a request that got no response: timeout, DNS, refused, TLS, other network failure. */
+export function describeNetworkError(e: unknown): string {
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return 'timed out (no answer within the timeout)';
+  if (name === 'AbortError') return 'aborted';
+  const code = errorCode(e);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (DNS lookup failed)';
+  if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that port)';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection closed by the server';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out connecting';
+  if (TLS_CODES.test(code)) return `TLS error (${code})`;
+  const message = (e as { message?: unknown } | null)?.message;
+  return `network error${code ? ` (${code})` : ''}${typeof message === 'string' && message ? `: ${message}` : ''}`;
+}
+
+/** GETs a JSON document; every failure becomes `{ kind: 'error', problem }`. */
+export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit): Promise<Fetched> {
+  let response: Response;
+  try {
+    response = await http.fetch(path, { ...init, method: 'GET' });
+  } catch (e) {
+    return { kind: 'error', problem: describeNetworkError(e), network: true };
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (e) {
+    return { kind: 'error', problem: `response cut off: ${describeNetworkError(e)}`, status: response.status };
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const looksHtml = /html/i.test(type) || /^\s*<(!doctype|html)/i.test(text);
+  if (!response.ok) {
+    const what = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    return { kind: 'error', problem: looksHtml ? `${what} (an HTML page)` : what, status: response.status };
+  }
+  if (looksHtml) return { kind: 'error', problem: 'answered HTML instead of JSON (is this the FHIR base URL?)', status: response.status };
+  try {
+    return { kind: 'json', status: response.status, json: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'error', problem: `answered invalid JSON (${type || 'no content-type'})`, status: response.status };
+  }
+}
+
+/** Fetches the three documents in parallel. `openHttp` (no token) defaults to `http`. */
+export async function probeServer(http: FhirHttp, openHttp: FhirHttp = http): Promise<ServerProbe> {
+  const [smartConfiguration, metadata, openRead] = await Promise.all([
+    fetchJson(http, '.well-known/smart-configuration', { headers: { accept: 'application/json' } }),
+    fetchJson(http, 'metadata'),
+    fetchJson(openHttp, 'Patient?_count=1'),
+  ]);
+  return { baseUrl: http.baseUrl, smartConfiguration, metadata, openRead };
+}
+
+/** Probes and evaluates a server. Never rejects for network or HTTP failures: they are report items. */
+export async function checkServer(http: FhirHttp, openHttp?: FhirHttp): Promise<ServerReport> {
+  return evaluateServer(await probeServer(http, openHttp));
+}
