@@ -1,0 +1,123 @@
+/**
+ * Turns the issuer allow-list into fhirclient's ARRAY form of `FHIR.oauth2.authorize` options, one per allowed
+ * server, each with an `issMatch` function. fhirclient picks the first entry whose `issMatch` accepts the `iss`
+ * (or `fhirServiceUrl`) URL parameter and throws when none does. With a single options object it would accept any
+ * iss (shared/research/smart-on-fhir.md, "Multiple EHRs"), which is why the single form is never used here.
+ */
+import {
+  checkServerUrl,
+  normaliseBaseUrl,
+  type AllowList,
+  type AllowListEntry,
+} from '../../core/smart/allow-list.ts';
+import { requestedScopes } from '../../core/smart/scopes.ts';
+
+/** The subset of fhirclient's AuthorizeParams this app sets. */
+export interface AuthorizeOptions {
+  issMatch: (iss: string) => boolean;
+  clientId?: string;
+  scope?: string;
+  redirectUri: string;
+  /** SMART App Launch 2.2 requires PKCE S256: refuse servers that do not announce it. */
+  pkceMode?: 'required';
+  /** >= 122 bits of state (SMART App Launch 2.2); fhirclient's default is ~95 bits. */
+  stateKey: string;
+  /** Finish the authorization in the window (or EHR iframe) that started it. */
+  completeInTarget: true;
+  /** Open servers only: the FHIR base used without OAuth. */
+  fhirServiceUrl?: string;
+  patientId?: string;
+}
+
+/** What the launch page's URL asks for. */
+export type LaunchRequest =
+  | { kind: 'ehr'; iss: string; launch: string }
+  | { kind: 'standalone-smart'; iss: string }
+  | { kind: 'standalone-open'; fhirServiceUrl: string; patientId: string }
+  | { kind: 'open-without-patient'; fhirServiceUrl: string }
+  | { kind: 'picker' };
+
+/** Reads the launch URL's query: `iss` (+ `launch`) or `fhirServiceUrl` (+ `patientId`), or nothing. */
+export function readLaunchRequest(search: URLSearchParams): LaunchRequest {
+  const iss = search.get('iss');
+  const launch = search.get('launch');
+  if (iss) return launch ? { kind: 'ehr', iss, launch } : { kind: 'standalone-smart', iss };
+  const fhirServiceUrl = search.get('fhirServiceUrl');
+  if (fhirServiceUrl) {
+    const patientId = search.get('patientId');
+    return patientId ? { kind: 'standalone-open', fhirServiceUrl, patientId } : { kind: 'open-without-patient', fhirServiceUrl };
+  }
+  return { kind: 'picker' };
+}
+
+/**
+ * Whether `iss` is accepted by one allow-list entry: equal to its exact `iss` (trailing slashes ignored), or
+ * starting with its `issPrefix` (which the parser guarantees ends in "/", so `https://ehr.example.org/` never
+ * matches `https://ehr.example.org.evil.test/`). Non-URLs and URLs with credentials or fragments never match.
+ */
+export function entryAcceptsIss(entry: AllowListEntry, iss: string): boolean {
+  if (checkServerUrl(iss) !== undefined) return false;
+  const wanted = normaliseBaseUrl(iss);
+  if (entry.iss !== undefined) return entry.iss === wanted;
+  if (entry.issPrefix === undefined) return false;
+  // Same origin as the prefix as well as the same leading characters: a belt to the "/" braces.
+  return (wanted + '/').startsWith(entry.issPrefix) && new URL(wanted).origin === new URL(entry.issPrefix).origin;
+}
+
+/** The entry of the allow-list that accepts this iss (exact entries win over prefixes), if any. */
+export function matchIssuer(list: AllowList, iss: string): AllowListEntry | undefined {
+  const exact = list.clients.find((c) => c.iss !== undefined && entryAcceptsIss(c, iss));
+  return exact ?? list.clients.find((c) => c.issPrefix !== undefined && entryAcceptsIss(c, iss));
+}
+
+/** Whether a typed or listed open server URL is acceptable for a standalone open launch. */
+export function openServerAllowed(list: AllowList, fhirServiceUrl: string): boolean {
+  if (!list.standalone.enabled || checkServerUrl(fhirServiceUrl) !== undefined) return false;
+  const wanted = normaliseBaseUrl(fhirServiceUrl);
+  return list.standalone.allowTypedOpenServer || list.standalone.openServers.some((s) => s.fhirServiceUrl === wanted);
+}
+
+export interface BuildOptionsInput {
+  list: AllowList;
+  /** 'ehr' when the URL carries `launch`, else 'standalone' (scopes: launch vs launch/patient). */
+  kind: 'ehr' | 'standalone';
+  /** The app's root URL, the default redirect URI (index.html). */
+  appRootUrl: string;
+  /** A fresh crypto.randomUUID() (122 random bits). */
+  stateKey: string;
+}
+
+/**
+ * fhirclient options for SMART servers, one per allow-list entry, in the allow-list's order with exact entries
+ * first (so an exact entry's client id wins over a prefix that also matches).
+ */
+export function smartAuthorizeOptions(input: BuildOptionsInput): AuthorizeOptions[] {
+  const ordered = [...input.list.clients.filter((c) => c.iss !== undefined), ...input.list.clients.filter((c) => c.iss === undefined)];
+  return ordered.map((entry) => ({
+    issMatch: (iss: string) => entryAcceptsIss(entry, iss),
+    clientId: entry.clientId,
+    scope: requestedScopes(input.kind, entry.scopeVersion),
+    redirectUri: entry.redirectUri ?? input.appRootUrl,
+    pkceMode: 'required',
+    stateKey: input.stateKey,
+    completeInTarget: true,
+  }));
+}
+
+/**
+ * fhirclient options for one open server (no OAuth: fhirclient stores a fake state with the patient id and
+ * redirects straight to the app). Only built after openServerAllowed() said yes.
+ */
+export function openAuthorizeOptions(fhirServiceUrl: string, patientId: string, appRootUrl: string, stateKey: string): AuthorizeOptions[] {
+  const wanted = normaliseBaseUrl(fhirServiceUrl);
+  return [
+    {
+      issMatch: (url: string) => checkServerUrl(url) === undefined && normaliseBaseUrl(url) === wanted,
+      fhirServiceUrl: wanted,
+      patientId,
+      redirectUri: appRootUrl,
+      stateKey,
+      completeInTarget: true,
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+/**
+ * Builds the app's `LaunchContext` from what fhirclient kept after `ready()`: the token response's launch context
+ * (SMART App Launch 2.2 "Launch context arrives with your access_token": patient, encounter, need_patient_banner,
+ * smart_style_url) and the id_token's fhirUser claim. The context holds no token.
+ */
+import type { LaunchContext } from '../types.ts';
+import { requestedScopes } from '../../core/smart/scopes.ts';
+
+/** The part of fhirclient's Client this module reads (structural, so tests need no fhirclient). */
+export interface SmartSession {
+  state: {
+    serverUrl: string;
+    /** The scope the app asked for ("launch ..." for an EHR launch). */
+    scope?: string;
+    /** Present when the server has an authorization endpoint (absent for open servers). */
+    authorizeUri?: string;
+    tokenResponse?: {
+      access_token?: string;
+      scope?: string;
+      patient?: string;
+      encounter?: string;
+      need_patient_banner?: boolean;
+      smart_style_url?: string;
+    };
+  };
+  /** "Practitioner/123" from the id_token (fhirclient keeps the last two path segments of a full URL). */
+  getFhirUser(): string | null;
+}
+
+export type LaunchContextProblem = 'no-patient';
+
+function scopeWords(scope: string | undefined): string[] {
+  return (scope ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The launch context, or 'no-patient' when the server gave no patient (the app is patient-scoped and cannot
+ * run without one). Open servers (no authorization endpoint, no token) grant nothing formally: their grant is
+ * taken to be what the app would ask a SMART server for in standalone mode, in v2 form, since an open server
+ * enforces no scopes.
+ */
+export function buildLaunchContext(session: SmartSession): { ok: true; value: LaunchContext } | { ok: false; error: LaunchContextProblem } {
+  const { state } = session;
+  const token = state.tokenResponse ?? {};
+  const patientId = token.patient;
+  if (!patientId) return { ok: false, error: 'no-patient' };
+  const open = !state.authorizeUri && !token.access_token;
+  const asked = scopeWords(state.scope);
+  const launchType: LaunchContext['launchType'] = open ? 'open' : asked.includes('launch') ? 'ehr' : 'standalone';
+  // SMART App Launch 2.2: the token response's scope is what was granted; when a server omits it, the
+  // grant equals the request (RFC 6749 §5.1: "OPTIONAL, if identical to the scope requested").
+  const granted = open ? scopeWords(requestedScopes('standalone', 'v2')) : token.scope !== undefined ? scopeWords(token.scope) : asked;
+  const fhirUser = open ? null : session.getFhirUser();
+  return {
+    ok: true,
+    value: {
+      launchType,
+      serverUrl: state.serverUrl.replace(/\/+$/, ''),
+      patientId,
+      ...(token.encounter ? { encounterId: token.encounter } : {}),
+      ...(fhirUser ? { fhirUser } : {}),
+      // Absent means shown: the safe side, the clinician always sees whose chart the app is reading.
+      needPatientBanner: token.need_patient_banner !== false,
+      ...(token.smart_style_url ? { smartStyleUrl: token.smart_style_url } : {}),
+      grantedScopes: granted,
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Helpers for every browser test (launch, admin, clinician). They drive Debian's Chromium through playwright-core
+ * against the sandbox EHR that tests/e2e/global-setup.ts starts with the freshly built app.
+ *
+ * Skip rule: wrap browser tests in `e2eDescribe(...)`. Where /usr/bin/chromium is missing they are skipped with a
+ * visible notice, unless CI=true: then they run (and fail), never skip.
+ *
+ * Readiness: every page the app renders as its final state (the clinician screen, each failure page, the
+ * unknown-issuer and configuration pages, the standalone picker) carries `data-app-ready="<page kind>"` on its
+ * root element (see src/ui/pages/page-kinds.ts); `ehrLaunch` and `fullPageLaunch` wait for it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
+import type { Result as AxeResult } from 'axe-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** The exact flags the project runs Chromium with (shared brief, DEVELOPERS.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** Selector of an app page that has finished rendering (its final state: app, failure page or picker). */
+export const APP_READY = '[data-app-ready]';
+
+/** Whether Debian's Chromium is installed where the tests expect it. */
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** True when browser tests must be skipped: no Chromium and not in CI. */
+export function skipBrowserTests(): boolean {
+  return !hasChromium() && process.env.CI !== 'true';
+}
+
+/**
+ * `describe` for browser tests: skipped with a console notice where Chromium is missing locally; always run
+ * (never skipped) with CI=true.
+ */
+export function e2eDescribe(name: string, body: () => void): void {
+  if (skipBrowserTests()) {
+    console.warn(`[e2e] SKIPPED "${name}": ${CHROMIUM_PATH} not found (CI=true never skips).`);
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
+}
+
+/** The origin of the sandbox EHR started by the global setup, e.g. "http://127.0.0.1:41234". */
+export function sandboxOrigin(): string {
+  const origin = inject('sandboxOrigin');
+  if (!origin) throw new Error('No sandbox: the e2e global setup did not start one (is Chromium missing?)');
+  return origin;
+}
+
+/**
+ * Launches headless Chromium with the project's flags. Playwright gives each launch a fresh temporary profile
+ * (user data dir), removed on close. Close the browser in afterAll.
+ */
+export async function openBrowser(): Promise<Browser> {
+  if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (CI installs it in .ci/run)`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+}
+
+/**
+ * A fresh context (empty cookies, sessionStorage and localStorage) and page. The context keeps the app's CSP
+ * (no bypass): axe is injected through `evaluate`, which CSP does not govern.
+ */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+function query(params: Record<string, string>): string {
+  return new URLSearchParams(params).toString();
+}
+
+/**
+ * Opens the sandbox's EHR-like page `/ehr?patient=<id>&<options>` (the app in an 800x600 iframe) and resolves
+ * with the iframe's Frame once the app has rendered its final page (`[data-app-ready]`: the clinician screen or a
+ * failure page). `options` are the sandbox's launch options: banner, auth_error, fhir_fault, scope.
+ */
+export async function ehrLaunch(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
+  await page.goto(`${sandboxOrigin()}/ehr?${query({ patient: patientId, ...options })}`);
+  const iframe = await page.waitForSelector('iframe');
+  const frame = await iframe.contentFrame();
+  if (!frame) throw new Error('The EHR page has no app iframe');
+  await frame.waitForSelector(APP_READY, { timeout: 30_000 });
+  return frame;
+}
+
+/**
+ * Same launch as `ehrLaunch` but in the whole window: `/launch?patient=<id>&<options>` redirects to the app's
+ * launch page. Resolves with the page's main Frame once the app has rendered its final page.
+ */
+export async function fullPageLaunch(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
+  await page.goto(`${sandboxOrigin()}/launch?${query({ patient: patientId, ...options })}`);
+  await page.waitForSelector(APP_READY, { timeout: 30_000 });
+  return page.mainFrame();
+}
+
+/** The app page's final kind, i.e. the value of `data-app-ready` (e.g. "clinician", "failure:access-denied"). */
+export async function appPageKind(target: Page | Frame): Promise<string | null> {
+  return target.getAttribute(APP_READY, 'data-app-ready');
+}
+
+const requireFromHere = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules plus best practices) on a page or frame and returns its
+ * violations (empty = none). The source is read from axe-core/axe.min.js and run with `evaluate`: the app's CSP
+ * (script-src 'self') blocks `addScriptTag({ content })`, but not Playwright's evaluate, so no CSP bypass is
+ * needed and the page is checked under its real policy.
+ */
+export async function axeViolations(target: Page | Frame): Promise<AxeResult[]> {
+  axeSource ??= readFileSync(requireFromHere.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await target.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
+  if (!loaded) await target.evaluate(axeSource);
+  return target.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations;
+  });
+}
+
+/** One line per violation (rule id, impact, first targets), for assertion messages. */
+export function describeViolations(violations: readonly AxeResult[]): string {
+  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
