@@ -32,8 +32,12 @@ export function describeNetworkError(e: unknown): string {
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out connecting';
   if (TLS_CODES.test(code)) return `TLS error (${code})`;
+  const cause = (e as { cause?: { message?: unknown } } | null)?.cause?.message;
+  // fetch refuses some ports outright (the WHATWG "bad port" list, e.g. 9, 25, 6000).
+  if (cause === 'bad port') return 'port blocked by fetch (a reserved port such as 9 or 25)';
   const message = (e as { message?: unknown } | null)?.message;
-  return `network error${code ? ` (${code})` : ''}${typeof message === 'string' && message ? `: ${message}` : ''}`;
+  const detail = [message, cause].filter((m): m is string => typeof m === 'string' && m !== '').join(': ');
+  return `network error${code ? ` (${code})` : ''}${detail ? `: ${detail}` : ''}`;
 }
 
 /** GETs a JSON document; every failure becomes `{ kind: 'error', problem }`. */
