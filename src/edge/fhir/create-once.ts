@@ -1,0 +1,175 @@
+/**
+ * Creating one resource exactly once, even when answers get lost.
+ *
+ * Conditional create (FHIR R4 http.html#ccreate: `If-None-Exist: identifier=<system>|<value>`) makes a repeated
+ * POST harmless on servers that support it; for those that ignore the header, a POST whose answer was lost
+ * (network error, timeout) or that failed with 5xx is followed by a search for the identifier before any retry,
+ * so the resource is created again only when it is really absent. A 4xx is the server's decision and is never
+ * retried (except 429, which says nothing was done).
+ */
+import type { Bundle, Resource } from 'fhir/r4';
+import type { FhirHttp } from '../types.ts';
+import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
+import { describeAnswer } from './gaps.ts';
+import { outcomeText } from './operation-outcome.ts';
+
+export interface ClientIdentifier {
+  system: string;
+  value: string;
+}
+
+export type CreateResult =
+  /** `existed`: the server already had a resource with this identifier (from an earlier attempt or session). */
+  | { kind: 'created'; id: string }
+  | { kind: 'existed'; id: string }
+  /** The server said no (4xx); `outcome` is its OperationOutcome text. */
+  | { kind: 'rejected'; status: number; outcome?: string; reason: string }
+  /** No usable answer after the retries; whether the resource exists is unknown or known to be absent. */
+  | { kind: 'unavailable'; reason: string; status?: number; outcome?: string };
+
+export interface CreateOnceOptions {
+  timeoutMs: number;
+  /** POST attempts at most (default 3). */
+  maxAttempts?: number;
+  /** Wait before attempt n+1 is n times this (default 400 ms). */
+  retryDelayMs?: number;
+  signal?: AbortSignal;
+  /** Told before each retry and each existence check, for the progress line. */
+  onRetry?: (e: { attempt: number; checking: boolean; why: string }) => void;
+}
+
+/** The search-parameter form of an identifier, for If-None-Exist and `?identifier=`. */
+export function identifierToken(id: ClientIdentifier): string {
+  return `${encodeURIComponent(id.system)}|${encodeURIComponent(id.value)}`;
+}
+
+/** Creates `resource` unless a resource of its type with `identifier` exists. Never throws. */
+export async function createOnce(http: FhirHttp, resource: Resource, identifier: ClientIdentifier, opts: CreateOnceOptions): Promise<CreateResult> {
+  const type = resource.resourceType;
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
+  const delay = opts.retryDelayMs ?? 400;
+  const req = { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) };
+  const body = JSON.stringify(resource);
+  let uncertain = false; // a POST may have landed without our seeing the answer
+  let last: CreateResult = { kind: 'unavailable', reason: 'not attempted' };
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    if (attempt > 1) {
+      await sleep(delay * (attempt - 1), opts.signal);
+      if (opts.signal?.aborted) break;
+    }
+    if (uncertain) {
+      opts.onRetry?.({ attempt, checking: true, why: last.reason });
+      const found = await findByIdentifier(http, type, identifier, req);
+      if (found.kind === 'found') return { kind: 'existed', id: found.id };
+      if (found.kind === 'multiple') return multipleMatches(type);
+      if (found.kind === 'unknown') {
+        last = { kind: 'unavailable', reason: `the check for an earlier ${type} ${found.why}` };
+        continue; // still uncertain: never POST without knowing
+      }
+      uncertain = false;
+    }
+    if (attempt > 1) opts.onRetry?.({ attempt, checking: false, why: last.reason });
+    const answer = await fhirRequest(
+      http,
+      type,
+      {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/fhir+json',
+          'if-none-exist': `identifier=${identifierToken(identifier)}`,
+          prefer: 'return=representation',
+        },
+      },
+      req,
+    );
+    if (answer.kind === 'aborted') {
+      uncertain = true;
+      last = { kind: 'unavailable', reason: `sending the ${type} was cancelled` };
+      break;
+    }
+    if (answer.kind !== 'answered' || answer.status >= 500) {
+      uncertain = true;
+      last = { kind: 'unavailable', reason: `the server ${describeAnswer(answer)}`, ...statusOf(answer) };
+      continue;
+    }
+    if (answer.status === 429) {
+      last = { kind: 'unavailable', reason: 'the server was too busy (429)', status: 429 };
+      continue;
+    }
+    if (isSuccess(answer.status)) {
+      const id = idFromAnswer(answer, type) ?? (await findCreatedId(http, type, identifier, req));
+      if (id === undefined) return { kind: 'unavailable', reason: `the server accepted the ${type} but did not say its id`, status: answer.status };
+      return answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id };
+    }
+    if (answer.status === 412) return multipleMatches(type);
+    const outcome = outcomeText(answer.json);
+    return { kind: 'rejected', status: answer.status, reason: `the server ${describeAnswer(answer)}`, ...(outcome ? { outcome } : {}) };
+  }
+
+  if (uncertain && !opts.signal?.aborted) {
+    // One last look, so a POST that landed behind a lost answer is reported as done rather than failed.
+    const found = await findByIdentifier(http, type, identifier, req);
+    if (found.kind === 'found') return { kind: 'existed', id: found.id };
+  }
+  return last;
+}
+
+type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'multiple' } | { kind: 'unknown'; why: string };
+
+/** Searches `type?identifier=system|value`. */
+export async function findByIdentifier(
+  http: FhirHttp,
+  type: string,
+  identifier: ClientIdentifier,
+  req: { timeoutMs: number; signal?: AbortSignal },
+): Promise<Lookup> {
+  const answer = await fhirRequest(http, `${type}?identifier=${identifierToken(identifier)}`, { method: 'GET' }, req);
+  if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: describeAnswer(answer) };
+  const bundle = answer.json as Bundle | undefined;
+  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle' };
+  const ids = (bundle.entry ?? []).map((e) => e?.resource).filter((r) => r?.resourceType === type && typeof r.id === 'string').map((r) => r!.id!);
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { kind: 'absent' };
+  if (unique.length > 1) return { kind: 'multiple' };
+  return { kind: 'found', id: unique[0]! };
+}
+
+async function findCreatedId(http: FhirHttp, type: string, identifier: ClientIdentifier, req: { timeoutMs: number; signal?: AbortSignal }): Promise<string | undefined> {
+  const found = await findByIdentifier(http, type, identifier, req);
+  return found.kind === 'found' ? found.id : undefined;
+}
+
+/** The new resource's id from the body (Prefer: return=representation) or from the Location header. */
+export function idFromAnswer(answer: HttpAnswer & { kind: 'answered' }, type: string): string | undefined {
+  const body = answer.json as Resource | undefined;
+  if (body?.resourceType === type && typeof body.id === 'string' && body.id !== '') return body.id;
+  const location = answer.headers.get('location') ?? answer.headers.get('content-location');
+  if (!location) return undefined;
+  const m = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]+)?/?$`).exec(location);
+  return m?.[1];
+}
+
+function multipleMatches(type: string): CreateResult {
+  return { kind: 'rejected', status: 412, reason: `more than one ${type} on the server already carries this order's identifier; nothing new was created` };
+}
+
+function statusOf(answer: HttpAnswer): { status?: number; outcome?: string } {
+  if (answer.kind !== 'answered') return {};
+  const outcome = outcomeText(answer.json);
+  return { status: answer.status, ...(outcome ? { outcome } : {}) };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Turning a failed request into a `ReadGap`: one place decides which reason a status or a fault gets, and words
+ * the detail for a clinician. Details name the search or reference and the status, never patient data, so the
+ * server's free-text diagnostics are left out (only OperationOutcome issue codes are quoted).
+ */
+import type { ChartResourceType, GapReason, ReadGap } from '../../core/chart.ts';
+import type { HttpAnswer } from './request.ts';
+import { outcomeCodes } from './operation-outcome.ts';
+
+/** The reason a non-2xx status gets. */
+export function reasonForStatus(status: number): GapReason {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'refused';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 408 || status === 504) return 'timeout';
+  return 'failed';
+}
+
+const STATUS_WORDS: Record<GapReason, string> = {
+  failed: 'the server reported an error',
+  unauthorized: 'the session was not accepted (expired or rejected sign-in); launch the app again',
+  refused: 'access was refused (not permitted for this app or user)',
+  'not-found': 'the server does not offer it',
+  timeout: 'the server did not answer in time',
+  truncated: 'only part of it was read',
+  malformed: 'the answer could not be understood',
+  'unresolved-reference': 'a referenced medication could not be read',
+  'unreadable-medication': 'a medication could not be identified',
+};
+
+/** Plain words for a status, e.g. "answered 503 (the server reported an error)". */
+export function describeStatus(status: number, body?: unknown): string {
+  const codes = outcomeCodes(body);
+  return `answered ${status} (${STATUS_WORDS[reasonForStatus(status)]}${codes ? `; issue: ${codes}` : ''})`;
+}
+
+/** Plain words for an answer that is not a success: what happened, without the reason's label. */
+export function describeAnswer(answer: Exclude<HttpAnswer, { kind: 'answered' }> | (HttpAnswer & { kind: 'answered' })): string {
+  switch (answer.kind) {
+    case 'timeout':
+      return `did not answer within ${Math.round(answer.afterMs / 100) / 10} s`;
+    case 'aborted':
+      return 'was cancelled before it finished';
+    case 'network':
+      return 'could not be reached (network error)';
+    case 'answered':
+      return describeStatus(answer.status, answer.json);
+  }
+}
+
+/** The reason an answer that is not a success gets. */
+export function reasonForAnswer(answer: HttpAnswer): GapReason {
+  switch (answer.kind) {
+    case 'timeout':
+      return 'timeout';
+    case 'aborted':
+    case 'network':
+      return 'failed';
+    case 'answered':
+      return reasonForStatus(answer.status);
+  }
+}
+
+/** Builds a gap; `target` is the search or reference, relative to the FHIR base. */
+export function gap(resourceType: ChartResourceType, reason: GapReason, detail: string, target?: string, count?: number): ReadGap {
+  return { resourceType, reason, detail, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) };
+}

@@ -1,0 +1,214 @@
+/**
+ * Writes the signed order: each overridden conflict as a DetectedIssue, then the compounded MedicationRequest that
+ * refers to them, exactly once (issue 4 item 3).
+ *
+ * Exactly once rests on three things: a client-generated identifier with conditional create (see
+ * fhir/create-once.ts), a check by identifier before any retry, and one in-flight promise per identifier so a
+ * double click sends one order. Server limits are met in steps: no create scope means nothing is sent; no
+ * DetectedIssue scope (or a server refusing them) moves the overrides into the order's note; a server refusing the
+ * full order gets the reported-only shape once (Oracle Health accepts only reportedBoolean true,
+ * medicationCodeableConcept and one dosageInstruction; ../shared/research/smart-on-fhir.md).
+ * Nothing here logs; request bodies and headers never leave the port.
+ */
+import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
+import type { OrderDraft } from '../core/order/types.ts';
+import { scopeAllows } from '../core/smart/scopes.ts';
+import type { FhirHttp } from './types.ts';
+import { createOnce, type ClientIdentifier, type CreateResult } from './fhir/create-once.ts';
+import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from './fhir/order-shape.ts';
+
+/** Which form of the order landed on the server. */
+export type OrderShape = 'full' | 'reported-only';
+
+/** The created order, for the success screen (id and link). */
+export interface CreatedOrder {
+  id: string;
+  /** e.g. "MedicationRequest/123" */
+  reference: string;
+  /** Absolute URL of the resource on the FHIR server. */
+  url: string;
+}
+
+/** A successful write: the order is on the server. */
+export interface WrittenOrder {
+  medicationRequest: CreatedOrder;
+  /** References of the DetectedIssues the order points to, e.g. ["DetectedIssue/7"]. */
+  detectedIssues: string[];
+  shape: OrderShape;
+  /** Overrides written into the order's note instead of as DetectedIssues (0 when none). */
+  foldedDetectedIssues: number;
+  /** Plain-language remarks for the clinician: fallbacks taken and why. */
+  notes: string[];
+}
+
+/**
+ * What writing the order came to. `already-existed`: an earlier attempt (a lost answer, a reload) had already
+ * created it, and nothing new was made.
+ */
+export type WriteOutcome =
+  | (WrittenOrder & { kind: 'created' })
+  | (WrittenOrder & { kind: 'already-existed' })
+  | {
+      /** The session or the server does not allow writing the order: offer the printable order and the JSON. */
+      kind: 'not-permitted';
+      reason: string;
+      offer: 'print-and-download';
+      status?: number;
+      /** The server's OperationOutcome text, when it sent one. */
+      outcome?: string;
+    }
+  | {
+      kind: 'failed';
+      reason: string;
+      /** True when trying again may succeed (no answer, 5xx); false when the server rejected the order (4xx). */
+      retryable: boolean;
+      status?: number;
+      outcome?: string;
+    };
+
+/** Progress of a write, for the screen's status line. */
+export type WriteStep =
+  | { kind: 'creating-detected-issues'; count: number }
+  | { kind: 'folding-detected-issues'; count: number; why: string }
+  | { kind: 'creating-order'; shape: OrderShape }
+  | { kind: 'checking-existing'; resourceType: string; attempt: number }
+  | { kind: 'retrying'; resourceType: string; attempt: number; why: string }
+  | { kind: 'falling-back'; to: 'reported-only'; status: number }
+  | { kind: 'done'; outcome: WriteOutcome['kind'] };
+
+export interface WriteOrderOptions {
+  /** The scopes the server granted in this session. */
+  grantedScopes: readonly string[];
+  /** Builds the reported-only shape (H2's reportedOnlyOrder); without it a refused full order is final. */
+  reportedOnly?: (d: OrderDraft) => OrderDraft;
+  onStep?: (s: WriteStep) => void;
+  /** Deadline per request (default 30 000 ms). */
+  timeoutMs?: number;
+  /** POST attempts per resource (default 3). */
+  maxAttempts?: number;
+  /** Base wait between attempts (default 400 ms). */
+  retryDelayMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Server statuses after which the reported-only shape is worth one try. */
+const SHAPE_REFUSALS = new Set([400, 403, 405, 422]);
+
+const inFlight = new Map<string, Promise<WriteOutcome>>();
+
+/**
+ * Writes `draft` once. A second call with the same identifier while the first runs gets the first's promise;
+ * a call after a reload finds the order already on the server and answers 'already-existed'.
+ */
+export function writeOrder(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions): Promise<WriteOutcome> {
+  const key = `${http.baseUrl} ${draft.identifier.system}|${draft.identifier.value}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const promise = write(http, draft, opts).then((outcome) => {
+    opts.onStep?.({ kind: 'done', outcome: outcome.kind });
+    return outcome;
+  });
+  inFlight.set(key, promise);
+  void promise.finally(() => inFlight.delete(key));
+  return promise;
+}
+
+async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions): Promise<WriteOutcome> {
+  if (!scopeAllows(opts.grantedScopes, 'MedicationRequest', 'c')) {
+    return {
+      kind: 'not-permitted',
+      offer: 'print-and-download',
+      reason: 'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.',
+    };
+  }
+  const base = { timeoutMs: opts.timeoutMs ?? 30_000, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}), ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}) };
+  const createWithSteps = (resource: DetectedIssue | MedicationRequest, id: ClientIdentifier): Promise<CreateResult> =>
+    createOnce(http, resource, id, {
+      ...base,
+      onRetry: (e) =>
+        opts.onStep?.(
+          e.checking
+            ? { kind: 'checking-existing', resourceType: resource.resourceType, attempt: e.attempt }
+            : { kind: 'retrying', resourceType: resource.resourceType, attempt: e.attempt, why: e.why },
+        ),
+    });
+
+  const notes: string[] = [];
+  const created = new Map<string, string>(); // placeholder "urn:uuid:<value>" -> "DetectedIssue/<id>"
+  const folded: DetectedIssue[] = [];
+  const issues = draft.detectedIssues;
+  if (issues.length > 0 && !scopeAllows(opts.grantedScopes, 'DetectedIssue', 'c')) {
+    folded.push(...issues);
+    const why = 'this session may not create DetectedIssue records';
+    opts.onStep?.({ kind: 'folding-detected-issues', count: issues.length, why });
+    notes.push(`${countText(issues.length, 'overridden conflict')} written into the order's note, because ${why}.`);
+  } else if (issues.length > 0) {
+    opts.onStep?.({ kind: 'creating-detected-issues', count: issues.length });
+    const withIds = issues.map((di) => ({ di, id: di.identifier?.find((i): i is ClientIdentifier => !!i.system && !!i.value) }));
+    const results = await Promise.all(withIds.map(({ di, id }) => (id ? createWithSteps(di, id) : Promise.resolve(undefined))));
+    const refused: DetectedIssue[] = [];
+    for (let i = 0; i < withIds.length; i += 1) {
+      const { di, id } = withIds[i]!;
+      const r = results[i];
+      if (r === undefined || id === undefined) {
+        refused.push(di);
+        continue;
+      }
+      if (r.kind === 'created' || r.kind === 'existed') created.set(`urn:uuid:${id.value}`, `DetectedIssue/${r.id}`);
+      else if (r.kind === 'rejected') refused.push(di);
+      else return { kind: 'failed', retryable: true, reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`, ...extra(r) };
+    }
+    if (refused.length > 0) {
+      folded.push(...refused);
+      const why = 'the server did not accept them as DetectedIssue records';
+      opts.onStep?.({ kind: 'folding-detected-issues', count: refused.length, why });
+      notes.push(`${countText(refused.length, 'overridden conflict')} written into the order's note, because ${why}.`);
+    }
+  }
+
+  const prepare = (d: OrderDraft): MedicationRequest =>
+    withIdentifier(foldIssuesIntoNote(withIssueReferences(d.medicationRequest, created), folded), d.identifier);
+
+  opts.onStep?.({ kind: 'creating-order', shape: 'full' });
+  let shape: OrderShape = 'full';
+  let result = await createWithSteps(prepare(draft), draft.identifier);
+  if (result.kind === 'rejected' && SHAPE_REFUSALS.has(result.status) && opts.reportedOnly) {
+    opts.onStep?.({ kind: 'falling-back', to: 'reported-only', status: result.status });
+    const reported = opts.reportedOnly(draft);
+    shape = 'reported-only';
+    opts.onStep?.({ kind: 'creating-order', shape });
+    const first = result;
+    result = await createWithSteps(prepare(reported), reported.identifier);
+    if (result.kind === 'created' || result.kind === 'existed') {
+      notes.push(`The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`);
+    }
+  }
+
+  if (result.kind === 'created' || result.kind === 'existed') {
+    const reference = `MedicationRequest/${result.id}`;
+    const written: WrittenOrder = {
+      medicationRequest: { id: result.id, reference, url: `${http.baseUrl}/${reference}` },
+      detectedIssues: [...created.values()],
+      shape,
+      foldedDetectedIssues: folded.length,
+      notes,
+    };
+    return result.kind === 'created' ? { kind: 'created', ...written } : { kind: 'already-existed', ...written };
+  }
+  if (result.kind === 'rejected') {
+    const server = result.outcome ? ` The server said: ${result.outcome}` : '';
+    if (result.status === 403 || result.status === 405) {
+      return { kind: 'not-permitted', offer: 'print-and-download', reason: `The server does not accept this order (${result.reason}).${server}`, ...extra(result) };
+    }
+    return { kind: 'failed', retryable: false, reason: `The server rejected the order (${result.reason}).${server}`, ...extra(result) };
+  }
+  return { kind: 'failed', retryable: true, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.`, ...extra(result) };
+}
+
+function extra(r: { status?: number; outcome?: string }): { status?: number; outcome?: string } {
+  return { ...(r.status !== undefined ? { status: r.status } : {}), ...(r.outcome ? { outcome: r.outcome } : {}) };
+}
+
+function countText(n: number, noun: string): string {
+  return n === 1 ? `1 ${noun} was` : `${n} ${noun}s were`;
+}
