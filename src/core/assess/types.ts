@@ -56,6 +56,11 @@ export interface Candidacy {
   sources: Source[];
   condition: ChartEntry;
   matched: MatchEvidence;
+  /**
+   * Optional (added by the clinical core): false when the indication has no supportive evidence
+   * (Hashimoto's, SIBO): listed for the clinician, but not enough on its own for a "candidate" verdict.
+   */
+  supportsCandidacy?: boolean;
 }
 
 export interface WashoutWindow {

@@ -1,0 +1,66 @@
+/**
+ * Reads each Condition into a ConditionEntry: the groups it names and whether it counts now.
+ * A Condition counts unless its clinical status is resolved or inactive, its verification status is refuted or
+ * entered-in-error, or its abatement lies in the past (issue 3 item 2). "remission" still counts (design): MS or
+ * Crohn's in remission remain LDN uses, and OUD in remission is still OUD for the opioid rules. A missing status
+ * counts (fail safe). Unconfirmed / provisional diagnoses count too; the entry shows the status.
+ */
+import type { ChartEntry } from '../assess/types.ts';
+import type { ReadGap } from '../chart.ts';
+import { readConditionCode, type GroupMatches } from '../match/condition.ts';
+import { dayOf } from './dates.ts';
+import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
+
+export interface ConditionEntry {
+  entry: ChartEntry;
+  groups: GroupMatches;
+  counts: boolean;
+  /** Why it does not count, when it does not. */
+  excludedBecause?: string;
+}
+
+const NOT_CLINICAL = new Set(['resolved', 'inactive']);
+const NOT_VERIFIED = new Set(['refuted', 'entered-in-error']);
+
+function abatedBy(r: Rec, today: number): string | undefined {
+  if (r.abatementBoolean === true) return 'abatement recorded';
+  const d = dayOf(r.abatementDateTime, 'end') ?? (isRecord(r.abatementPeriod) ? dayOf(r.abatementPeriod.end, 'end') : undefined);
+  if (d !== undefined && d <= today) return `abated ${String(r.abatementDateTime ?? (r.abatementPeriod as Rec).end)}`;
+  if (str(r.abatementString)) return `abatement "${String(r.abatementString)}"`;
+  return undefined;
+}
+
+/** All Conditions of the chart as ConditionEntries, plus gaps for malformed ones. */
+export function readConditionEntries(conditions: readonly unknown[], today: number): { entries: ConditionEntry[]; gaps: ReadGap[] } {
+  const entries: ConditionEntry[] = [];
+  const gaps: ReadGap[] = [];
+  for (const raw of arr(conditions)) {
+    if (!isRecord(raw)) {
+      gaps.push({ resourceType: 'Condition', reason: 'malformed', detail: 'A Condition entry is not an object and was skipped.' });
+      continue;
+    }
+    const clinical = conceptCode(raw.clinicalStatus);
+    const verification = conceptCode(raw.verificationStatus);
+    const code = readConditionCode(raw.code);
+    let excludedBecause: string | undefined;
+    if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
+    else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;
+    else excludedBecause = abatedBy(raw, today);
+    const id = str(raw.id);
+    const dates: { label: string; value: string }[] = [];
+    for (const f of ['onsetDateTime', 'recordedDate', 'abatementDateTime']) {
+      const v = str(raw[f]);
+      if (v) dates.push({ label: f, value: v });
+    }
+    const status = [clinical, verification].filter(Boolean).join(', ');
+    const entry: ChartEntry = {
+      resourceType: 'Condition',
+      ...(id ? { id, reference: `Condition/${id}` } : {}),
+      name: code.name ?? 'Unnamed condition',
+      ...(status ? { status } : {}),
+      ...(dates.length ? { dates } : {}),
+    };
+    entries.push({ entry, groups: code.matches, counts: excludedBecause === undefined, ...(excludedBecause ? { excludedBecause } : {}) });
+  }
+  return { entries, gaps };
+}

@@ -1,0 +1,45 @@
+/**
+ * Dates in whole UTC days: FHIR dates may be "2026", "2026-01", "2026-01-10" or full dateTimes.
+ * Partial dates take their LAST day when they end something and their FIRST day when they start it,
+ * so a washout is never shortened by missing precision.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Day number (days since 1970-01-01 UTC) of a FHIR date/dateTime, or undefined when it cannot be read. */
+export function dayOf(value: unknown, edge: 'start' | 'end' = 'start'): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[3] !== undefined && value.length > 10) {
+    const t = Date.parse(value);
+    if (!Number.isNaN(t)) return Math.floor(t / DAY_MS);
+  }
+  if (m[2] === undefined) {
+    return edge === 'start' ? Math.floor(Date.UTC(year, 0, 1) / DAY_MS) : Math.floor(Date.UTC(year, 11, 31) / DAY_MS);
+  }
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (m[3] === undefined) {
+    return edge === 'start'
+      ? Math.floor(Date.UTC(year, month - 1, 1) / DAY_MS)
+      : Math.floor(Date.UTC(year, month, 0) / DAY_MS);
+  }
+  const day = Number(m[3]);
+  if (day < 1 || day > 31) return undefined;
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** ISO date (YYYY-MM-DD) of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Day number of `now`, which may be a Date or an ISO string; throws on an invalid value (a caller bug). */
+export function nowDay(now: Date | string): { day: number; iso: string } {
+  const d = typeof now === 'string' ? new Date(now) : now;
+  const t = d.getTime();
+  if (Number.isNaN(t)) throw new RangeError(`assess: invalid "now" (${String(now)})`);
+  return { day: Math.floor(t / DAY_MS), iso: d.toISOString() };
+}

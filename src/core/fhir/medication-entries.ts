@@ -1,0 +1,151 @@
+/**
+ * Reads each medication record of the chart (request, statement, dispense, administration) into one MedEntry:
+ * what it names (ingredients with evidence), whether it counts now, and how to show it. Resolves the medication in
+ * medicationCodeableConcept, in a contained Medication ("#id") or in a referenced Medication from the chart,
+ * including the Medication's ingredient[].itemCodeableConcept.
+ */
+import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
+import type { Chart, ReadGap } from '../chart.ts';
+import { readConcept, type IngredientMatches } from '../match/medication.ts';
+import { dispenseEndsByOrder, medicationTiming, type MedTiming } from './medication-timing.ts';
+import { arr, isRecord, str, type Rec } from './read.ts';
+
+export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
+
+export interface MedEntry {
+  resourceType: MedResourceType;
+  entry: ChartEntry;
+  matches: IngredientMatches;
+  timing: MedTiming;
+  /** Day number used to sort findings (latest relevant date). */
+  sortDay?: number;
+}
+
+export interface MedReading {
+  entries: MedEntry[];
+  gaps: ReadGap[];
+}
+
+const DATE_FIELDS: Record<MedResourceType, string[]> = {
+  MedicationRequest: ['authoredOn'],
+  MedicationStatement: ['effectiveDateTime', 'dateAsserted'],
+  MedicationDispense: ['whenHandedOver', 'whenPrepared'],
+  MedicationAdministration: ['effectiveDateTime'],
+};
+
+function entryDates(type: MedResourceType, r: Rec): { label: string; value: string }[] {
+  const dates: { label: string; value: string }[] = [];
+  for (const f of DATE_FIELDS[type]) {
+    const v = str(r[f]);
+    if (v) dates.push({ label: f, value: v });
+  }
+  const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : isRecord(r.dispenseRequest) && isRecord(r.dispenseRequest.validityPeriod) ? r.dispenseRequest.validityPeriod : undefined;
+  const pLabel = isRecord(r.effectivePeriod) ? 'effectivePeriod' : 'validityPeriod';
+  if (period) {
+    if (str(period.start)) dates.push({ label: `${pLabel}.start`, value: period.start as string });
+    if (str(period.end)) dates.push({ label: `${pLabel}.end`, value: period.end as string });
+  }
+  return dates;
+}
+
+/** Reads a Medication resource (untrusted) into `into`: its code and its ingredients. */
+function readMedication(med: Rec, where: string, into: IngredientMatches, byId: Map<string, Rec>, depth = 0): { readable: boolean; name?: string } {
+  const code = readConcept(med.code, `${where}.code`, into);
+  let readable = code.readable;
+  arr(med.ingredient).forEach((ing, i) => {
+    if (!isRecord(ing)) return;
+    const item = readConcept(ing.itemCodeableConcept, `${where}.ingredient[${i}].itemCodeableConcept`, into);
+    readable ||= item.readable;
+    const ref = isRecord(ing.itemReference) ? str(ing.itemReference.reference) : undefined;
+    const target = ref && depth < 1 ? byId.get(ref.slice(ref.lastIndexOf('/') + 1)) : undefined;
+    if (target) readable = readMedication(target, `${where}.ingredient[${i}].itemReference`, into, byId, depth + 1).readable || readable;
+  });
+  return code.name ? { readable, name: code.name } : { readable };
+}
+
+function refOf(type: string, r: Rec): string | undefined {
+  const id = str(r.id);
+  return id ? `${type}/${id}` : undefined;
+}
+
+/** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
+export function readMedicationEntries(chart: Chart, today: number): MedReading {
+  const byId = new Map<string, Rec>();
+  for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
+  const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
+  const entries: MedEntry[] = [];
+  const gaps: ReadGap[] = [];
+  const lists: [MedResourceType, unknown[]][] = [
+    ['MedicationRequest', arr(chart.medicationRequests)],
+    ['MedicationStatement', arr(chart.medicationStatements)],
+    ['MedicationDispense', arr(chart.medicationDispenses)],
+    ['MedicationAdministration', arr(chart.medicationAdministrations)],
+  ];
+  for (const [type, list] of lists) {
+    for (const raw of list) {
+      if (!isRecord(raw)) {
+        gaps.push({ resourceType: type, reason: 'malformed', detail: `A ${type} entry is not an object and was skipped.` });
+        continue;
+      }
+      const ref = refOf(type, raw);
+      const timing = medicationTiming(type, raw, today, ref ? dispenseEnds.get(ref) : undefined);
+      const matches: IngredientMatches = new Map();
+      const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches);
+      let readable = inline.readable;
+      let name = inline.name;
+      const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
+      if (medRef) {
+        const reference = str(medRef.reference);
+        const display = str(medRef.display);
+        let target: Rec | undefined;
+        let where = 'medicationReference';
+        if (reference?.startsWith('#')) {
+          target = arr(raw.contained).find((c): c is Rec => isRecord(c) && c.id === reference.slice(1));
+          where = 'contained Medication';
+        } else if (reference) {
+          target = byId.get(reference.slice(reference.lastIndexOf('/') + 1));
+          where = 'referenced Medication';
+        }
+        if (target) {
+          const got = readMedication(target, where, matches, byId);
+          readable ||= got.readable;
+          name ??= got.name;
+        } else if (timing.state !== 'never') {
+          gaps.push({
+            resourceType: 'Medication',
+            reason: 'unresolved-reference',
+            detail: `${ref ?? type} names a Medication that was not found in the chart${display ? ` ("${display}" used as its name)` : ''}.`,
+            ...(reference ? { target: reference } : {}),
+          });
+        }
+        if (display) {
+          const disp = readConcept({ text: display }, 'medicationReference.display', matches);
+          readable ||= disp.readable;
+          name ??= display;
+        }
+      }
+      if (!readable && timing.state !== 'never') {
+        gaps.push({
+          resourceType: type,
+          reason: 'unreadable-medication',
+          detail: `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
+          ...(ref ? { target: ref } : {}),
+        });
+      }
+      const status = str(raw.status);
+      const dates = entryDates(type, raw);
+      const entry: ChartEntry = {
+        resourceType: type,
+        ...(str(raw.id) ? { id: raw.id as string } : {}),
+        ...(ref ? { reference: ref } : {}),
+        name: name ?? 'Unnamed medication',
+        ...(status ? { status } : {}),
+        ...(dates.length ? { dates } : {}),
+      };
+      entries.push({ resourceType: type, entry, matches, timing, ...(timing.state === 'ended' && timing.lastUse !== undefined ? { sortDay: timing.lastUse } : {}) });
+    }
+  }
+  return { entries, gaps };
+}
+
+export type { MatchEvidence };

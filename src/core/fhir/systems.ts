@@ -1,0 +1,32 @@
+/**
+ * Code systems as charts spell them: canonical URIs and HL7 OIDs name the same system.
+ * See shared/research/ldn-clinical.md section 6 ("Code systems appear as URIs ... and as OIDs").
+ */
+
+export type KnownSystem = 'rxnorm' | 'snomed' | 'icd10cm';
+
+const SYSTEMS: ReadonlyMap<string, KnownSystem> = new Map<string, KnownSystem>([
+  ['http://www.nlm.nih.gov/research/umls/rxnorm', 'rxnorm'],
+  ['urn:oid:2.16.840.1.113883.6.88', 'rxnorm'],
+  ['http://snomed.info/sct', 'snomed'],
+  ['urn:oid:2.16.840.1.113883.6.96', 'snomed'],
+  ['http://hl7.org/fhir/sid/icd-10-cm', 'icd10cm'],
+  ['urn:oid:2.16.840.1.113883.6.90', 'icd10cm'],
+  // Seen in older exports: the ICD-10-CM URI without "-cm" is ICD-10 (WHO); kept apart on purpose.
+]);
+
+/** The known system a coding's `system` names, or undefined for local or unknown systems. */
+export function knownSystem(system: unknown): KnownSystem | undefined {
+  if (typeof system !== 'string') return undefined;
+  const exact = SYSTEMS.get(system);
+  if (exact) return exact;
+  const trimmed = system.trim().toLowerCase().replace(/\/+$/, '');
+  return SYSTEMS.get(trimmed);
+}
+
+/** ICD-10-CM codes are written with or without the dot and in either case; store them as "K50.90". */
+export function normaliseIcd10(code: string): string {
+  const c = code.trim().toUpperCase().replace(/\s+/g, '');
+  if (c.includes('.') || c.length <= 3) return c;
+  return `${c.slice(0, 3)}.${c.slice(3)}`;
+}

@@ -1,0 +1,182 @@
+/**
+ * Condition groups: the SNOMED CT and ICD-10-CM codes (and plain-language names) that put a Condition in a group.
+ * Codes come from shared/research/codes-verified.md sections 3 and 4 (and ldn-clinical.md section 6); each group
+ * says where its codes come from and whether they are verified. ICD-10-CM families are prefixes (K50 covers K50.x).
+ */
+
+export type ConditionGroupId =
+  | 'fibromyalgia'
+  | 'crohns'
+  | 'ulcerative-colitis'
+  | 'ibd-unspecified'
+  | 'multiple-sclerosis'
+  | 'crps'
+  | 'long-covid'
+  | 'me-cfs'
+  | 'painful-diabetic-neuropathy'
+  | 'hashimoto'
+  | 'psoriasis'
+  | 'sibo'
+  | 'oud'
+  | 'oud-on-agonist-therapy'
+  | 'acute-liver-injury'
+  | 'chronic-liver-disease'
+  | 'pregnancy'
+  | 'breastfeeding'
+  | 'transplant-immunosuppression';
+
+export interface CodeRef {
+  code: string;
+  verified: boolean;
+}
+
+export interface ConditionGroup {
+  id: ConditionGroupId;
+  label: string;
+  snomed: CodeRef[];
+  /** Exact ICD-10-CM codes. */
+  icd10: CodeRef[];
+  /** ICD-10-CM families: any code starting with the prefix (dot included, e.g. "K50"). */
+  icd10Prefixes: CodeRef[];
+  /** Lower-case phrases matched as whole words in display / text (e.g. "multiple sclerosis"). */
+  names: string[];
+  source: string;
+}
+
+const v = (...codes: string[]): CodeRef[] => codes.map((code) => ({ code, verified: true }));
+const u = (...codes: string[]): CodeRef[] => codes.map((code) => ({ code, verified: false }));
+
+export const CONDITION_GROUPS: readonly ConditionGroup[] = [
+  {
+    id: 'fibromyalgia', label: 'Fibromyalgia',
+    snomed: v('203082005', '95417003', '56557000'), icd10: v('M79.7'), icd10Prefixes: v('M79.7'),
+    names: ['fibromyalgia', 'fibrositis', 'fibromyositis'],
+    source: 'codes-verified.md 3 (203082005, 95417003 Synthea, 56557000 IPS) and 4 (M79.7)',
+  },
+  {
+    id: 'crohns', label: "Crohn's disease",
+    snomed: v('34000006'), icd10: [], icd10Prefixes: v('K50'),
+    names: ['crohn', 'crohns', 'regional enteritis', 'granulomatous colitis', 'granulomatous enteritis'],
+    source: 'codes-verified.md 3 (34000006); ldn-clinical.md 6 (K50.x, secondary sources)',
+  },
+  {
+    id: 'ulcerative-colitis', label: 'Ulcerative colitis',
+    snomed: v('64766004'), icd10: [], icd10Prefixes: v('K51'),
+    names: ['ulcerative colitis', 'ulcerative proctitis', 'ulcerative proctosigmoiditis', 'ulcerative pancolitis'],
+    source: 'codes-verified.md 3 (64766004); ldn-clinical.md 6 (K51.x, secondary sources)',
+  },
+  {
+    id: 'ibd-unspecified', label: 'Inflammatory bowel disease (type not stated)',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['inflammatory bowel disease'],
+    source: "name only: IBD covers Crohn's disease and ulcerative colitis (ldn-clinical.md 1 evidence is for Crohn's)",
+  },
+  {
+    id: 'multiple-sclerosis', label: 'Multiple sclerosis',
+    snomed: v('24700007'), icd10: [], icd10Prefixes: [...v('G35')],
+    names: ['multiple sclerosis'],
+    source: 'codes-verified.md 3 (24700007); ldn-clinical.md 6 (G35, G35.A-G35.D; G35 non-billable since Oct 2025 is UNVERIFIED)',
+  },
+  {
+    id: 'crps', label: 'Complex regional pain syndrome',
+    snomed: v('128200000', '734947007', '408750000', '408749000', '712537009', '734986006'),
+    icd10: [], icd10Prefixes: v('G90.5', 'G56.4', 'G57.7'),
+    names: ['complex regional pain syndrome', 'crps', 'causalgia', 'reflex sympathetic dystrophy'],
+    source: 'codes-verified.md 3 (CRPS SNOMED) and 4 (G90.5x one source; G56.4x, G57.7x CMS ACCESS)',
+  },
+  {
+    id: 'long-covid', label: 'Long COVID (post-COVID-19 condition)',
+    snomed: v('1119303003'), icd10: v('U09.9'), icd10Prefixes: [],
+    names: ['long covid', 'post covid', 'postcovid', 'post covid 19', 'post acute sequelae of sars cov 2', 'pasc'],
+    source: 'codes-verified.md 3 (1119303003, one source) and 4 (U09.9)',
+  },
+  {
+    id: 'me-cfs', label: 'ME/CFS',
+    snomed: v('52702003'), icd10: u('G93.32'), icd10Prefixes: [],
+    names: ['chronic fatigue syndrome', 'myalgic encephalomyelitis', 'cfs'],
+    source: 'codes-verified.md 3 (52702003); G93.32 UNVERIFIED (no public list found)',
+  },
+  {
+    id: 'painful-diabetic-neuropathy', label: 'Painful diabetic neuropathy',
+    snomed: v('230572002', '368581000119106', '49455004', '713706002'),
+    icd10: v('E10.40', 'E10.42', 'E11.40', 'E11.42'), icd10Prefixes: [],
+    names: ['diabetic neuropathy', 'diabetic polyneuropathy', 'diabetic peripheral neuropathy', 'painful diabetic neuropathy'],
+    source: 'codes-verified.md 3 (nearest concepts; no "painful diabetic neuropathy" concept exists) and 4 (E10.40/42, E11.40/42, one source family)',
+  },
+  {
+    id: 'hashimoto', label: "Hashimoto's thyroiditis",
+    snomed: v('21983002'), icd10: u('E06.3'), icd10Prefixes: [],
+    names: ['hashimoto', 'hashimotos', 'autoimmune thyroiditis', 'chronic lymphocytic thyroiditis', 'lymphocytic thyroiditis'],
+    source: 'codes-verified.md 3 (21983002); E06.3 UNVERIFIED',
+  },
+  {
+    id: 'psoriasis', label: 'Psoriasis',
+    snomed: v('9014002'), icd10: [], icd10Prefixes: v('L40'),
+    names: ['psoriasis', 'psoriatic'],
+    source: 'codes-verified.md 3 (9014002); ldn-clinical.md 6 (L40.x, secondary sources)',
+  },
+  {
+    id: 'sibo', label: 'SIBO / "leaky gut"',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['small intestinal bacterial overgrowth', 'sibo', 'leaky gut'],
+    source: 'name only; ldn-clinical.md 1 lists SIBO as UNVERIFIED (no LDN studies found)',
+  },
+  {
+    id: 'oud-on-agonist-therapy', label: 'Opioid dependence, on agonist therapy',
+    snomed: v('1081000119105'), icd10: [], icd10Prefixes: [],
+    names: ['on agonist therapy', 'opioid maintenance therapy', 'methadone maintenance', 'buprenorphine maintenance'],
+    source: 'codes-verified.md 3 (1081000119105, 4 sources)',
+  },
+  {
+    id: 'oud', label: 'Opioid use disorder / opioid dependence',
+    // F11.x is "opioid related disorders" (abuse F11.1, dependence F11.2, use F11.9). Poisoning / overdose (T40.x)
+    // is NOT OUD and is not listed (design).
+    snomed: [...v('75544000', '1336192000', '724653003', '191821007', '5602001'), ...v('1081000119105')],
+    icd10: [], icd10Prefixes: v('F11'),
+    names: ['opioid use disorder', 'opioid dependence', 'opioid addiction', 'opiate dependence', 'opioid abuse', 'opiate abuse', 'opiate addiction', 'heroin dependence', 'heroin addiction', 'heroin abuse', 'oud'],
+    source: 'codes-verified.md 3 (75544000, 1336192000 one source, 724653003, 191821007; 5602001 is "opioid abuse", grouped here by design as DSM-5 folds abuse into OUD) and 4 (F11.2x); ldn-clinical.md 6 (F11.x)',
+  },
+  {
+    id: 'acute-liver-injury', label: 'Acute hepatitis or hepatic failure',
+    snomed: v('197270009', '59927004', '235884008', '37871000', '235876009'),
+    icd10: v('K72.00', 'K72.01', 'K72.10', 'K72.11', 'K72.90', 'K72.91', 'K70.40', 'K70.41', 'K72.0'),
+    icd10Prefixes: v('K72', 'K70.4'),
+    names: ['acute hepatitis', 'hepatic failure', 'liver failure', 'fulminant hepatitis', 'drug induced hepatitis', 'acute liver injury', 'acute liver failure', 'hepatic coma'],
+    source: 'codes-verified.md 3 (197270009, 59927004, 235884008, 37871000, 235876009) and 4 (K72.00-K72.91, K70.40/41)',
+  },
+  {
+    id: 'chronic-liver-disease', label: 'Chronic liver disease',
+    snomed: v('328383001', '19943007', '128241005'), icd10: [], icd10Prefixes: [],
+    names: ['chronic liver disease', 'cirrhosis', 'chronic hepatitis', 'hepatitis', 'fatty liver', 'steatohepatitis', 'nash', 'nafld', 'masld', 'liver fibrosis', 'hepatic fibrosis'],
+    source: 'codes-verified.md 3 (328383001, 19943007, 128241005 hepatitis)',
+  },
+  {
+    id: 'pregnancy', label: 'Pregnancy',
+    snomed: v('77386006', '72892002'), icd10: v('Z33.1'), icd10Prefixes: [],
+    names: ['pregnancy', 'pregnant', 'gestation'],
+    source: 'codes-verified.md 3 (77386006, 72892002 Synthea) and 4 (Z33.1)',
+  },
+  {
+    id: 'breastfeeding', label: 'Breastfeeding',
+    snomed: v('69840006', '866041003', '1260078007', '169745008'), icd10: v('Z39.1'), icd10Prefixes: [],
+    names: ['breastfeeding', 'breast feeding', 'lactating', 'lactation', 'nursing mother'],
+    source: 'codes-verified.md 3 (VSAC Breastfeeding set, 169750002 NOT FOUND) and 4 (Z39.1)',
+  },
+  {
+    id: 'transplant-immunosuppression', label: 'Transplant or chronic immunosuppression',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['transplant', 'transplanted', 'transplantation', 'immunosuppressed', 'immunosuppression', 'graft versus host'],
+    source: 'name only (no verified codes); theoretical concern from a second-hand source (ldn-clinical.md 2)',
+  },
+];
+
+/**
+ * Phrases that make a name match meaningless (history, screening, negation). Codes are not affected: a code says
+ * what it says; free text "family history of multiple sclerosis" does not make the patient a candidate.
+ */
+export const NAME_NEGATORS: readonly string[] = [
+  'history', 'family', 'screening', 'screen', 'test', 'tests', 'testing', 'not', 'no', 'negative', 'ruled', 'rule',
+  'risk', 'exposure', 'exposed', 'contact', 'vaccination', 'vaccine', 'immunization', 'denies', 'absent', 'without evidence',
+];
+
+export const CONDITION_GROUP_BY_ID: ReadonlyMap<ConditionGroupId, ConditionGroup> = new Map(CONDITION_GROUPS.map((g) => [g.id, g]));

@@ -1,0 +1,107 @@
+/**
+ * Which condition groups a Condition.code names: SNOMED CT codes, ICD-10-CM codes and code families (prefixes,
+ * with or without the dot), in URI or OID system form; and group names in display/text as whole-word phrases,
+ * unless the text is about history, screening or a negation (see NAME_NEGATORS).
+ */
+import type { MatchEvidence } from '../assess/types.ts';
+import { CONDITION_GROUPS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
+import { knownSystem, normaliseIcd10 } from '../fhir/systems.ts';
+import { PhraseIndex } from './phrase-index.ts';
+import { tokenise } from './tokens.ts';
+
+export type GroupMatches = Map<ConditionGroupId, MatchEvidence>;
+
+const snomedIndex = new Map<string, ConditionGroupId[]>();
+const icdExact = new Map<string, ConditionGroupId[]>();
+const icdPrefix = new Map<string, ConditionGroupId[]>();
+const names = new PhraseIndex<ConditionGroupId>();
+const negators = new PhraseIndex<true>();
+
+const push = (m: Map<string, ConditionGroupId[]>, k: string, g: ConditionGroupId): void => {
+  const list = m.get(k);
+  if (list) {
+    if (!list.includes(g)) list.push(g);
+  } else m.set(k, [g]);
+};
+
+for (const g of CONDITION_GROUPS) {
+  for (const c of g.snomed) push(snomedIndex, c.code, g.id);
+  for (const c of g.icd10) push(icdExact, normaliseIcd10(c.code), g.id);
+  for (const c of g.icd10Prefixes) push(icdPrefix, normaliseIcd10(c.code), g.id);
+  for (const n of g.names) names.add(n, g.id);
+}
+for (const n of NAME_NEGATORS) negators.add(n, true);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+function icdGroups(code: string): { groups: ConditionGroupId[]; matched: string } | undefined {
+  const c = normaliseIcd10(code);
+  const exact = icdExact.get(c);
+  if (exact) return { groups: exact, matched: c };
+  // Longest family first: "K50.90" -> K50.90, K50.9, K50.
+  for (let len = c.length; len >= 3; len--) {
+    const prefix = c.slice(0, len);
+    if (prefix.endsWith('.')) continue;
+    const hit = icdPrefix.get(prefix);
+    if (hit) return { groups: hit, matched: len < c.length ? `${prefix} family` : c };
+  }
+  return undefined;
+}
+
+const textMemo = new Map<string, { group: ConditionGroupId; phrase: string }[]>();
+
+function textGroups(text: string): { group: ConditionGroupId; phrase: string }[] {
+  let found = textMemo.get(text);
+  if (!found) {
+    const tokens = tokenise(text);
+    found = negators.find(tokens).length ? [] : names.find(tokens).map((h) => ({ group: h.value, phrase: h.phrase }));
+    if (textMemo.size > 50_000) textMemo.clear();
+    textMemo.set(text, found);
+  }
+  return found;
+}
+
+/** The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name. */
+export function readConditionCode(concept: unknown, where = 'code'): { matches: GroupMatches; readable: boolean; name?: string } {
+  const matches: GroupMatches = new Map();
+  if (!isRecord(concept)) return { matches, readable: false };
+  let readable = false;
+  let name = str(concept.text);
+  const codings = Array.isArray(concept.coding) ? concept.coding : [];
+  codings.forEach((coding, i) => {
+    if (!isRecord(coding)) return;
+    const code = str(coding.code)?.trim();
+    const system = knownSystem(coding.system);
+    const display = str(coding.display);
+    name ??= display;
+    if (code && (system === 'snomed' || system === 'icd10cm')) readable = true;
+    if (code && system === 'snomed') {
+      for (const g of snomedIndex.get(code) ?? []) {
+        if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: code, where: `${where}.coding[${i}]` });
+      }
+    } else if (code && system === 'icd10cm') {
+      const hit = icdGroups(code);
+      for (const g of hit?.groups ?? []) {
+        if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: hit?.matched ?? code, where: `${where}.coding[${i}]` });
+      }
+    }
+  });
+  codings.forEach((coding, i) => {
+    if (!isRecord(coding)) return;
+    const display = str(coding.display);
+    if (!display) return;
+    readable = true;
+    for (const h of textGroups(display)) {
+      if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.coding[${i}].display` });
+    }
+  });
+  const text = str(concept.text);
+  if (text) {
+    readable = true;
+    for (const h of textGroups(text)) {
+      if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.text` });
+    }
+  }
+  return name ? { matches, readable, name } : { matches, readable };
+}

@@ -1,0 +1,53 @@
+/**
+ * The precomputed lookup tables for medications: RxNorm code -> ingredient ids, and name phrase -> ingredient ids.
+ * Built once from src/core/knowledge (hand-reviewed) and src/core/knowledge/generated (built from public value sets).
+ */
+import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
+import { BRAND_INGREDIENTS, PRODUCT_INGREDIENTS } from '../knowledge/generated/rxnorm-tables.ts';
+import { PhraseIndex } from './phrase-index.ts';
+
+export interface NameTarget {
+  ingredients: readonly string[];
+  /** What the phrase is, for the evidence shown to the clinician, e.g. "oxycodone" or "Suboxone". */
+  term: string;
+}
+
+export interface CodeTarget {
+  ingredients: readonly string[];
+  term: string;
+  kind: 'ingredient' | 'product';
+}
+
+const known = (ids: readonly string[]): string[] => ids.filter((id) => INGREDIENT_BY_ID.has(id));
+
+function buildCodeIndex(): Map<string, CodeTarget> {
+  const map = new Map<string, CodeTarget>();
+  for (const [code, joined] of PRODUCT_INGREDIENTS) {
+    const ingredients = known(joined.split('+'));
+    if (ingredients.length) map.set(code, { ingredients, term: ingredients.join(' / '), kind: 'product' });
+  }
+  // Hand-reviewed ingredient codes win over generated rows.
+  for (const ing of INGREDIENTS) {
+    for (const code of ing.rxcui ?? []) map.set(code, { ingredients: [ing.id], term: ing.name, kind: 'ingredient' });
+  }
+  return map;
+}
+
+function buildNameIndex(): PhraseIndex<NameTarget> {
+  const index = new PhraseIndex<NameTarget>();
+  for (const [brand, joined] of BRAND_INGREDIENTS) {
+    const ingredients = known(joined.split('+'));
+    if (ingredients.length) index.add(brand, { ingredients, term: brand });
+  }
+  for (const ing of INGREDIENTS) {
+    index.add(ing.name, { ingredients: [ing.id], term: ing.name });
+    for (const syn of ing.synonyms ?? []) index.add(syn, { ingredients: [ing.id], term: syn });
+    for (const brand of ing.brands ?? []) index.add(brand, { ingredients: [ing.id], term: brand });
+  }
+  for (const c of COMBINATION_BRANDS) index.add(c.brand, { ingredients: known(c.ingredients), term: c.brand });
+  for (const a of ABBREVIATIONS) index.add(a.phrase, { ingredients: known(a.ingredients), term: a.phrase });
+  return index;
+}
+
+export const MEDICATION_CODES: ReadonlyMap<string, CodeTarget> = buildCodeIndex();
+export const MEDICATION_NAMES: PhraseIndex<NameTarget> = buildNameIndex();

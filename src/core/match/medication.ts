@@ -1,0 +1,87 @@
+/**
+ * Which rule-relevant ingredients a medication names: by RxNorm code (ingredient or product, URI or OID system
+ * form) and by ingredient / brand name in coding.display and text. Works on untrusted input: anything of the wrong
+ * shape is skipped, never thrown on.
+ */
+import type { MatchEvidence } from '../assess/types.ts';
+import { knownSystem } from '../fhir/systems.ts';
+import { MEDICATION_CODES, MEDICATION_NAMES, type NameTarget } from './medication-index.ts';
+import { tokenise } from './tokens.ts';
+import type { PhraseHit } from './phrase-index.ts';
+
+/** Ingredient id -> the first evidence that named it. */
+export type IngredientMatches = Map<string, MatchEvidence>;
+
+export interface ConceptReading {
+  matches: IngredientMatches;
+  /** True when the concept had an RxNorm code or some text/display to read. */
+  readable: boolean;
+  /** A name to show: text, else the first display, else "system|code". */
+  name?: string;
+}
+
+const nameMemo = new Map<string, PhraseHit<NameTarget>[]>();
+const MEMO_LIMIT = 50_000;
+
+/** Name hits for a text, memoised (large charts repeat the same medication text many times). */
+export function nameHits(text: string): PhraseHit<NameTarget>[] {
+  let hits = nameMemo.get(text);
+  if (!hits) {
+    hits = MEDICATION_NAMES.find(tokenise(text));
+    if (nameMemo.size > MEMO_LIMIT) nameMemo.clear();
+    nameMemo.set(text, hits);
+  }
+  return hits;
+}
+
+function addName(matches: IngredientMatches, text: string, where: string): void {
+  for (const hit of nameHits(text)) {
+    for (const id of hit.value.ingredients) {
+      if (!matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where });
+    }
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name. */
+export function readConcept(concept: unknown, where: string, into: IngredientMatches): { readable: boolean; name?: string } {
+  if (!isRecord(concept)) return { readable: false };
+  let readable = false;
+  let name = str(concept.text);
+  const codings = Array.isArray(concept.coding) ? concept.coding : [];
+  // Codes first: a code is the stronger evidence, so it wins the evidence slot for its ingredients.
+  codings.forEach((coding, i) => {
+    if (!isRecord(coding)) return;
+    const code = str(coding.code)?.trim();
+    const system = knownSystem(coding.system);
+    if (code && system === 'rxnorm') {
+      readable = true;
+      const target = MEDICATION_CODES.get(code);
+      if (target) {
+        for (const id of target.ingredients) {
+          if (!into.has(id)) into.set(id, { by: 'code', system: String(coding.system), code, term: target.term, where: `${where}.coding[${i}]` });
+        }
+      }
+    }
+  });
+  codings.forEach((coding, i) => {
+    if (!isRecord(coding)) return;
+    const display = str(coding.display);
+    if (display) {
+      readable = true;
+      name ??= display;
+      addName(into, display, `${where}.coding[${i}].display`);
+    }
+  });
+  if (str(concept.text)) {
+    readable = true;
+    addName(into, concept.text as string, `${where}.text`);
+  }
+  if (!name) {
+    const first = codings.find((c) => isRecord(c) && str(c.code));
+    if (isRecord(first)) name = `${String(first.system ?? 'unknown system')}|${String(first.code)}`;
+  }
+  return name ? { readable, name } : { readable };
+}

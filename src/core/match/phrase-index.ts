@@ -1,0 +1,50 @@
+/**
+ * A phrase index: whole-word phrases of up to MAX_WORDS tokens mapped to values, looked up in one pass over a
+ * token list. Built once at module load (precomputed Maps), so matching costs a few Map lookups per token.
+ */
+import { phraseKey } from './tokens.ts';
+
+export interface PhraseHit<T> {
+  value: T;
+  /** The phrase as it matched (lower case). */
+  phrase: string;
+  /** Token position where it started. */
+  at: number;
+}
+
+export class PhraseIndex<T> {
+  private readonly map = new Map<string, T[]>();
+  private maxWords = 1;
+
+  add(phrase: string, value: T): void {
+    const key = phraseKey(phrase);
+    if (!key) return;
+    const words = key.split(' ').length;
+    if (words > this.maxWords) this.maxWords = words;
+    const list = this.map.get(key);
+    if (list) {
+      if (!list.includes(value)) list.push(value);
+    } else this.map.set(key, [value]);
+  }
+
+  /** Every phrase found in `tokens`, longest first at each position; shorter phrases inside a longer hit are skipped. */
+  find(tokens: readonly string[]): PhraseHit<T>[] {
+    const hits: PhraseHit<T>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let advanced = 1;
+      const maxLen = Math.min(this.maxWords, tokens.length - i);
+      for (let len = maxLen; len >= 1; len--) {
+        const key = len === 1 ? (tokens[i] as string) : tokens.slice(i, i + len).join(' ');
+        const values = this.map.get(key);
+        if (values) {
+          for (const value of values) hits.push({ value, phrase: key, at: i });
+          advanced = len;
+          break;
+        }
+      }
+      i += advanced;
+    }
+    return hits;
+  }
+}

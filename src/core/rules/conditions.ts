@@ -1,0 +1,44 @@
+/**
+ * Condition cautions (ldn-clinical.md section 2), for Conditions that count now:
+ * acute hepatitis / hepatic failure -> major (former contraindication; LiverTox); chronic liver disease -> caution
+ * (label warning), not repeated when the same Condition is already acute; pregnancy -> caution (label);
+ * breastfeeding -> caution (LactMed); transplant / chronic immunosuppression -> caution (second-hand source,
+ * verified:false). Also current immunosuppressant medications -> the same caution, and levothyroxine while
+ * Hashimoto's is charted -> caution (start low, monitor thyroid function).
+ */
+import type { Conflict } from '../assess/types.ts';
+import type { ConditionGroupId } from '../knowledge/conditions.ts';
+import type { RuleId } from '../knowledge/rules.ts';
+import { conflict, rolesOf, type RuleContext } from './context.ts';
+
+const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
+  ['acute-liver-injury', 'acute-liver-injury'],
+  ['chronic-liver-disease', 'chronic-liver-disease'],
+  ['pregnancy', 'pregnancy'],
+  ['breastfeeding', 'breastfeeding'],
+  ['transplant-immunosuppression', 'transplant-immunosuppression'],
+];
+
+export function conditionRules(ctx: RuleContext): Conflict[] {
+  const out: Conflict[] = [];
+  let hashimoto: string | undefined;
+  for (const c of ctx.conditions) {
+    if (!c.counts) continue;
+    if (c.groups.has('hashimoto')) hashimoto ??= c.entry.name;
+    for (const [group, rule] of GROUP_RULES) {
+      const hit = c.groups.get(group);
+      if (!hit) continue;
+      if (group === 'chronic-liver-disease' && c.groups.has('acute-liver-injury')) continue;
+      out.push(conflict(rule, c.entry, hit));
+    }
+  }
+  for (const med of ctx.meds) {
+    if (med.timing.state !== 'current' || med.matches.size === 0) continue;
+    const roles = rolesOf(med);
+    const immuno = roles.get('immunosuppressant');
+    if (immuno) out.push(conflict('transplant-immunosuppression', med.entry, immuno.evidence));
+    const levo = roles.get('levothyroxine');
+    if (levo && hashimoto) out.push(conflict('hashimoto-levothyroxine', med.entry, levo.evidence, `Hashimoto's charted: ${hashimoto}.`));
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/** What every rule family receives, and the one way a finding is built from rule metadata. */
+import type { ChartEntry, Conflict, MatchEvidence, WashoutWindow } from '../assess/types.ts';
+import type { ConditionEntry } from '../fhir/condition-entries.ts';
+import type { MedEntry } from '../fhir/medication-entries.ts';
+import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
+import { RULES, type RuleId } from '../knowledge/rules.ts';
+
+export interface RuleContext {
+  meds: readonly MedEntry[];
+  conditions: readonly ConditionEntry[];
+  /** Today as a UTC day number. */
+  today: number;
+}
+
+/** A finding from rule metadata; `why` may be extended with what the chart showed. */
+export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEvidence, extraWhy?: string, washout?: WashoutWindow): Conflict {
+  const meta = RULES[ruleId];
+  return {
+    ruleId,
+    severity: meta.severity,
+    title: meta.title,
+    why: extraWhy ? `${meta.why} ${extraWhy}` : meta.why,
+    sources: meta.sources,
+    entry,
+    matched,
+    ...(washout ? { washout } : {}),
+  };
+}
+
+/** The ingredient ids a medication names, grouped by role, with the first evidence for each role. */
+export function rolesOf(med: MedEntry): Map<IngredientRole, { ingredient: string; evidence: MatchEvidence }> {
+  const roles = new Map<IngredientRole, { ingredient: string; evidence: MatchEvidence }>();
+  for (const [id, evidence] of med.matches) {
+    const role = INGREDIENT_BY_ID.get(id)?.role;
+    if (role && !roles.has(role)) roles.set(role, { ingredient: id, evidence });
+  }
+  return roles;
+}
+
+export const OPIOID_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['opioid-agonist', 'opioid-partial-agonist', 'opioid-mixed']);
+
+/** True when the medication contains an opioid agonist, partial agonist or mixed agonist-antagonist. */
+export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean {
+  for (const r of OPIOID_ROLES) if (roles.has(r)) return true;
+  return false;
+}

@@ -1,0 +1,61 @@
+/**
+ * Opioid rules (ldn-clinical.md section 2).
+ * When a medication that contains an opioid agonist, partial agonist or mixed agonist-antagonist is current,
+ * then contraindicated: "opioid-naltrexone-product" when it also contains naltrexone (Embeda, Troxyca),
+ * "opioid-partial-or-mixed" for buprenorphine (incl. buprenorphine/naloxone), butorphanol, pentazocine, nalbuphine,
+ * else "opioid-agonist" (analgesics, antitussives, combinations incl. cough and cold, tramadol, tapentadol,
+ * methadone). When it ended but its last use is inside the opioid-free window, then major "recent-opioid-use"
+ * with the window. Naloxone inside an opioid product is part of that product, never a separate "rescue" finding.
+ */
+import type { Conflict } from '../assess/types.ts';
+import { dayOf } from '../fhir/dates.ts';
+import type { MedEntry } from '../fhir/medication-entries.ts';
+import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
+import { conflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
+import { washoutFor } from './washout.ts';
+
+function opioidIngredients(med: MedEntry): string[] {
+  const ids: string[] = [];
+  for (const id of med.matches.keys()) {
+    const role = INGREDIENT_BY_ID.get(id)?.role;
+    if (role && OPIOID_ROLES.has(role)) ids.push(id);
+  }
+  return ids;
+}
+
+/** The current-opioid rule a medication triggers, if it contains an opioid. */
+export function currentOpioidRule(med: MedEntry): 'opioid-naltrexone-product' | 'opioid-partial-or-mixed' | 'opioid-agonist' | undefined {
+  const roles = rolesOf(med);
+  if (roles.has('opioid-agonist') && roles.has('naltrexone')) return 'opioid-naltrexone-product';
+  if (roles.has('opioid-agonist')) return 'opioid-agonist';
+  if (roles.has('opioid-partial-agonist') || roles.has('opioid-mixed')) return 'opioid-partial-or-mixed';
+  return undefined;
+}
+
+export function opioidRules(ctx: RuleContext): Conflict[] {
+  const out: Conflict[] = [];
+  for (const med of ctx.meds) {
+    if (med.timing.state === 'never') continue;
+    const ids = opioidIngredients(med);
+    if (!ids.length) continue;
+    const firstId = ids[0] as string;
+    const evidence = med.matches.get(firstId);
+    if (!evidence) continue;
+    if (med.timing.state === 'current') {
+      const rule = currentOpioidRule(med);
+      if (rule) out.push(conflict(rule, med.entry, evidence, `Counts as current: ${med.timing.basis}.`));
+      continue;
+    }
+    // Ended: inside the window, or date unknown (fail safe: an undated stopped opioid might be recent).
+    if (med.timing.lastUse === undefined) {
+      out.push(conflict('recent-opioid-use', med.entry, evidence, `The record ended (${med.timing.basis}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
+      continue;
+    }
+    const window = washoutFor(ids, med.timing.lastUse, med.timing.basis);
+    const endsDay = dayOf(window.endsOn);
+    if (endsDay !== undefined && ctx.today < endsDay) {
+      out.push(conflict('recent-opioid-use', med.entry, evidence, `Last use ${window.lastUse} (${window.lastUseBasis}); opioid-free from ${window.endsOn}.`, window));
+    }
+  }
+  return out;
+}

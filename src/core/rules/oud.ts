@@ -1,0 +1,40 @@
+/**
+ * Opioid use disorder (ldn-clinical.md section 2, codes-verified.md "What this changes" item 5).
+ * No ICD-10-CM code says "on agonist therapy" and F11.2x includes "in remission", so the decision comes from the
+ * medications: when a counting OUD Condition exists and a methadone or buprenorphine medication is current (or
+ * ended inside its window), then contraindicated "oud-on-agonist-therapy". SNOMED 1081000119105 "Opioid dependence,
+ * on agonist therapy" says so by itself and is contraindicated even without a charted medication. An OUD Condition
+ * with no agonist therapy found gives the caution "oud-without-agonist" (design): confirm the patient is opioid-free.
+ * Opioid overdose / poisoning codes are not OUD and are not in the OUD group (design).
+ */
+import type { Conflict } from '../assess/types.ts';
+import { conflict, rolesOf, type RuleContext } from './context.ts';
+
+const AGONIST_THERAPY = new Set(['methadone', 'buprenorphine', 'levomethadyl', 'levomethadone']);
+
+export function oudRules(ctx: RuleContext): Conflict[] {
+  const therapy = ctx.meds.find((m) => {
+    if (m.timing.state === 'never') return false;
+    if (m.timing.state === 'ended') return false;
+    for (const id of m.matches.keys()) if (AGONIST_THERAPY.has(id)) return true;
+    return false;
+  });
+  const out: Conflict[] = [];
+  for (const c of ctx.conditions) {
+    if (!c.counts) continue;
+    const explicit = c.groups.get('oud-on-agonist-therapy');
+    const oud = c.groups.get('oud');
+    if (!explicit && !oud) continue;
+    if (therapy) {
+      const ing = [...therapy.matches.keys()].find((id) => AGONIST_THERAPY.has(id));
+      out.push(conflict('oud-on-agonist-therapy', c.entry, (explicit ?? oud)!, `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`));
+    } else if (explicit) {
+      out.push(conflict('oud-on-agonist-therapy', c.entry, explicit, 'The diagnosis itself records agonist therapy.'));
+    } else if (oud) {
+      out.push(conflict('oud-without-agonist', c.entry, oud));
+    }
+  }
+  return out;
+}
+
+export { rolesOf };

@@ -1,0 +1,29 @@
+/**
+ * The opioid-free window after the last known opioid use.
+ *
+ * Choice (design, documented in every WashoutWindow.rationale):
+ * - 10 days after short-acting and other opioids: the upper end of the label's 7-10 days, which is also the patient
+ *   monographs' 10 days. The upper end is chosen because a chart rarely shows the true last dose.
+ * - 14 days after methadone or buprenorphine (and the long-acting methadone relatives levomethadyl / levomethadone):
+ *   patient monographs.
+ * Source: shared/research/ldn-clinical.md section 2 ("Opioid-free interval").
+ */
+import type { WashoutWindow } from '../assess/types.ts';
+import { isoDay } from '../fhir/dates.ts';
+import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
+
+export const WASHOUT_DAYS = { 'short-acting': 10, 'methadone-or-buprenorphine': 14 } as const;
+
+const RATIONALE = {
+  'short-acting':
+    '10 days: the upper end of the naltrexone label\'s 7-10 days after short-acting opioids (tramadol included), as in patient monographs; the upper end because the chart rarely shows the true last dose.',
+  'methadone-or-buprenorphine': '14 days after methadone or buprenorphine, as patient monographs advise.',
+} as const;
+
+/** The window for a set of opioid ingredient ids: the longest class among them. */
+export function washoutFor(ingredients: Iterable<string>, lastUseDay: number, lastUseBasis: string): WashoutWindow {
+  let cls: keyof typeof WASHOUT_DAYS = 'short-acting';
+  for (const id of ingredients) if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') cls = 'methadone-or-buprenorphine';
+  const days = WASHOUT_DAYS[cls];
+  return { lastUse: isoDay(lastUseDay), lastUseBasis, days, endsOn: isoDay(lastUseDay + days), rationale: RATIONALE[cls] };
+}
