@@ -1,0 +1,106 @@
+/**
+ * `npm run clients -- add|list|remove [--file PATH]`: edits the issuer allow-list (default public/smart-clients.json;
+ * deployers point --file at the deployed copy). Refuses to touch a file that is already invalid.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../adapters/node-atomic-file.ts';
+import { CliError, repoRoot, resolveCliPath, runCli, usageError } from '../../adapters/node-cli.ts';
+import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../core/registration/clients-file.ts';
+
+const USAGE = [
+  'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL) --client-id ID --scope-version v1|v2 [--redirect-uri URL] [--standalone] [--file PATH]',
+  '       npm run clients -- list [--file PATH]',
+  '       npm run clients -- remove (--iss URL | --iss-prefix URL) [--file PATH]',
+].join('\n');
+
+function load(path: string, display: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${display}: ${(e as { code?: string }).code ?? String(e)}`);
+  }
+  const parsed = readAllowListText(text, display);
+  if (!parsed.ok) throw new CliError(`${display} is invalid; fix it by hand first:\n${parsed.error.join('\n')}`);
+  return parsed.value;
+}
+
+function save(path: string, display: string, json: Record<string, unknown>): void {
+  try {
+    writeFileAtomic(path, `${JSON.stringify(json, null, 2)}\n`);
+  } catch (e) {
+    throw new CliError(`cannot write ${display}: ${(e as { code?: string }).code ?? String(e)}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      file: { type: 'string' },
+      name: { type: 'string' },
+      iss: { type: 'string' },
+      'iss-prefix': { type: 'string' },
+      'client-id': { type: 'string' },
+      'scope-version': { type: 'string' },
+      'redirect-uri': { type: 'string' },
+      standalone: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (rest.length) throw usageError(`unexpected argument "${rest[0]}"`, USAGE);
+  const path = values.file !== undefined ? resolveCliPath(values.file) : `${repoRoot}/public/smart-clients.json`;
+  const display = values.file ?? 'public/smart-clients.json';
+
+  if (command === 'list') {
+    const { list } = load(path, display);
+    process.stdout.write(`${formatAllowList(list, display).join('\n')}\n`);
+    return 0;
+  }
+  if (command === 'add') {
+    for (const flag of ['name', 'client-id', 'scope-version'] as const) {
+      if (values[flag] === undefined) throw usageError(`add needs --${flag}`, USAGE);
+    }
+    const json = existsSync(path) ? load(path, display).json : emptyAllowListJson();
+    const next = addClient(
+      json,
+      {
+        name: values.name ?? '',
+        clientId: values['client-id'] ?? '',
+        scopeVersion: values['scope-version'] ?? '',
+        ...(values.iss !== undefined ? { iss: values.iss } : {}),
+        ...(values['iss-prefix'] !== undefined ? { issPrefix: values['iss-prefix'] } : {}),
+        ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
+        ...(values.standalone ? { standalone: true } : {}),
+      },
+      display,
+    );
+    if (!next.ok) throw new CliError(`not added:\n${next.error.join('\n')}`);
+    save(path, display, next.value);
+    process.stdout.write(`added ${values.name ?? ''} to ${display}\n`);
+    return 0;
+  }
+  if (command === 'remove') {
+    const target = values.iss ?? values['iss-prefix'];
+    if (target === undefined || (values.iss !== undefined && values['iss-prefix'] !== undefined)) {
+      throw usageError('remove needs exactly one of --iss or --iss-prefix', USAGE);
+    }
+    const { json } = load(path, display);
+    const next = removeClient(json, target, display);
+    if (!next.ok) throw new CliError(next.error.join('\n'));
+    save(path, display, next.value);
+    process.stdout.write(`removed ${target} from ${display}\n`);
+    return 0;
+  }
+  throw usageError(command === undefined ? 'give a command' : `unknown command "${command}"`, USAGE);
+}
+
+runCli('clients', main, USAGE);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../../src/core/registration/clients-file.ts';
+import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
+
+const FILE = 'smart-clients.json';
+const epic = { name: 'Epic non-production', iss: 'https://fhir.epic.example/api/FHIR/R4/', clientId: 'abc-123', scopeVersion: 'v2' };
+
+function start() {
+  const r = readAllowListText(JSON.stringify({ $comment: 'kept', ...emptyAllowListJson() }), FILE);
+  if (!r.ok) throw new Error('fixture invalid');
+  return r.value.json;
+}
+
+describe('allow-list edits', () => {
+  it('adds an entry that the launch parser accepts, normalising the iss and keeping $comment', () => {
+    const r = addClient(start(), epic, FILE);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.$comment).toBe('kept');
+    const parsed = parseAllowList(r.value, FILE);
+    expect(parsed.ok && parsed.value.clients).toEqual([
+      { name: 'Epic non-production', iss: 'https://fhir.epic.example/api/FHIR/R4', clientId: 'abc-123', scopeVersion: 'v2' },
+    ]);
+  });
+
+  it('refuses a duplicate iss, even written with a trailing slash', () => {
+    const once = addClient(start(), epic, FILE);
+    if (!once.ok) throw new Error('first add failed');
+    const twice = addClient(once.value, { ...epic, name: 'again', iss: 'https://fhir.epic.example/api/FHIR/R4' }, FILE);
+    expect(twice).toEqual({ ok: false, error: [`${FILE} already has an entry for https://fhir.epic.example/api/FHIR/R4 ("Epic non-production"); remove it first`] });
+  });
+
+  it.each([
+    [{ ...epic, iss: 'http://ehr.example.org/fhir' }, /--iss .* must use https/],
+    [{ ...epic, iss: 'not a url' }, /--iss "not a url" is not a valid URL/],
+    [{ ...epic, iss: 'https://ehr.example.org/fhir#x' }, /fragment/],
+    [{ ...epic, redirectUri: 'https://app.example.org/#/' }, /--redirect-uri .*fragment/],
+    [{ ...epic, scopeVersion: 'v3' }, /--scope-version must be v1 or v2/],
+    [{ ...epic, clientId: ' ' }, /--client-id must not be empty/],
+    [{ ...epic, name: '' }, /--name must not be empty/],
+    [{ name: 'x', clientId: 'y', scopeVersion: 'v1' }, /exactly one of --iss or --iss-prefix/],
+    [{ ...epic, issPrefix: 'https://ehr.example.org/' }, /exactly one of --iss or --iss-prefix/],
+    [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org' }, /must end with "\/"/],
+    [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org/', standalone: true }, /--standalone needs an exact --iss/],
+  ])('refuses %o', (entry, message) => {
+    const r = addClient(start(), entry, FILE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.join('\n')).toMatch(message);
+  });
+
+  it('accepts http on localhost and an iss prefix for multi-tenant servers', () => {
+    const local = addClient(start(), { ...epic, iss: 'http://localhost:8787/fhir', standalone: true }, FILE);
+    expect(local.ok).toBe(true);
+    const prefix = addClient(start(), { name: 'tenants', issPrefix: 'https://fhir.example.org/tenants/', clientId: 'c', scopeVersion: 'v1' }, FILE);
+    expect(prefix.ok).toBe(true);
+  });
+
+  it('removes by iss (trailing slash ignored) and refuses an unknown iss', () => {
+    const added = addClient(start(), epic, FILE);
+    if (!added.ok) throw new Error('add failed');
+    const removed = removeClient(added.value, 'https://fhir.epic.example/api/FHIR/R4/', FILE);
+    expect(removed.ok && removed.value.clients).toEqual([]);
+    expect(removeClient(start(), 'https://nowhere.example.org/fhir', FILE)).toEqual({
+      ok: false,
+      error: [`${FILE} has no entry for https://nowhere.example.org/fhir`],
+    });
+  });
+
+  it('refuses to read an invalid file, naming each problem', () => {
+    expect(readAllowListText('{"clients": [', FILE).ok).toBe(false);
+    const r = readAllowListText(JSON.stringify({ clients: [{ name: 'x', iss: 'http://ehr.example.org', clientId: '', scopeVersion: 'v9' }] }), FILE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toContain(`${FILE}: clients[0].clientId must be a non-empty string`);
+      expect(r.error).toContain(`${FILE}: clients[0].scopeVersion must be "v1" or "v2"`);
+    }
+  });
+
+  it('lists entries and the standalone settings', () => {
+    const added = addClient(start(), { ...epic, redirectUri: 'https://app.example.org/' }, FILE);
+    if (!added.ok) throw new Error('add failed');
+    const parsed = parseAllowList(added.value, FILE);
+    if (!parsed.ok) throw new Error('invalid');
+    expect(formatAllowList(parsed.value, FILE)).toEqual([
+      `${FILE}: 1 issuer(s)`,
+      '  Epic non-production: iss https://fhir.epic.example/api/FHIR/R4, client id abc-123, scopes v2, redirect https://app.example.org/',
+      'Standalone tester flow: off',
+    ]);
+  });
+});
