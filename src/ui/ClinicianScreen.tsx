@@ -1,0 +1,88 @@
+/**
+ * The clinician's screen, top to bottom: (banner) -> verdict -> conflicts -> candidacy -> timeline -> planner ->
+ * overrides -> order review. State lives in the model hooks (src/ui/model); components only render.
+ * Takes its services as a prop so tests can replace the I/O parts; ClinicianApp passes the real ones.
+ */
+import { useMemo } from 'preact/hooks';
+import type { Assessment } from '../core/assess/types.ts';
+import type { FhirHttp, LaunchContext } from '../edge/types.ts';
+import { CandidacyList } from './components/CandidacyList.tsx';
+import { ConflictList } from './components/ConflictList.tsx';
+import { OrderReview } from './components/OrderReview.tsx';
+import { Overrides } from './components/Overrides.tsx';
+import { PatientBanner } from './components/PatientBanner.tsx';
+import { Planner } from './components/Planner.tsx';
+import { TimelineChart } from './components/TimelineChart.tsx';
+import { VerdictPanel } from './components/VerdictPanel.tsx';
+import { formatCount } from './format.ts';
+import { buildTimeline } from './model/timeline.ts';
+import { useAssessment } from './model/use-assessment.ts';
+import { overridesComplete, usePlan } from './model/use-plan.ts';
+import { usePatient } from './model/use-patient.ts';
+import { useWrite } from './model/use-write.ts';
+import type { ClinicianServices } from './services.ts';
+import { P, S } from './strings.ts';
+import './clinician.css';
+
+export interface ClinicianScreenProps {
+  context: LaunchContext;
+  http: FhirHttp;
+  services: ClinicianServices;
+}
+
+export function ClinicianScreen({ context, http, services }: ClinicianScreenProps) {
+  const { state, retry } = useAssessment(services, http, context.patientId);
+  const patient = usePatient(http, context.patientId, context.needPatientBanner);
+  const progress = state.phase === 'reading' ? state.progress : undefined;
+  return (
+    <main class="ldn">
+      <h1 class="ldn__title">{S.appTitle}</h1>
+      {context.needPatientBanner && <PatientBanner state={patient} />}
+      <p class="progress" role="status" aria-live="polite">
+        {state.phase === 'reading' &&
+          (progress && progress.loaded > 0
+            ? S.readProgress(formatCount(progress.loaded), progress.total !== undefined ? formatCount(progress.total) : undefined)
+            : S.readingChart)}
+      </p>
+      {state.phase === 'failed' && (
+        <section class="verdict verdict--incomplete" role="alert">
+          <h2>
+            <span aria-hidden="true">?</span> {S.readFailed}
+          </h2>
+          <p>{state.message}</p>
+          <button type="button" class="button" onClick={retry}>
+            {S.retry}
+          </button>
+        </section>
+      )}
+      {state.phase === 'ready' && <Results assessment={state.assessment} onRetry={retry} context={context} http={http} services={services} />}
+    </main>
+  );
+}
+
+function Results({ assessment, onRetry, context, http, services }: ClinicianScreenProps & { assessment: Assessment; onRetry: () => void }) {
+  const timeline = useMemo(() => buildTimeline(assessment, services.now()), [assessment, services]);
+  const plan = usePlan(services, context, assessment);
+  const write = useWrite(services, http, context, plan.storageKey);
+  const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
+  return (
+    <>
+      <VerdictPanel assessment={assessment} onRetry={onRetry} />
+      <div class="screen-only">
+        <ConflictList conflicts={assessment.conflicts} complete={assessment.complete} />
+        <CandidacyList candidacy={assessment.candidacy} />
+        <TimelineChart timeline={timeline} />
+        <Planner model={plan} presets={services.presets} />
+        <Overrides needed={plan.needed} overrides={plan.overrides} onChange={plan.setOverride} />
+      </div>
+      <OrderReview
+        order={plan.order}
+        blockedReason={overridesMissing ? P.overrideMissing : plan.orderError}
+        summaryLines={services.orderSummaryLines}
+        orderAsText={services.orderAsText}
+        write={write.state}
+        onSign={(d) => void write.sign(d)}
+      />
+    </>
+  );
+}

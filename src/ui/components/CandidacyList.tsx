@@ -1,0 +1,42 @@
+/**
+ * Candidacy: each charted condition that is a published LDN use, with its evidence level and citations.
+ */
+import type { Candidacy } from '../../core/assess/types.ts';
+import { S } from '../strings.ts';
+import { EntryText, matchedText } from './ConflictList.tsx';
+import { SourceList } from './SourceList.tsx';
+
+export function CandidacyList({ candidacy }: { candidacy: Candidacy[] }) {
+  return (
+    <section class="candidacy" aria-labelledby="candidacy-h">
+      <h2 id="candidacy-h">{S.candidacyHeading}</h2>
+      {candidacy.length === 0 ? (
+        <p>{S.candidacyNone}</p>
+      ) : (
+        <ul class="cards">
+          {candidacy.map((c, i) => (
+            <li key={`${c.indicationId}-${i}`} class="card card--candidacy">
+              <h3 class="card__title">{c.indication}</h3>
+              <dl class="facts">
+                <dt>{S.chartEntry}</dt>
+                <dd>
+                  <EntryText entry={c.condition} />
+                </dd>
+                <dt>{S.matched}</dt>
+                <dd>{matchedText(c.matched)}</dd>
+                <dt>{S.evidenceLevel}</dt>
+                <dd>
+                  <strong>{c.evidenceLevel}</strong>. {c.evidence}
+                </dd>
+                <dt>{S.sources}</dt>
+                <dd>
+                  <SourceList sources={c.sources} />
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The verdict first: icon, label word and summary sentence (never colour alone). An incomplete result says so,
+ * lists what could not be read and offers a retry.
+ */
+import type { Assessment } from '../../core/assess/types.ts';
+import type { ReadGap } from '../../core/chart.ts';
+import { GAP_REASON_WORDS, S, VERDICT_WORDS } from '../strings.ts';
+
+export function VerdictPanel({ assessment, onRetry }: { assessment: Assessment; onRetry: () => void }) {
+  const words = VERDICT_WORDS[assessment.verdict];
+  const incomplete = assessment.verdict === 'incomplete' || !assessment.complete;
+  return (
+    <section class={`verdict verdict--${incomplete ? 'incomplete' : assessment.verdict}`} aria-labelledby="verdict-h">
+      <h2 id="verdict-h" class="verdict__title">
+        <span class="verdict__icon" aria-hidden="true">
+          {incomplete ? VERDICT_WORDS.incomplete.icon : words.icon}
+        </span>{' '}
+        {S.verdictHeading}: {incomplete ? VERDICT_WORDS.incomplete.label : words.label}
+      </h2>
+      <p class="verdict__summary">{assessment.summary}</p>
+      {incomplete && <IncompleteDetails assessment={assessment} onRetry={onRetry} />}
+    </section>
+  );
+}
+
+function IncompleteDetails({ assessment, onRetry }: { assessment: Assessment; onRetry: () => void }) {
+  const expired = assessment.gaps.some((g) => g.reason === 'unauthorized');
+  return (
+    <div class="incomplete">
+      <p>
+        <strong>{S.incompleteLead}</strong>
+      </p>
+      {expired && (
+        <p class="incomplete__expired" role="alert">
+          {S.sessionExpired}
+        </p>
+      )}
+      <p>{S.incompleteIfComplete(VERDICT_WORDS[assessment.verdictIfComplete].label)}</p>
+      <h3>{S.gapsHeading}</h3>
+      <GapList gaps={assessment.gaps} />
+      {!expired && (
+        <button type="button" class="button" onClick={onRetry}>
+          {S.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Each gap: the resource type, the reason in plain words, the detail. */
+export function GapList({ gaps }: { gaps: ReadGap[] }) {
+  return (
+    <ul class="gaps">
+      {gaps.map((g, i) => (
+        <li key={i}>
+          <strong>{g.resourceType}</strong>: {GAP_REASON_WORDS[g.reason] ?? g.reason}
+          {g.count !== undefined && ` (${S.gapCount(g.count)})`}
+          {g.detail && <span class="gaps__detail"> — {g.detail}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The planner form: what the clinician typed (strings, as in the inputs), turned into the planner's
+ * TitrationInput, and the planner's problems mapped back to the field they concern.
+ */
+import type { TitrationPreset } from '../../core/titration/presets.ts';
+import type { DoseForm, DoseTiming, PlanProblem, TitrationInput } from '../../core/titration/types.ts';
+
+export interface PlanFields {
+  presetId: string;
+  startMg: string;
+  stepMg: string;
+  intervalDays: string;
+  targetMg: string;
+  targetReason: string;
+  timing: DoseTiming;
+  formKind: 'capsule' | 'liquid';
+  /** Comma-separated capsule strengths, mg, e.g. "1, 1.5, 3". */
+  strengthsMg: string;
+  mgPerMl: string;
+  startDate: string;
+  /** Explicit doses from a preset (e.g. 1, 2, 3 mg); dropped as soon as start, step or target is edited. */
+  ladderMg?: number[];
+}
+
+/** The ids of the planner's inputs; problems are shown next to these. */
+export type PlanFieldId = 'preset' | 'startMg' | 'stepMg' | 'intervalDays' | 'targetMg' | 'targetReason' | 'timing' | 'form' | 'strengthsMg' | 'mgPerMl' | 'startDate';
+
+/** Fields before any preset: the usual 4.5 mg target, at bedtime, 1 mg/mL liquid, starting today. */
+export function defaultFields(today: string): PlanFields {
+  return {
+    presetId: '',
+    startMg: '',
+    stepMg: '',
+    intervalDays: '',
+    targetMg: '4.5',
+    targetReason: '',
+    timing: 'bedtime',
+    formKind: 'liquid',
+    strengthsMg: '1, 1.5, 3, 4.5',
+    mgPerMl: '1',
+    startDate: today,
+  };
+}
+
+/** Fill the schedule and form from a preset; the start date and timing the clinician chose stay. */
+export function applyPreset(fields: PlanFields, preset: TitrationPreset): PlanFields {
+  const s = preset.schedule;
+  const form = preset.suggestedForm;
+  const next: PlanFields = {
+    ...fields,
+    presetId: preset.id,
+    startMg: String(s.startMg),
+    stepMg: String(s.stepMg),
+    intervalDays: String(s.intervalDays),
+    targetMg: String(s.targetMg ?? 4.5),
+    formKind: form.kind,
+    ...(form.kind === 'capsule' ? { strengthsMg: form.strengthsMg.join(', ') } : { mgPerMl: String(form.mgPerMl) }),
+  };
+  if (s.ladderMg) next.ladderMg = [...s.ladderMg];
+  else delete next.ladderMg;
+  return next;
+}
+
+/** Change one field; editing the schedule drops a preset's explicit ladder (it would no longer match). */
+export function editField<K extends keyof PlanFields>(fields: PlanFields, key: K, value: PlanFields[K]): PlanFields {
+  const next = { ...fields, [key]: value };
+  if (key === 'startMg' || key === 'stepMg' || key === 'targetMg') delete next.ladderMg;
+  return next;
+}
+
+/** "" stays NaN, so the planner reports it rather than the UI guessing a number. */
+function num(text: string): number {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? Number.NaN : Number(t);
+}
+
+export function toTitrationInput(f: PlanFields): TitrationInput {
+  const form: DoseForm =
+    f.formKind === 'capsule'
+      ? { kind: 'capsule', strengthsMg: f.strengthsMg.split(/[,;\s]+/).filter(Boolean).map(num) }
+      : { kind: 'liquid', mgPerMl: num(f.mgPerMl) };
+  return {
+    startMg: num(f.startMg),
+    stepMg: f.stepMg.trim() === '' ? 0 : num(f.stepMg),
+    intervalDays: num(f.intervalDays),
+    targetMg: num(f.targetMg),
+    ...(f.targetReason.trim() ? { targetReason: f.targetReason.trim() } : {}),
+    timing: f.timing,
+    form,
+    startDate: f.startDate,
+    ...(f.ladderMg ? { ladderMg: f.ladderMg } : {}),
+  };
+}
+
+/** Which input a planner problem belongs to (its dotted field path), so the message is shown beside it. */
+export function fieldOfProblem(p: PlanProblem, formKind: PlanFields['formKind']): PlanFieldId {
+  const head = p.field.split(/[.[]/)[0] ?? '';
+  switch (head) {
+    case 'startMg':
+    case 'stepMg':
+    case 'intervalDays':
+    case 'targetMg':
+    case 'targetReason':
+    case 'timing':
+    case 'startDate':
+      return head;
+    case 'form':
+      if (/strength|capsule/i.test(p.field)) return 'strengthsMg';
+      if (/mgPerMl|concentration/i.test(p.field)) return 'mgPerMl';
+      return formKind === 'capsule' ? 'strengthsMg' : 'mgPerMl';
+    case 'ladderMg':
+      return 'preset';
+    default:
+      // A problem the form cannot place (e.g. a step count): shown with the schedule's start.
+      return 'startMg';
+  }
+}
+
+/** Problems grouped by the input they concern. */
+export function problemsByField(problems: PlanProblem[], formKind: PlanFields['formKind']): Partial<Record<PlanFieldId, string[]>> {
+  const out: Partial<Record<PlanFieldId, string[]>> = {};
+  for (const p of problems) (out[fieldOfProblem(p, formKind)] ??= []).push(p.message);
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Reads the chart and assesses it: the screen's first state machine (reading -> ready | failed), with the
+ * progress count for large charts and a retry that re-reads everything.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Assessment } from '../../core/assess/types.ts';
+import type { FhirHttp, ReadProgress } from '../../edge/types.ts';
+import type { ClinicianServices } from '../services.ts';
+
+export type AssessmentState =
+  | { phase: 'reading'; progress?: ReadProgress }
+  | { phase: 'ready'; assessment: Assessment }
+  /** The reader itself broke (a bug, not a gap): nothing can be said about the chart. */
+  | { phase: 'failed'; message: string };
+
+export function useAssessment(services: ClinicianServices, http: FhirHttp, patientId: string): { state: AssessmentState; retry: () => void } {
+  const [state, setState] = useState<AssessmentState>({ phase: 'reading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ phase: 'reading' });
+    services
+      .readChart(http, patientId, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) setState({ phase: 'reading', progress: { ...progress } });
+        },
+      })
+      .then((chart) => {
+        if (controller.signal.aborted) return;
+        setState({ phase: 'ready', assessment: services.assess(chart, services.now()) });
+      })
+      .catch((e: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => controller.abort();
+  }, [services, http, patientId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}
