@@ -1,9 +1,89 @@
-/** The order builder: a titration plan -> a US Core MedicationRequest with its DetectedIssues. */
-import type { OrderDraft } from './types.ts';
+/**
+ * The order builder: a titration plan -> a US Core MedicationRequest for the compound, with one DetectedIssue per
+ * overridden conflict (ldn-clinical.md sections 5 and 7, issue 4 item 2). Pure: ids and `now` come in.
+ */
+import type { Annotation, DetectedIssue, MedicationRequest, MedicationRequestDispenseRequest } from 'fhir/r4';
+import type { TitrationPlan } from '../titration/types.ts';
+import { beyondUseNote } from '../titration/supply.ts';
+import { describeQuantity } from '../titration/units.ts';
+import { COMMUNITY_CATEGORY, capsules, days, ml } from './codes.ts';
+import { detectedIssueFor } from './detected-issue.ts';
+import { dosageFor } from './dosage.ts';
 import type { OrderInput } from './input.ts';
+import { ORDER_IDENTIFIER_SYSTEM } from './input.ts';
+import { CONTAINED_MEDICATION_ID, compoundMedication } from './medication.ts';
+import type { OrderDraft } from './types.ts';
+
+function dispenseRequest(plan: TitrationPlan): MedicationRequestDispenseRequest {
+  const d = plan.dispense;
+  return {
+    // No refills: the order covers the titration and one maintenance month; continuing is a new decision.
+    numberOfRepeatsAllowed: 0,
+    quantity: d.kind === 'liquid' ? ml(d.ml) : capsules(d.totalCapsules),
+    expectedSupplyDuration: days(plan.totalDays),
+  };
+}
+
+/** The notes: the whole plan, then the pharmacy's part (quantity per strength, beyond-use date, fills). */
+function notes(input: OrderInput): Annotation[] {
+  const { plan } = input;
+  const pharmacy = [
+    `To the pharmacy: dispense ${describeQuantity(plan.dispense)} for ${plan.totalDays} days.`,
+    beyondUseNote(plan.input.form.kind, input.storage),
+    ...plan.warnings,
+  ].join(' ');
+  return [
+    { time: input.now, text: plan.planText },
+    { time: input.now, text: pharmacy },
+  ];
+}
+
+/** Bugs in the caller's input, not clinical problems: the UI must never let these through. */
+function checkInput(input: OrderInput): void {
+  const overrides = input.overrides ?? [];
+  const issueIds = input.ids.detectedIssues ?? [];
+  if (!input.ids.order.trim()) throw new Error('buildOrder: an order identifier value is required');
+  if (issueIds.length !== overrides.length) {
+    throw new Error(`buildOrder: ${overrides.length} overrides need ${overrides.length} DetectedIssue ids, got ${issueIds.length}`);
+  }
+  if (new Set([input.ids.order, ...issueIds]).size !== issueIds.length + 1) throw new Error('buildOrder: identifier values must be unique');
+  if (overrides.some((o) => !o.reason.trim())) throw new Error('buildOrder: every overridden conflict needs the prescriber\'s reason');
+  if (!/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(input.patient)) throw new Error(`buildOrder: patient must be "Patient/<id>", got "${input.patient}"`);
+}
 
 /** Build the compounded MedicationRequest (one dosage per step) and one DetectedIssue per override. */
 export function buildOrder(input: OrderInput): OrderDraft {
-  void input;
-  throw new Error('buildOrder: not implemented yet');
+  checkInput(input);
+  const { plan } = input;
+  const identifier = { system: ORDER_IDENTIFIER_SYSTEM, value: input.ids.order };
+  const detectedIssues: DetectedIssue[] = (input.overrides ?? []).map((override, i) =>
+    detectedIssueFor(override, {
+      id: input.ids.detectedIssues![i]!,
+      patient: input.patient,
+      now: input.now,
+      ...(input.requester ? { requester: input.requester } : {}),
+    }),
+  );
+  const medicationRequest: MedicationRequest = {
+    resourceType: 'MedicationRequest',
+    contained: [compoundMedication(plan, input.capsuleFiller)],
+    identifier: [identifier],
+    status: input.status,
+    intent: 'order',
+    category: [{ coding: [COMMUNITY_CATEGORY] }],
+    reportedBoolean: false,
+    medicationReference: { reference: `#${CONTAINED_MEDICATION_ID}`, display: plan.formDescription },
+    subject: { reference: input.patient },
+    ...(input.encounter ? { encounter: { reference: input.encounter } } : {}),
+    authoredOn: input.now,
+    ...(input.requester ? { requester: { reference: input.requester } } : {}),
+    ...(input.reasons?.length ? { reasonReference: input.reasons } : {}),
+    note: notes(input),
+    dosageInstruction: plan.steps.map((s) => dosageFor(s, plan.input.timing)),
+    dispenseRequest: dispenseRequest(plan),
+    ...(detectedIssues.length
+      ? { detectedIssue: detectedIssues.map((di) => ({ reference: `urn:uuid:${di.identifier![0]!.value}`, display: di.code?.text ?? 'Overridden alert' })) }
+      : {}),
+  };
+  return { identifier, detectedIssues, medicationRequest };
 }
