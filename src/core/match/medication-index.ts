@@ -3,7 +3,8 @@
  * Built once from src/core/knowledge (hand-reviewed) and src/core/knowledge/generated (built from public value sets).
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
-import { BRAND_INGREDIENTS, PRODUCT_INGREDIENTS } from '../knowledge/generated/rxnorm-tables.ts';
+import { BRAND_INGREDIENTS, PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
+import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
 
 export interface NameTarget {
@@ -22,9 +23,14 @@ const known = (ids: readonly string[]): string[] => ids.filter((id) => INGREDIEN
 
 function buildCodeIndex(): Map<string, CodeTarget> {
   const map = new Map<string, CodeTarget>();
-  for (const [code, joined] of PRODUCT_INGREDIENTS) {
+  for (const [joined, codes] of PRODUCT_CODE_GROUPS) {
     const ingredients = known(joined.split('+'));
-    if (ingredients.length) map.set(code, { ingredients, term: ingredients.join(' / '), kind: 'product' });
+    if (!ingredients.length) continue;
+    const target: CodeTarget = { ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' };
+    for (const code of codes.split(' ')) if (code) map.set(code, target);
+  }
+  for (const p of PRODUCT_CODES) {
+    map.set(p.code, { ingredients: known(p.ingredients), term: p.name, kind: 'product' });
   }
   // Hand-reviewed ingredient codes win over generated rows.
   for (const ing of INGREDIENTS) {
@@ -33,11 +39,17 @@ function buildCodeIndex(): Map<string, CodeTarget> {
   return map;
 }
 
-function buildNameIndex(): PhraseIndex<NameTarget> {
+/**
+ * The name index. `withGenerated` false gives the hand-reviewed knowledge only: scripts/build-code-tables.ts uses
+ * that, so its output never depends on an earlier run.
+ */
+export function buildNameIndex(withGenerated = true): PhraseIndex<NameTarget> {
   const index = new PhraseIndex<NameTarget>();
-  for (const [brand, joined] of BRAND_INGREDIENTS) {
-    const ingredients = known(joined.split('+'));
-    if (ingredients.length) index.add(brand, { ingredients, term: brand });
+  if (withGenerated) {
+    for (const [brand, joined] of BRAND_INGREDIENTS) {
+      const ingredients = known(joined.split('+'));
+      if (ingredients.length) index.add(brand, { ingredients, term: brand });
+    }
   }
   for (const ing of INGREDIENTS) {
     index.add(ing.name, { ingredients: [ing.id], term: ing.name });
@@ -51,3 +63,5 @@ function buildNameIndex(): PhraseIndex<NameTarget> {
 
 export const MEDICATION_CODES: ReadonlyMap<string, CodeTarget> = buildCodeIndex();
 export const MEDICATION_NAMES: PhraseIndex<NameTarget> = buildNameIndex();
+/** Hand-reviewed names only: used inside a trailing "[Brand]" of an RxNorm-style name (see nameHits). */
+export const HAND_MEDICATION_NAMES: PhraseIndex<NameTarget> = buildNameIndex(false);

@@ -5,7 +5,7 @@
  */
 import type { MatchEvidence } from '../assess/types.ts';
 import { knownSystem } from '../fhir/systems.ts';
-import { MEDICATION_CODES, MEDICATION_NAMES, type NameTarget } from './medication-index.ts';
+import { HAND_MEDICATION_NAMES, MEDICATION_CODES, MEDICATION_NAMES, type NameTarget } from './medication-index.ts';
 import { tokenise } from './tokens.ts';
 import type { PhraseHit } from './phrase-index.ts';
 
@@ -23,11 +23,19 @@ export interface ConceptReading {
 const nameMemo = new Map<string, PhraseHit<NameTarget>[]>();
 const MEMO_LIMIT = 50_000;
 
-/** Name hits for a text, memoised (large charts repeat the same medication text many times). */
+/**
+ * Name hits for a text, memoised (large charts repeat the same medication text many times).
+ * RxNorm-style names end in "[Brand]" after naming their ingredients; inside that bracket only hand-reviewed names
+ * count, because a learnt brand line can mix formulas ("Vanacof" has codeine, "Vanacof AC" has none).
+ */
 export function nameHits(text: string): PhraseHit<NameTarget>[] {
   let hits = nameMemo.get(text);
   if (!hits) {
-    hits = MEDICATION_NAMES.find(tokenise(text));
+    const open = text.lastIndexOf('[');
+    const bracketed = open > 0 && text.trimEnd().endsWith(']') && text.slice(0, open).trim() !== '';
+    hits = bracketed
+      ? [...MEDICATION_NAMES.find(tokenise(text.slice(0, open))), ...HAND_MEDICATION_NAMES.find(tokenise(text.slice(open)))]
+      : MEDICATION_NAMES.find(tokenise(text));
     if (nameMemo.size > MEMO_LIMIT) nameMemo.clear();
     nameMemo.set(text, hits);
   }

@@ -1,0 +1,82 @@
+/**
+ * Recall and precision against ../shared/reference-data (public code lists the app does NOT ship).
+ * Dimensions: list (opioids, naltrexone, non_opioids) x evidence (RxNorm code alone, display text alone).
+ * Figures are printed; thresholds are the ones actually reached when this test was written.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Conflict } from '../../../src/core/assess/types.ts';
+import { assess } from '../../../src/core/assess/index.ts';
+import { emptyChart } from '../../../src/core/chart.ts';
+import { OPIOID_RULE_IDS, type RuleId } from '../../../src/core/knowledge/rules.ts';
+import { concept, medicationRequest, rxnorm } from '../../../fixtures/factories.ts';
+import { HAS_REFERENCE, readTsv } from './load.ts';
+
+const NOW = '2026-02-01';
+
+/** Conflicts per row for one chart holding one active order per row. */
+function conflictsPerRow(rows: Record<string, string>[], by: 'code' | 'text'): Conflict[][] {
+  const chart = emptyChart();
+  rows.forEach((row, i) => {
+    const c = by === 'code' ? concept([rxnorm(row.rxcui as string)]) : concept([], row.display);
+    chart.medicationRequests.push(medicationRequest({ id: `row-${i}`, patientId: 'p', medication: { concept: c } }));
+  });
+  const byRef = new Map<string, Conflict[]>();
+  for (const c of assess(chart, NOW).conflicts) {
+    const list = byRef.get(c.entry.reference ?? '') ?? [];
+    list.push(c);
+    byRef.set(c.entry.reference ?? '', list);
+  }
+  return rows.map((_, i) => byRef.get(`MedicationRequest/row-${i}`) ?? []);
+}
+
+const pct = (n: number, d: number): string => `${((100 * n) / d).toFixed(1)}%`;
+
+function expectedRule(role: string): (ids: RuleId[]) => boolean {
+  if (role.startsWith('antagonist_only')) return (ids) => ids.includes('rescue-antagonist');
+  return (ids) => ids.some((id) => OPIOID_RULE_IDS.has(id));
+}
+
+describe.skipIf(!HAS_REFERENCE)('reference data: opioids.tsv', () => {
+  const rows = HAS_REFERENCE ? readTsv('opioids.tsv') : [];
+
+  for (const by of ['code', 'text'] as const) {
+    it(`finds every opioid product by ${by} alone`, () => {
+      const usable = rows.filter((r) => (by === 'code' ? r.rxcui : r.display));
+      const results = conflictsPerRow(usable, by);
+      const missed = usable.filter((r, i) => !expectedRule(r.role as string)((results[i] ?? []).map((c) => c.ruleId as RuleId)));
+      console.log(`[opioids.tsv] recall by ${by}: ${usable.length - missed.length}/${usable.length} = ${pct(usable.length - missed.length, usable.length)}`);
+      if (missed.length) console.log(`[opioids.tsv] missed by ${by} (first 15):`, missed.slice(0, 15).map((r) => `${r.rxcui} ${r.display}`));
+      expect(missed).toEqual([]);
+    });
+  }
+});
+
+describe.skipIf(!HAS_REFERENCE)('reference data: naltrexone.tsv', () => {
+  const rows = HAS_REFERENCE ? readTsv('naltrexone.tsv') : [];
+  const expected = (group: string): RuleId =>
+    group.startsWith('bupropion+naltrexone') ? 'contrave' : group.includes('+naltrexone') ? 'opioid-naltrexone-product' : 'naltrexone-duplicate';
+
+  for (const by of ['code', 'text'] as const) {
+    it(`classifies every naltrexone product by ${by} alone`, () => {
+      const results = conflictsPerRow(rows, by);
+      const missed = rows.filter((r, i) => !(results[i] ?? []).some((c) => c.ruleId === expected(r.product_group as string)));
+      console.log(`[naltrexone.tsv] recall by ${by}: ${rows.length - missed.length}/${rows.length} = ${pct(rows.length - missed.length, rows.length)}`);
+      if (missed.length) console.log('[naltrexone.tsv] missed:', missed.map((r) => `${r.rxcui} ${r.display} (${r.product_group})`));
+      expect(missed).toEqual([]);
+    });
+  }
+});
+
+describe.skipIf(!HAS_REFERENCE)('reference data: non_opioids.tsv', () => {
+  const rows = HAS_REFERENCE ? readTsv('non_opioids.tsv') : [];
+
+  for (const by of ['code', 'text'] as const) {
+    it(`raises no opioid conflict for non-opioids by ${by}`, () => {
+      const results = conflictsPerRow(rows, by);
+      const falsePositives = rows.filter((_, i) => (results[i] ?? []).some((c) => OPIOID_RULE_IDS.has(c.ruleId as RuleId)));
+      console.log(`[non_opioids.tsv] false opioid conflicts by ${by}: ${falsePositives.length}/${rows.length}`);
+      if (falsePositives.length) console.log('[non_opioids.tsv] false positives:', falsePositives.slice(0, 20).map((r) => `${r.rxcui} ${r.display}`));
+      expect(falsePositives.length).toBe(0);
+    });
+  }
+});
