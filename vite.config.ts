@@ -8,6 +8,17 @@ export default defineConfig({
   // Relative asset URLs: the same build works under the sandbox's /app/ and at a deployer's root.
   base: './',
   plugins: [preact({ prefreshEnabled: false })],
+  resolve: {
+    alias: [
+      // fhirclient's `debug` can log the token response and Authorization headers when localStorage.debug is set;
+      // the stub never logs (and saves ~2.7 KB gzip). See src/adapters/browser-debug-stub.ts.
+      { find: /^debug$/, replacement: resolve(here, 'src/adapters/browser-debug-stub.ts') },
+      // fhirclient only falls back to this Web Crypto shim when globalThis.crypto is missing (~3.5 KB gzip).
+      { find: /^isomorphic-webcrypto$/, replacement: resolve(here, 'src/adapters/browser-webcrypto-stub.ts') },
+      // The three js-base64 functions fhirclient uses, on the browser's btoa/atob (~1.5 KB gzip).
+      { find: /^js-base64$/, replacement: resolve(here, 'src/adapters/browser-base64.ts') },
+    ],
+  },
   define: {
     // fhirclient without cross-fetch and abortcontroller polyfills (see shared/research/smart-on-fhir.md).
     FHIRCLIENT_PURE: 'true',
@@ -16,6 +27,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the app supports has <link rel=modulepreload>; the polyfill would add ~0.6 KB gzip.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         app: resolve(here, 'index.html'),

@@ -21,10 +21,30 @@ export interface SmartSession {
       encounter?: string;
       need_patient_banner?: boolean;
       smart_style_url?: string;
+      id_token?: string;
     };
   };
-  /** "Practitioner/123" from the id_token (fhirclient keeps the last two path segments of a full URL). */
-  getFhirUser(): string | null;
+}
+
+/**
+ * The `fhirUser` claim of an id_token as "Type/id" (SMART App Launch 2.2: a relative or absolute URL of a
+ * Practitioner, Patient, ...; Epic gives absolute ones, client-js #105). The token arrived over TLS straight
+ * from the token endpoint, so it is read, not verified (it only labels the order's requester). fhirclient's
+ * own getFhirUser() decodes with window.atob, which throws on base64url's "-" and "_".
+ */
+export function fhirUserFromIdToken(idToken: string | undefined): string | undefined {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const standard = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(standard), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { fhirUser?: unknown };
+    if (typeof claims.fhirUser !== 'string') return undefined;
+    const match = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})\/?$/.exec(claims.fhirUser);
+    return match?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 export type LaunchContextProblem = 'no-patient';
@@ -50,7 +70,7 @@ export function buildLaunchContext(session: SmartSession): { ok: true; value: La
   // SMART App Launch 2.2: the token response's scope is what was granted; when a server omits it, the
   // grant equals the request (RFC 6749 §5.1: "OPTIONAL, if identical to the scope requested").
   const granted = open ? scopeWords(requestedScopes('standalone', 'v2')) : token.scope !== undefined ? scopeWords(token.scope) : asked;
-  const fhirUser = open ? null : session.getFhirUser();
+  const fhirUser = open ? undefined : fhirUserFromIdToken(token.id_token);
   return {
     ok: true,
     value: {

@@ -1,0 +1,91 @@
+/**
+ * What the launch page does, decided from its URL and the allow-list, before any network call to an EHR:
+ * start a sign-in (with fhirclient options built only from allowed entries), show the standalone picker, or
+ * show a page explaining why it will not launch. Pure, so every branch is unit-tested.
+ */
+import type { AllowList } from '../../core/smart/allow-list.ts';
+import {
+  matchIssuer,
+  openAuthorizeOptions,
+  openServerAllowed,
+  smartAuthorizeOptions,
+  type AuthorizeOptions,
+  type LaunchRequest,
+} from './authorize-options.ts';
+
+/** Failures found by the launch page itself (before or while starting the authorization). */
+export type LaunchPageFailureKind =
+  | 'config-unreadable'
+  | 'standalone-disabled'
+  | 'standalone-not-offered'
+  | 'open-server-not-allowed'
+  | 'auth-server-unreachable'
+  | 'pkce-unsupported'
+  | 'launch-failed';
+
+export type LaunchPlan =
+  | { action: 'authorize'; options: AuthorizeOptions[]; serverUrl: string }
+  | { action: 'picker' }
+  | { action: 'unknown-issuer'; iss: string }
+  | { action: 'failure'; kind: LaunchPageFailureKind; detail?: string };
+
+export interface PlanInput {
+  request: LaunchRequest;
+  list: AllowList;
+  appRootUrl: string;
+  stateKey: string;
+}
+
+/** Decides the launch page's action. Only allow-listed servers ever reach 'authorize'. */
+export function planLaunch({ request, list, appRootUrl, stateKey }: PlanInput): LaunchPlan {
+  switch (request.kind) {
+    case 'ehr':
+    case 'standalone-smart': {
+      const entry = matchIssuer(list, request.iss);
+      if (!entry) return { action: 'unknown-issuer', iss: request.iss };
+      if (request.kind === 'standalone-smart' && !(list.standalone.enabled && entry.standalone === true)) {
+        return { action: 'failure', kind: 'standalone-not-offered', detail: request.iss };
+      }
+      const kind = request.kind === 'ehr' ? 'ehr' : 'standalone';
+      return { action: 'authorize', options: smartAuthorizeOptions({ list, kind, appRootUrl, stateKey }), serverUrl: request.iss };
+    }
+    case 'standalone-open':
+      if (!openServerAllowed(list, request.fhirServiceUrl)) {
+        return { action: 'failure', kind: 'open-server-not-allowed', detail: request.fhirServiceUrl };
+      }
+      return {
+        action: 'authorize',
+        options: openAuthorizeOptions(request.fhirServiceUrl, request.patientId, appRootUrl, stateKey),
+        serverUrl: request.fhirServiceUrl,
+      };
+    case 'open-without-patient':
+    case 'picker':
+      return list.standalone.enabled ? { action: 'picker' } : { action: 'failure', kind: 'standalone-disabled' };
+  }
+}
+
+/**
+ * Classifies an error thrown by fhirclient's `authorize()` (messages of fhirclient 2.6.3, lib/smart.js): the
+ * SMART configuration could not be fetched, the server lacks PKCE S256, or anything else.
+ */
+export function failureFromAuthorizeError(e: unknown): LaunchPageFailureKind | 'unknown-issuer' {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/No configuration found matching/.test(message)) return 'unknown-issuer';
+  if (/PKCE|code challenge method/i.test(message)) return 'pkce-unsupported';
+  if (e instanceof TypeError || /Failed to fetch|well-known|conformance|CapabilityStatement|metadata/i.test(message)) {
+    return 'auth-server-unreachable';
+  }
+  return 'launch-failed';
+}
+
+/**
+ * The URL of the launch page with query parameters fhirclient must not take from the URL removed: fhirclient
+ * lets a `clientId` URL parameter override the configured client id, which would let a crafted launch link choose
+ * the client. The allow-list alone decides it.
+ */
+export function withoutOverrides(href: string): string | undefined {
+  const url = new URL(href);
+  if (!url.searchParams.has('clientId')) return undefined;
+  url.searchParams.delete('clientId');
+  return url.href;
+}

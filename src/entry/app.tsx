@@ -1,0 +1,48 @@
+/**
+ * Entry of the app page (index.html), the redirect target of every launch. In order: an OAuth error in the URL
+ * gets its page (without calling ready(), which would only throw a generic error); fhirclient's ready()
+ * exchanges the code (and strips code and state from the URL with history.replaceState); the launch context is
+ * built; the first FHIR read proves the token; then the clinician screen renders. Every failure has a page.
+ */
+import { render, type ComponentChild } from 'preact';
+import FHIR from 'fhirclient/lib/entry/browser';
+import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
+import { firstRead } from '../edge/smart/first-read.ts';
+import { buildLaunchContext } from '../edge/smart/launch-context.ts';
+import { failureFromReadyError, failureFromRedirect } from '../edge/smart/launch-failure.ts';
+import { ClinicianApp } from '../ui/ClinicianApp.tsx';
+import { FailurePage } from '../ui/pages/FailurePage.tsx';
+import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
+import '../ui/pages/pages.css';
+
+const root = document.getElementById('root') ?? document.body;
+const show = (page: ComponentChild) => render(page, root);
+
+async function main(): Promise<void> {
+  const redirectFailure = failureFromRedirect(new URLSearchParams(location.search));
+  if (redirectFailure) return show(<FailurePage kind={redirectFailure.kind} failure={redirectFailure} />);
+
+  show(<LoadingPage message="Signing in to the EHR…" />);
+  let client: Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
+  try {
+    client = await FHIR.oauth2.ready();
+  } catch (e) {
+    const failure = failureFromReadyError(e);
+    return show(<FailurePage kind={failure.kind} failure={failure} />);
+  }
+
+  const context = buildLaunchContext(client);
+  if (!context.ok) return show(<FailurePage kind="no-patient" />);
+
+  show(<LoadingPage message="Opening the patient’s chart…" />);
+  const first = await firstRead(createBrowserFhirHttp(client), context.value.patientId);
+  if (!first.ok) return show(<FailurePage kind={first.failure.kind} failure={first.failure} />);
+
+  show(
+    <div data-app-ready="clinician">
+      <ClinicianApp context={context.value} http={first.http} />
+    </div>,
+  );
+}
+
+void main();

@@ -1,0 +1,71 @@
+/**
+ * Entry of the launch page (launch/index.html): the EHR opens it with `iss` and `launch`; a tester opens it bare
+ * (standalone picker) or with `iss` alone / `fhirServiceUrl` + `patientId`. It reads the allow-list beside the
+ * app, then either starts fhirclient's authorization (array form, issMatch per allowed server) or shows a page.
+ */
+import { h, render, type ComponentChild } from 'preact';
+import FHIR from 'fhirclient/lib/entry/browser';
+import { ALLOW_LIST_FILE, loadAllowList } from '../edge/smart/allow-list-source.ts';
+import { readLaunchRequest } from '../edge/smart/authorize-options.ts';
+import { failureFromAuthorizeError, planLaunch, withoutOverrides, type LaunchPlan } from '../edge/smart/launch-plan.ts';
+import type { StandaloneTarget } from '../edge/types.ts';
+import { ConfigErrorPage } from '../ui/pages/ConfigErrorPage.tsx';
+import { FailurePage } from '../ui/pages/FailurePage.tsx';
+import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
+import { StandalonePage } from '../ui/pages/StandalonePage.tsx';
+import { UnknownIssuerPage } from '../ui/pages/UnknownIssuerPage.tsx';
+import '../ui/pages/pages.css';
+
+const root = document.getElementById('root') ?? document.body;
+const show = (page: ComponentChild) => render(page, root);
+
+/** Standalone picks reload this page with the pick in its URL, so every launch takes the same checked path. */
+function launchStandalone(target: StandaloneTarget): void {
+  const params: Record<string, string> = target.kind === 'smart' ? { iss: target.iss } : { fhirServiceUrl: target.fhirServiceUrl, patientId: target.patientId };
+  location.assign(`?${new URLSearchParams(params).toString()}`);
+}
+
+async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Promise<void> {
+  show(h(LoadingPage, { message: 'Connecting to the EHR…' }));
+  try {
+    // fhirclient's typings declare only the single-object form; the array form is its documented multi-EHR mode.
+    await FHIR.oauth2.authorize(plan.options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
+  } catch (e) {
+    const kind = failureFromAuthorizeError(e);
+    show(kind === 'unknown-issuer' ? h(UnknownIssuerPage, { iss: plan.serverUrl }) : h(FailurePage, { kind, subject: { label: 'Server', value: plan.serverUrl } }));
+  }
+}
+
+async function main(): Promise<void> {
+  show(h(LoadingPage, { message: 'Starting the app…' }));
+  const cleaned = withoutOverrides(location.href);
+  if (cleaned) history.replaceState(null, '', cleaned);
+  const loaded = await loadAllowList(new URL(`../${ALLOW_LIST_FILE}`, location.href).href);
+  if (!loaded.ok) {
+    const problem = loaded.error;
+    show(
+      problem.kind === 'invalid'
+        ? h(ConfigErrorPage, { file: ALLOW_LIST_FILE, lines: problem.lines })
+        : h(FailurePage, { kind: 'config-unreadable', failure: { description: problem.detail } }),
+    );
+    return;
+  }
+  const plan = planLaunch({
+    request: readLaunchRequest(new URLSearchParams(location.search)),
+    list: loaded.value,
+    appRootUrl: new URL('../', location.href).href,
+    stateKey: crypto.randomUUID(),
+  });
+  switch (plan.action) {
+    case 'authorize':
+      return authorize(plan);
+    case 'picker':
+      return void show(h(StandalonePage, { allowList: loaded.value, onLaunch: launchStandalone }));
+    case 'unknown-issuer':
+      return void show(h(UnknownIssuerPage, { iss: plan.iss }));
+    case 'failure':
+      return void show(h(FailurePage, { kind: plan.kind, ...(plan.detail ? { subject: { label: 'Server', value: plan.detail } } : {}) }));
+  }
+}
+
+void main();
