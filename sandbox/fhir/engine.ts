@@ -7,7 +7,7 @@ import { badRequest, getStatus, isResourceType, normalizeOperationOutcome, notFo
 import { FhirRouter, type HttpMethod } from '@medplum/fhir-router';
 import type { OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { capabilityStatement, type SmartSecurity } from './capability.ts';
-import { ensureDefinitions } from './definitions.ts';
+import { ensureDefinitions, SUPPORTED_TYPES } from './definitions.ts';
 import { SandboxRepository } from './repository.ts';
 import { normaliseQuery, searchType, type Query } from './search.ts';
 
@@ -76,7 +76,10 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
     }
     const type = segments[0];
     if (!type) return outcomeResponse(badRequest('System-level interactions (search-system, batch) are not supported'), 400);
-    if (!isResourceType(type)) return outcomeResponse({ ...notFound, issue: [{ severity: 'error', code: 'not-found', details: { text: `Unknown resource type "${type}"` } }] }, 404);
+    if (!isResourceType(type) || !SUPPORTED_TYPES.has(type)) {
+      const text = isResourceType(type) ? `This sandbox does not serve ${type}` : `Unknown resource type "${type}"`;
+      return outcomeResponse({ ...notFound, issue: [{ severity: 'error', code: 'not-found', details: { text } }] }, 404);
+    }
 
     const isSearch = (method === 'GET' && segments.length === 1) || (method === 'POST' && segments.length === 2 && segments[1] === '_search');
     if (isSearch) {
