@@ -93,7 +93,8 @@ function WriteResult({ write, orderAsText }: OrderReviewProps) {
     return (
       <div class="outcome outcome--ok" role="status">
         <p>
-          <strong>✓ {P.created}</strong>
+          <span aria-hidden="true">✓ </span>
+          <strong>{P.created}</strong>
         </p>
         {o.kind === 'already-existed' && <p>{P.alreadyExisted}</p>}
         <p>
@@ -124,7 +125,8 @@ function WriteResult({ write, orderAsText }: OrderReviewProps) {
   return (
     <div class="outcome outcome--failed" role="alert">
       <p>
-        <strong>✕ {notPermitted ? P.notPermitted : P.failed}</strong> {message}
+        <span aria-hidden="true">✕ </span>
+        <strong>{notPermitted ? P.notPermitted : P.failed}</strong> {message}
       </p>
       <Fallbacks draft={write.sent} orderAsText={orderAsText} />
     </div>

@@ -14,7 +14,7 @@ import { SourceList } from './SourceList.tsx';
 
 export function Planner({ model, presets }: { model: PlanModel; presets: readonly TitrationPreset[] }) {
   const f = model.fields;
-  const problems = model.plan && !model.plan.ok ? problemsByField(model.plan.error, f.formKind) : {};
+  const problems = model.plan && !model.plan.ok ? problemsByField(model.plan.error, f.formKind, P.moreProblems) : {};
   const preset = presets.find((p) => p.id === f.presetId);
   const target = Number(f.targetMg.replace(',', '.'));
   return (
@@ -85,14 +85,9 @@ export function Planner({ model, presets }: { model: PlanModel; presets: readonl
       </Row>
       {!model.plan && <p class="hint">{P.notStarted}</p>}
       {model.plan && !model.plan.ok && (
-        <div class="plan-problems" role="status">
-          <p>{P.planProblems}</p>
-          <ul>
-            {model.plan.error.map((p, i) => (
-              <li key={i}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
+        <p class="plan-problems" role="status">
+          {P.planProblems(model.plan.error.length)}
+        </p>
       )}
       {model.plan?.ok && <PlanSteps plan={model.plan.value} />}
     </section>

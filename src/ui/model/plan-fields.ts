@@ -116,9 +116,23 @@ export function fieldOfProblem(p: PlanProblem, formKind: PlanFields['formKind'])
   }
 }
 
-/** Problems grouped by the input they concern. */
-export function problemsByField(problems: PlanProblem[], formKind: PlanFields['formKind']): Partial<Record<PlanFieldId, string[]>> {
+/** At most this many messages beside one field; a longer list (one per undeliverable dose) is summarised. */
+export const MAX_PROBLEMS_PER_FIELD = 3;
+
+/** Problems grouped by the input they concern, without repeats, long lists cut to a few and a count. */
+export function problemsByField(
+  problems: PlanProblem[],
+  formKind: PlanFields['formKind'],
+  more: (n: number) => string = (n) => `…and ${n} more like this.`,
+): Partial<Record<PlanFieldId, string[]>> {
+  const all: Partial<Record<PlanFieldId, string[]>> = {};
+  for (const p of problems) {
+    const list = (all[fieldOfProblem(p, formKind)] ??= []);
+    if (!list.includes(p.message)) list.push(p.message);
+  }
   const out: Partial<Record<PlanFieldId, string[]>> = {};
-  for (const p of problems) (out[fieldOfProblem(p, formKind)] ??= []).push(p.message);
+  for (const [field, list] of Object.entries(all) as [PlanFieldId, string[]][]) {
+    out[field] = list.length > MAX_PROBLEMS_PER_FIELD + 1 ? [...list.slice(0, MAX_PROBLEMS_PER_FIELD), more(list.length - MAX_PROBLEMS_PER_FIELD)] : list;
+  }
   return out;
 }

@@ -1,0 +1,128 @@
+/**
+ * Test support for the clinician's screen: the real clinical core, planner and order builder, with the I/O parts
+ * (chart reader, order writer, patient read) replaced by fakes that record their calls.
+ */
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import type { Patient } from 'fhir/r4';
+import { assess } from '../../../src/core/assess/assess.ts';
+import { emptyChart, type Chart } from '../../../src/core/chart.ts';
+import { buildOrder } from '../../../src/core/order/build-order.ts';
+import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../../../src/core/order/fallbacks.ts';
+import type { OrderDraft } from '../../../src/core/order/types.ts';
+import { planTitration } from '../../../src/core/titration/planner.ts';
+import { TITRATION_PRESETS } from '../../../src/core/titration/presets.ts';
+import type { WriteOutcome } from '../../../src/edge/order-writer.ts';
+import type { FhirHttp, LaunchContext, ReadProgress } from '../../../src/edge/types.ts';
+import { ClinicianScreen } from '../../../src/ui/ClinicianScreen.tsx';
+import type { ClinicianServices } from '../../../src/ui/services.ts';
+import { concept, condition, icd10, medicationStatement, patient, rxnorm } from '../../../fixtures/factories.ts';
+
+/** The fixed "now" of every screen test. */
+export const NOW = new Date('2026-11-25T12:00:00Z');
+export const PATIENT_ID = 'p-ui';
+export const SERVER = 'https://ehr.example.org/fhir';
+
+export function launchContext(overrides: Partial<LaunchContext> = {}): LaunchContext {
+  return {
+    launchType: 'ehr',
+    serverUrl: SERVER,
+    patientId: PATIENT_ID,
+    fhirUser: 'Practitioner/dr-1',
+    needPatientBanner: false,
+    grantedScopes: ['launch', 'openid', 'fhirUser', 'patient/Condition.rs', 'patient/MedicationRequest.crs', 'patient/DetectedIssue.c'],
+    ...overrides,
+  };
+}
+
+/** A chart built from parts; the rest empty. */
+export function chartOf(parts: Partial<Chart>): Chart {
+  return { ...emptyChart(), ...parts };
+}
+
+export const fibromyalgia = () => condition({ id: 'cond-fm', patientId: PATIENT_ID, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
+
+/** Oxycodone taken until five days before NOW: inside the washout window (a major conflict). */
+export const recentOxycodone = () =>
+  medicationStatement({
+    id: 'ms-oxy',
+    patientId: PATIENT_ID,
+    status: 'completed',
+    medication: { concept: concept([rxnorm('7804', 'oxycodone')]) },
+    effective: { start: '2026-10-01', end: '2026-11-20' },
+  });
+
+export interface Fakes {
+  services: ClinicianServices;
+  http: FhirHttp & { fetch: ReturnType<typeof vi.fn> };
+  readChart: ReturnType<typeof vi.fn>;
+  writeOrder: ReturnType<typeof vi.fn>;
+  written: OrderDraft[];
+  storage: Storage;
+}
+
+export interface FakeOptions {
+  /** The charts the reader returns, one per read (the last repeats). */
+  charts: Chart[];
+  /** Progress reported before the chart is returned. */
+  progress?: ReadProgress[];
+  /** The writer's answer; default: created MedicationRequest/mr-new. */
+  outcome?: (draft: OrderDraft) => WriteOutcome;
+  /** Keeps the writer pending until the returned function is called. */
+  holdWrite?: boolean;
+  patientResource?: Patient;
+  storage?: Storage;
+}
+
+export const createdOutcome = (): WriteOutcome => ({
+  kind: 'created',
+  medicationRequest: { id: 'mr-new', reference: 'MedicationRequest/mr-new', url: `${SERVER}/MedicationRequest/mr-new` },
+  detectedIssues: [],
+  shape: 'full',
+  foldedDetectedIssues: 0,
+  notes: [],
+});
+
+export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
+  let reads = 0;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const written: OrderDraft[] = [];
+  const readChart = vi.fn(async (_http: FhirHttp, _id: string, o: { onProgress?: (p: ReadProgress) => void }) => {
+    for (const p of opts.progress ?? []) o.onProgress?.(p);
+    const chart = opts.charts[Math.min(reads, opts.charts.length - 1)] ?? emptyChart();
+    reads += 1;
+    return chart;
+  });
+  const writeOrder = vi.fn(async (_http: FhirHttp, draft: OrderDraft) => {
+    written.push(draft);
+    if (opts.holdWrite) await held;
+    return (opts.outcome ?? createdOutcome)(draft);
+  });
+  const pat = opts.patientResource ?? patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
+  const http = {
+    baseUrl: SERVER,
+    fetch: vi.fn(async () => new Response(JSON.stringify(pat), { status: 200, headers: { 'content-type': 'application/fhir+json' } })),
+  };
+  const storage = opts.storage ?? window.sessionStorage;
+  let uuid = 0;
+  const services: ClinicianServices = {
+    readChart,
+    assess,
+    planTitration,
+    presets: TITRATION_PRESETS,
+    buildOrder,
+    reportedOnlyOrder,
+    orderSummaryLines,
+    orderAsText,
+    writeOrder,
+    randomUUID: () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, '0')}`,
+    now: () => NOW,
+    storage,
+  };
+  return { services, http, readChart, writeOrder, written, storage, releaseWrite: () => release() };
+}
+
+export function renderScreen(f: Fakes, context: LaunchContext = launchContext()) {
+  return render(<ClinicianScreen context={context} http={f.http} services={f.services} />);
+}
