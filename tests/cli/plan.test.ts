@@ -1,0 +1,108 @@
+/**
+ * `npm run plan` as a child process (npx tsx), as a user runs it: the schedule, --json, presets, and each failure
+ * (target above 10 mg, zero/negative dose, a step the form cannot give, unknown flag) as one message, no stack trace.
+ */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MedicationRequest } from 'fhir/r4';
+import { fhirProblems } from '../core/order/fhir-validation.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+function plan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile('npx', ['tsx', 'src/entry/cli/plan.ts', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+const LIQUID = ['--start', '1.5', '--step', '1.5', '--target', '4.5', '--interval', '7', '--form', 'liquid', '--concentration', '1', '--start-date', '2026-12-01'];
+
+/** One line on stderr (plus the usage text for usage errors), never a stack trace. */
+function expectOneMessage(stderr: string, pattern: RegExp): void {
+  expect(stderr.split('\n')[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).not.toMatch(/unexpected error/);
+}
+
+describe('plan command', { timeout: 60_000 }, () => {
+  it('prints the schedule, quantities and sig for 1.5 mg weekly steps as 1 mg/mL liquid', async () => {
+    const r = await plan(...LIQUID);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Naltrexone HCl 1 mg\/mL oral liquid \(compounded\), once daily at bedtime, from 2026-12-01/);
+    expect(r.stdout).toMatch(/1\s+2026-12-01 to 2026-12-07\s+7\s+1\.5 mg\s+1\.5 mL of 1 mg\/mL/);
+    expect(r.stdout).toMatch(/3\s+2026-12-15 to 2027-01-13\s+30\s+4\.5 mg\s+4\.5 mL of 1 mg\/mL \(maintenance, continue\)/);
+    expect(r.stdout).toContain('Dispense: 166.5 mL of 1 mg/mL for 44 days');
+    expect(r.stdout).toContain('1. Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (2026-12-01 to 2026-12-07).');
+    expect(r.stdout).toMatch(/Hold: .*highest dose you tolerate/);
+  });
+
+  it('capsules and morning timing', async () => {
+    const r = await plan('--start', '1.5', '--step', '1.5', '--interval', '7', '--form', 'capsule', '--capsules', '1.5,3', '--timing', 'morning', '--start-date', '2026-12-01');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 capsule of 3 mg and 1 capsule of 1.5 mg');
+    expect(r.stdout).toContain('Dispense: 37 capsules of 3 mg and 37 capsules of 1.5 mg (74 capsules) for 44 days');
+    expect(r.stdout).toContain('in the morning');
+  });
+
+  it('a preset fills the schedule and names its source', async () => {
+    const r = await plan('--preset', 'nct05430152', '--start-date', '2026-03-02');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Preset: NCT05430152');
+    expect(r.stdout).toMatch(/4\s+2026-03-23 to 2026-04-21\s+30\s+4\.5 mg/);
+  });
+
+  it('--json prints a valid draft MedicationRequest for the patient, with a fresh uuid identifier', async () => {
+    const r = await plan(...LIQUID, '--patient', 'Patient/ldn-fibromyalgia', '--json');
+    expect(r.code).toBe(0);
+    const mr = JSON.parse(r.stdout) as MedicationRequest;
+    expect(mr).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', subject: { reference: 'Patient/ldn-fibromyalgia' } });
+    expect(mr.dosageInstruction?.map((d) => d.sequence)).toEqual([1, 2, 3]);
+    expect(mr.identifier?.[0]?.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Without a requester (the CLI has no clinician) US Core 5.0.1 misses only the 1..1 requester.
+    expect(fhirProblems(mr)).toEqual(['US Core MedicationRequest.requester: Missing required property']);
+  });
+
+  it('refuses a target above 10 mg (exit 1, one message)', async () => {
+    const r = await plan(...LIQUID.filter((_, i) => i < 4 || i > 5), '--target', '12', '--target-reason', 'x');
+    expect(r.code).toBe(1);
+    expectOneMessage(r.stderr, /^plan: The target 12 mg is above 10 mg: low-dose naltrexone is at most 10 mg a day/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a zero or negative dose', async () => {
+    const zero = await plan('--start', '0', '--step', '1', '--interval', '7', '--form', 'liquid', '--concentration', '1');
+    expect(zero.code).toBe(1);
+    expectOneMessage(zero.stderr, /^plan: The start dose must be more than 0 mg/);
+    const negative = await plan('--start', '-1', '--step', '1', '--interval', '7', '--form', 'liquid', '--concentration', '1');
+    expect(negative.code).toBe(1);
+    expectOneMessage(negative.stderr, /^plan: The start dose must be more than 0 mg \(got -1 mg\)/);
+  });
+
+  it('refuses a step the form cannot give: 0.25 mg with 1.5 mg capsules', async () => {
+    const r = await plan('--start', '0.25', '--step', '0.25', '--interval', '7', '--form', 'capsule', '--capsules', '1.5');
+    expect(r.code).toBe(1);
+    expectOneMessage(r.stderr, /^plan: 0\.25 mg cannot be made exactly from capsules of 1\.5 mg .*\(and 14 more problems\)$/);
+  });
+
+  it('usage errors exit 2: unknown flag, malformed number, liquid without concentration, --json without patient', async () => {
+    const cases = await Promise.all([
+      plan(...LIQUID, '--bogus'),
+      plan('--start', 'one', '--step', '1', '--interval', '7', '--form', 'liquid', '--concentration', '1'),
+      plan('--start', '1', '--step', '1', '--interval', '7', '--form', 'liquid'),
+      plan(...LIQUID, '--json'),
+      plan(...LIQUID, '--preset', 'nope'),
+    ]);
+    expect(cases.map((c) => c.code)).toEqual([2, 2, 2, 2, 2]);
+    expectOneMessage(cases[0]!.stderr, /^plan: Unknown option '--bogus'/);
+    expectOneMessage(cases[1]!.stderr, /^plan: --start must be a number \(got "one"\)/);
+    expectOneMessage(cases[2]!.stderr, /^plan: --form liquid needs --concentration/);
+    expectOneMessage(cases[3]!.stderr, /^plan: --json needs --patient/);
+    expectOneMessage(cases[4]!.stderr, /^plan: unknown preset "nope"/);
+    for (const c of cases) expect(c.stderr).toContain('usage: npm run plan');
+  });
+});

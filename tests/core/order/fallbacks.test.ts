@@ -1,0 +1,91 @@
+/**
+ * Dimensions: shape (full -> reported-only), overrides (none / several, folded into note), summary (full, reported,
+ * with overrides), print text.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildOrder } from '../../../src/core/order/build-order.ts';
+import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../../../src/core/order/fallbacks.ts';
+import { fhirProblems } from './fhir-validation.ts';
+import { UUIDS, conflict, orderInput } from './order-fixtures.ts';
+
+const withOverride = () =>
+  buildOrder(orderInput({ overrides: [{ conflict: conflict(), reason: 'Washout done 2026-11-20.' }], ids: { order: UUIDS[0], detectedIssues: [UUIDS[1]] } }));
+
+describe('reportedOnlyOrder: the Oracle Health shape', () => {
+  const full = withOverride();
+  const reported = reportedOnlyOrder(full);
+  const mr = reported.medicationRequest;
+
+  it('is an active reported order naming the compound by text only, nothing contained', () => {
+    expect(mr).toMatchObject({ status: 'active', intent: 'order', reportedBoolean: true, medicationCodeableConcept: { text: 'Naltrexone HCl 1 mg/mL oral liquid (compounded)' } });
+    expect(mr.medicationCodeableConcept?.coding).toBeUndefined();
+    expect(mr).not.toHaveProperty('contained');
+    expect(mr).not.toHaveProperty('medicationReference');
+    expect(mr).not.toHaveProperty('dispenseRequest');
+    expect(mr).not.toHaveProperty('detectedIssue');
+  });
+
+  it('keeps the identifier (so a retry of either shape finds the first), patient, requester, encounter and date', () => {
+    expect(reported.identifier).toEqual(full.identifier);
+    expect(mr.identifier).toEqual([full.identifier]);
+    expect(mr.subject).toEqual(full.medicationRequest.subject);
+    expect(mr.requester).toEqual(full.medicationRequest.requester);
+    expect(mr.encounter).toEqual(full.medicationRequest.encounter);
+    expect(mr.authoredOn).toBe(full.medicationRequest.authoredOn);
+  });
+
+  it('has ONE dosage whose text is every step in order', () => {
+    expect(mr.dosageInstruction).toHaveLength(1);
+    const text = mr.dosageInstruction![0]!.text!;
+    const steps = full.medicationRequest.dosageInstruction!.map((d) => d.text!);
+    expect(text).toBe(steps.map((t, i) => `Step ${i + 1}: ${t}`).join(' '));
+    expect(text.indexOf('1.5 mg')).toBeLessThan(text.indexOf('(3 mg)'));
+  });
+
+  it('folds the overridden conflict and the reasons into the note, and leaves no DetectedIssue to create', () => {
+    expect(reported.detectedIssues).toEqual([]);
+    const notes = mr.note!.map((n) => n.text);
+    expect(notes).toEqual(expect.arrayContaining(full.medicationRequest.note!.map((n) => n.text)));
+    expect(notes.some((n) => n.includes('Overridden alert (high severity)') && n.includes('Washout done 2026-11-20.') && n.includes('oxycodone'))).toBe(true);
+    expect(notes).toContain('For: Fibromyalgia (Condition/fm-1)');
+  });
+
+  it('is valid FHIR R4 and US Core', () => {
+    expect(fhirProblems(mr)).toEqual([]);
+  });
+
+  it('does not change the full draft', () => {
+    expect(full.medicationRequest.contained).toHaveLength(1);
+    expect(full.detectedIssues).toHaveLength(1);
+  });
+});
+
+describe('orderSummaryLines and orderAsText', () => {
+  it('the full order: compound, status, people, steps, dispense, pharmacy note, override, identifier; not the plan note twice', () => {
+    const lines = orderSummaryLines(withOverride());
+    expect(lines[0]).toBe('Naltrexone HCl 1 mg/mL oral liquid (compounded)');
+    expect(lines).toContain('Status: draft, intent: order');
+    expect(lines).toContain('Patient: Patient/ldn-fibromyalgia');
+    expect(lines).toContain('Prescriber: Practitioner/dr-1');
+    expect(lines).toContain('For: Fibromyalgia');
+    expect(lines.filter((l) => l.startsWith('Step '))).toHaveLength(3);
+    expect(lines).toContain('Dispense: 166.5 mL for 44 days; refills: 0');
+    expect(lines.filter((l) => l.startsWith('Note: '))).toEqual([expect.stringMatching(/^Note: To the pharmacy: dispense 166\.5 mL/)]);
+    expect(lines.some((l) => l.startsWith('Overridden alert (high severity): Recent opioid use') && l.includes('Reason: Washout done'))).toBe(true);
+    expect(lines.at(-1)).toBe(`Order identifier: ${UUIDS[0]}`);
+  });
+
+  it('the reported shape: one instruction line, reported, the folded alert as a note', () => {
+    const lines = orderSummaryLines(reportedOnlyOrder(withOverride()));
+    expect(lines).toContain('Status: active, intent: order (reported medication)');
+    expect(lines.filter((l) => l.startsWith('Instructions: Step 1: Take 1.5 mL'))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('Note: Overridden alert'))).toBe(true);
+  });
+
+  it('orderAsText is a heading and the lines', () => {
+    const draft = withOverride();
+    const text = orderAsText(draft);
+    expect(text.split('\n').slice(0, 2)).toEqual(['Low-dose naltrexone order (compounded)', '======================================']);
+    expect(text.split('\n').slice(2)).toEqual(orderSummaryLines(draft));
+  });
+});
