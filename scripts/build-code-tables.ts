@@ -23,8 +23,9 @@ import { INGREDIENT_BY_ID } from '../src/core/knowledge/ingredients.ts';
 import { PhraseIndex } from '../src/core/match/phrase-index.ts';
 import { buildNameIndex, type NameTarget } from '../src/core/match/medication-index.ts';
 import { tokenise } from '../src/core/match/tokens.ts';
+import { groupsInText } from '../src/core/match/condition.ts';
 
-type Kind = 'valueset' | 'bundle' | 'tsv' | 'omtk';
+type Kind = 'valueset' | 'bundle' | 'tsv' | 'omtk' | 'conditions';
 interface SourceFile {
   ref: string;
   path: string;
@@ -46,6 +47,12 @@ const SOURCES: Record<string, SourceFile[]> = {
       'valueset-opioid-analgesics-with-ambulatory-misuse-potential',
     ].map((n): SourceFile => ({ ref: 'HEAD', path: `archive/input/vocabulary/valueset/archive/${n}.json`, kind: 'valueset' })),
   ],
+  // (conditions) CDC opioid misuse disorders and substance misuse: OUD codes; poisoning rows are kept out by name.
+  'cqframework/opioid-cds-r4#conditions': [
+    { ref: 'HEAD', path: 'input/vocabulary/valueset/opioid-misuse-disorders.json', kind: 'conditions' },
+    { ref: 'HEAD', path: 'archive/input/vocabulary/valueset/archive/valueset-opioid-misuse-disorders.json', kind: 'conditions' },
+    { ref: 'HEAD', path: 'input/vocabulary/valueset/conditions-documenting-substance-misuse.json', kind: 'conditions' },
+  ],
   'smart-on-fhir/cumulus-library-opioid': [
     { ref: 'HEAD', path: 'cumulus_library_opioid/valueset_rx_opioid.json', kind: 'valueset' },
     { ref: 'HEAD', path: 'cumulus_library_opioid/valueset_rx_naloxone.json', kind: 'valueset' },
@@ -64,9 +71,42 @@ const SOURCES: Record<string, SourceFile[]> = {
     'valueset-2.16.840.1.113762.1.4.1196.226', 'valueset-2.16.840.1.113762.1.4.1046.241', 'valueset-2.16.840.1.113762.1.4.1111.165',
     'valueset-2.16.840.1.113762.1.4.1046.269', 'valueset-2.16.840.1.113762.1.4.1248.119', 'ValueSet-us-core-allergy-substance',
   ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/external/${n}.json`, kind: 'valueset' })),
+  // (conditions) VSAC sets whose members are classified into condition groups by their display names:
+  // Malabsorption Syndromes (Crohn's, UC), Liver Disease, Gastrointestinal Disease, Breastfeeding, Opioid Use Disorder,
+  // Advanced Illness (MS), Substance Abuse (OUD), Preexisting Diabetes (diabetic neuropathy).
+  'cqframework/ecqm-content-cms-2025#conditions': [
+    '2.16.840.1.113883.3.464.1003.199.12.1050', '2.16.840.1.113762.1.4.1047.42', '2.16.840.1.113762.1.4.1029.338',
+    '2.16.840.1.113762.1.4.1047.73', '2.16.840.1.113762.1.4.1111.171', '2.16.840.1.113883.3.464.1003.110.12.1082',
+    '2.16.840.1.113762.1.4.1029.320', '2.16.840.1.113762.1.4.1029.275',
+  ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/external/valueset-${n}.json`, kind: 'conditions' })),
 };
 
 const RXNORM = new Set(['http://www.nlm.nih.gov/research/umls/rxnorm', 'urn:oid:2.16.840.1.113883.6.88']);
+const CONDITION_SYSTEMS: Record<string, 'snomed' | 'icd10cm'> = {
+  'http://snomed.info/sct': 'snomed',
+  'urn:oid:2.16.840.1.113883.6.96': 'snomed',
+  'http://hl7.org/fhir/sid/icd-10-cm': 'icd10cm',
+  'urn:oid:2.16.840.1.113883.6.90': 'icd10cm',
+};
+
+interface ConditionRow {
+  system: 'snomed' | 'icd10cm';
+  code: string;
+  name: string;
+}
+
+function conditionConcepts(vs: unknown, out: ConditionRow[]): void {
+  const v = vs as { expansion?: { contains?: unknown[] } };
+  const walk = (list: unknown[] | undefined): void => {
+    for (const c of list ?? []) {
+      const e = c as { system?: string; code?: string; display?: string; contains?: unknown[] };
+      const system = e.system ? CONDITION_SYSTEMS[e.system] : undefined;
+      if (e.code && system && e.display) out.push({ system, code: e.code, name: e.display });
+      walk(e.contains);
+    }
+  };
+  walk(v.expansion?.contains);
+}
 
 interface Row {
   code: string;
@@ -181,11 +221,12 @@ function main(): void {
   const out = resolve(cwd, values.out ?? resolve(import.meta.dirname, '../src/core/knowledge/generated/rxnorm-tables.ts'));
   const provenance: { repo: string; commit: string; date: string; files: string[] }[] = [];
   const rows: Row[] = [];
+  const conditionRows: ConditionRow[] = [];
   for (const arg of positionals) {
     const dir = gitDirOf(resolve(cwd, arg));
     const repo = repoName(dir);
-    const files = SOURCES[repo];
-    if (!files) {
+    const files = [...(SOURCES[repo] ?? []), ...(SOURCES[`${repo}#conditions`] ?? [])];
+    if (!files.length) {
       console.error(`build-code-tables: no source files configured for ${repo} (known: ${Object.keys(SOURCES).join(', ')})`);
       process.exit(2);
     }
@@ -205,6 +246,12 @@ function main(): void {
       if (f.ref === 'HEAD') {
         commit = sha;
         date = git(dir, ['log', '-1', '--format=%cI', sha]).trim();
+      }
+      if (f.kind === 'conditions') {
+        const before = conditionRows.length;
+        conditionConcepts(JSON.parse(text), conditionRows);
+        used.push(`${f.path} (${conditionRows.length - before} condition codes)`);
+        continue;
       }
       const got = readRows(text, f.kind);
       used.push(`${f.ref === 'HEAD' ? '' : `${f.ref}@${sha.slice(0, 8)}:`}${f.path} (${got.length} codes)`);
@@ -287,6 +334,38 @@ ${brandRows.map(([b, i]) => `  [${JSON.stringify(b)}, ${JSON.stringify(i)}],`).j
 ];
 `;
   writeFileSync(out, text);
+
+  // Conditions: each SNOMED / ICD-10-CM code goes to the groups its display names (same matcher as the app).
+  const condGroups = new Map<string, Set<string>>();
+  for (const r of conditionRows) {
+    for (const g of groupsInText(r.name)) {
+      const key = `${g}|${r.system}`;
+      const set = condGroups.get(key) ?? new Set<string>();
+      set.add(r.code);
+      condGroups.set(key, set);
+    }
+  }
+  const condLines = [...condGroups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, codes]) => {
+      const [g, sys] = key.split('|');
+      return `  [${JSON.stringify(g)}, ${JSON.stringify(sys)}, ${JSON.stringify([...codes].sort().join(' '))}],`;
+    });
+  const condOut = resolve(dirname(out), 'condition-tables.ts');
+  writeFileSync(
+    condOut,
+    `// GENERATED by scripts/build-code-tables.ts on ${new Date().toISOString().slice(0, 10)} (see rxnorm-tables.ts GENERATED_FROM for the
+// repositories and commits). SNOMED CT / ICD-10-CM codes from public VSAC / CDC value sets, put in a condition group
+// when their display names the group (src/core/match/condition.ts groupsInText; poisoning / overdose never OUD).
+// ${conditionRows.length} source rows; ${condLines.length} group/system lists.
+
+/** [condition group id, code system, codes separated by spaces]. */
+export const CONDITION_CODE_GROUPS: readonly (readonly [string, 'snomed' | 'icd10cm', string])[] = [
+${condLines.join('\n')}
+];
+`,
+  );
+  console.log(`build-code-tables: wrote ${condOut}: ${condLines.length} group/system lists from ${conditionRows.length} condition rows`);
   console.log(`build-code-tables: wrote ${out}: ${byCode.size} codes, ${groups.size} ingredient sets, ${brandRows.length} brands (${brandsDropped} dropped), ${dropped} rows dropped`);
 }
 

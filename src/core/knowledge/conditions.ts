@@ -56,13 +56,13 @@ export const CONDITION_GROUPS: readonly ConditionGroup[] = [
   {
     id: 'crohns', label: "Crohn's disease",
     snomed: v('34000006'), icd10: [], icd10Prefixes: v('K50'),
-    names: ['crohn', 'crohns', 'regional enteritis', 'granulomatous colitis', 'granulomatous enteritis'],
+    names: ['crohn', 'crohns', 'regional enteritis', 'regional ileitis', 'regional ileocolitis', 'granulomatous colitis', 'granulomatous enteritis'],
     source: 'codes-verified.md 3 (34000006); ldn-clinical.md 6 (K50.x, secondary sources)',
   },
   {
     id: 'ulcerative-colitis', label: 'Ulcerative colitis',
     snomed: v('64766004'), icd10: [], icd10Prefixes: v('K51'),
-    names: ['ulcerative colitis', 'ulcerative proctitis', 'ulcerative proctosigmoiditis', 'ulcerative pancolitis'],
+    names: ['ulcerative colitis', 'ulcerative proctitis', 'ulcerative proctosigmoiditis', 'ulcerative pancolitis', 'ulcerative rectosigmoiditis', 'ulcerative chronic pancolitis', 'ulcerative chronic proctitis', 'ulcerative chronic rectosigmoiditis', 'left sided colitis', 'left sided ulcerative colitis'],
     source: 'codes-verified.md 3 (64766004); ldn-clinical.md 6 (K51.x, secondary sources)',
   },
   {
@@ -133,7 +133,13 @@ export const CONDITION_GROUPS: readonly ConditionGroup[] = [
     // is NOT OUD and is not listed (design).
     snomed: [...v('75544000', '1336192000', '724653003', '191821007', '5602001'), ...v('1081000119105')],
     icd10: [], icd10Prefixes: v('F11'),
-    names: ['opioid use disorder', 'opioid dependence', 'opioid addiction', 'opiate dependence', 'opioid abuse', 'opiate abuse', 'opiate addiction', 'heroin dependence', 'heroin addiction', 'heroin abuse', 'oud'],
+    names: [
+      'opioid use disorder', 'opioid use', 'opioid related disorder', 'opioid related disorders', 'opioid dependence', 'opioid addiction',
+      'opiate dependence', 'opioid abuse', 'opiate abuse', 'opiate addiction', 'opiate misuse', 'opioid misuse', 'heroin dependence',
+      'heroin addiction', 'heroin abuse', 'diamorphine abuse', 'methadone dependence', 'methadone misuse', 'morphine dependence',
+      'opium dependence', 'fentanyl dependence', 'buprenorphine dependence', 'buprenorphine withdrawal', 'opioid withdrawal',
+      'narcotic withdrawal', 'opioid intoxication', 'opioid induced', 'caused by opioid', 'combined opioid with', 'narcotic drug user', 'oud',
+    ],
     source: 'codes-verified.md 3 (75544000, 1336192000 one source, 724653003, 191821007; 5602001 is "opioid abuse", grouped here by design as DSM-5 folds abuse into OUD) and 4 (F11.2x); ldn-clinical.md 6 (F11.x)',
   },
   {
@@ -178,5 +184,11 @@ export const NAME_NEGATORS: readonly string[] = [
   'history', 'family', 'screening', 'screen', 'test', 'tests', 'testing', 'not', 'no', 'negative', 'ruled', 'rule',
   'risk', 'exposure', 'exposed', 'contact', 'vaccination', 'vaccine', 'immunization', 'denies', 'absent', 'without evidence',
 ];
+
+/** Words that keep a text out of a group even when its name matches (overdose / poisoning is not OUD; design). */
+export const GROUP_EXCLUDERS: Partial<Record<ConditionGroupId, readonly string[]>> = {
+  oud: ['poisoning', 'overdose', 'poisoned'],
+  'oud-on-agonist-therapy': ['poisoning', 'overdose', 'poisoned'],
+};
 
 export const CONDITION_GROUP_BY_ID: ReadonlyMap<ConditionGroupId, ConditionGroup> = new Map(CONDITION_GROUPS.map((g) => [g.id, g]));

@@ -4,7 +4,8 @@
  * unless the text is about history, screening or a negation (see NAME_NEGATORS).
  */
 import type { MatchEvidence } from '../assess/types.ts';
-import { CONDITION_GROUPS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
+import { CONDITION_GROUPS, GROUP_EXCLUDERS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
+import { CONDITION_CODE_GROUPS } from '../knowledge/generated/condition-tables.ts';
 import { knownSystem, normaliseIcd10 } from '../fhir/systems.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import { tokenise } from './tokens.ts';
@@ -31,6 +32,17 @@ for (const g of CONDITION_GROUPS) {
   for (const n of g.names) names.add(n, g.id);
 }
 for (const n of NAME_NEGATORS) negators.add(n, true);
+// Generated from public value sets (scripts/build-code-tables.ts); hand-reviewed codes above are added first.
+for (const [group, system, codes] of CONDITION_CODE_GROUPS) {
+  for (const code of codes.split(' ')) {
+    if (!code) continue;
+    if (system === 'snomed') push(snomedIndex, code, group as ConditionGroupId);
+    else push(icdExact, normaliseIcd10(code), group as ConditionGroupId);
+  }
+}
+const excluders = new Map<ConditionGroupId, Set<string>>(
+  Object.entries(GROUP_EXCLUDERS).map(([g, words]) => [g as ConditionGroupId, new Set(words)]),
+);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
@@ -55,11 +67,24 @@ function textGroups(text: string): { group: ConditionGroupId; phrase: string }[]
   let found = textMemo.get(text);
   if (!found) {
     const tokens = tokenise(text);
-    found = negators.find(tokens).length ? [] : names.find(tokens).map((h) => ({ group: h.value, phrase: h.phrase }));
+    found = negators.find(tokens).length
+      ? []
+      : names
+          .find(tokens)
+          .filter((h) => {
+            const ex = excluders.get(h.value);
+            return !ex || !tokens.some((t) => ex.has(t));
+          })
+          .map((h) => ({ group: h.value, phrase: h.phrase }));
     if (textMemo.size > 50_000) textMemo.clear();
     textMemo.set(text, found);
   }
   return found;
+}
+
+/** The groups a free text names (whole-word phrases; history, screening and negation texts name none). */
+export function groupsInText(text: string): ConditionGroupId[] {
+  return [...new Set(textGroups(text).map((h) => h.group))];
 }
 
 /** The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name. */

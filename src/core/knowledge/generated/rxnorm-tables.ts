@@ -27,7 +27,10 @@ export const GENERATED_FROM: readonly { repo: string; commit: string; date: stri
       "archive/input/vocabulary/valueset/archive/valueset-fentanyl-type-medications.json (102 codes)",
       "archive/input/vocabulary/valueset/archive/valueset-naloxone-medications.json (77 codes)",
       "archive/input/vocabulary/valueset/archive/valueset-non-synthetic-opioid-medications.json (288 codes)",
-      "archive/input/vocabulary/valueset/archive/valueset-opioid-analgesics-with-ambulatory-misuse-potential.json (1180 codes)"
+      "archive/input/vocabulary/valueset/archive/valueset-opioid-analgesics-with-ambulatory-misuse-potential.json (1180 codes)",
+      "input/vocabulary/valueset/opioid-misuse-disorders.json (212 condition codes)",
+      "archive/input/vocabulary/valueset/archive/valueset-opioid-misuse-disorders.json (83 condition codes)",
+      "input/vocabulary/valueset/conditions-documenting-substance-misuse.json (936 condition codes)"
     ]
   },
   {
@@ -72,7 +75,15 @@ export const GENERATED_FROM: readonly { repo: string; commit: string; date: stri
       "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1111.165.json (323 codes)",
       "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1046.269.json (30 codes)",
       "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1248.119.json (13 codes)",
-      "input/vocabulary/valueset/external/ValueSet-us-core-allergy-substance.json (563 codes)"
+      "input/vocabulary/valueset/external/ValueSet-us-core-allergy-substance.json (563 codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.464.1003.199.12.1050.json (190 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1047.42.json (125 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1029.338.json (276 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1047.73.json (28 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1111.171.json (27 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.464.1003.110.12.1082.json (1797 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1029.320.json (469 condition codes)",
+      "input/vocabulary/valueset/external/valueset-2.16.840.1.113762.1.4.1029.275.json (459 condition codes)"
     ]
   }
 ];
