@@ -87,7 +87,7 @@ function pagingItem(server: DeclaredServer, probe: ServerProbe): CheckItem {
   const declared = server.commonSearchParams.has('_count') || [...server.resources.values()].some((r) => r.searchParams.has('_count'));
   if (declared) return item('paging', 'paging (_count)', 'ok', '_count declared');
   if (probe.openRead.kind === 'json' && bundleLinks(probe.openRead.json).next) return item('paging', 'paging (_count)', 'ok', 'a search returned a next link');
-  return item('paging', 'paging (_count)', 'missing', '_count not declared: the app follows next links with the server\'s page size');
+  return item('paging', 'paging (_count)', 'missing', '_count not declared (many servers accept it undeclared); the app follows next links either way');
 }
 
 function createItems(server: DeclaredServer): CheckItem[] {
