@@ -1,8 +1,10 @@
 /**
  * From findings to a verdict and one summary sentence.
- * - any contraindicated finding -> not-recommended;
- * - else a supported indication -> candidate-with-cautions when any major or caution finding exists, else candidate
- *   (info findings do not change the verdict);
+ * - any contraindicated or major finding -> not-recommended ("not now": a major finding is an opioid inside the
+ *   washout window, a second antagonist, acute liver injury, a proxy for opioid therapy; design, shared with the
+ *   sandbox's synthetic patients);
+ * - else a supported indication -> candidate-with-cautions when any caution exists, else candidate (info findings do
+ *   not change the verdict);
  * - else no-indication.
  * Any gap makes the shown verdict "incomplete"; `verdictIfComplete` keeps what the findings alone would say.
  */
@@ -11,24 +13,24 @@ import type { Assessment, Candidacy, Conflict, Severity, Verdict } from './types
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { contraindicated: 0, major: 1, caution: 2, info: 3 };
 
 export function verdictOf(candidacy: readonly Candidacy[], conflicts: readonly Conflict[]): Exclude<Verdict, 'incomplete'> {
-  if (conflicts.some((c) => c.severity === 'contraindicated')) return 'not-recommended';
+  if (conflicts.some((c) => c.severity === 'contraindicated' || c.severity === 'major')) return 'not-recommended';
   const supported = candidacy.some((c) => c.supportsCandidacy !== false);
   if (!supported) return 'no-indication';
-  return conflicts.some((c) => c.severity === 'major' || c.severity === 'caution') ? 'candidate-with-cautions' : 'candidate';
+  return conflicts.some((c) => c.severity === 'caution') ? 'candidate-with-cautions' : 'candidate';
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function summaryOf(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 'candidacy' | 'conflicts' | 'gaps'>): string {
   const indications = [...new Set(a.candidacy.filter((c) => c.supportsCandidacy !== false).map((c) => c.indication))];
-  const contra = a.conflicts.filter((c) => c.severity === 'contraindicated');
-  const cautions = a.conflicts.filter((c) => c.severity === 'major' || c.severity === 'caution');
+  const contra = a.conflicts.filter((c) => c.severity === 'contraindicated' || c.severity === 'major');
+  const cautions = a.conflicts.filter((c) => c.severity === 'caution');
   const first = (list: readonly Conflict[]): string => [...new Set(list.map((c) => c.title.toLowerCase()))].slice(0, 2).join('; ');
   switch (a.verdict) {
     case 'incomplete':
       return `Incomplete: ${plural(a.gaps.length, 'part')} of the chart could not be read, so no clean verdict can be given (on what was read: ${a.verdictIfComplete}).`;
     case 'not-recommended':
-      return `Not recommended now: ${plural(contra.length, 'contraindication')} (${first(contra)}).`;
+      return `Not recommended now: ${plural(contra.length, 'contraindicated or major finding')} (${first(contra)}).`;
     case 'candidate-with-cautions':
       return `Candidate for LDN (${indications.join(', ')}) with ${plural(cautions.length, 'caution')} to review (${first(cautions)}).`;
     case 'candidate':

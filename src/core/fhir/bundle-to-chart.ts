@@ -1,0 +1,77 @@
+/**
+ * Sorts the resources of a FHIR Bundle (a patient's $everything, a searchset, a collection or a transaction) into a
+ * Chart. Unknown resource types are ignored. A resource of a chart type whose fields have the wrong JSON type is
+ * skipped and recorded as a 'malformed' gap; a searchset that still has a "next" page is 'truncated'. Pure.
+ */
+import type { Chart, ChartResourceType, ReadGap } from '../chart.ts';
+import { emptyChart } from '../chart.ts';
+import { err, ok, type Result } from '../result.ts';
+import { arr, isRecord, str, type Rec } from './read.ts';
+
+const LISTS = {
+  Condition: 'conditions',
+  MedicationRequest: 'medicationRequests',
+  MedicationStatement: 'medicationStatements',
+  MedicationDispense: 'medicationDispenses',
+  MedicationAdministration: 'medicationAdministrations',
+  Medication: 'medications',
+} as const;
+
+type ListType = keyof typeof LISTS;
+
+/** Fields that must be objects (when present) and fields that must be strings (when present). */
+const OBJECT_FIELDS = ['code', 'medicationCodeableConcept', 'medicationReference', 'subject', 'clinicalStatus', 'verificationStatus', 'dispenseRequest', 'effectivePeriod'];
+const STRING_FIELDS = ['id', 'status', 'authoredOn', 'effectiveDateTime', 'whenHandedOver', 'recordedDate', 'onsetDateTime', 'abatementDateTime'];
+
+function shapeProblem(r: Rec): string | undefined {
+  for (const f of OBJECT_FIELDS) if (f in r && !isRecord(r[f])) return `${f} is not an object`;
+  for (const f of STRING_FIELDS) if (f in r && typeof r[f] !== 'string') return `${f} is not a string`;
+  if ('ingredient' in r && !Array.isArray(r.ingredient)) return 'ingredient is not a list';
+  if ('coding' in r) return undefined;
+  return undefined;
+}
+
+const isListType = (t: string): t is ListType => t in LISTS;
+
+function typeFromUrl(fullUrl: unknown): ChartResourceType | undefined {
+  const url = str(fullUrl);
+  if (!url) return undefined;
+  for (const t of [...Object.keys(LISTS), 'Patient'] as ChartResourceType[]) if (url.includes(`${t}/`)) return t;
+  return undefined;
+}
+
+/** The Chart in a Bundle, or a one-line reason why the input is not a Bundle. */
+export function bundleToChart(input: unknown): Result<Chart, string> {
+  if (!isRecord(input)) return err('the input is not a JSON object');
+  if (input.resourceType !== 'Bundle') {
+    return err(`the input is a ${typeof input.resourceType === 'string' ? input.resourceType : 'JSON object without resourceType'}, not a FHIR Bundle`);
+  }
+  const chart = emptyChart();
+  const gaps: ReadGap[] = [];
+  let firstType: ChartResourceType | undefined;
+  arr(input.entry).forEach((entry, i) => {
+    const resource = isRecord(entry) ? entry.resource : undefined;
+    if (isRecord(entry) && resource === undefined) return; // request/response-only entries carry no data
+    const fromUrl = isRecord(entry) ? typeFromUrl(entry.fullUrl) : undefined;
+    if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
+      gaps.push({ resourceType: fromUrl ?? 'Patient', reason: 'malformed', detail: `Bundle entry ${i} has no readable resource${fromUrl ? '' : ' (type unknown)'}.` });
+      return;
+    }
+    const type = resource.resourceType;
+    if (!isListType(type)) return;
+    firstType ??= type;
+    const problem = shapeProblem(resource);
+    if (problem) {
+      const id = str(resource.id);
+      gaps.push({ resourceType: type, reason: 'malformed', detail: `${type}${id ? `/${id}` : ` (entry ${i})`} was skipped: ${problem}.`, ...(id ? { target: `${type}/${id}` } : {}) });
+      return;
+    }
+    (chart[LISTS[type]] as unknown[]).push(resource);
+  });
+  const next = arr(input.link).find((l) => isRecord(l) && l.relation === 'next');
+  if (next && input.type === 'searchset') {
+    gaps.push({ resourceType: firstType ?? 'Patient', reason: 'truncated', detail: 'The search result has further pages that are not in this file.' });
+  }
+  chart.gaps.push(...gaps);
+  return ok(chart);
+}

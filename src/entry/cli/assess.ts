@@ -1,0 +1,87 @@
+/**
+ * `npm run assess -- FILE [--now YYYY-MM-DD] [--text]`: assess a FHIR Bundle for low-dose naltrexone.
+ * Prints the Assessment as JSON (or a short summary with --text). Exit 0 when an assessment was produced (even an
+ * incomplete one); exit 2 with one line on stderr for unusable input (missing file, not JSON, not a Bundle).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assess } from '../../core/assess/index.ts';
+import type { Assessment } from '../../core/assess/types.ts';
+import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { file: string; now: string; text: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { now: { type: 'string' }, text: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text]');
+  let now = new Date().toISOString();
+  if (values.now !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(Date.parse(`${values.now}T00:00:00Z`))) {
+      throw new UsageError(`--now must be a date as YYYY-MM-DD (got "${values.now}")`);
+    }
+    now = `${values.now}T12:00:00Z`;
+  }
+  return { file: positionals[0] as string, now, text: values.text === true };
+}
+
+function textReport(a: Assessment): string {
+  const lines = [`Verdict: ${a.verdict}${a.complete ? '' : ` (if complete: ${a.verdictIfComplete})`}`, a.summary];
+  if (a.candidacy.length) {
+    lines.push('Candidacy:');
+    for (const c of a.candidacy) lines.push(`  - ${c.indication} [${c.evidenceLevel}] from "${c.condition.name}" (${c.matched.by} ${c.matched.code ?? c.matched.term})`);
+  }
+  if (a.conflicts.length) {
+    lines.push('Conflicts:');
+    for (const c of a.conflicts) {
+      lines.push(`  - [${c.severity}] ${c.title}: "${c.entry.name}" (${c.entry.reference ?? c.entry.resourceType}${c.entry.status ? `, ${c.entry.status}` : ''}; ${c.matched.by} ${c.matched.term})`);
+      if (c.washout) lines.push(`      last use ${c.washout.lastUse} (${c.washout.lastUseBasis}); opioid-free from ${c.washout.endsOn} (${c.washout.days} days)`);
+    }
+  }
+  if (a.gaps.length) {
+    lines.push('Not read:');
+    for (const g of a.gaps) lines.push(`  - ${g.resourceType} ${g.reason}: ${g.detail}`);
+  }
+  return lines.join('\n');
+}
+
+function main(): number {
+  const args = parse(process.argv.slice(2));
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${args.file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new UsageError(`${args.file} is not valid JSON`);
+  }
+  const chart = bundleToChart(json);
+  if (!chart.ok) throw new UsageError(`${args.file}: ${chart.error}`);
+  const assessment = assess(chart.value, args.now);
+  process.stdout.write(`${args.text ? textReport(assessment) : JSON.stringify(assessment, null, 2)}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`assess: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`assess: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}
