@@ -70,7 +70,11 @@ function summarise(p: ReturnType<typeof syntheticPatients>[number]): PatientSumm
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = opts.now ?? new Date();
   const keyPromise = createSigningKey(); // runs on the thread pool while the definitions are indexed
-  const engine = createFhirEngine();
+  let protectedBase = '';
+  let authBase = '';
+  const engine = createFhirEngine({
+    securityFor: (base) => (base === protectedBase ? { authorizeUrl: `${authBase}/auth/authorize`, tokenUrl: `${authBase}/auth/token` } : undefined),
+  });
   const small = syntheticPatients(now);
   const large = largeChartPatient(now);
   await engine.load([sandboxPractitioner(), ...small.flatMap((p) => [p.patient, ...p.resources])]);
@@ -93,6 +97,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   ctx.origin = `http://localhost:${port}`;
   ctx.fhirBase = `${ctx.origin}/fhir`;
   ctx.openFhirBase = `${ctx.origin}/open/fhir`;
+  protectedBase = ctx.fhirBase;
+  authBase = ctx.origin;
   ctx.redirectUris = [`${ctx.origin}/app/`, `${ctx.origin}/app/index.html`];
   const canonicalHost = `localhost:${port}`;
 

@@ -3,7 +3,7 @@
  * resources by compartment patient, so a search for one patient's orders scans that patient's resources only and
  * clones only the page it returns (MemoryRepository.search scans and clones every match of the type).
  */
-import { deepClone, evalFhirPath, getSearchParameter, matchesSearchRequest, type SearchRequest, type WithId } from '@medplum/core';
+import { deepClone, evalFhirPath, getSearchParameter, matchesSearchRequest, parseFhirPath, type SearchRequest, type WithId } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { compartmentPatient } from './compartment.ts';
@@ -80,8 +80,9 @@ export class SandboxRepository extends MemoryRepository {
     let matches: Resource[] = [];
     for (const r of candidates) if (matchesSearchRequest(r, rest)) matches.push(r);
     for (const rule of [...(searchRequest.sortRules ?? [])].reverse()) {
-      const expression = getSearchParameter(resourceType, rule.code)?.expression;
-      if (!expression) continue;
+      const source = getSearchParameter(resourceType, rule.code)?.expression;
+      if (!source) continue;
+      const expression = parseFhirPath(source);
       const keyOf = (r: Resource) => JSON.stringify(evalFhirPath(expression, r));
       const keyed = matches.map((r) => ({ r, k: keyOf(r) }));
       keyed.sort((a, b) => a.k.localeCompare(b.k) * (rule.descending ? -1 : 1));

@@ -1,0 +1,124 @@
+/**
+ * Scope enforcement on every /fhir request: a bearer token is required, the interaction must be granted, and
+ * patient/ scopes keep the token inside its patient's compartment. /open/fhir has no authorization at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
+import { ehrLaunchToken, fhirGet, outcomeText } from './support.ts';
+import { concept, minimalDetectedIssue, medicationRequest } from './support-resources.ts';
+
+let s: SandboxHandle;
+let token: string;
+const ME = 'ldn-crohns-oxycodone';
+const OTHER = 'ldn-fibromyalgia';
+
+beforeAll(async () => {
+  s = await startSandbox({ port: 0, appDir: null, quiet: true });
+  token = (await ehrLaunchToken(s, ME)).access_token;
+});
+afterAll(() => s?.close());
+
+const post = (t: string, path: string, body: unknown) =>
+  fhirGet(s, t, path, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(body) });
+
+describe('authentication', () => {
+  it('answers 401 with WWW-Authenticate when no bearer token is sent', async () => {
+    const res = await fhirGet(s, undefined, `Condition?patient=${ME}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    expect(await outcomeText(res)).toContain('access token');
+  });
+
+  it('answers 401 invalid_token for a token it never issued', async () => {
+    const res = await fhirGet(s, 'made-up-token', `Condition?patient=${ME}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+});
+
+describe('granted scopes', () => {
+  it('allows the reads and searches the app asks for', async () => {
+    for (const path of [`Patient/${ME}`, `Condition?patient=${ME}`, `MedicationRequest?patient=Patient/${ME}&_include=MedicationRequest:medication`, `MedicationDispense?subject=${ME}`]) {
+      expect((await fhirGet(s, token, path)).status, path).toBe(200);
+    }
+  });
+
+  it('refuses a type outside the scopes with 403 and an OperationOutcome naming the missing scope', async () => {
+    const res = await fhirGet(s, token, `Observation?patient=${ME}`);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('www-authenticate')).toContain('insufficient_scope');
+    expect(await outcomeText(res)).toContain('patient/Observation.s');
+  });
+
+  it('allows creating a MedicationRequest (patient/MedicationRequest.c) but refuses update and delete', async () => {
+    const created = await post(token, 'MedicationRequest', medicationRequest({ patientId: ME, medication: { concept: concept([], 'naltrexone 1.5 mg capsule (compounded)') } }));
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const update = await fhirGet(s, token, `MedicationRequest/${id}`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify({ resourceType: 'MedicationRequest', id }) });
+    expect(update.status).toBe(403);
+    expect(await outcomeText(update)).toContain('patient/MedicationRequest.u');
+    const del = await fhirGet(s, token, `MedicationRequest/${id}`, { method: 'DELETE' });
+    expect(del.status).toBe(403);
+  });
+
+  it('refuses a write when only read scopes were granted', async () => {
+    const readOnly = (await ehrLaunchToken(s, ME, {}, 'launch patient/MedicationRequest.rs patient/DetectedIssue.rs')).access_token;
+    const res = await post(readOnly, 'DetectedIssue', minimalDetectedIssue(ME));
+    expect(res.status).toBe(403);
+    expect(await outcomeText(res)).toContain('patient/DetectedIssue.c');
+  });
+
+  it('narrows the granted scopes to the launch option scope=', async () => {
+    const narrowed = await ehrLaunchToken(s, ME, { scope: 'patient/Condition.rs patient/Patient.r' });
+    expect(narrowed.scope.split(' ').filter((x) => x.startsWith('patient/')).sort()).toEqual(['patient/Condition.rs', 'patient/Patient.r']);
+    expect((await fhirGet(s, narrowed.access_token, `Condition?patient=${ME}`)).status).toBe(200);
+    expect((await fhirGet(s, narrowed.access_token, `MedicationRequest?patient=${ME}`)).status).toBe(403);
+    expect((await fhirGet(s, narrowed.access_token, `Patient?_id=${ME}`)).status).toBe(403);
+  });
+
+  it('refuses system-level requests (batch, search-system)', async () => {
+    expect((await post(token, '', { resourceType: 'Bundle', type: 'batch' })).status).toBe(403);
+  });
+});
+
+describe('the patient compartment', () => {
+  it("refuses a search for another patient's data", async () => {
+    const res = await fhirGet(s, token, `MedicationRequest?patient=${OTHER}`);
+    expect(res.status).toBe(403);
+    expect(await outcomeText(res)).toContain(`Patient/${ME}`);
+  });
+
+  it('refuses a search that is not restricted to the launch patient', async () => {
+    expect((await fhirGet(s, token, 'Condition')).status).toBe(403);
+    expect((await fhirGet(s, token, `Condition?patient=${ME},${OTHER}`)).status).toBe(403);
+  });
+
+  it("refuses a read of another patient's resources", async () => {
+    expect((await fhirGet(s, token, `Patient/${OTHER}`)).status).toBe(403);
+    expect((await fhirGet(s, token, `Condition/${OTHER}-c1`)).status).toBe(403);
+  });
+
+  it('refuses a create for another patient', async () => {
+    const res = await post(token, 'MedicationRequest', medicationRequest({ patientId: OTHER, medication: { concept: concept([], 'naltrexone 1 mg') } }));
+    expect(res.status).toBe(403);
+  });
+
+  it('lets Medication resources (outside any compartment) be read', async () => {
+    const t = (await ehrLaunchToken(s, 'ldn-contrave')).access_token;
+    expect((await fhirGet(s, t, 'Medication/ldn-contrave-med1')).status).toBe(200);
+  });
+});
+
+describe('the open endpoint', () => {
+  it('serves any patient without a token', async () => {
+    const res = await fetch(`${s.openFhirBase}/Condition?patient=${OTHER}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { total: number }).total).toBeGreaterThan(0);
+  });
+
+  it('has no SMART configuration and no rest.security', async () => {
+    expect((await fetch(`${s.openFhirBase}/.well-known/smart-configuration`)).status).toBe(404);
+    const cs = (await (await fetch(`${s.openFhirBase}/metadata`)).json()) as { rest: { security?: unknown }[] };
+    expect(cs.rest[0]?.security).toBeUndefined();
+  });
+});

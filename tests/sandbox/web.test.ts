@@ -1,0 +1,129 @@
+/**
+ * The sandbox's pages and the app hosting: launcher, EHR frame page, /launch, security headers and CSP, the app
+ * served from appDir, and the generated smart-clients.json.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
+import { syntheticPatients } from '../../fixtures/patients.ts';
+import { findIssuer, parseAllowList } from '../../src/core/smart/allow-list.ts';
+
+let s: SandboxHandle;
+let appDir: string;
+
+beforeAll(async () => {
+  appDir = await mkdtemp(join(tmpdir(), 'ldn-sandbox-app-'));
+  await mkdir(join(appDir, 'launch'));
+  await mkdir(join(appDir, 'assets'));
+  await writeFile(join(appDir, 'index.html'), '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(join(appDir, 'launch', 'index.html'), '<!doctype html><title>launch</title>');
+  await writeFile(join(appDir, 'assets', 'app.js'), 'export {};');
+  s = await startSandbox({ port: 0, appDir, quiet: true });
+});
+afterAll(async () => {
+  await s?.close();
+  await rm(appDir, { recursive: true, force: true });
+});
+
+describe('launcher page', () => {
+  it('lists every synthetic patient with its story, expected verdict and both EHR launch links', async () => {
+    const res = await fetch(`${s.origin}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const p of [...syntheticPatients(), { key: 'ldn-large-chart' }]) {
+      expect(html).toContain(`/ehr?patient=${p.key}"`);
+      expect(html).toContain(`/launch?patient=${p.key}"`);
+    }
+    expect(html).toContain('not-recommended');
+    expect(html).toContain('href="/app/launch/"');
+    expect(html).toContain('<label for="opt-auth-error">');
+  });
+
+  it('has no inline script or style and sends a strict CSP with nosniff and no-referrer', async () => {
+    const res = await fetch(`${s.origin}/`);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('escapes what it shows (no raw markup from patient data)', async () => {
+    const html = await (await fetch(`${s.origin}/`)).text();
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('/ehr and /launch', () => {
+  it('renders a chart header and the app in an 800x600 frame with a title, launching without a banner', async () => {
+    const html = await (await fetch(`${s.origin}/ehr?patient=ldn-pregnancy&fhir_fault=Condition:slow`)).text();
+    expect(html).toContain('Amara Nwosu');
+    const frame = /<iframe[^>]*>/.exec(html)?.[0] ?? '';
+    expect(frame).toContain('width="800"');
+    expect(frame).toContain('height="600"');
+    expect(frame).toMatch(/title="[^"]+"/);
+    const src = new URL((/src="([^"]+)"/.exec(frame)?.[1] ?? '').replace(/&amp;/g, '&'), s.origin);
+    expect(src.pathname).toBe('/launch');
+    expect(src.searchParams.get('patient')).toBe('ldn-pregnancy');
+    expect(src.searchParams.get('banner')).toBe('0');
+    expect(src.searchParams.get('fhir_fault')).toBe('Condition:slow');
+  });
+
+  it('redirects /launch to the app launch page with iss and an opaque launch code', async () => {
+    const res = await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.get('location') ?? '', s.origin);
+    expect(to.pathname).toBe('/app/launch/');
+    expect(to.searchParams.get('iss')).toBe(s.fhirBase);
+    expect(to.searchParams.get('launch')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(to.search).not.toContain('ldn-fibromyalgia');
+  });
+
+  it('answers 404 for an unknown patient', async () => {
+    expect((await fetch(`${s.origin}/launch?patient=nobody`, { redirect: 'manual' })).status).toBe(404);
+  });
+
+  it('sends pages reached through 127.0.0.1 to the canonical localhost origin', async () => {
+    const port = new URL(s.origin).port;
+    const res = await fetch(`http://127.0.0.1:${port}/launch?patient=ldn-fibromyalgia`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`${s.origin}/launch?patient=ldn-fibromyalgia`);
+  });
+});
+
+describe('/app/', () => {
+  const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+  it('serves the built app with the strict CSP, nosniff and no-referrer', async () => {
+    for (const path of ['/app/', '/app/launch/', '/app/assets/app.js']) {
+      const res = await fetch(`${s.origin}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(APP_CSP);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+    expect((await fetch(`${s.origin}/app/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${s.origin}/app/launch`, { redirect: 'manual' })).headers.get('location')).toBe('/app/launch/');
+  });
+
+  it('refuses paths that escape the app directory', async () => {
+    for (const path of ['/app/..%2f..%2fetc%2fpasswd', '/app/%2e%2e/%2e%2e/etc/passwd']) {
+      const res = await fetch(`${s.origin}${path}`);
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it('generates smart-clients.json for its own origin, accepted by the app allow-list parser', async () => {
+    const res = await fetch(`${s.origin}/app/smart-clients.json`);
+    const parsed = parseAllowList(await res.json(), 'smart-clients.json');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const entry = findIssuer(parsed.value, s.fhirBase);
+    expect(entry?.clientId).toBe('ldn-sandbox-app');
+    expect(entry?.scopeVersion).toBe('v2');
+    expect(entry?.standalone).toBe(true);
+    expect(parsed.value.standalone.openServers.map((o) => o.fhirServiceUrl)).toEqual([s.openFhirBase]);
+  });
+});
