@@ -109,7 +109,9 @@ export function writeOrder(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOp
     return outcome;
   });
   inFlight.set(key, promise);
-  void promise.finally(() => inFlight.delete(key));
+  // Cleared when settled either way (then with two handlers, so a bug's rejection is not reported twice).
+  const clear = (): void => void inFlight.delete(key);
+  promise.then(clear, clear);
   return promise;
 }
 
