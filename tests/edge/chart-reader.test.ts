@@ -90,6 +90,31 @@ describe('readChart on a healthy server', () => {
     expect(stats?.pages).toEqual({ Condition: 2, MedicationRequest: 2, MedicationStatement: 2, MedicationDispense: 2, MedicationAdministration: 2 });
   });
 
+  it('keeps a resource once when a server repeats it on the next page', async () => {
+    const [c1, c2, c3] = typical.resources.filter((r) => r.resourceType === 'Condition');
+    const page = (entries: unknown[], next?: string) =>
+      HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: entries.map((resource) => ({ resource })), ...(next ? { link: [{ relation: 'next', url: next }] } : {}) });
+    server.use(
+      http.get(`${FHIR_BASE}/Condition`, ({ request }) =>
+        new URL(request.url).searchParams.get('page') === '2' ? page([c2, c3]) : page([c1, c2], `${FHIR_BASE}/Condition?page=2`),
+      ),
+    );
+    const chart = await readChart(fhir, typical.patientId);
+    expect(chart.gaps).toEqual([]);
+    expect(chart.conditions.map((c) => c.id)).toEqual([c1!.id, c2!.id, c3!.id]);
+  });
+
+  it('stops when a next link repeats an earlier page, instead of looping', async () => {
+    server.use(
+      http.get(`${FHIR_BASE}/Condition`, () =>
+        HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: [], link: [{ relation: 'next', url: `${FHIR_BASE}/Condition?page=1` }] }),
+      ),
+    );
+    const chart = await readChart(fhir, typical.patientId);
+    expect(chart.gaps).toEqual([expect.objectContaining({ resourceType: 'Condition', reason: 'truncated' })]);
+    expect(chart.gaps[0]!.detail).toMatch(/repeats an earlier page/);
+  });
+
   it('stops at the page limit and says the search was cut short', async () => {
     const chart = await readChart(fhir, typical.patientId, { pageSize: 1, maxPages: 2 });
     const conditionGap = chart.gaps.find((g) => g.resourceType === 'Condition');
