@@ -39,13 +39,18 @@ export interface ExactInput {
   titrationUg: number[];
 }
 
+/** "The start dose is missing or not a number." for NaN (an empty field), else what is expected and what came. */
+function numberMessage(what: string, expected: string, value: number): string {
+  return Number.isNaN(value) ? `${what} is missing or not a number.` : `${what} must be a number ${expected} (got ${String(value)}).`;
+}
+
 const problem = (code: PlanProblem['code'], field: string, message: string): PlanProblem => ({ code, field, message });
 
 /** A dose in mg as whole micrograms that must be above zero; pushes a problem otherwise. */
 function positiveUg(value: number, field: string, what: string, problems: PlanProblem[]): number | undefined {
   const ug = toMicrograms(value);
   if (ug === undefined) {
-    problems.push(problem('invalid-number', field, `${what} must be a number in mg with at most 3 decimals (got ${String(value)}).`));
+    problems.push(problem('invalid-number', field, numberMessage(what, 'in mg with at most 3 decimals', value)));
     return undefined;
   }
   if (ug <= 0) {
@@ -57,7 +62,7 @@ function positiveUg(value: number, field: string, what: string, problems: PlanPr
 
 function wholeDays(value: number, min: number, max: number, field: string, code: PlanProblem['code'], what: string, problems: PlanProblem[]): number | undefined {
   if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(problem(code, field, `${what} must be a whole number of days from ${min} to ${max} (got ${String(value)}).`));
+    problems.push(problem(code, field, numberMessage(what, `of whole days from ${min} to ${max}`, value)));
     return undefined;
   }
   return value;
@@ -150,7 +155,7 @@ export function exactInput(input: TitrationInput): Result<ExactInput, PlanProble
     problems.push(problem('start-above-target', 'startMg', `The start dose ${formatMg(startUg)} mg is above the target ${formatMg(targetUg)} mg.`));
   }
   let stepUg = toMicrograms(input.stepMg);
-  if (stepUg === undefined) problems.push(problem('invalid-number', 'stepMg', `The step must be a number in mg with at most 3 decimals (got ${String(input.stepMg)}).`));
+  if (stepUg === undefined) problems.push(problem('invalid-number', 'stepMg', numberMessage('The step', 'in mg with at most 3 decimals', input.stepMg)));
   else if (stepUg < 0) problems.push(problem('not-positive', 'stepMg', `The step must not be negative (got ${formatMg(stepUg)} mg).`));
   if (stepUg !== undefined && stepUg < 0) stepUg = undefined;
   const intervalDays = wholeDays(input.intervalDays, 1, MAX_INTERVAL_DAYS, 'intervalDays', 'interval-invalid', 'The interval', problems);

@@ -10,7 +10,7 @@ import { DETECTED_ISSUE_IDENTIFIER_SYSTEM, ORDER_IDENTIFIER_SYSTEM } from '../..
 import { fhirProblems } from './fhir-validation.ts';
 import { UUIDS, conflict, orderInput, plan } from './order-fixtures.ts';
 
-describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', () => {
+describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', { timeout: 60_000 }, () => {
   const draft = buildOrder(orderInput());
   const mr = draft.medicationRequest;
 

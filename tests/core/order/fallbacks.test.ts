@@ -11,7 +11,7 @@ import { UUIDS, conflict, orderInput } from './order-fixtures.ts';
 const withOverride = () =>
   buildOrder(orderInput({ overrides: [{ conflict: conflict(), reason: 'Washout done 2026-11-20.' }], ids: { order: UUIDS[0], detectedIssues: [UUIDS[1]] } }));
 
-describe('reportedOnlyOrder: the Oracle Health shape', () => {
+describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () => {
   const full = withOverride();
   const reported = reportedOnlyOrder(full);
   const mr = reported.medicationRequest;

@@ -6,7 +6,7 @@ import { conflict, orderInput } from './order-fixtures.ts';
 
 const valid = () => buildOrder(orderInput({ overrides: [{ conflict: conflict(), reason: 'r' }], ids: { order: 'o', detectedIssues: ['d'] } }));
 
-describe('fhirProblems (medplum validateResource + US Core + required bindings)', () => {
+describe('fhirProblems (medplum validateResource + US Core + required bindings)', { timeout: 60_000 }, () => {
   it('finds a status outside the required value set, which medplum alone lets through', () => {
     const mr = { ...valid().medicationRequest, status: 'bogus' as 'active' };
     expect(fhirProblems(mr)).toEqual([expect.stringContaining('MedicationRequest.status: "bogus" is not in http://hl7.org/fhir/ValueSet/medicationrequest-status')]);

@@ -46,8 +46,19 @@ function allCodes(concepts: Concept[] | undefined, into: Set<string>): void {
   }
 }
 
-/** "system|code" for every code of the value set, or a reason it cannot be expanded. */
-function expand(url: string, seen = new Set<string>()): Set<string> | string {
+const expansions = new Map<string, Set<string> | string>();
+
+/** "system|code" for every code of the value set, or a reason it cannot be expanded (cached per URL). */
+function expand(url: string): Set<string> | string {
+  let found = expansions.get(url);
+  if (found === undefined) {
+    found = expandUncached(url, new Set());
+    expansions.set(url, found);
+  }
+  return found;
+}
+
+function expandUncached(url: string, seen: Set<string>): Set<string> | string {
   const bare = url.split('|')[0]!;
   const vs = valueSets.get(bare);
   if (!vs?.compose) return `value set ${bare} not found`;
@@ -57,7 +68,7 @@ function expand(url: string, seen = new Set<string>()): Set<string> | string {
   const addInclude = (inc: Include, target: Set<string>): string | undefined => {
     if (inc.filter?.length) return `value set ${bare} uses filters`;
     for (const imported of inc.valueSet ?? []) {
-      const sub = expand(imported, seen);
+      const sub = expandUncached(imported, seen);
       if (typeof sub === 'string') return sub;
       sub.forEach((c) => target.add(c));
     }

@@ -208,6 +208,12 @@ describe('planTitration: input problems, all reported at once', () => {
     expect(problemsOf({ startMg: 0.25, stepMg: 0.001, form: { kind: 'liquid', mgPerMl: 0.001 } })[0]!.code).toBe('too-many-steps');
   });
 
+  it('an empty field (NaN) is reported as missing, not as "NaN"', () => {
+    expect(problemsOf({ startMg: Number.NaN })[0]!.message).toBe('The start dose is missing or not a number.');
+    expect(problemsOf({ intervalDays: Number.NaN })[0]!.message).toBe('The interval is missing or not a number.');
+    expect(problemsOf({ intervalDays: 400 })[0]!.message).toBe('The interval must be a number of whole days from 1 to 90 (got 400).');
+  });
+
   it('several problems at once, each with its field', () => {
     const problems = problemsOf({ startMg: 0, intervalDays: -1, startDate: 'soon', form: { kind: 'capsule', strengthsMg: [] } });
     expect(problems.map((p) => p.field).sort()).toEqual(['form.strengthsMg', 'intervalDays', 'startDate', 'startMg']);
