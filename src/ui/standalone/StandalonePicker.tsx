@@ -1,29 +1,199 @@
 /**
- * Standalone tester flow (work in progress: the full flow lands in the next commits).
+ * The standalone tester flow (issue 5 item 6): choose a server from the allow-list (SMART servers marked
+ * standalone, open servers) or type an open server URL when the list allows it; see what the server supports
+ * (the check-server evaluation); on an open server search a patient by name and pick one. Calls onLaunch with the
+ * choice; the launch page does the rest. Everything from servers is rendered as text.
  */
-import type { AllowList } from '../../core/smart/allow-list.ts';
-import type { StandaloneTarget } from '../../edge/types.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { hasMoreResults, patientChoices, type PatientChoice } from '../../core/server/patient-choices.ts';
+import type { ServerReport } from '../../core/server/types.ts';
+import { checkServerUrl, normaliseBaseUrl, type AllowList } from '../../core/smart/allow-list.ts';
+import { checkServer, fetchJson } from '../../edge/server-check.ts';
+import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';
+import { fetchHttp } from './fetch-http.ts';
+import { ServerNote } from './ServerNote.tsx';
+import './standalone.css';
 
 export interface StandalonePickerProps {
   allowList: AllowList;
   onLaunch: (target: StandaloneTarget) => void;
+  /** The FhirHttp for a server without a token (default: global fetch with a timeout); tests may inject one. */
+  httpFor?: (baseUrl: string) => FhirHttp;
 }
 
+type Choice = { kind: 'smart'; name: string; url: string } | { kind: 'open'; name: string; url: string } | { kind: 'typed' };
+
+type Check = { state: 'idle' } | { state: 'checking' } | { state: 'done'; report: ServerReport };
+type Search =
+  | { state: 'idle' }
+  | { state: 'searching' }
+  | { state: 'done'; patients: PatientChoice[]; more: boolean }
+  | { state: 'failed'; problem: string };
+
+const choiceKey = (c: Choice) => (c.kind === 'typed' ? 'typed' : `${c.kind}:${c.url}`);
+
 /** Lets a tester choose a server (and, for open servers, a patient), then calls onLaunch. */
-export function StandalonePicker({ allowList, onLaunch }: StandalonePickerProps) {
-  const smart = allowList.clients.filter((c) => c.standalone === true && c.iss !== undefined);
+export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: StandalonePickerProps) {
+  const choices: Choice[] = [
+    ...allowList.clients.filter((c) => c.standalone === true && c.iss !== undefined).map((c) => ({ kind: 'smart' as const, name: c.name, url: c.iss ?? '' })),
+    ...allowList.standalone.openServers.map((o) => ({ kind: 'open' as const, name: o.name, url: o.fhirServiceUrl })),
+    ...(allowList.standalone.allowTypedOpenServer ? [{ kind: 'typed' as const }] : []),
+  ];
+  const [selected, setSelected] = useState<string>(choices[0] ? choiceKey(choices[0]) : '');
+  const [typed, setTyped] = useState('');
+  const [typedServer, setTypedServer] = useState<string | undefined>(undefined);
+  const [typedProblem, setTypedProblem] = useState<string | undefined>(undefined);
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const [name, setName] = useState('');
+  const [search, setSearch] = useState<Search>({ state: 'idle' });
+
+  const choice = choices.find((c) => choiceKey(c) === selected);
+  // The server to work with: the chosen one, or the typed URL once accepted.
+  const server = choice?.kind === 'typed' ? (typedServer ? { kind: 'open' as const, url: typedServer } : undefined) : choice;
+
+  useEffect(() => {
+    setSearch({ state: 'idle' });
+    if (!server) {
+      setCheck({ state: 'idle' });
+      return;
+    }
+    let current = true;
+    setCheck({ state: 'checking' });
+    void checkServer(httpFor(server.url)).then((report) => {
+      if (current) setCheck({ state: 'done', report });
+    });
+    return () => {
+      current = false;
+    };
+  }, [server?.url]);
+
+  if (!allowList.standalone.enabled || choices.length === 0) {
+    return (
+      <section aria-labelledby="standalone-title">
+        <h1 id="standalone-title">Launch against a test server</h1>
+        <p>The standalone tester flow is not enabled for this deployment. Launch the app from the EHR.</p>
+      </section>
+    );
+  }
+
+  const acceptTyped = (e: Event) => {
+    e.preventDefault();
+    const problem = checkServerUrl(typed.trim());
+    setTypedProblem(problem);
+    setTypedServer(problem ? undefined : normaliseBaseUrl(typed));
+  };
+
+  const runSearch = async (e: Event) => {
+    e.preventDefault();
+    if (!server || server.kind !== 'open' || !name.trim()) return;
+    setSearch({ state: 'searching' });
+    const query = new URLSearchParams({ name: name.trim(), _count: '20' }).toString();
+    const result = await fetchJson(httpFor(server.url), `Patient?${query}`);
+    setSearch(
+      result.kind === 'json'
+        ? { state: 'done', patients: patientChoices(result.json), more: hasMoreResults(result.json) }
+        : { state: 'failed', problem: result.problem },
+    );
+  };
+
   return (
-    <section aria-labelledby="standalone-title">
+    <section class="standalone" aria-labelledby="standalone-title">
       <h1 id="standalone-title">Launch against a test server</h1>
-      <ul>
-        {smart.map((c) => (
-          <li key={c.iss}>
-            <button type="button" onClick={() => onLaunch({ kind: 'smart', iss: c.iss ?? '' })}>
-              {c.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p>For testers: pick a server from this deployment's list. Not for patient care.</p>
+
+      <fieldset>
+        <legend>Server</legend>
+        {choices.map((c) => {
+          const key = choiceKey(c);
+          const id = `server-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
+          return (
+            <div class="standalone__option" key={key}>
+              <input type="radio" id={id} name="server" value={key} checked={selected === key} onChange={() => setSelected(key)} />
+              <label for={id}>
+                {c.kind === 'typed' ? 'Another open FHIR server (type its URL)' : `${c.name} (${c.kind === 'smart' ? 'SMART sign-in' : 'open, no sign-in'}): ${c.url}`}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      {choice?.kind === 'typed' && (
+        <form onSubmit={acceptTyped} class="standalone__typed">
+          <label for="typed-server">Open FHIR server base URL</label>
+          <input
+            id="typed-server"
+            type="url"
+            inputMode="url"
+            value={typed}
+            onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
+            aria-invalid={typedProblem ? 'true' : 'false'}
+            aria-describedby={typedProblem ? 'typed-server-problem' : undefined}
+          />
+          <button type="submit">Use this server</button>
+          {typedProblem && (
+            <p id="typed-server-problem" role="alert">
+              {typedProblem}
+            </p>
+          )}
+        </form>
+      )}
+
+      <div role="status" aria-live="polite" class="standalone__check">
+        {check.state === 'checking' && <p>Checking what the server supports…</p>}
+        {check.state === 'done' && (
+          <>
+            <h2>What this server supports</h2>
+            <ServerNote report={check.report} />
+          </>
+        )}
+      </div>
+
+      {server?.kind === 'smart' && (
+        <p>
+          <button type="button" onClick={() => onLaunch({ kind: 'smart', iss: server.url })}>
+            Sign in at {choice?.kind === 'smart' ? choice.name : server.url}
+          </button>
+        </p>
+      )}
+
+      {server?.kind === 'open' && (
+        <form onSubmit={runSearch} class="standalone__search" role="search" aria-label="Patient search">
+          <h2>Patient</h2>
+          <label for="patient-name">Patient name</label>
+          <input id="patient-name" type="search" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          <button type="submit" disabled={search.state === 'searching'}>
+            Search
+          </button>
+        </form>
+      )}
+
+      {server?.kind === 'open' && (
+        <div class="standalone__results" role="status" aria-live="polite" aria-label="Search results">
+          {search.state === 'searching' && <p>Searching…</p>}
+          {search.state === 'failed' && <p>Search failed: {search.problem}</p>}
+          {search.state === 'done' && (
+            <>
+              <p>
+                {search.patients.length === 0
+                  ? 'No patients found.'
+                  : `${search.patients.length} patient${search.patients.length === 1 ? '' : 's'} found${search.more ? ' (more exist: refine the name)' : ''}.`}
+              </p>
+              <ul>
+                {search.patients.map((p) => (
+                  <li key={p.id}>
+                    <button type="button" onClick={() => onLaunch({ kind: 'open', fhirServiceUrl: server.url, patientId: p.id })}>
+                      Open {p.name}
+                    </button>{' '}
+                    <span>
+                      born {p.birthDate ?? 'unknown'}, id {p.id}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

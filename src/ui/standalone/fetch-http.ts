@@ -1,0 +1,18 @@
+/**
+ * The picker's FhirHttp for servers it has no token for (discovery documents, open-server searches): global fetch
+ * with `Accept: application/fhir+json` and a timeout. No credentials are sent (credentials: 'omit').
+ */
+import type { FhirHttp } from '../../edge/types.ts';
+
+export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    baseUrl: base,
+    fetch(pathOrUrl, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('accept')) headers.set('accept', 'application/fhir+json');
+      const url = /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${base}/${pathOrUrl.replace(/^\/+/, '')}`;
+      return fetch(url, { ...init, headers, credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
+    },
+  };
+}
