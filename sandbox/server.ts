@@ -15,7 +15,7 @@ import { launchOptionsQuery, parseLaunchOptions } from './auth/options.ts';
 import { AuthStore, CLIENT_ID } from './auth/store.ts';
 import { token } from './auth/token.ts';
 import type { PatientSummary, SandboxContext } from './context.ts';
-import { createFhirEngine } from './fhir/engine.ts';
+import { createFhirEngine, type FhirEngine } from './fhir/engine.ts';
 import { handleFhir } from './gateway/fhir-route.ts';
 import { readBody, redirect, send, sendHtml, sendJson } from './http.ts';
 import { errorPage } from './web/html.ts';
@@ -54,6 +54,13 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+async function loadInSlices(engine: FhirEngine, resources: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < resources.length; i += 500) {
+    await engine.load(resources.slice(i, i + 500));
+    await new Promise<void>((next) => setImmediate(next));
+  }
+}
+
 function summarise(p: ReturnType<typeof syntheticPatients>[number]): PatientSummary {
   const name = p.patient.name?.[0];
   return {
@@ -78,8 +85,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const small = syntheticPatients(now);
   const large = largeChartPatient(now);
   await engine.load([sandboxPractitioner(), ...small.flatMap((p) => [p.patient, ...p.resources])]);
-  // The 7,000-resource chart loads after the server listens; FHIR requests wait for it (ctx.ready).
-  const ready = new Promise<void>((done) => setImmediate(done)).then(() => engine.load([large.patient, ...large.resources]));
+  // The 7,000-resource chart loads after the server listens, in slices that let requests in between; FHIR requests
+  // wait for it (ctx.ready), the launcher page does not.
+  let startLoading: () => void = () => undefined;
+  const ready = new Promise<void>((go) => (startLoading = go)).then(() => loadInSlices(engine, [large.patient, ...large.resources]));
   const appDir = opts.appDir === undefined ? 'dist' : opts.appDir;
   const css = await readFile(CSS_PATH);
 
@@ -97,6 +106,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   ctx.origin = `http://localhost:${port}`;
   ctx.fhirBase = `${ctx.origin}/fhir`;
   ctx.openFhirBase = `${ctx.origin}/open/fhir`;
+  startLoading();
   protectedBase = ctx.fhirBase;
   authBase = ctx.origin;
   ctx.redirectUris = [`${ctx.origin}/app/`, `${ctx.origin}/app/index.html`];
