@@ -6,6 +6,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Assessment } from '../core/assess/types.ts';
 import type { FhirHttp, LaunchContext } from '../edge/types.ts';
+import { ChartRead } from './components/ChartRead.tsx';
 import { CandidacyList } from './components/CandidacyList.tsx';
 import { ConflictList } from './components/ConflictList.tsx';
 import { OrderReview } from './components/OrderReview.tsx';
@@ -15,6 +16,7 @@ import { Planner } from './components/Planner.tsx';
 import { TimelineChart } from './components/TimelineChart.tsx';
 import { VerdictPanel } from './components/VerdictPanel.tsx';
 import { formatCount } from './format.ts';
+import type { ChartSummary } from './model/chart-summary.ts';
 import { buildTimeline } from './model/timeline.ts';
 import { useAssessment } from './model/use-assessment.ts';
 import { overridesComplete, usePlan } from './model/use-plan.ts';
@@ -35,7 +37,8 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
   const patient = usePatient(http, context.patientId, context.needPatientBanner);
   const progress = state.phase === 'reading' ? state.progress : undefined;
   return (
-    <main class="ldn">
+    // data-screen / data-verdict: the screen's state for browser tests and for the EHR's own automation.
+    <main class="ldn" data-screen={state.phase} data-verdict={state.phase === 'ready' ? state.assessment.verdict : undefined}>
       <h1 class="ldn__title">{S.appTitle}</h1>
       {context.needPatientBanner && <PatientBanner state={patient} />}
       <p class="progress" role="status" aria-live="polite">
@@ -55,12 +58,21 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
           </button>
         </section>
       )}
-      {state.phase === 'ready' && <Results assessment={state.assessment} onRetry={retry} context={context} http={http} services={services} />}
+      {state.phase === 'ready' && (
+        <Results assessment={state.assessment} chart={state.chart} onRetry={retry} context={context} http={http} services={services} />
+      )}
     </main>
   );
 }
 
-function Results({ assessment, onRetry, context, http, services }: ClinicianScreenProps & { assessment: Assessment; onRetry: () => void }) {
+function Results({
+  assessment,
+  chart,
+  onRetry,
+  context,
+  http,
+  services,
+}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; onRetry: () => void }) {
   const timeline = useMemo(() => buildTimeline(assessment, services.now()), [assessment, services]);
   const plan = usePlan(services, context, assessment);
   const write = useWrite(services, http, context, plan.storageKey);
@@ -68,6 +80,7 @@ function Results({ assessment, onRetry, context, http, services }: ClinicianScre
   return (
     <>
       <VerdictPanel assessment={assessment} onRetry={onRetry} />
+      <ChartRead summary={chart} />
       <div class="screen-only">
         <ConflictList conflicts={assessment.conflicts} complete={assessment.complete} />
         <CandidacyList candidacy={assessment.candidacy} />

@@ -84,6 +84,8 @@ export const S = {
   kindOther: 'other',
   ongoing: 'ongoing',
   unknownDate: 'unknown',
+  chartReadSummary: (n: number) => `What was read: ${n} condition and medication record${n === 1 ? '' : 's'}`,
+  chartReadMore: (n: number) => `…and ${n} more.`,
   bannerLabel: 'Patient',
   bannerGender: 'Gender',
   bannerBorn: 'Born',

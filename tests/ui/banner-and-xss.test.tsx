@@ -60,5 +60,8 @@ describe('FHIR text stays text', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('[onerror]')).toBeNull();
     expect(container.textContent).toContain(`oxycodone ${XSS}`);
+    // Also in the list of what was read.
+    const read = [...container.querySelectorAll('.chart-read li')].map((li) => li.textContent ?? '');
+    expect(read.some((t) => t.startsWith(`Fibromyalgia ${XSS}`))).toBe(true);
   });
 });

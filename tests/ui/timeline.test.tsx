@@ -14,7 +14,15 @@ import { NOW } from './support/screen.tsx';
 
 afterEach(cleanup);
 
-const base = { verdict: 'candidate-with-cautions', verdictIfComplete: 'candidate-with-cautions', summary: '', complete: true, gaps: [], candidacy: [], assessedAt: NOW.toISOString() } as const;
+const base: Omit<Assessment, 'conflicts'> = {
+  verdict: 'candidate-with-cautions',
+  verdictIfComplete: 'candidate-with-cautions',
+  summary: '',
+  complete: true,
+  gaps: [],
+  candidacy: [],
+  assessedAt: NOW.toISOString(),
+};
 
 const opioid: Conflict = {
   ruleId: 'recent-opioid-use',

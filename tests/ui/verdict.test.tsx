@@ -9,7 +9,7 @@ import { assess } from '../../src/core/assess/assess.ts';
 import type { Verdict } from '../../src/core/assess/types.ts';
 import type { Chart } from '../../src/core/chart.ts';
 import { VERDICT_WORDS } from '../../src/ui/strings.ts';
-import { concept, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+import { concept, condition, medicationRequest, rxnorm, snomed } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, NOW, PATIENT_ID, recentOxycodone, renderScreen } from './support/screen.tsx';
 
 afterEach(() => {
@@ -20,9 +20,11 @@ afterEach(() => {
 const activeOxycodone = () =>
   medicationRequest({ id: 'mr-oxy', patientId: PATIENT_ID, status: 'active', authoredOn: '2026-11-01', medication: { concept: concept([rxnorm('7804', 'oxycodone')]) } });
 
+const pregnancy = () => condition({ id: 'cond-preg', patientId: PATIENT_ID, code: concept([snomed('72892002', 'Normal pregnancy')]), onset: '2026-09-20' });
+
 const scenarios: { name: string; verdict: Verdict; chart: () => Chart }[] = [
   { name: 'fibromyalgia alone', verdict: 'candidate', chart: () => chartOf({ conditions: [fibromyalgia()] }) },
-  { name: 'fibromyalgia with oxycodone stopped five days ago', verdict: 'candidate-with-cautions', chart: () => chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] }) },
+  { name: 'fibromyalgia with a current pregnancy', verdict: 'candidate-with-cautions', chart: () => chartOf({ conditions: [fibromyalgia(), pregnancy()] }) },
   { name: 'fibromyalgia with an active oxycodone order', verdict: 'not-recommended', chart: () => chartOf({ conditions: [fibromyalgia()], medicationRequests: [activeOxycodone()] }) },
   { name: 'an empty chart', verdict: 'no-indication', chart: () => chartOf({}) },
   {

@@ -104,7 +104,7 @@ export function PlanSteps({ plan }: { plan: TitrationPlan }) {
   return (
     <div class="plan">
       <h3>{P.stepsHeading}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={P.stepsHeading} tabIndex={0}>
         <table class="steps">
           <thead>
             <tr>

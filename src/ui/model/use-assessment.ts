@@ -6,10 +6,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Assessment } from '../../core/assess/types.ts';
 import type { FhirHttp, ReadProgress } from '../../edge/types.ts';
 import type { ClinicianServices } from '../services.ts';
+import { summariseChart, type ChartSummary } from './chart-summary.ts';
 
 export type AssessmentState =
   | { phase: 'reading'; progress?: ReadProgress }
-  | { phase: 'ready'; assessment: Assessment }
+  | { phase: 'ready'; assessment: Assessment; chart: ChartSummary }
   /** The reader itself broke (a bug, not a gap): nothing can be said about the chart. */
   | { phase: 'failed'; message: string };
 
@@ -29,7 +30,7 @@ export function useAssessment(services: ClinicianServices, http: FhirHttp, patie
       })
       .then((chart) => {
         if (controller.signal.aborted) return;
-        setState({ phase: 'ready', assessment: services.assess(chart, services.now()) });
+        setState({ phase: 'ready', assessment: services.assess(chart, services.now()), chart: summariseChart(chart) });
       })
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;

@@ -1,0 +1,168 @@
+/**
+ * The clinician's screen in real Chromium, launched from the sandbox EHR's 800x600 frame: every synthetic
+ * patient's verdict, the incomplete state under each simulated FHIR fault, the banner rule, axe on the results,
+ * planner and review, the XSS patient's display staying inert, and no horizontal scroll at 800x600.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { syntheticPatients } from '../../fixtures/patients.ts';
+import { GAP_REASON_WORDS, P, S, VERDICT_WORDS } from '../../src/ui/strings.ts';
+import type { GapReason } from '../../src/core/chart.ts';
+import { axeViolations, describeViolations, e2eDescribe, ehrLaunch, newPage, openBrowser } from './support/browser.ts';
+
+const SCREEN_DONE = 'main.ldn[data-screen="ready"], main.ldn[data-screen="failed"]';
+
+/** Launches in the EHR frame and waits for the verdict (or the reader's failure) to be on screen. */
+async function launchToVerdict(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
+  const frame = await ehrLaunch(page, patientId, options);
+  await frame.waitForSelector(SCREEN_DONE, { timeout: 45_000 });
+  return frame;
+}
+
+const verdictOf = (frame: Frame) => frame.getAttribute('main.ldn', 'data-verdict');
+
+async function expectNoAxeViolations(target: Frame) {
+  const violations = await axeViolations(target);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+e2eDescribe('clinician screen', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  for (const patient of syntheticPatients()) {
+    it(`shows "${VERDICT_WORDS[patient.expected.verdict].label}" for ${patient.key}`, async () => {
+      const frame = await launchToVerdict(page, patient.key, { banner: '0' });
+      expect(await verdictOf(frame)).toBe(patient.expected.verdict);
+      const heading = await frame.textContent('#verdict-h');
+      expect(heading).toContain(VERDICT_WORDS[patient.expected.verdict].label);
+    });
+  }
+
+  const searches = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration'] as const;
+  const faults: { kind: string; reasons: GapReason[] }[] = [
+    { kind: '500', reasons: ['failed'] },
+    { kind: '403', reasons: ['refused'] },
+    { kind: '404', reasons: ['not-found'] },
+    { kind: 'malformed', reasons: ['malformed'] },
+  ];
+  for (const type of searches) {
+    for (const fault of faults) {
+      it(`shows incomplete with the reason when ${type} answers ${fault.kind}`, async () => {
+        const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: `${type}:${fault.kind}` });
+        await expectIncomplete(frame, type, fault.reasons);
+      });
+    }
+  }
+
+  it('shows incomplete with the reason when a search times out', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: 'MedicationStatement:timeout' });
+    await expectIncomplete(frame, 'MedicationStatement', ['timeout']);
+  });
+
+  it('shows incomplete when paging breaks on the large chart', async () => {
+    const frame = await launchToVerdict(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationRequest:broken-paging' });
+    await expectIncomplete(frame, 'MedicationRequest', ['truncated', 'failed']);
+  });
+
+  it('gives the full verdict on a slow server', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
+    expect(await verdictOf(frame)).toBe('candidate');
+  });
+
+  async function expectIncomplete(frame: Frame, type: string, reasons: GapReason[]) {
+    expect(await verdictOf(frame)).toBe('incomplete');
+    const text = (await frame.textContent('main.ldn')) ?? '';
+    expect(text).toContain(S.incompleteLead);
+    expect(text).not.toMatch(/no conflicts/i);
+    const gaps = await frame.$$eval('.gaps li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const mine = gaps.filter((g) => g.startsWith(type));
+    expect(mine.length, gaps.join('\n')).toBeGreaterThan(0);
+    expect(mine.some((g) => reasons.some((r) => g.includes(GAP_REASON_WORDS[r]))), mine.join('\n')).toBe(true);
+    expect(await frame.$(`button:has-text("${S.retry}")`)).not.toBeNull();
+  }
+
+  it('shows the patient banner only when the launch asks for it', async () => {
+    const withBanner = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '1' });
+    await withBanner.waitForSelector('.banner__name');
+    expect((await withBanner.textContent('.banner'))?.length).toBeGreaterThan(5);
+    const without = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0' });
+    expect(await without.$('.banner')).toBeNull();
+  });
+
+  it('keeps the XSS patient display inert: no dialog, no injected element, the text visible', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs += 1;
+      void d.dismiss();
+    });
+    const xss = syntheticPatients().find((p) => p.key === 'ldn-xss-display');
+    expect(xss).toBeDefined();
+    const frame = await launchToVerdict(page, 'ldn-xss-display', { banner: '1' });
+    await frame.waitForTimeout(300); // give an onerror handler the chance to fire, were there one
+    expect(dialogs).toBe(0);
+    expect(await frame.$$eval('main img, main script, main [onerror]', (els) => els.length)).toBe(0);
+    // The payload is on screen as text, in the list of what was read.
+    await frame.click(`summary:has-text("What was read")`);
+    const shown = await frame.$$eval('.chart-read li', (lis) => lis.map((li) => (li as HTMLElement).innerText));
+    expect(shown.some((t) => /<img|<script|onerror/i.test(t)), shown.join('\n')).toBe(true);
+    expect(await frame.$$eval('main img, main script, main [onerror]', (els) => els.length)).toBe(0);
+  });
+
+  it('has no axe violations on the results, the planner and the review, and no horizontal scroll at 800x600', async () => {
+    const frame = await launchToVerdict(page, 'ldn-ms-tramadol-stopped', { banner: '1' });
+    await expectNoAxeViolations(frame);
+    await expectNoHorizontalScroll(frame);
+    await frame.selectOption('#plan-preset', { index: 1 });
+    await frame.waitForSelector('table.steps');
+    await overrideAll(frame, 'Reviewed with the patient');
+    await frame.click(`summary:has-text("${P.reviewJson}")`);
+    await frame.click(`summary:has-text("${S.timelineTableCaption}")`);
+    await expectNoAxeViolations(frame);
+    await expectNoHorizontalScroll(frame);
+  });
+
+  it('can be used with the keyboard alone: the preset, a field and the sign button are reachable with Tab', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0' });
+    const reached = new Set<string>();
+    await frame.focus('main.ldn h1').catch(() => undefined);
+    for (let i = 0; i < 80 && reached.size < 3; i++) {
+      await page.keyboard.press('Tab');
+      const id = await frame.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+      if (id === 'plan-preset' || id === 'plan-start' || id === P.sign) reached.add(id);
+    }
+    expect([...reached].sort()).toEqual(['plan-preset', 'plan-start'].sort());
+  });
+});
+
+/** Ticks every override and gives each a reason. */
+async function overrideAll(frame: Frame, reason: string) {
+  const boxes = await frame.$$('input[type="checkbox"][id^="override-"]');
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const box of boxes) {
+    const id = await box.getAttribute('id');
+    await box.check();
+    await frame.fill(`#${id?.replace(/-check$/, '-reason')}`, reason);
+  }
+}
+
+async function expectNoHorizontalScroll(frame: Frame) {
+  const { scrollWidth, clientWidth } = await frame.evaluate(() => {
+    const el = document.scrollingElement as Element;
+    return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+  });
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
