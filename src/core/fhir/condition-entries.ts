@@ -11,12 +11,41 @@ import { readConditionCode, type GroupMatches } from '../match/condition.ts';
 import { dayOf } from './dates.ts';
 import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
 
-export interface ConditionEntry {
-  entry: ChartEntry;
-  groups: GroupMatches;
-  counts: boolean;
-  /** Why it does not count, when it does not. */
-  excludedBecause?: string;
+/** One Condition as the rules see it; its ChartEntry is built only when a finding needs it. */
+export class ConditionEntry {
+  private built: ChartEntry | undefined;
+
+  constructor(
+    private readonly raw: Rec,
+    private readonly name: string,
+    private readonly status: string,
+    readonly groups: GroupMatches,
+    /** Why it does not count, when it does not. */
+    readonly excludedBecause: string | undefined,
+  ) {}
+
+  get counts(): boolean {
+    return this.excludedBecause === undefined;
+  }
+
+  get entry(): ChartEntry {
+    if (this.built) return this.built;
+    const r = this.raw;
+    const id = str(r.id);
+    const dates: { label: string; value: string }[] = [];
+    for (const f of ['onsetDateTime', 'recordedDate', 'abatementDateTime']) {
+      const v = str(r[f]);
+      if (v) dates.push({ label: f, value: v });
+    }
+    this.built = {
+      resourceType: 'Condition',
+      ...(id ? { id, reference: `Condition/${id}` } : {}),
+      name: this.name,
+      ...(this.status ? { status: this.status } : {}),
+      ...(dates.length ? { dates } : {}),
+    };
+    return this.built;
+  }
 }
 
 const NOT_CLINICAL = new Set(['resolved', 'inactive']);
@@ -46,21 +75,17 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
     if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
     else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;
     else excludedBecause = abatedBy(raw, today);
-    const id = str(raw.id);
-    const dates: { label: string; value: string }[] = [];
-    for (const f of ['onsetDateTime', 'recordedDate', 'abatementDateTime']) {
-      const v = str(raw[f]);
-      if (v) dates.push({ label: f, value: v });
+    if (!code.readable && excludedBecause === undefined) {
+      const id = str(raw.id);
+      gaps.push({
+        resourceType: 'Condition',
+        reason: 'malformed',
+        detail: `${id ? `Condition/${id}` : 'A Condition'} has neither a usable code nor text, so it could not be checked.`,
+        ...(id ? { target: `Condition/${id}` } : {}),
+      });
     }
-    const status = [clinical, verification].filter(Boolean).join(', ');
-    const entry: ChartEntry = {
-      resourceType: 'Condition',
-      ...(id ? { id, reference: `Condition/${id}` } : {}),
-      name: code.name ?? 'Unnamed condition',
-      ...(status ? { status } : {}),
-      ...(dates.length ? { dates } : {}),
-    };
-    entries.push({ entry, groups: code.matches, counts: excludedBecause === undefined, ...(excludedBecause ? { excludedBecause } : {}) });
+    const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
+    entries.push(new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause));
   }
   return { entries, gaps };
 }

@@ -6,9 +6,20 @@
 
 const DAY_MS = 86_400_000;
 
+const memo = new Map<string, number | undefined>();
+
 /** Day number (days since 1970-01-01 UTC) of a FHIR date/dateTime, or undefined when it cannot be read. */
 export function dayOf(value: unknown, edge: 'start' | 'end' = 'start'): number | undefined {
   if (typeof value !== 'string') return undefined;
+  const key = edge === 'start' ? value : `${value}|e`;
+  if (memo.has(key)) return memo.get(key);
+  const day = parseDay(value, edge);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, day);
+  return day;
+}
+
+function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (!m) return undefined;
   const year = Number(m[1]);

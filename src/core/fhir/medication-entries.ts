@@ -12,13 +12,36 @@ import { arr, isRecord, str, type Rec } from './read.ts';
 
 export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
 
-export interface MedEntry {
-  resourceType: MedResourceType;
-  entry: ChartEntry;
-  matches: IngredientMatches;
-  timing: MedTiming;
-  /** Day number used to sort findings (latest relevant date). */
-  sortDay?: number;
+/** One medication record as the rules see it; its ChartEntry is built only when a finding needs it. */
+export class MedEntry {
+  private built: ChartEntry | undefined;
+
+  constructor(
+    readonly resourceType: MedResourceType,
+    private readonly raw: Rec,
+    private readonly name: string,
+    readonly matches: IngredientMatches,
+    readonly timing: MedTiming,
+  ) {}
+
+  /** How to show and reference the record. */
+  get entry(): ChartEntry {
+    if (this.built) return this.built;
+    const r = this.raw;
+    const type = this.resourceType;
+    const ref = refOf(type, r);
+    const status = str(r.status);
+    const dates = entryDates(type, r);
+    this.built = {
+      resourceType: type,
+      ...(str(r.id) ? { id: r.id as string } : {}),
+      ...(ref ? { reference: ref } : {}),
+      name: this.name,
+      ...(status ? { status } : {}),
+      ...(dates.length ? { dates } : {}),
+    };
+    return this.built;
+  }
 }
 
 export interface MedReading {
@@ -67,6 +90,8 @@ function refOf(type: string, r: Rec): string | undefined {
   const id = str(r.id);
   return id ? `${type}/${id}` : undefined;
 }
+
+const EMPTY: IngredientMatches = new Map();
 
 /** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
 export function readMedicationEntries(chart: Chart, today: number): MedReading {
@@ -132,17 +157,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
           ...(ref ? { target: ref } : {}),
         });
       }
-      const status = str(raw.status);
-      const dates = entryDates(type, raw);
-      const entry: ChartEntry = {
-        resourceType: type,
-        ...(str(raw.id) ? { id: raw.id as string } : {}),
-        ...(ref ? { reference: ref } : {}),
-        name: name ?? 'Unnamed medication',
-        ...(status ? { status } : {}),
-        ...(dates.length ? { dates } : {}),
-      };
-      entries.push({ resourceType: type, entry, matches, timing, ...(timing.state === 'ended' && timing.lastUse !== undefined ? { sortDay: timing.lastUse } : {}) });
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing));
     }
   }
   return { entries, gaps };

@@ -8,16 +8,43 @@
  *   window; cancelled, declined, entered-in-error never.
  * - MedicationAdministration: in-progress, on-hold (and unknown) current; completed, stopped inside the window;
  *   not-done, entered-in-error never.
- * A missing status is treated as current (fail safe). The last-use date is the LATEST of the dates available, so
- * the washout is never shortened; `basis` says which date was used.
+ * A missing or unrecognised status is treated as current (fail safe). The last-use date is the LATEST of the dates
+ * available (so the washout is never shortened): for orders the end of dispenseRequest.validityPeriod, authoredOn +
+ * expectedSupplyDuration, or the last dispense (authorizingPrescription) + daysSupply; for statements the end of
+ * effectivePeriod or effectiveDateTime (else its start or dateAsserted); for dispenses whenHandedOver + daysSupply;
+ * for administrations the end of effectivePeriod or effectiveDateTime. `basis()` says which date was used.
+ * Texts are built lazily: a 10,000-record chart must not pay for strings nobody reads.
  */
 import { dayOf, isoDay } from './dates.ts';
 import { arr, durationDays, isRecord, str, type Rec } from './read.ts';
 
-export type MedTiming =
-  | { state: 'current'; basis: string }
-  | { state: 'ended'; lastUse?: number; basis: string }
-  | { state: 'never'; basis: string };
+/** Whether a record counts now. `why` and `last` are turned into text only when a finding needs it (timingBasis). */
+export interface MedTiming {
+  state: 'current' | 'ended' | 'never';
+  /** Day number of the last known use (ended records, and current supplies). */
+  lastUse?: number;
+  last?: LastUseCandidate;
+  status: string;
+  why: 'status' | 'no-status' | 'unrecognised' | 'supply' | 'dated' | 'undated';
+}
+
+/** Which status and which date decided, in words. */
+export function timingBasis(t: MedTiming): string {
+  switch (t.why) {
+    case 'no-status':
+      return 'no status: treated as current';
+    case 'unrecognised':
+      return `status "${t.status}" not recognised: treated as current`;
+    case 'status':
+      return `status ${t.status}${t.status === 'unknown' ? ' (treated as current)' : ''}`;
+    case 'supply':
+      return t.last ? `supply lasts until ${isoDay(t.last.day)}: ${basisText(t.last)}` : `status ${t.status}`;
+    case 'dated':
+      return t.last ? basisText(t.last) : `status ${t.status}`;
+    case 'undated':
+      return `status ${t.status}, no date recorded`;
+  }
+}
 
 type StatusClass = 'current' | 'ended' | 'never' | 'supply';
 
@@ -28,82 +55,81 @@ const STATUS: Record<string, Record<string, StatusClass>> = {
   MedicationAdministration: { 'in-progress': 'current', 'on-hold': 'current', unknown: 'current', completed: 'ended', stopped: 'ended', 'not-done': 'never', 'entered-in-error': 'never' },
 };
 
-interface Candidate {
+/** A candidate last-use date: the day, and how to say where it came from. */
+export interface LastUseCandidate {
   day: number;
-  basis: string;
+  label: string;
+  /** The date the label refers to, when days of supply were added to it. */
+  from?: number;
+  supplyDays?: number;
 }
 
-function latest(cands: Candidate[]): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const c of cands) if (!best || c.day > best.day) best = c;
-  return best;
+export function basisText(c: LastUseCandidate): string {
+  if (c.from !== undefined) {
+    return c.supplyDays !== undefined ? `${c.label} ${isoDay(c.from)} + ${c.supplyDays} days supply` : `${c.label} ${isoDay(c.from)} (no days supply recorded)`;
+  }
+  return `${c.label} (${isoDay(c.day)})`;
 }
 
-function supplyEnd(start: unknown, supply: unknown, label: string): Candidate | undefined {
+function supplyEnd(start: unknown, supply: unknown, label: string): LastUseCandidate | undefined {
   const d = dayOf(start, 'end');
   if (d === undefined) return undefined;
   const days = durationDays(supply);
-  return days !== undefined
-    ? { day: d + Math.ceil(days), basis: `${label} ${isoDay(d)} + ${days} days supply` }
-    : { day: d, basis: `${label} ${isoDay(d)} (no days supply recorded)` };
+  return days !== undefined ? { day: d + Math.ceil(days), label, from: d, supplyDays: days } : { day: d, label, from: d };
 }
 
-function periodEnd(p: unknown, label: string): Candidate | undefined {
-  if (!isRecord(p)) return undefined;
-  const d = dayOf(p.end, 'end');
-  return d === undefined ? undefined : { day: d, basis: `end of ${label} (${isoDay(d)})` };
-}
-
-function at(v: unknown, label: string): Candidate | undefined {
+function at(v: unknown, label: string): LastUseCandidate | undefined {
   const d = dayOf(v, 'end');
-  return d === undefined ? undefined : { day: d, basis: `${label} (${isoDay(d)})` };
+  return d === undefined ? undefined : { day: d, label };
+}
+
+function later(a: LastUseCandidate | undefined, b: LastUseCandidate | undefined): LastUseCandidate | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.day > a.day ? b : a;
 }
 
 /** The last known use of a record, given the latest dispense end for orders (from authorizingPrescription). */
-export function lastUse(resourceType: string, r: Rec, dispenseEnd?: Candidate): Candidate | undefined {
-  const cands: (Candidate | undefined)[] = [];
+export function lastUse(resourceType: string, r: Rec, dispenseEnd?: LastUseCandidate): LastUseCandidate | undefined {
   if (resourceType === 'MedicationRequest') {
-    const dr = isRecord(r.dispenseRequest) ? r.dispenseRequest : {};
-    cands.push(periodEnd(dr.validityPeriod, 'dispenseRequest.validityPeriod'));
-    const authored = str(r.authoredOn);
-    if (authored) cands.push(supplyEnd(authored, dr.expectedSupplyDuration, 'authoredOn'));
-    cands.push(dispenseEnd);
-  } else if (resourceType === 'MedicationStatement') {
-    cands.push(periodEnd(r.effectivePeriod, 'effectivePeriod'), at(r.effectiveDateTime, 'effectiveDateTime'));
-    if (!cands.some(Boolean)) {
-      cands.push(isRecord(r.effectivePeriod) ? at(r.effectivePeriod.start, 'effectivePeriod.start (no end)') : undefined);
-      cands.push(at(r.dateAsserted, 'dateAsserted (no effective date)'));
-    }
-  } else if (resourceType === 'MedicationDispense') {
-    cands.push(supplyEnd(r.whenHandedOver ?? undefined, r.daysSupply, 'handed over'));
-    if (!str(r.whenHandedOver)) cands.push(supplyEnd(r.whenPrepared, r.daysSupply, 'prepared'));
-  } else if (resourceType === 'MedicationAdministration') {
-    cands.push(periodEnd(r.effectivePeriod, 'effectivePeriod'), at(r.effectiveDateTime, 'effectiveDateTime'));
-    if (!cands.some(Boolean) && isRecord(r.effectivePeriod)) cands.push(at(r.effectivePeriod.start, 'effectivePeriod.start (no end)'));
+    const dr = isRecord(r.dispenseRequest) ? r.dispenseRequest : undefined;
+    let best = dr && isRecord(dr.validityPeriod) ? at(dr.validityPeriod.end, 'end of dispenseRequest.validityPeriod') : undefined;
+    if (r.authoredOn !== undefined) best = later(best, supplyEnd(r.authoredOn, dr?.expectedSupplyDuration, 'authoredOn'));
+    return later(best, dispenseEnd);
   }
-  return latest(cands.filter((c): c is Candidate => c !== undefined));
+  if (resourceType === 'MedicationStatement' || resourceType === 'MedicationAdministration') {
+    const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : undefined;
+    const best = later(period ? at(period.end, 'end of effectivePeriod') : undefined, at(r.effectiveDateTime, 'effectiveDateTime'));
+    if (best) return best;
+    const start = period ? at(period.start, 'effectivePeriod.start (no end recorded)') : undefined;
+    if (start || resourceType === 'MedicationAdministration') return start;
+    return at(r.dateAsserted, 'dateAsserted (no effective date)');
+  }
+  if (resourceType === 'MedicationDispense') {
+    return str(r.whenHandedOver) ? supplyEnd(r.whenHandedOver, r.daysSupply, 'handed over') : supplyEnd(r.whenPrepared, r.daysSupply, 'prepared');
+  }
+  return undefined;
 }
 
 /** Current, ended (with last use) or never counts, for one record at day `today`. */
-export function medicationTiming(resourceType: string, r: Rec, today: number, dispenseEnd?: Candidate): MedTiming {
-  const status = str(r.status)?.trim().toLowerCase();
+export function medicationTiming(resourceType: string, r: Rec, today: number, dispenseEnd?: LastUseCandidate): MedTiming {
+  const status = typeof r.status === 'string' ? r.status.trim().toLowerCase() : '';
   const cls: StatusClass | undefined = status ? STATUS[resourceType]?.[status] : undefined;
-  if (cls === 'never') return { state: 'never', basis: `status ${status}` };
-  if (cls === undefined && status) {
-    return { state: 'current', basis: `status "${status}" not recognised: treated as current` };
-  }
-  if (!status) return { state: 'current', basis: 'no status: treated as current' };
-  if (cls === 'current') return { state: 'current', basis: `status ${status}${status === 'unknown' ? ' (treated as current)' : ''}` };
+  if (cls === 'never') return { state: 'never', status, why: 'status' };
+  if (!status) return { state: 'current', status, why: 'no-status' };
+  if (cls === undefined) return { state: 'current', status, why: 'unrecognised' };
+  if (cls === 'current') return { state: 'current', status, why: 'status' };
   const last = lastUse(resourceType, r, dispenseEnd);
-  if (cls === 'supply' && last && last.day >= today) return { state: 'current', basis: `supply lasts until ${isoDay(last.day)}: ${last.basis}` };
-  return last ? { state: 'ended', lastUse: last.day, basis: last.basis } : { state: 'ended', basis: `status ${status}, no date recorded` };
+  if (!last) return { state: 'ended', status, why: 'undated' };
+  if (cls === 'supply' && last.day >= today) return { state: 'current', lastUse: last.day, last, status, why: 'supply' };
+  return { state: 'ended', lastUse: last.day, last, status, why: 'dated' };
 }
 
 /** The latest supply end of the dispenses that name each order in authorizingPrescription ("MedicationRequest/id"). */
-export function dispenseEndsByOrder(dispenses: readonly unknown[]): Map<string, Candidate> {
-  const out = new Map<string, Candidate>();
+export function dispenseEndsByOrder(dispenses: readonly unknown[]): Map<string, LastUseCandidate> {
+  const out = new Map<string, LastUseCandidate>();
   for (const d of dispenses) {
-    if (!isRecord(d)) continue;
+    if (!isRecord(d) || !Array.isArray(d.authorizingPrescription)) continue;
     const status = str(d.status);
     if (status === 'cancelled' || status === 'declined' || status === 'entered-in-error') continue;
     const end = supplyEnd(d.whenHandedOver, d.daysSupply, 'last dispense handed over');
@@ -120,5 +146,3 @@ export function dispenseEndsByOrder(dispenses: readonly unknown[]): Map<string, 
   }
   return out;
 }
-
-export type { Candidate as LastUseCandidate };

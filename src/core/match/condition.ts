@@ -87,46 +87,58 @@ export function groupsInText(text: string): ConditionGroupId[] {
   return [...new Set(textGroups(text).map((h) => h.group))];
 }
 
-/** The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name. */
+const EMPTY: GroupMatches = new Map();
+
+/**
+ * The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name.
+ * `matches` is a shared empty Map when nothing matched (do not mutate it).
+ */
 export function readConditionCode(concept: unknown, where = 'code'): { matches: GroupMatches; readable: boolean; name?: string } {
-  const matches: GroupMatches = new Map();
-  if (!isRecord(concept)) return { matches, readable: false };
+  if (!isRecord(concept)) return { matches: EMPTY, readable: false };
+  let matches: GroupMatches | undefined;
   let readable = false;
-  let name = str(concept.text);
+  const text = str(concept.text);
+  let name = text;
   const codings = Array.isArray(concept.coding) ? concept.coding : [];
-  codings.forEach((coding, i) => {
-    if (!isRecord(coding)) return;
-    const code = str(coding.code)?.trim();
-    const system = knownSystem(coding.system);
-    const display = str(coding.display);
-    name ??= display;
-    if (code && (system === 'snomed' || system === 'icd10cm')) readable = true;
-    if (code && system === 'snomed') {
+  for (let i = 0; i < codings.length; i++) {
+    const coding: unknown = codings[i];
+    if (!isRecord(coding)) continue;
+    const code = typeof coding.code === 'string' ? coding.code.trim() : '';
+    const system = code ? knownSystem(coding.system) : undefined;
+    name ??= str(coding.display);
+    if (system === 'snomed') {
+      readable = true;
       for (const g of snomedIndex.get(code) ?? []) {
+        matches ??= new Map();
         if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: code, where: `${where}.coding[${i}]` });
       }
-    } else if (code && system === 'icd10cm') {
+    } else if (system === 'icd10cm') {
+      readable = true;
       const hit = icdGroups(code);
       for (const g of hit?.groups ?? []) {
+        matches ??= new Map();
         if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: hit?.matched ?? code, where: `${where}.coding[${i}]` });
       }
     }
-  });
-  codings.forEach((coding, i) => {
-    if (!isRecord(coding)) return;
+  }
+  for (let i = 0; i < codings.length; i++) {
+    const coding: unknown = codings[i];
+    if (!isRecord(coding)) continue;
     const display = str(coding.display);
-    if (!display) return;
+    if (!display) continue;
     readable = true;
     for (const h of textGroups(display)) {
+      matches ??= new Map();
       if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.coding[${i}].display` });
     }
-  });
-  const text = str(concept.text);
+  }
   if (text) {
     readable = true;
     for (const h of textGroups(text)) {
+      matches ??= new Map();
       if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.text` });
     }
   }
-  return name ? { matches, readable, name } : { matches, readable };
+  const m = matches ?? EMPTY;
+  return name ? { matches: m, readable, name } : { matches: m, readable };
 }

@@ -42,10 +42,13 @@ export function nameHits(text: string): PhraseHit<NameTarget>[] {
   return hits;
 }
 
-function addName(matches: IngredientMatches, text: string, where: string): void {
-  for (const hit of nameHits(text)) {
+function addName(into: IngredientMatches, text: string, where: string, index: number): void {
+  const hits = nameHits(text);
+  if (hits.length === 0) return;
+  const at = index < 0 ? `${where}.text` : `${where}.coding[${index}].display`;
+  for (const hit of hits) {
     for (const id of hit.value.ingredients) {
-      if (!matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where });
+      if (!into.has(id)) into.set(id, { by: 'name', term: hit.value.term, where: at });
     }
   }
 }
@@ -57,14 +60,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 export function readConcept(concept: unknown, where: string, into: IngredientMatches): { readable: boolean; name?: string } {
   if (!isRecord(concept)) return { readable: false };
   let readable = false;
-  let name = str(concept.text);
+  const text = str(concept.text);
+  let name = text;
   const codings = Array.isArray(concept.coding) ? concept.coding : [];
   // Codes first: a code is the stronger evidence, so it wins the evidence slot for its ingredients.
-  codings.forEach((coding, i) => {
-    if (!isRecord(coding)) return;
-    const code = str(coding.code)?.trim();
-    const system = knownSystem(coding.system);
-    if (code && system === 'rxnorm') {
+  for (let i = 0; i < codings.length; i++) {
+    const coding: unknown = codings[i];
+    if (!isRecord(coding)) continue;
+    const code = typeof coding.code === 'string' ? coding.code.trim() : '';
+    if (code && knownSystem(coding.system) === 'rxnorm') {
       readable = true;
       const target = MEDICATION_CODES.get(code);
       if (target) {
@@ -73,19 +77,20 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
         }
       }
     }
-  });
-  codings.forEach((coding, i) => {
-    if (!isRecord(coding)) return;
+  }
+  for (let i = 0; i < codings.length; i++) {
+    const coding: unknown = codings[i];
+    if (!isRecord(coding)) continue;
     const display = str(coding.display);
     if (display) {
       readable = true;
       name ??= display;
-      addName(into, display, `${where}.coding[${i}].display`);
+      addName(into, display, where, i);
     }
-  });
-  if (str(concept.text)) {
+  }
+  if (text) {
     readable = true;
-    addName(into, concept.text as string, `${where}.text`);
+    addName(into, text, where, -1);
   }
   if (!name) {
     const first = codings.find((c) => isRecord(c) && str(c.code));

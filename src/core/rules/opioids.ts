@@ -8,11 +8,11 @@
  * with the window. Naloxone inside an opioid product is part of that product, never a separate "rescue" finding.
  */
 import type { Conflict } from '../assess/types.ts';
-import { dayOf } from '../fhir/dates.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
 import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
 import { conflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
-import { washoutFor } from './washout.ts';
+import { timingBasis } from '../fhir/medication-timing.ts';
+import { washoutDays, washoutFor } from './washout.ts';
 
 function opioidIngredients(med: MedEntry): string[] {
   const ids: string[] = [];
@@ -43,17 +43,17 @@ export function opioidRules(ctx: RuleContext): Conflict[] {
     if (!evidence) continue;
     if (med.timing.state === 'current') {
       const rule = currentOpioidRule(med);
-      if (rule) out.push(conflict(rule, med.entry, evidence, `Counts as current: ${med.timing.basis}.`));
+      if (rule) out.push(conflict(rule, med.entry, evidence, `Counts as current: ${timingBasis(med.timing)}.`));
       continue;
     }
     // Ended: inside the window, or date unknown (fail safe: an undated stopped opioid might be recent).
     if (med.timing.lastUse === undefined) {
-      out.push(conflict('recent-opioid-use', med.entry, evidence, `The record ended (${med.timing.basis}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
+      out.push(conflict('recent-opioid-use', med.entry, evidence, `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
       continue;
     }
-    const window = washoutFor(ids, med.timing.lastUse, med.timing.basis);
-    const endsDay = dayOf(window.endsOn);
-    if (endsDay !== undefined && ctx.today < endsDay) {
+    if (ctx.today >= med.timing.lastUse + washoutDays(ids)) continue; // outside the window: no finding
+    const window = washoutFor(ids, med.timing.lastUse, timingBasis(med.timing));
+    {
       out.push(conflict('recent-opioid-use', med.entry, evidence, `Last use ${window.lastUse} (${window.lastUseBasis}); opioid-free from ${window.endsOn}.`, window));
     }
   }

@@ -20,10 +20,19 @@ const RATIONALE = {
   'methadone-or-buprenorphine': '14 days after methadone or buprenorphine, as patient monographs advise.',
 } as const;
 
+function classOf(ingredients: Iterable<string>): keyof typeof WASHOUT_DAYS {
+  for (const id of ingredients) if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') return 'methadone-or-buprenorphine';
+  return 'short-acting';
+}
+
+/** Length in days of the opioid-free window for a set of opioid ingredient ids (the longest class among them). */
+export function washoutDays(ingredients: Iterable<string>): number {
+  return WASHOUT_DAYS[classOf(ingredients)];
+}
+
 /** The window for a set of opioid ingredient ids: the longest class among them. */
 export function washoutFor(ingredients: Iterable<string>, lastUseDay: number, lastUseBasis: string): WashoutWindow {
-  let cls: keyof typeof WASHOUT_DAYS = 'short-acting';
-  for (const id of ingredients) if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') cls = 'methadone-or-buprenorphine';
+  const cls = classOf(ingredients);
   const days = WASHOUT_DAYS[cls];
   return { lastUse: isoDay(lastUseDay), lastUseBasis, days, endsOn: isoDay(lastUseDay + days), rationale: RATIONALE[cls] };
 }
