@@ -55,7 +55,7 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     schedule: { startMg: 1.5, stepMg: 1.5, intervalDays: 7, targetMg: 4.5 },
     suggestedForm: { kind: 'capsule', strengthsMg: [1.5, 3] },
     description: '1.5 mg for a week, 3 mg for a week, then 4.5 mg.',
-    sources: [{ label: 'Trial NCT04678895: 1.5 mg, +1.5 mg weekly to 4.5 mg', kind: 'trial', id: 'NCT04678895', verified: true }],
+    sources: [{ label: 'Trial NCT04678895: 1.5 mg, +1.5 mg weekly to 4.5 mg', kind: 'trial', id: 'NCT04678895', url: 'https://clinicaltrials.gov/study/NCT04678895', verified: true }],
   },
   {
     id: 'nct05430152',
@@ -63,7 +63,7 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     schedule: { startMg: 1, stepMg: 1, intervalDays: 7, targetMg: 4.5, ladderMg: [1, 2, 3] },
     suggestedForm: { kind: 'liquid', mgPerMl: 1 },
     description: '1 mg, 2 mg and 3 mg for a week each, then 4.5 mg from week 4.',
-    sources: [{ label: 'Trial NCT05430152 (long COVID): 1 mg, +1 mg weekly, 4.5 mg from week 4', kind: 'trial', id: 'NCT05430152', verified: true }],
+    sources: [{ label: 'Trial NCT05430152 (long COVID): 1 mg, +1 mg weekly, 4.5 mg from week 4', kind: 'trial', id: 'NCT05430152', url: 'https://clinicaltrials.gov/study/NCT05430152', verified: true }],
   },
   {
     id: 'fixed-4.5',
@@ -74,7 +74,7 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     sources: [
       // ldn-clinical.md section 4 says "several RCTs gave fixed 4.5 mg from day 1" without naming them.
       { label: 'Research summary (ldn-clinical.md section 4): several RCTs gave a fixed 4.5 mg from day 1; the trials are not named', kind: 'review', verified: false },
-      { label: 'Cree et al., Ann Neurol 2010;68:145: 4.5 mg nightly (multiple sclerosis crossover)', kind: 'pmid', id: '20695007', verified: true },
+      { label: 'Cree et al., Ann Neurol 2010;68:145: 4.5 mg nightly (multiple sclerosis crossover)', kind: 'pmid', id: '20695007', url: 'https://pubmed.ncbi.nlm.nih.gov/20695007/', verified: true },
     ],
   },
 ];
