@@ -32,7 +32,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const epicArgs = ['--name', 'Epic sandbox', '--iss', 'https://fhir.epic.example/R4', '--client-id', 'abc', '--scope-version', 'v2'];
 
-describe('npm run clients', () => {
+describe('npm run clients', { timeout: 60_000 }, () => {
   it('add creates the file (relative --file resolved against INIT_CWD), list shows it, remove empties it', async () => {
     const added = await clients(['add', ...epicArgs, '--standalone', '--file', 'smart-clients.json'], dir);
     expect(added).toMatchObject({ code: 0, stdout: 'added Epic sandbox to smart-clients.json\n' });
