@@ -1,0 +1,148 @@
+/**
+ * Launch benchmark (issue 6, item 3): prints figures, asserts nothing.
+ *
+ * Builds the app, starts the sandbox EHR on a free port, and launches the app in Debian's Chromium with 100 ms
+ * of added latency on every request (Chrome DevTools Network.emulateNetworkConditions). For a typical patient
+ * and for the 5,000-medication chart it prints:
+ *   - bytes of JS + CSS a launch downloads, gzip (the launch page alone, and the whole launch);
+ *   - FHIR requests from token to verdict, and how many of them are sequential round trips;
+ *   - time from the token response to the verdict on screen, and from the last FHIR response to the verdict.
+ * Times come from the page's own clock (Resource Timing and a MutationObserver installed before any script).
+ *
+ * Usage: npm run bench:launch [-- --runs 3 --latency 100 --no-build]
+ */
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { startSandbox } from '../sandbox/server.ts';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    latency: { type: 'string', default: '100' },
+    'no-build': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const runs = Number(flags.runs);
+const latencyMs = Number(flags.latency);
+const repoRoot = resolve(import.meta.dirname, '..');
+
+interface Timing { name: string; startTime: number; responseEnd: number; initiatorType: string }
+interface PageFigures { resources: Timing[]; verdictAt: number | null; progressSeen: boolean }
+
+/**
+ * Installed before any page script: records when [data-verdict] first appears, on the page's clock. A string,
+ * not a function: tsx's keepNames helpers would not exist inside the page.
+ */
+const VERDICT_OBSERVER = `
+  window.__bench = { verdictAt: null, progressSeen: false };
+  const check = () => {
+    if (window.__bench.verdictAt === null && document.querySelector('[data-verdict]')) window.__bench.verdictAt = performance.now();
+    if (document.querySelector('[role="progressbar"], progress, [data-progress]')) window.__bench.progressSeen = true;
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+`;
+
+async function launchOnce(page: Page, origin: string, patientId: string): Promise<{ figures: PageFigures; assets: Map<string, { bytes: number; gzip: number; page: string }> }> {
+  const assets = new Map<string, { bytes: number; gzip: number; page: string }>();
+  page.on('response', async (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    try {
+      const body = await response.body();
+      const from = new URL(response.request().frame().url()).pathname;
+      assets.set(response.url(), { bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, page: from });
+    } catch {
+      /* a redirect has no body */
+    }
+  });
+  await page.goto(`${origin}/launch?patient=${encodeURIComponent(patientId)}`);
+  await page.waitForSelector('[data-verdict]', { timeout: 120_000 });
+  const figures = (await page.evaluate(`({
+    resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, startTime: r.startTime, responseEnd: r.responseEnd, initiatorType: r.initiatorType })),
+    verdictAt: window.__bench.verdictAt,
+    progressSeen: window.__bench.progressSeen,
+  })`)) as PageFigures;
+  return { figures, assets };
+}
+
+/** Longest chain of requests where each starts after the previous one has finished. */
+function sequentialRoundTrips(requests: Timing[]): number {
+  const sorted = [...requests].sort((a, b) => a.startTime - b.startTime);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    let d = 1;
+    for (let j = 0; j < i; j++) if (sorted[j]!.responseEnd <= r.startTime) d = Math.max(d, depth[j]! + 1);
+    depth.push(d);
+  });
+  return Math.max(0, ...depth);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  if (!flags['no-build']) {
+    const { build } = await import('vite');
+    await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  }
+  const sandbox = await startSandbox({ port: 0, appDir: resolve(repoRoot, 'dist'), quiet: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  console.log(`launch benchmark: sandbox ${sandbox.origin}, ${latencyMs} ms added latency per request, ${runs} runs each, median shown`);
+  try {
+    for (const [label, patientId] of [['typical patient (ldn-crohns-oxycodone)', 'ldn-crohns-oxycodone'], ['large chart (ldn-large-chart: 5,000 medication records, 2,000 conditions)', 'ldn-large-chart']] as const) {
+      const tokenToVerdict: number[] = [];
+      const lastResponseToVerdict: number[] = [];
+      let fhirRequests = 0;
+      let roundTrips = 0;
+      let progressSeen = false;
+      let assetsSeen = new Map<string, { bytes: number; gzip: number; page: string }>();
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+        const page = await context.newPage();
+        await page.addInitScript(VERDICT_OBSERVER);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+        const { figures, assets } = await launchOnce(page, sandbox.origin, patientId);
+        assetsSeen = assets;
+        const token = figures.resources.find((r) => r.name.includes('/auth/token'));
+        if (!token || figures.verdictAt === null) throw new Error(`no token request or no verdict recorded: verdictAt=${figures.verdictAt} resources=${figures.resources.map((r) => r.name).join(" ")}`);
+        const fhir = figures.resources.filter((r) => r.name.includes('/fhir/') && r.startTime >= token.responseEnd && r.startTime <= figures.verdictAt!);
+        const lastEnd = Math.max(...fhir.map((r) => r.responseEnd));
+        tokenToVerdict.push(figures.verdictAt - token.responseEnd);
+        lastResponseToVerdict.push(figures.verdictAt - lastEnd);
+        fhirRequests = fhir.length;
+        roundTrips = sequentialRoundTrips(fhir);
+        progressSeen ||= figures.progressSeen;
+        await context.close();
+      }
+      console.log(`\n${label}`);
+      console.log(`  FHIR requests from token to verdict: ${fhirRequests}; sequential round trips: ${roundTrips}`);
+      console.log(`  token response -> verdict on screen: ${median(tokenToVerdict).toFixed(0)} ms (runs: ${tokenToVerdict.map((t) => t.toFixed(0)).join(', ')})`);
+      console.log(`  last FHIR response -> verdict on screen: ${median(lastResponseToVerdict).toFixed(0)} ms`);
+      console.log(`  progress shown while reading: ${progressSeen ? 'yes' : 'no (read finished before a progress render)'}`);
+      if (patientId === 'ldn-crohns-oxycodone') {
+        const launchPage = [...assetsSeen.values()].filter((a) => a.page.includes('/launch'));
+        const all = [...assetsSeen.values()];
+        const sum = (xs: typeof all, k: 'bytes' | 'gzip') => xs.reduce((s, a) => s + a[k], 0);
+        console.log(`  JS+CSS downloaded by the launch page alone: ${kb(sum(launchPage, 'gzip'))} KB gzip (${kb(sum(launchPage, 'bytes'))} KB raw, ${launchPage.length} files)`);
+        console.log(`  JS+CSS downloaded by the whole launch:      ${kb(sum(all, 'gzip'))} KB gzip (${kb(sum(all, 'bytes'))} KB raw, ${all.length} files)`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:launch failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
