@@ -4,6 +4,8 @@
  * origin to the tests (`inject('sandboxOrigin')`, or `sandboxOrigin()` from ./support/browser.ts). The sandbox is
  * closed after the last test file.
  *
+ * E2E_APP_DIR=<dir> skips the build and serves an existing build instead (for iterating on tests only).
+ *
  * Where /usr/bin/chromium is missing and CI is not set, nothing is built or started (every browser test skips
  * with a notice, see ./support/browser.ts); with CI=true it always runs, so missing Chromium fails the tests.
  */
@@ -27,10 +29,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('sandboxOrigin', '');
     return undefined;
   }
-  const { build } = await import('vite');
-  await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  const prebuilt = process.env.E2E_APP_DIR;
+  if (!prebuilt) {
+    const { build } = await import('vite');
+    await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  }
   const { startSandbox } = await import('../../sandbox/server.ts');
-  const sandbox = await startSandbox({ port: 0, appDir: resolve(repoRoot, 'dist'), quiet: true });
+  const sandbox = await startSandbox({ port: 0, appDir: prebuilt ? resolve(prebuilt) : resolve(repoRoot, 'dist'), quiet: true });
   project.provide('sandboxOrigin', sandbox.origin);
   return async () => {
     await sandbox.close();
