@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${values.port ?? process.env.PORT}"`);
   let watcher: ChildProcess | undefined;
   if (values.dev) {
-    watcher = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--watch', '--emptyOutDir', 'false'], { stdio: 'inherit' });
+    watcher = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--watch'], { stdio: 'inherit' });
   }
   const started = performance.now();
   const sandbox = await startSandbox({ port });

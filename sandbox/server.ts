@@ -25,7 +25,7 @@ import { serveApp } from './web/static.ts';
 export interface SandboxOptions {
   /** 0 = pick a free port. Default 8787. */
   port?: number;
-  /** Directory of the built app served at /app/ (default "dist"); null = do not serve the app. */
+  /** Directory of the built app served at /app/ (default: the repository's dist/); null = do not serve the app. */
   appDir?: string | null;
   /** No console output. */
   quiet?: boolean;
@@ -89,7 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   // wait for it (ctx.ready), the launcher page does not.
   let startLoading: () => void = () => undefined;
   const ready = new Promise<void>((go) => (startLoading = go)).then(() => loadInSlices(engine, [large.patient, ...large.resources]));
-  const appDir = opts.appDir === undefined ? 'dist' : opts.appDir;
+  const appDir = opts.appDir === undefined ? resolve(import.meta.dirname, '..', 'dist') : opts.appDir;
   const css = await readFile(CSS_PATH);
 
   const ctx = { store: new AuthStore(), key: await keyPromise, engine, ready, patients: [...small, large].map(summarise) } as SandboxContext;
@@ -132,6 +132,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (path === '/') return sendHtml(res, 200, launcherPage(ctx));
       if (path === '/static/sandbox.css') return send(res, 200, css, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
       if (path === '/launch' || path === '/ehr') return launchRoute(path, url.searchParams, res);
+      if (path === '/favicon.ico') return send(res, 204, '', { 'cache-control': 'max-age=86400' });
       if (path === '/app') return redirect(res, '/app/', 301);
       if (path.startsWith('/app/')) return await serveApp(ctx, appDir, path, res);
       return sendHtml(res, 404, errorPage('Not found', [`Nothing here: ${path}`]));
