@@ -1,0 +1,135 @@
+/**
+ * The write path in real Chromium against the sandbox EHR (issue 4, "Done when"): the clinician launches for the
+ * fibromyalgia patient, picks the clinic's preset, double-clicks "Sign and send order", and exactly one
+ * MedicationRequest with the contained compound and one dosage per step is on the FHIR server, read back from the
+ * sandbox's open FHIR base; the same with overrides and their DetectedIssues for a patient with major conflicts.
+ * Each test deletes what it wrote, so the other browser tests see the synthetic charts unchanged.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
+import { P } from '../../src/ui/strings.ts';
+import { e2eDescribe, ehrLaunch, newPage, openBrowser, sandboxOrigin } from './support/browser.ts';
+
+const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
+
+async function launchToVerdict(page: Page, patientId: string): Promise<Frame> {
+  const frame = await ehrLaunch(page, patientId, { banner: '0' });
+  await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
+  return frame;
+}
+
+async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, { ...init, headers: { accept: 'application/fhir+json', ...init?.headers } });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function search<T extends MedicationRequest | DetectedIssue>(path: string): Promise<T[]> {
+  const { status, body } = await openFhir<Bundle<T>>(path);
+  expect(status).toBe(200);
+  return (body.entry ?? []).map((e) => e.resource as T).filter(Boolean);
+}
+
+/** Picks the preset, waits for the order to be ready and returns its client identifier and step count. */
+async function planWithPreset(frame: Frame, presetId: string): Promise<{ identifier: string; steps: number }> {
+  await frame.selectOption('#plan-preset', presetId);
+  await frame.waitForSelector('table.steps tbody tr');
+  const steps = await frame.$$eval('table.steps tbody tr', (rows) => rows.length);
+  const sign = await frame.waitForSelector(`button:has-text("${P.sign}"):not([disabled])`);
+  expect(sign).not.toBeNull();
+  const json = await frame.$$eval('details.json pre', (pres) => pres.map((p) => p.textContent ?? ''));
+  const order = JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest;
+  const identifier = order.identifier?.find((i) => i.system === ORDER_SYSTEM)?.value;
+  expect(identifier).toBeTruthy();
+  return { identifier: identifier as string, steps };
+}
+
+async function signWithDoubleClick(frame: Frame): Promise<string> {
+  await frame.dblclick(`button:has-text("${P.sign}")`);
+  await frame.waitForSelector('.outcome--ok', { timeout: 45_000 });
+  return (await frame.textContent('.outcome--ok code')) ?? '';
+}
+
+e2eDescribe('clinician signs an order (write path)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const written: string[] = [];
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+    // Leave the synthetic charts as they were for the other browser tests.
+    for (const ref of written.splice(0)) expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+  });
+
+  it('writes exactly one MedicationRequest with the contained compound and one dosage per step (fibromyalgia, clinic preset)', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia');
+    const { identifier, steps } = await planWithPreset(frame, 'clinic-weekly');
+    const createdId = await signWithDoubleClick(frame);
+    expect(createdId).toBeTruthy();
+    written.push(`MedicationRequest/${createdId}`);
+
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
+      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    );
+    expect(orders).toHaveLength(1);
+    const order = orders[0] as MedicationRequest;
+    expect(order.id).toBe(createdId);
+    const compound = order.contained?.find((r) => r.resourceType === 'Medication');
+    expect(compound).toBeDefined();
+    expect(JSON.stringify(compound)).toContain('"7243"'); // naltrexone, RxNorm ingredient
+    expect(order.medicationReference?.reference).toBe(`#${compound?.id}`);
+    expect(order.dosageInstruction).toHaveLength(steps);
+    const sequences = (order.dosageInstruction ?? []).map((d) => d.sequence ?? 0);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    expect(new Set(sequences).size).toBe(steps);
+    // Success screen: id and link to the resource.
+    const href = await frame.getAttribute(`a:has-text("${P.createdLink}")`, 'href');
+    expect(href).toMatch(new RegExp(`/MedicationRequest/${createdId}$`));
+  });
+
+  it('writes the overrides as DetectedIssues referenced by the single order (major conflicts)', async () => {
+    const patient = 'ldn-ms-tramadol-stopped';
+    const frame = await launchToVerdict(page, patient);
+    await frame.selectOption('#plan-preset', 'clinic-weekly');
+    const boxes = await frame.$$('input[type="checkbox"][id^="override-"]');
+    expect(boxes.length).toBeGreaterThan(0);
+    // Not signable before every override has its reason.
+    expect(await frame.isDisabled(`button:has-text("${P.sign}")`)).toBe(true);
+    const reason = 'Tramadol stopped; patient counselled, starts after the window ends';
+    for (const box of boxes) {
+      const id = await box.getAttribute('id');
+      await box.check();
+      await frame.fill(`#${id?.replace(/-check$/, '-reason')}`, reason);
+    }
+    const { identifier, steps } = await planWithPreset(frame, 'clinic-weekly');
+    const createdId = await signWithDoubleClick(frame);
+    written.push(`MedicationRequest/${createdId}`);
+
+    const orders = (await search<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter((mr) =>
+      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    );
+    expect(orders).toHaveLength(1);
+    const order = orders[0] as MedicationRequest;
+    expect(order.dosageInstruction).toHaveLength(steps);
+    const refs = (order.detectedIssue ?? []).map((r) => r.reference ?? '');
+    expect(refs).toHaveLength(boxes.length);
+    written.push(...refs);
+    for (const ref of refs) {
+      const { status, body } = await openFhir<DetectedIssue>(ref);
+      expect(status).toBe(200);
+      expect(body.status).toBe('final');
+      expect(JSON.stringify(body.mitigation)).toContain(reason);
+      expect(body.patient?.reference).toBe(`Patient/${patient}`);
+    }
+  });
+});
