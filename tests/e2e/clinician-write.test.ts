@@ -13,8 +13,8 @@ import { e2eDescribe, ehrLaunch, newPage, openBrowser, sandboxOrigin } from './s
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 
-async function launchToVerdict(page: Page, patientId: string): Promise<Frame> {
-  const frame = await ehrLaunch(page, patientId, { banner: '0' });
+async function launchToVerdict(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
+  const frame = await ehrLaunch(page, patientId, { banner: '0', ...options });
   await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
   return frame;
 }
@@ -131,5 +131,22 @@ e2eDescribe('clinician signs an order (write path)', () => {
       expect(JSON.stringify(body.mitigation)).toContain(reason);
       expect(body.patient?.reference).toBe(`Patient/${patient}`);
     }
+  });
+
+  it('writes nothing and offers print and the FHIR JSON download when the session may only read', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { scope: 'launch openid fhirUser patient/*.rs' });
+    const { identifier } = await planWithPreset(frame, 'clinic-weekly');
+    await frame.click(`button:has-text("${P.sign}")`);
+    await frame.waitForSelector('.outcome--failed');
+    expect(await frame.textContent('.outcome--failed')).toContain(P.notPermitted);
+    expect(await frame.$(`button:has-text("${P.print}")`)).not.toBeNull();
+    const download = await frame.getAttribute(`a:has-text("${P.download}")`, 'download');
+    const href = await frame.getAttribute(`a:has-text("${P.download}")`, 'href');
+    expect(download).toMatch(/\.json$/);
+    expect(href).toMatch(/^blob:/);
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
+      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    );
+    expect(orders).toHaveLength(0);
   });
 });
