@@ -23,7 +23,7 @@ import {
 let s: SandboxHandle;
 beforeAll(async () => {
   s = await startSandbox({ port: 0, appDir: null, quiet: true });
-});
+}, 60_000);
 afterAll(() => s?.close());
 
 describe('discovery', () => {

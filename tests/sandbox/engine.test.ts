@@ -26,7 +26,7 @@ beforeAll(async () => {
     medicationDispense({ id: 'md-1', patientId: 'p1', medication: { reference: 'Medication/med-ox' }, whenHandedOver: '2020-02-01' }),
     condition({ id: 'c-1', patientId: 'p1', code: concept([], 'Fibromyalgia') }),
   ]);
-});
+}, 60_000);
 
 describe('metadata (item 1)', () => {
   it('answers a CapabilityStatement for R4 listing the types, includes and conditional create', async () => {

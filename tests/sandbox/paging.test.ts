@@ -14,7 +14,7 @@ const ID = 'ldn-large-chart';
 beforeAll(async () => {
   s = await startSandbox({ port: 0, appDir: null, quiet: true });
   token = (await ehrLaunchToken(s, ID)).access_token;
-});
+}, 60_000);
 afterAll(() => s?.close());
 
 async function readAll(path: string): Promise<{ ids: Set<string>; pages: number; total: number | undefined; included: number }> {

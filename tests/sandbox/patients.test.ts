@@ -16,7 +16,7 @@ const byKey = (key: string) => {
 };
 const daysBetween = (a: string, b: Date) => Math.round((b.getTime() - new Date(`${a}T12:00:00Z`).getTime()) / 86_400_000);
 
-beforeAll(() => ensureDefinitions());
+beforeAll(() => ensureDefinitions(), 60_000);
 
 describe('syntheticPatients', () => {
   it('has at least 12 patients with unique stable ids, a story and a known verdict', () => {

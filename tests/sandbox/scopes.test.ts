@@ -15,7 +15,7 @@ const OTHER = 'ldn-fibromyalgia';
 beforeAll(async () => {
   s = await startSandbox({ port: 0, appDir: null, quiet: true });
   token = (await ehrLaunchToken(s, ME)).access_token;
-});
+}, 60_000);
 afterAll(() => s?.close());
 
 const post = (t: string, path: string, body: unknown) =>

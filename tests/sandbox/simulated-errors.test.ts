@@ -10,7 +10,7 @@ import { APP_SCOPES_V2, authorizeRequest, CLIENT_ID, createLaunch, ehrLaunchToke
 let s: SandboxHandle;
 beforeAll(async () => {
   s = await startSandbox({ port: 0, appDir: null, quiet: true });
-});
+}, 60_000);
 afterAll(() => s?.close());
 
 async function authorizeWith(authError: string, scope = APP_SCOPES_V2) {

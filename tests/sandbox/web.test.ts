@@ -21,7 +21,7 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'launch', 'index.html'), '<!doctype html><title>launch</title>');
   await writeFile(join(appDir, 'assets', 'app.js'), 'export {};');
   s = await startSandbox({ port: 0, appDir, quiet: true });
-});
+}, 60_000);
 afterAll(async () => {
   await s?.close();
   await rm(appDir, { recursive: true, force: true });
