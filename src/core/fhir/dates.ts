@@ -42,9 +42,10 @@ function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
-/** ISO date (YYYY-MM-DD) of a day number. */
+/** ISO date (YYYY-MM-DD) of a day number; days outside years 0000-9999 are clamped (never throws). */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const d = Number.isFinite(day) ? Math.min(Math.max(day, -719_528), 2_932_896) : 0;
+  return new Date(d * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Day number of `now`, which may be a Date or an ISO string; throws on an invalid value (a caller bug). */

@@ -16,15 +16,19 @@ export function conceptCode(v: unknown): string | undefined {
   return str(v.text)?.trim().toLowerCase();
 }
 
-/** A Duration / Quantity in days (d, day, days, wk, mo are understood), or undefined. */
+/** Longest supply taken at face value (10 years); anything longer is treated as not recorded. */
+const MAX_SUPPLY_DAYS = 3650;
+
+/** A Duration / Quantity in days (d, day, days, wk, mo, h are understood), or undefined. */
 export function durationDays(v: unknown): number | undefined {
   if (!isRecord(v)) return undefined;
   const value = num(v.value);
   if (value === undefined || value < 0) return undefined;
   const unit = String(v.code ?? v.unit ?? 'd').toLowerCase();
-  if (unit === 'd' || unit.startsWith('day')) return value;
-  if (unit === 'wk' || unit.startsWith('week')) return value * 7;
-  if (unit === 'mo' || unit.startsWith('month')) return value * 30;
-  if (unit === 'h' || unit.startsWith('hour')) return value / 24;
-  return undefined;
+  let days: number | undefined;
+  if (unit === 'd' || unit.startsWith('day')) days = value;
+  else if (unit === 'wk' || unit.startsWith('week')) days = value * 7;
+  else if (unit === 'mo' || unit.startsWith('month')) days = value * 30;
+  else if (unit === 'h' || unit.startsWith('hour')) days = value / 24;
+  return days !== undefined && days <= MAX_SUPPLY_DAYS ? days : undefined;
 }

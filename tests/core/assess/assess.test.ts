@@ -1,0 +1,87 @@
+/**
+ * assess(): verdicts, completeness, ordering, summary and candidacy. Dimensions: findings (none, info, caution,
+ * major, contraindicated) x indication (supported, unsupported, none) x gaps (none, chart gap, unreadable).
+ */
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../../src/core/assess/index.ts';
+import { concept, condition, icd10, snomed } from '../../../fixtures/factories.ts';
+import { chartOf, NOW, orderText, P, run } from '../rules/helpers.ts';
+
+const fibro = condition({ patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
+const hashimoto = condition({ patientId: P, code: concept([snomed('21983002')], "Hashimoto's thyroiditis") });
+const sibo = condition({ patientId: P, code: concept([], 'Small intestinal bacterial overgrowth') });
+const pregnancy = condition({ patientId: P, code: concept([snomed('72892002')]) });
+
+describe('verdict', () => {
+  it.each([
+    ['indication, no findings', [fibro], 'candidate'],
+    ['indication + info (rescue naloxone)', [fibro, orderText('naloxone 4 mg nasal spray')], 'candidate'],
+    ['indication + caution (pregnancy)', [fibro, pregnancy], 'candidate-with-cautions'],
+    ['indication + major (Vivitrol)', [fibro, orderText('Vivitrol 380 mg')], 'not-recommended'],
+    ['indication + contraindicated (oxycodone)', [fibro, orderText('oxycodone 5 mg')], 'not-recommended'],
+    ['no indication, no findings', [], 'no-indication'],
+    ['no indication + caution', [pregnancy], 'no-indication'],
+    ['no indication + contraindicated', [orderText('tramadol 50 mg')], 'not-recommended'],
+    ["Hashimoto's alone (no supportive evidence)", [hashimoto], 'no-indication'],
+    ['SIBO alone (UNVERIFIED)', [sibo], 'no-indication'],
+  ] as const)('%s -> %s', (_n, resources, verdict) => {
+    const a = run(...resources);
+    expect(a.verdict).toBe(verdict);
+    expect(a.verdictIfComplete).toBe(verdict);
+    expect(a.complete).toBe(true);
+  });
+});
+
+describe('completeness (fail safe)', () => {
+  it('any chart gap makes the verdict incomplete, keeping verdictIfComplete', () => {
+    const chart = chartOf(fibro);
+    chart.gaps.push({ resourceType: 'MedicationStatement', reason: 'refused', detail: 'MedicationStatement search answered 403' });
+    const a = assess(chart, NOW);
+    expect(a).toMatchObject({ verdict: 'incomplete', verdictIfComplete: 'candidate', complete: false });
+    expect(a.gaps).toHaveLength(1);
+    expect(a.summary).toMatch(/^Incomplete/);
+  });
+
+  it('never says "no conflicts" on partial data', () => {
+    const chart = chartOf(fibro);
+    chart.gaps.push({ resourceType: 'MedicationRequest', reason: 'truncated', detail: 'paging link broke' });
+    expect(assess(chart, NOW).summary).not.toMatch(/no conflicts/);
+  });
+});
+
+describe('result shape', () => {
+  it('sorts conflicts by severity, contraindicated first', () => {
+    const a = run(fibro, pregnancy, orderText('naloxone nasal spray'), orderText('Vivitrol 380 mg'), orderText('oxycodone 5 mg'));
+    expect(a.conflicts.map((c) => c.severity)).toEqual(['contraindicated', 'major', 'caution', 'info']);
+  });
+
+  it('candidacy carries the indication, evidence level, references and the Condition', () => {
+    const [c] = run(fibro).candidacy;
+    expect(c).toMatchObject({ indicationId: 'fibromyalgia', evidenceLevel: 'Small RCTs, conflicting', condition: { resourceType: 'Condition', name: 'Fibromyalgia' } });
+    expect(c?.sources.map((s) => s.id)).toEqual(['19453963', '10.1002/art.37734', 'NCT04270877']);
+  });
+
+  it('SIBO is listed with its UNVERIFIED evidence and supportsCandidacy false', () => {
+    const [c] = run(sibo).candidacy;
+    expect(c).toMatchObject({ indicationId: 'sibo', evidenceLevel: 'UNVERIFIED', supportsCandidacy: false });
+    expect(c?.sources.every((s) => s.verified === false)).toBe(true);
+  });
+
+  it('has one summary sentence and the assessment time', () => {
+    const a = run(fibro, orderText('oxycodone'));
+    expect(a.summary.split('. ').length).toBe(1);
+    expect(a.assessedAt).toBe('2026-03-15T12:00:00.000Z');
+  });
+
+  it('accepts now as a Date or string and rejects an invalid one (a caller bug)', () => {
+    expect(assess(chartOf(fibro), new Date('2026-03-15')).verdict).toBe('candidate');
+    expect(() => assess(chartOf(fibro), 'not a date')).toThrow(RangeError);
+  });
+
+  it('a Condition with neither code nor text is a gap (it could be pregnancy or liver failure)', () => {
+    const c = { ...condition({ id: 'c-empty', patientId: P, code: concept([]) }) };
+    const a = run(fibro, c);
+    expect(a.verdict).toBe('incomplete');
+    expect(a.gaps[0]).toMatchObject({ resourceType: 'Condition', reason: 'malformed', target: 'Condition/c-empty' });
+  });
+});
