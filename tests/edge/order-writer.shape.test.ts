@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { foldIssuesIntoNote, overrideText, withIdentifier, withIssueReferences } from '../../src/edge/fhir/order-shape.ts';
-import { idFromAnswer, identifierToken } from '../../src/edge/fhir/create-once.ts';
+import { idFromAnswer, identifierCondition, identifierToken } from '../../src/edge/fhir/create-once.ts';
 import { testDraft } from '../support/msw/drafts.ts';
 
 const draft = testDraft({ value: 'shape-1', patientId: 'p1', overrides: 2 });
@@ -74,5 +74,12 @@ describe('idFromAnswer', () => {
 describe('identifierToken', () => {
   it('keeps the system|value bar and escapes characters that would split a query', () => {
     expect(identifierToken({ system: 'urn:ldn-app:x', value: 'a&b' })).toBe('urn%3Aldn-app%3Ax|a%26b');
+  });
+});
+
+describe('identifierCondition', () => {
+  it('scopes the condition to the patient when known, with a bare id', () => {
+    expect(identifierCondition({ system: 'urn:s', value: 'v' }, 'Patient/p-1')).toBe('patient=p-1&identifier=urn%3As|v');
+    expect(identifierCondition({ system: 'urn:s', value: 'v' })).toBe('identifier=urn%3As|v');
   });
 });

@@ -89,7 +89,12 @@ describe('writeOrder on a server with conditional create', () => {
     // Both DetectedIssues before the order, every create conditional.
     const creates = log.requests.filter((r) => r.method === 'POST');
     expect(creates.map((r) => r.path)).toEqual(['/fhir/DetectedIssue', '/fhir/DetectedIssue', '/fhir/MedicationRequest']);
-    expect(creates.every((r) => r.ifNoneExist?.startsWith('identifier='))).toBe(true);
+    // Patient-scoped conditions: patient-level tokens may search only within the patient.
+    expect(creates.map((r) => r.ifNoneExist)).toEqual([
+      `patient=${PATIENT}&identifier=urn%3Aldn-app%3Adetected-issue|${draft.identifier.value}-issue-0`,
+      `patient=${PATIENT}&identifier=urn%3Aldn-app%3Adetected-issue|${draft.identifier.value}-issue-1`,
+      `patient=${PATIENT}&identifier=urn%3Aldn-app%3Amedication-request|${draft.identifier.value}`,
+    ]);
     expect(steps.map((s) => s.kind)).toEqual(['creating-detected-issues', 'creating-order', 'done']);
   });
 
@@ -136,7 +141,7 @@ describe('writeOrder when answers are lost', () => {
     const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, onStep: (s) => steps.push(s), ...FAST });
     expectWritten(outcome);
     expect(log.count(posts('MedicationRequest'))).toBe(1);
-    expect(log.count((r) => r.method === 'GET' && r.path.startsWith('/fhir/MedicationRequest?identifier='))).toBe(1);
+    expect(log.count((r) => r.method === 'GET' && r.path.startsWith(`/fhir/MedicationRequest?patient=${PATIENT}&identifier=`))).toBe(1);
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
     expect(steps.some((s) => s.kind === 'checking-existing')).toBe(true);
   });

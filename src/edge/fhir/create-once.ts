@@ -29,6 +29,12 @@ export type CreateResult =
 
 export interface CreateOnceOptions {
   timeoutMs: number;
+  /**
+   * The patient the resource belongs to (id, or "Patient/<id>"). Added to the If-None-Exist condition and to the
+   * identifier search: patient-level SMART tokens often allow only patient-scoped searches, and a server can
+   * answer a patient-scoped search from its patient index instead of scanning every order.
+   */
+  patientId?: string;
   /** POST attempts at most (default 3). */
   maxAttempts?: number;
   /** Wait before attempt n+1 is n times this (default 400 ms). */
@@ -41,6 +47,12 @@ export interface CreateOnceOptions {
 /** The search-parameter form of an identifier, for If-None-Exist and `?identifier=`. */
 export function identifierToken(id: ClientIdentifier): string {
   return `${encodeURIComponent(id.system)}|${encodeURIComponent(id.value)}`;
+}
+
+/** The search that finds an earlier copy: `[patient=<id>&]identifier=<system>|<value>`. */
+export function identifierCondition(id: ClientIdentifier, patientId?: string): string {
+  const patient = patientId ? `patient=${encodeURIComponent(patientId.replace(/^Patient\//, ''))}&` : '';
+  return `${patient}identifier=${identifierToken(id)}`;
 }
 
 /** Creates `resource` unless a resource of its type with `identifier` exists. Never throws. */
@@ -60,7 +72,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
     }
     if (uncertain) {
       opts.onRetry?.({ attempt, checking: true, why: last.reason });
-      const found = await findByIdentifier(http, type, identifier, req);
+      const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
       if (found.kind === 'found') return { kind: 'existed', id: found.id };
       if (found.kind === 'multiple') return multipleMatches(type);
       if (found.kind === 'unknown') {
@@ -78,7 +90,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
         body,
         headers: {
           'content-type': 'application/fhir+json',
-          'if-none-exist': `identifier=${identifierToken(identifier)}`,
+          'if-none-exist': identifierCondition(identifier, opts.patientId),
           prefer: 'return=representation',
         },
       },
@@ -99,7 +111,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
       continue;
     }
     if (isSuccess(answer.status)) {
-      const id = idFromAnswer(answer, type) ?? (await findCreatedId(http, type, identifier, req));
+      const id = idFromAnswer(answer, type) ?? (await findCreatedId(http, type, identifier, req, opts.patientId));
       if (id === undefined) return { kind: 'unavailable', reason: `the server accepted the ${type} but did not say its id`, status: answer.status };
       return answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id };
     }
@@ -110,7 +122,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
 
   if (uncertain && !opts.signal?.aborted) {
     // One last look, so a POST that landed behind a lost answer is reported as done rather than failed.
-    const found = await findByIdentifier(http, type, identifier, req);
+    const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
     if (found.kind === 'found') return { kind: 'existed', id: found.id };
   }
   return last;
@@ -118,14 +130,15 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
 
 type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'multiple' } | { kind: 'unknown'; why: string };
 
-/** Searches `type?identifier=system|value`. */
+/** Searches `type?[patient=<id>&]identifier=system|value`. */
 export async function findByIdentifier(
   http: FhirHttp,
   type: string,
   identifier: ClientIdentifier,
   req: { timeoutMs: number; signal?: AbortSignal },
+  patientId?: string,
 ): Promise<Lookup> {
-  const answer = await fhirRequest(http, `${type}?identifier=${identifierToken(identifier)}`, { method: 'GET' }, req);
+  const answer = await fhirRequest(http, `${type}?${identifierCondition(identifier, patientId)}`, { method: 'GET' }, req);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: describeAnswer(answer) };
   const bundle = answer.json as Bundle | undefined;
   if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle' };
@@ -136,8 +149,14 @@ export async function findByIdentifier(
   return { kind: 'found', id: unique[0]! };
 }
 
-async function findCreatedId(http: FhirHttp, type: string, identifier: ClientIdentifier, req: { timeoutMs: number; signal?: AbortSignal }): Promise<string | undefined> {
-  const found = await findByIdentifier(http, type, identifier, req);
+async function findCreatedId(
+  http: FhirHttp,
+  type: string,
+  identifier: ClientIdentifier,
+  req: { timeoutMs: number; signal?: AbortSignal },
+  patientId?: string,
+): Promise<string | undefined> {
+  const found = await findByIdentifier(http, type, identifier, req, patientId);
   return found.kind === 'found' ? found.id : undefined;
 }
 

@@ -49,8 +49,10 @@ export async function fhirRequest(http: FhirHttp, pathOrUrl: string, init: Reque
       }
     }
     return { kind: 'answered', status: response.status, headers: response.headers, json, notJson };
-  } catch {
+  } catch (e) {
     if (timedOut) return { kind: 'timeout', afterMs: opts.timeoutMs };
+    // The port may have its own, shorter deadline (AbortSignal.timeout rejects with a TimeoutError).
+    if ((e as { name?: unknown } | null)?.name === 'TimeoutError') return { kind: 'timeout', afterMs: opts.timeoutMs };
     if (opts.signal?.aborted) return { kind: 'aborted' };
     return { kind: 'network' };
   } finally {
