@@ -7,17 +7,30 @@ import { h, render, type ComponentChild } from 'preact';
 import FHIR from 'fhirclient/lib/entry/browser';
 import { ALLOW_LIST_FILE, loadAllowList } from '../edge/smart/allow-list-source.ts';
 import { readLaunchRequest } from '../edge/smart/authorize-options.ts';
-import { failureFromAuthorizeError, planLaunch, withoutOverrides, type LaunchPlan } from '../edge/smart/launch-plan.ts';
+import {
+  failureFromAuthorizeError,
+  planLaunch,
+  withoutOverrides,
+  type LaunchPageFailureKind,
+  type LaunchPlan,
+} from '../edge/smart/launch-plan.ts';
 import type { StandaloneTarget } from '../edge/types.ts';
 import { ConfigErrorPage } from '../ui/pages/ConfigErrorPage.tsx';
 import { FailurePage } from '../ui/pages/FailurePage.tsx';
+import { LAUNCH_FAILURE_TEXTS } from '../ui/pages/launch-failure-texts.ts';
 import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
-import { StandalonePage } from '../ui/pages/StandalonePage.tsx';
 import { UnknownIssuerPage } from '../ui/pages/UnknownIssuerPage.tsx';
 import '../ui/pages/pages.css';
 
 const root = document.getElementById('root') ?? document.body;
 const show = (page: ComponentChild) => render(page, root);
+const failurePage = (kind: LaunchPageFailureKind, extra: { description?: string; server?: string } = {}) =>
+  h(FailurePage, {
+    kind,
+    text: LAUNCH_FAILURE_TEXTS[kind],
+    ...(extra.description ? { failure: { description: extra.description } } : {}),
+    ...(extra.server ? { subject: { label: 'Server', value: extra.server } } : {}),
+  });
 
 /** Standalone picks reload this page with the pick in its URL, so every launch takes the same checked path. */
 function launchStandalone(target: StandaloneTarget): void {
@@ -32,7 +45,7 @@ async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Pr
     await FHIR.oauth2.authorize(plan.options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
   } catch (e) {
     const kind = failureFromAuthorizeError(e);
-    show(kind === 'unknown-issuer' ? h(UnknownIssuerPage, { iss: plan.serverUrl }) : h(FailurePage, { kind, subject: { label: 'Server', value: plan.serverUrl } }));
+    show(kind === 'unknown-issuer' ? h(UnknownIssuerPage, { iss: plan.serverUrl }) : failurePage(kind, { server: plan.serverUrl }));
   }
 }
 
@@ -46,7 +59,7 @@ async function main(): Promise<void> {
     show(
       problem.kind === 'invalid'
         ? h(ConfigErrorPage, { file: ALLOW_LIST_FILE, lines: problem.lines })
-        : h(FailurePage, { kind: 'config-unreadable', failure: { description: problem.detail } }),
+        : failurePage('config-unreadable', { description: problem.detail }),
     );
     return;
   }
@@ -59,12 +72,15 @@ async function main(): Promise<void> {
   switch (plan.action) {
     case 'authorize':
       return authorize(plan);
-    case 'picker':
+    case 'picker': {
+      // Loaded on demand: an EHR launch (the common path) never downloads the tester's picker.
+      const { StandalonePage } = await import('../ui/pages/StandalonePage.tsx');
       return void show(h(StandalonePage, { allowList: loaded.value, onLaunch: launchStandalone }));
+    }
     case 'unknown-issuer':
       return void show(h(UnknownIssuerPage, { iss: plan.iss }));
     case 'failure':
-      return void show(h(FailurePage, { kind: plan.kind, ...(plan.detail ? { subject: { label: 'Server', value: plan.detail } } : {}) }));
+      return void show(failurePage(plan.kind, plan.detail ? { server: plan.detail } : {}));
   }
 }
 

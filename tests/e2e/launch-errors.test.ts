@@ -17,7 +17,7 @@ import {
   openBrowser,
   sandboxOrigin,
 } from './support/browser.ts';
-import { FAILURE_TEXTS } from '../../src/ui/pages/failure-texts.ts';
+import { APP_FAILURE_TEXTS } from '../../src/ui/pages/app-failure-texts.ts';
 import { requestedScopes } from '../../src/core/smart/scopes.ts';
 
 const PATIENT = 'ldn-fibromyalgia';
@@ -39,10 +39,10 @@ e2eDescribe('SMART launch failures', () => {
     await context?.close();
   });
 
-  async function expectFailurePage(frame: Frame | Page, kind: keyof typeof FAILURE_TEXTS) {
+  async function expectFailurePage(frame: Frame | Page, kind: keyof typeof APP_FAILURE_TEXTS) {
     expect(await appPageKind(frame)).toBe(`failure:${kind}`);
-    expect(await frame.textContent('h1')).toBe(FAILURE_TEXTS[kind].title);
-    expect(await frame.textContent('main')).toContain(FAILURE_TEXTS[kind].todo);
+    expect(await frame.textContent('h1')).toBe(APP_FAILURE_TEXTS[kind].title);
+    expect(await frame.textContent('main')).toContain(APP_FAILURE_TEXTS[kind].todo);
     const violations = await axeViolations(frame);
     expect(violations, describeViolations(violations)).toEqual([]);
   }

@@ -1,6 +1,6 @@
 /**
  * Classifies everything that can go wrong between the EHR's launch and the app's first FHIR call into a small set
- * of failures, each with its own page (src/ui/pages/failure-texts.ts says what happened and what to do).
+ * of failures, each with its own page (src/ui/pages/app-failure-texts.ts says what happened and what to do).
  *
  * Sources of failure, in launch order: the authorization server's redirect back with `error=` (RFC 6749 §4.1.2.1),
  * fhirclient's `ready()` (no state, token exchange refused, network), and the first FHIR request (401 = token

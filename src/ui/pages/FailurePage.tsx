@@ -1,19 +1,21 @@
 /** The page for one launch failure, with the server's own error code and description when it gave one. */
 import type { LaunchFailure } from '../../edge/smart/launch-failure.ts';
-import { FAILURE_TEXTS, type FailureKind } from './failure-texts.ts';
+import type { FailureText } from './failure-text.ts';
 import { ProblemPage } from './ProblemPage.tsx';
 
 export interface FailurePageProps {
-  kind: FailureKind;
+  /** The failure kind, e.g. "access-denied"; the page gets data-app-ready="failure:<kind>". */
+  kind: string;
+  /** From APP_FAILURE_TEXTS or LAUNCH_FAILURE_TEXTS. */
+  text: FailureText;
   /** What the server said (OAuth error code and description), shown verbatim as text. */
   failure?: Pick<LaunchFailure, 'code' | 'description'>;
   /** What the failure is about, e.g. { label: 'Server', value: 'https://…/fhir' }, shown as text. */
   subject?: { label: string; value: string };
 }
 
-/** Renders FAILURE_TEXTS[kind]; data-app-ready="failure:<kind>". */
-export function FailurePage({ kind, failure, subject }: FailurePageProps) {
-  const text = FAILURE_TEXTS[kind];
+/** A failure page: title, what happened, what to do, then the subject and technical details if any. */
+export function FailurePage({ kind, text, failure, subject }: FailurePageProps) {
   const hasDetail = Boolean(failure?.code || failure?.description);
   return (
     <ProblemPage kind={`failure:${kind}`} title={text.title} what={text.what} todo={text.todo}>

@@ -1,24 +1,14 @@
 /**
- * What each launch failure page says: what happened, in plain words, and what to do about it. One table, so the
- * wording can be reviewed in one place (client-js keeps its texts in strings.ts for the same reason).
+ * What each failure page of the app page (index.html, after the authorization server sent the browser back)
+ * says. One table, so the wording can be reviewed in one place (client-js keeps its texts in strings.ts too).
  */
 import type { LaunchFailureKind } from '../../edge/smart/launch-failure.ts';
-import type { LaunchPageFailureKind } from '../../edge/smart/launch-plan.ts';
+import { RELAUNCH, type FailureText } from './failure-text.ts';
 
-/** Failures found by the app page (after the authorization server sent the browser back). */
+/** Failures found by the app page. */
 export type AppPageFailureKind = LaunchFailureKind | 'no-patient';
 
-export type FailureKind = LaunchPageFailureKind | AppPageFailureKind;
-
-export interface FailureText {
-  title: string;
-  what: string;
-  todo: string;
-}
-
-const RELAUNCH = 'Close this window and open the app again from the patient’s chart in the EHR (or from the test launcher).';
-
-export const FAILURE_TEXTS: Record<FailureKind, FailureText> = {
+export const APP_FAILURE_TEXTS: Record<AppPageFailureKind, FailureText> = {
   'opened-directly': {
     title: 'Open this app from the EHR',
     what: 'This page was opened directly, so the app has no sign-in session and no patient.',
@@ -78,40 +68,5 @@ export const FAILURE_TEXTS: Record<FailureKind, FailureText> = {
     title: 'No patient was selected',
     what: 'The EHR launched the app without a patient. The app works on one patient’s chart.',
     todo: 'Open the app from a patient’s chart, or pick a patient when the test server asks for one.',
-  },
-  'config-unreadable': {
-    title: 'The app’s configuration could not be read',
-    what: 'The file smart-clients.json beside the app could not be loaded or is not valid JSON.',
-    todo: 'An administrator must put a valid smart-clients.json beside the app (check it with: npm run clients -- list).',
-  },
-  'standalone-disabled': {
-    title: 'Open this app from the EHR',
-    what: 'This is the app’s launch address. It was opened without an EHR launch, and the standalone tester mode is switched off.',
-    todo: 'Open the app from a patient’s chart in the EHR.',
-  },
-  'standalone-not-offered': {
-    title: 'This server is not offered for standalone launch',
-    what: 'The server is on the allow-list for EHR launches only.',
-    todo: 'Launch from that EHR, or ask an administrator to set "standalone": true for it in smart-clients.json.',
-  },
-  'open-server-not-allowed': {
-    title: 'This open server is not on the list',
-    what: 'The FHIR server given for an open (no sign-in) launch is not one of the open servers in smart-clients.json.',
-    todo: 'Pick a listed server, or ask an administrator to add it under "standalone.openServers" in smart-clients.json.',
-  },
-  'auth-server-unreachable': {
-    title: 'The EHR’s sign-in service could not be reached',
-    what: 'The app could not read the EHR’s SMART configuration (.well-known/smart-configuration).',
-    todo: 'Check your connection and try again. If it persists, the EHR’s address in smart-clients.json may be wrong.',
-  },
-  'pkce-unsupported': {
-    title: 'The EHR’s sign-in is not secure enough',
-    what: 'The EHR does not announce PKCE with S256, which this app requires to protect the sign-in.',
-    todo: 'Ask your EHR administrator to enable PKCE (S256) for this app.',
-  },
-  'launch-failed': {
-    title: 'The app could not be launched',
-    what: 'Something unexpected went wrong before sign-in.',
-    todo: 'Try the launch again. If it happens again, tell your EHR administrator.',
   },
 };
