@@ -65,6 +65,7 @@ export const S = {
   why: 'Why',
   sources: 'Sources',
   unverified: 'unverified',
+  washout: 'Washout',
   washoutEnds: (date: string) => `Opioid-free window ends on ${date}`,
   washoutBasis: (lastUse: string, basis: string, days: number) =>
     `Last use ${lastUse} (${basis}); ${days}-day window.`,
@@ -136,6 +137,7 @@ export const P = {
   reviewJson: 'The exact FHIR JSON that will be sent',
   reviewJsonItem: (type: string, n: number, of: number) => (of > 1 ? `${type} ${n} of ${of}` : type),
   reviewNotReady: 'The order appears here once the plan is complete.',
+  reviewNeedsOverrides: 'The order appears here once every conflict above has its override and reason.',
   sign: 'Sign and send order',
   sending: 'Sending…',
   sendingStep: (step: string) => `Sending: ${step}…`,

@@ -51,8 +51,9 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
         <dd>{c.why}</dd>
         {c.washout && (
           <>
-            <dt>{S.washoutEnds(formatDate(c.washout.endsOn))}</dt>
+            <dt>{S.washout}</dt>
             <dd>
+              <strong>{S.washoutEnds(formatDate(c.washout.endsOn))}.</strong>{' '}
               {S.washoutBasis(formatDate(c.washout.lastUse), c.washout.lastUseBasis, c.washout.days)}{' '}
               {c.washout.rationale}
             </dd>

@@ -40,7 +40,7 @@ export function OrderReview(props: OrderReviewProps) {
     <section class="review" aria-labelledby="review-h">
       <h2 id="review-h">{P.reviewHeading}</h2>
       {!order ? (
-        <p>{P.reviewNotReady}</p>
+        <p>{props.blockedReason === P.overrideMissing ? P.reviewNeedsOverrides : P.reviewNotReady}</p>
       ) : (
         <>
           <p>{P.reviewIntro}</p>

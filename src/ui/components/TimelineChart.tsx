@@ -16,6 +16,11 @@ function shortName(name: string): string {
   return name.length > 24 ? `${name.slice(0, 23)}…` : name;
 }
 
+/** Labels near the right edge end at their mark, so they are never clipped. */
+function anchor(px: number): 'middle' | 'end' {
+  return px > W - 110 ? 'end' : 'middle';
+}
+
 function monthStarts(from: number, to: number): number[] {
   const out: number[] = [];
   const d = new Date(from);
@@ -81,13 +86,13 @@ export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
               );
             })}
             <line x1={x(t.today)} x2={x(t.today)} y1={TOP - 14} y2={height - 20} class="tl-today" />
-            <text x={x(t.today)} y={12} class="tl-marker" text-anchor="middle">
+            <text x={x(t.today)} y={12} class="tl-marker" text-anchor={anchor(x(t.today))}>
               {S.timelineToday}
             </text>
             {t.latestWindowEnd !== undefined && (
               <>
                 <line x1={x(t.latestWindowEnd)} x2={x(t.latestWindowEnd)} y1={TOP - 14} y2={height - 20} class="tl-window-end" />
-                <text x={x(t.latestWindowEnd)} y={26} class="tl-marker" text-anchor="middle">
+                <text x={x(t.latestWindowEnd)} y={26} class="tl-marker" text-anchor={anchor(x(t.latestWindowEnd))}>
                   {S.timelineWindowEnds} {dayText(t.latestWindowEnd)}
                 </text>
               </>

@@ -84,6 +84,6 @@ export function buildTimeline(assessment: Assessment, now: Date): Timeline {
   const windowEnds = episodes.map((e) => e.windowEnd).filter((ms): ms is number => ms !== undefined);
   const latestWindowEnd = windowEnds.length ? Math.max(...windowEnds) : undefined;
   const from = addDays(today, -LOOKBACK_DAYS);
-  const to = Math.max(addDays(today, 14), latestWindowEnd !== undefined ? addDays(latestWindowEnd, 7) : 0);
+  const to = Math.max(addDays(today, 21), latestWindowEnd !== undefined ? addDays(latestWindowEnd, 14) : 0);
   return { from, to, today, episodes, ...(latestWindowEnd !== undefined ? { latestWindowEnd } : {}) };
 }
