@@ -1,0 +1,82 @@
+/**
+ * `npm run assess` as a child process (npx tsx) on small bundles built from factories, and on bad input.
+ * Dimensions: bundle type (collection, searchset with next page, transaction) x output (JSON, --text) x bad input
+ * (missing file, not JSON, not a Bundle, bad flag, bad --now).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { concept, condition, icd10, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'assess-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function assessCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/entry/cli/assess.ts', ...args], { cwd: ROOT, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: x.code ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
+  }
+}
+
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const fibro = condition({ id: 'c1', patientId: 'p', code: concept([icd10('M79.7', 'Fibromyalgia')]) });
+const oxy = medicationRequest({ id: 'mr1', patientId: 'p', medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) } });
+const bundle = (type: string, resources: unknown[], extra: object = {}) => ({ resourceType: 'Bundle', type, entry: resources.map((resource) => ({ resource })), ...extra });
+
+describe('assess CLI', () => {
+  it('prints the Assessment as JSON with the top-level fields (collection bundle)', async () => {
+    const r = await assessCli([write('fibro.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro])), '--now', '2026-03-15']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a).toMatchObject({ verdict: 'candidate', complete: true, gaps: [], conflicts: [] });
+    expect(a.candidacy[0].indicationId).toBe('fibromyalgia');
+    expect(a.assessedAt).toBe('2026-03-15T12:00:00.000Z');
+  }, 60_000);
+
+  it('--text prints a short human summary', async () => {
+    const r = await assessCli([write('oxy.json', bundle('transaction', [fibro, oxy])), '--now', '2026-03-15', '--text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Verdict: not-recommended/);
+    expect(r.stdout).toContain('[contraindicated] Current opioid agonist');
+  }, 60_000);
+
+  it('a searchset with a next page is incomplete (exit 0), a malformed resource is a gap', async () => {
+    const broken = { resourceType: 'MedicationRequest', id: 'bad', status: 42 };
+    const r = await assessCli([write('paged.json', bundle('searchset', [fibro, broken], { link: [{ relation: 'next', url: 'http://x/next' }] })), '--now', '2026-03-15']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.verdict).toBe('incomplete');
+    expect(a.verdictIfComplete).toBe('candidate');
+    expect(a.gaps.map((g: { reason: string }) => g.reason).sort()).toEqual(['malformed', 'truncated']);
+  }, 60_000);
+
+  it.each([
+    ['a missing file', [join(dir, 'nope.json')], /cannot read .*nope\.json: no such file/],
+    ['not JSON', [write('bad.json', '{oops')], /bad\.json is not valid JSON/],
+    ['not a Bundle', [write('patient.json', { resourceType: 'Patient', id: 'p' })], /is a Patient, not a FHIR Bundle/],
+    ['an unknown flag', [write('ok.json', bundle('collection', [])), '--bogus'], /Unknown option/],
+    ['a bad --now', [write('ok2.json', bundle('collection', [])), '--now', '15/03/2026'], /--now must be a date/],
+    ['no file', [], /usage: npm run assess/],
+  ])('%s: one clear line on stderr, exit 2, no stack trace', async (_n, args, message) => {
+    const r = await assessCli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  }, 60_000);
+});
