@@ -14,6 +14,7 @@ import {
   type LaunchPageFailureKind,
   type LaunchPlan,
 } from '../edge/smart/launch-plan.ts';
+import type { AllowList } from '../core/smart/allow-list.ts';
 import type { StandaloneTarget } from '../edge/types.ts';
 import { ConfigErrorPage } from '../ui/pages/ConfigErrorPage.tsx';
 import { FailurePage } from '../ui/pages/FailurePage.tsx';
@@ -32,20 +33,49 @@ const failurePage = (kind: LaunchPageFailureKind, extra: { description?: string;
     ...(extra.server ? { subject: { label: 'Server', value: extra.server } } : {}),
   });
 
-/** Standalone picks reload this page with the pick in its URL, so every launch takes the same checked path. */
-function launchStandalone(target: StandaloneTarget): void {
-  const params: Record<string, string> = target.kind === 'smart' ? { iss: target.iss } : { fhirServiceUrl: target.fhirServiceUrl, patientId: target.patientId };
-  location.assign(`?${new URLSearchParams(params).toString()}`);
+/**
+ * A SMART pick reloads this page with `?iss=` so it takes the same checked path as any launch. An open-server
+ * pick is planned (and checked against the allow-list) here and authorized directly, so the patient id never
+ * appears in a URL or the browser history.
+ */
+function launchStandalone(list: AllowList, target: StandaloneTarget): void {
+  if (target.kind === 'smart') return location.assign(`?${new URLSearchParams({ iss: target.iss }).toString()}`);
+  const request = { kind: 'standalone-open' as const, fhirServiceUrl: target.fhirServiceUrl, patientId: target.patientId };
+  void act(planLaunch({ request, list, appRootUrl: appRootUrl(), stateKey: crypto.randomUUID() }), list);
 }
+
+const appRootUrl = () => new URL('../', location.href).href;
 
 async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Promise<void> {
   show(h(LoadingPage, { message: 'Connecting to the EHR…' }));
+  // With `iss` or `fhirServiceUrl` in the URL: the array form (fhirclient picks the entry whose issMatch accepts
+  // it; its typings declare only the single-object form). An open pick from the picker has no URL parameter, and
+  // its plan holds exactly one option, for the server already checked: the single form.
+  const fromUrl = /[?&](iss|fhirServiceUrl)=/.test(location.search);
+  const options = fromUrl ? plan.options : plan.options[0];
   try {
-    // fhirclient's typings declare only the single-object form; the array form is its documented multi-EHR mode.
-    await FHIR.oauth2.authorize(plan.options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
+    await FHIR.oauth2.authorize(options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
   } catch (e) {
     const kind = failureFromAuthorizeError(e);
     show(kind === 'unknown-issuer' ? h(UnknownIssuerPage, { iss: plan.serverUrl }) : failurePage(kind, { server: plan.serverUrl }));
+  }
+}
+
+async function act(plan: LaunchPlan, list: AllowList): Promise<void> {
+  switch (plan.action) {
+    case 'authorize':
+      return authorize(plan);
+    case 'picker': {
+      // A bare URL: a pick must not be overridden by a leftover fhirServiceUrl (fhirclient reads URL parameters).
+      if (location.search) history.replaceState(null, '', location.pathname);
+      // Loaded on demand: an EHR launch (the common path) never downloads the tester's picker.
+      const { StandalonePage } = await import('../ui/pages/StandalonePage.tsx');
+      return void show(h(StandalonePage, { allowList: list, onLaunch: (target: StandaloneTarget) => launchStandalone(list, target) }));
+    }
+    case 'unknown-issuer':
+      return void show(h(UnknownIssuerPage, { iss: plan.iss }));
+    case 'failure':
+      return void show(failurePage(plan.kind, plan.detail ? { server: plan.detail } : {}));
   }
 }
 
@@ -66,22 +96,10 @@ async function main(): Promise<void> {
   const plan = planLaunch({
     request: readLaunchRequest(new URLSearchParams(location.search)),
     list: loaded.value,
-    appRootUrl: new URL('../', location.href).href,
+    appRootUrl: appRootUrl(),
     stateKey: crypto.randomUUID(),
   });
-  switch (plan.action) {
-    case 'authorize':
-      return authorize(plan);
-    case 'picker': {
-      // Loaded on demand: an EHR launch (the common path) never downloads the tester's picker.
-      const { StandalonePage } = await import('../ui/pages/StandalonePage.tsx');
-      return void show(h(StandalonePage, { allowList: loaded.value, onLaunch: launchStandalone }));
-    }
-    case 'unknown-issuer':
-      return void show(h(UnknownIssuerPage, { iss: plan.iss }));
-    case 'failure':
-      return void show(failurePage(plan.kind, plan.detail ? { server: plan.detail } : {}));
-  }
+  return act(plan, loaded.value);
 }
 
 void main();

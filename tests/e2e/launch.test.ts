@@ -89,7 +89,8 @@ e2eDescribe('SMART launch', () => {
     await page.goto(`${sandboxOrigin()}/app/launch/`);
     await page.waitForSelector('[data-app-ready="standalone-picker"]');
     await expectNoAxeViolations(page);
-    await page.click('button:has-text("Sandbox EHR (this server)")');
+    // H5's picker: the allow-list's SMART server is selected first; its button starts the sign-in.
+    await page.click('button:has-text("Sign in at")');
     await page.waitForSelector('form[action="/auth/authorize"]');
     await page.selectOption('select#patient', 'ldn-crohns-oxycodone');
     await page.click('button[value="allow"]');
@@ -99,7 +100,23 @@ e2eDescribe('SMART launch', () => {
     expect(new URL(page.url()).search).toBe('');
   });
 
-  it('open-server standalone (fhirServiceUrl + patientId) reaches the app without sign-in', async () => {
+  it('open-server standalone from the picker: search a patient, open the chart; the patient id never enters a URL', async () => {
+    const urls: string[] = [];
+    page.on('framenavigated', (f) => urls.push(f.url()));
+    await page.goto(`${sandboxOrigin()}/app/launch/`);
+    await page.waitForSelector('[data-app-ready="standalone-picker"]');
+    await page.check('input[type="radio"][value^="open:"]');
+    await page.fill('#patient-name', 'Lindqvist');
+    await page.click('form[role="search"] button[type="submit"]');
+    await page.click(`button:has-text("Open ${PATIENT_NAME}")`);
+    await page.waitForSelector(APP_READY);
+    expect(await appPageKind(page)).toBe('clinician');
+    await page.waitForSelector(`.banner >> text=${PATIENT_NAME}`);
+    expect(urls.filter((u) => u.includes(PATIENT) || u.includes('patientId'))).toEqual([]);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('open-server standalone by URL (fhirServiceUrl + patientId) reaches the app without sign-in', async () => {
     const open = `${sandboxOrigin()}/open/fhir`;
     await page.goto(`${sandboxOrigin()}/app/launch/?${new URLSearchParams({ fhirServiceUrl: open, patientId: PATIENT })}`);
     await page.waitForSelector(APP_READY);
