@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     count = Number(values.patients);
     if (!Number.isInteger(count) || count < 1 || count > all.length) throw usageError(`--patients must be a whole number from 1 to ${all.length}`, USAGE);
   }
-  const timeoutMs = values.timeout === undefined ? 30_000 : Number(values.timeout);
+  const timeoutMs = values.timeout === undefined ? 60_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw usageError('--timeout must be a positive number of milliseconds', USAGE);
   const patients = [...all.slice(0, count), ...(values.large ? [largeChartPatient(now)] : [])];
 
