@@ -3,9 +3,9 @@
  * refers to them, exactly once (issue 4 item 3).
  *
  * Exactly once rests on three things: a client-generated identifier with conditional create (see
- * fhir/create-once.ts), a check by identifier before any retry, and one in-flight promise per identifier so a
- * double click sends one order. Server limits are met in steps: no create scope means nothing is sent; no
- * DetectedIssue scope (or a server refusing them) moves the overrides into the order's note; a server refusing the
+ * fhir/create-once.ts), a check by identifier before the first POST and before any retry, and one in-flight
+ * promise per identifier so a double click sends one order. Server limits are met in steps: no create scope means
+ * nothing is sent; no DetectedIssue scope (or a server refusing them) moves the overrides into the order's note; a server refusing the
  * full order gets the reported-only shape once (Oracle Health accepts only reportedBoolean true,
  * medicationCodeableConcept and one dosageInstruction; ../shared/research/smart-on-fhir.md).
  * Nothing here logs; request bodies and headers never leave the port.
@@ -127,6 +127,10 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
   const createWithSteps = (resource: DetectedIssue | MedicationRequest, id: ClientIdentifier): Promise<CreateResult> =>
     createOnce(http, resource, id, {
       ...base,
+      ...patientOf(resource),
+      // Looking first costs one round trip and keeps a reload from doubling the order on servers without
+      // conditional create.
+      checkFirst: true,
       onRetry: (e) =>
         opts.onStep?.(
           e.checking
@@ -205,6 +209,13 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     return { kind: 'failed', retryable: false, reason: `The server rejected the order (${result.reason}).${server}`, ...extra(result) };
   }
   return { kind: 'failed', retryable: true, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.`, ...extra(result) };
+}
+
+/** The patient a resource belongs to, for patient-scoped conditions ("Patient/<id>" references only). */
+function patientOf(resource: DetectedIssue | MedicationRequest): { patientId?: string } {
+  const reference = resource.resourceType === 'MedicationRequest' ? resource.subject?.reference : resource.patient?.reference;
+  const m = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(reference ?? '');
+  return m?.[1] ? { patientId: m[1] } : {};
 }
 
 function extra(r: { status?: number; outcome?: string }): { status?: number; outcome?: string } {

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { createFhirEngine } from '../../sandbox/fhir/engine.ts';
 import { createNodeFhirHttp } from '../../src/adapters/node-fhir-http.ts';
@@ -141,7 +141,8 @@ describe('writeOrder when answers are lost', () => {
     const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, onStep: (s) => steps.push(s), ...FAST });
     expectWritten(outcome);
     expect(log.count(posts('MedicationRequest'))).toBe(1);
-    expect(log.count((r) => r.method === 'GET' && r.path.startsWith(`/fhir/MedicationRequest?patient=${PATIENT}&identifier=`))).toBe(1);
+    // One look before the POST (nothing there yet), one after the lost answer (found).
+    expect(log.count((r) => r.method === 'GET' && r.path.startsWith(`/fhir/MedicationRequest?patient=${PATIENT}&identifier=`))).toBe(2);
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
     expect(steps.some((s) => s.kind === 'checking-existing')).toBe(true);
   });
@@ -176,6 +177,27 @@ describe('writeOrder when answers are lost', () => {
     expect(stored?.detectedIssue?.[0]?.reference).toBe(outcome.detectedIssues[0]);
   });
 
+  it('finds the earlier order after a reload on a server that ignores If-None-Exist, and sends nothing', async () => {
+    const draft = draftFor('reload-no-conditional', 1);
+    server.use(ignoresIfNoneExist(engine, FHIR_BASE, 'MedicationRequest'), ignoresIfNoneExist(engine, FHIR_BASE, 'DetectedIssue'));
+    const first = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
+    log = recordRequests(server);
+    const second = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
+    expectWritten(first);
+    expectWritten(second);
+    expect(second).toMatchObject({ kind: 'already-existed', medicationRequest: first.medicationRequest, detectedIssues: first.detectedIssues });
+    expect(log.count((r) => r.method === 'POST')).toBe(0);
+    expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
+  });
+
+  it('still writes when the session may create but not search (the look first is refused)', async () => {
+    const draft = draftFor('no-search');
+    server.use(http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })));
+    const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
+    expect(outcome.kind).toBe('created');
+    expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
+  });
+
   it('sends again when the check shows the first attempt never arrived, and stores one order', async () => {
     const draft = draftFor('never-arrived');
     server.use(dropsRequest(engine, FHIR_BASE, 'MedicationRequest'));
@@ -193,8 +215,8 @@ describe('writeOrder when answers are lost', () => {
     const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
     expect(outcome).toMatchObject({ kind: 'failed', retryable: true, status: 503 });
     expect(log.count(posts('MedicationRequest'))).toBe(3);
-    // A check by identifier before each retry and once at the end.
-    expect(log.count((r) => r.method === 'GET')).toBe(3);
+    // A look by identifier before the first POST, before each retry and once at the end.
+    expect(log.count((r) => r.method === 'GET')).toBe(4);
     expect(await storedOrders(draft.identifier.value)).toHaveLength(0);
   });
 });
@@ -270,6 +292,6 @@ describe('writeOrder and server limits', () => {
     const outcome = await writeOrder(fhir, draftFor('invalid'), { grantedScopes: V2_WRITE, ...FAST });
     expect(outcome).toMatchObject({ kind: 'failed', retryable: false, status: 422, outcome: 'dosageInstruction.timing is invalid' });
     expect(log.count(posts('MedicationRequest'))).toBe(1);
-    expect(log.count((r) => r.method === 'GET')).toBe(0);
+    expect(log.count((r) => r.method === 'GET')).toBe(1); // the look before the POST, no check afterwards
   });
 });

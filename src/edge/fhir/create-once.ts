@@ -5,7 +5,8 @@
  * POST harmless on servers that support it; for those that ignore the header, a POST whose answer was lost
  * (network error, timeout) or that failed with 5xx is followed by a search for the identifier before any retry,
  * so the resource is created again only when it is really absent. A 4xx is the server's decision and is never
- * retried (except 429, which says nothing was done).
+ * retried (except 429, which says nothing was done). Optionally the search also runs before the first POST, for
+ * servers that ignore If-None-Exist.
  */
 import type { Bundle, Resource } from 'fhir/r4';
 import type { FhirHttp } from '../types.ts';
@@ -35,6 +36,12 @@ export interface CreateOnceOptions {
    * answer a patient-scoped search from its patient index instead of scanning every order.
    */
   patientId?: string;
+  /**
+   * Search by identifier before the first POST too (default false). Catches the earlier copy on servers that ignore
+   * If-None-Exist (a reload after a write would otherwise create a second one). Best effort: when the search
+   * itself fails (e.g. the session may create but not search), the conditional POST goes ahead.
+   */
+  checkFirst?: boolean;
   /** POST attempts at most (default 3). */
   maxAttempts?: number;
   /** Wait before attempt n+1 is n times this (default 400 ms). */
@@ -64,6 +71,12 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
   const body = JSON.stringify(resource);
   let uncertain = false; // a POST may have landed without our seeing the answer
   let last: CreateResult = { kind: 'unavailable', reason: 'not attempted' };
+
+  if (opts.checkFirst) {
+    const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
+    if (found.kind === 'found') return { kind: 'existed', id: found.id };
+    if (found.kind === 'multiple') return multipleMatches(type);
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     if (attempt > 1) {
