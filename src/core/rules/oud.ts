@@ -1,21 +1,21 @@
 /**
  * Opioid use disorder (ldn-clinical.md section 2, codes-verified.md "What this changes" item 5).
  * No ICD-10-CM code says "on agonist therapy" and F11.2x includes "in remission", so the decision comes from the
- * medications: when a counting OUD Condition exists and a methadone or buprenorphine medication is current (or
- * ended inside its window), then contraindicated "oud-on-agonist-therapy". SNOMED 1081000119105 "Opioid dependence,
+ * medications: when a counting OUD Condition exists and a methadone or buprenorphine medication is current, then
+ * contraindicated "oud-on-agonist-therapy". SNOMED 1081000119105 "Opioid dependence,
  * on agonist therapy" says so by itself and is contraindicated even without a charted medication. An OUD Condition
  * with no agonist therapy found gives the caution "oud-without-agonist" (design): confirm the patient is opioid-free.
  * Opioid overdose / poisoning codes are not OUD and are not in the OUD group (design).
  */
 import type { Conflict } from '../assess/types.ts';
-import { conflict, rolesOf, type RuleContext } from './context.ts';
+import { conflict, type RuleContext } from './context.ts';
 
 const AGONIST_THERAPY = new Set(['methadone', 'buprenorphine', 'levomethadyl', 'levomethadone']);
 
 export function oudRules(ctx: RuleContext): Conflict[] {
+  // Agonist therapy = a current methadone / buprenorphine record (an ended one is left to recent-opioid-use).
   const therapy = ctx.meds.find((m) => {
-    if (m.timing.state === 'never') return false;
-    if (m.timing.state === 'ended') return false;
+    if (m.timing.state !== 'current') return false;
     for (const id of m.matches.keys()) if (AGONIST_THERAPY.has(id)) return true;
     return false;
   });
@@ -24,10 +24,11 @@ export function oudRules(ctx: RuleContext): Conflict[] {
     if (!c.counts) continue;
     const explicit = c.groups.get('oud-on-agonist-therapy');
     const oud = c.groups.get('oud');
-    if (!explicit && !oud) continue;
+    const matched = explicit ?? oud;
+    if (!matched) continue;
     if (therapy) {
       const ing = [...therapy.matches.keys()].find((id) => AGONIST_THERAPY.has(id));
-      out.push(conflict('oud-on-agonist-therapy', c.entry, (explicit ?? oud)!, `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`));
+      out.push(conflict('oud-on-agonist-therapy', c.entry, matched, `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`));
     } else if (explicit) {
       out.push(conflict('oud-on-agonist-therapy', c.entry, explicit, 'The diagnosis itself records agonist therapy.'));
     } else if (oud) {
@@ -37,4 +38,3 @@ export function oudRules(ctx: RuleContext): Conflict[] {
   return out;
 }
 
-export { rolesOf };
