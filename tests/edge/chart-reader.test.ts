@@ -209,6 +209,25 @@ describe('readChart and medication references', () => {
     expect(log.roundTrips()).toBe(2);
   });
 
+  it('names each Medication the batch could not return, and keeps the others', async () => {
+    const p = 'pat-batch-404';
+    await engine.load([
+      patient({ id: p, given: 'Test', family: 'Batch' }),
+      medication({ id: `${p}-here`, code: concept([], 'Present') }),
+      medicationRequest({ id: `${p}-mr1`, patientId: p, medication: { reference: `Medication/${p}-here` } }),
+      medicationRequest({ id: `${p}-mr2`, patientId: p, medication: { reference: `Medication/${p}-gone` } }),
+    ]);
+    server.use(ignoresInclude(engine, FHIR_BASE, 'MedicationRequest'), batchHandler(engine, FHIR_BASE));
+    const log = recordRequests(server);
+    const chart = await readChart(fhir, p);
+    log.stop();
+    expect(chart.medications.map((m) => m.id)).toEqual([`${p}-here`]);
+    expect(chart.gaps).toHaveLength(1);
+    expect(chart.gaps[0]).toMatchObject({ resourceType: 'Medication', reason: 'unresolved-reference', target: `Medication/${p}-gone`, count: 1 });
+    expect(chart.gaps[0]!.detail).toContain('answered 404');
+    expect(log.count((r) => r.path.startsWith('/fhir/Medication/'))).toBe(0);
+  });
+
   it('falls back to parallel reads where batch is not supported, and names each one that cannot be read', async () => {
     const p = 'pat-missing-med';
     await engine.load([
