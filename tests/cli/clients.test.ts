@@ -89,6 +89,14 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     expect(r).toMatchObject({ code: 1, stderr: 'clients: f.json has no entry for https://other.example.org/fhir\n' });
   });
 
+  it('csp prints the header with connect-src from the file and refuses a non-origin', async () => {
+    await clients(['add', ...epicArgs, '--file', 'f.json'], dir);
+    const r = await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Content-Security-Policy: default-src 'self'; .*connect-src 'self' https:\/\/fhir\.epic\.example https:\/\/auth\.example\.org;/);
+    expect((await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org/token'], dir)).code).toBe(2);
+  });
+
   it('the repository allow-list validates', async () => {
     const r = await clients(['list'], dir);
     expect(r.code).toBe(0);

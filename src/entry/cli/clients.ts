@@ -6,11 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../adapters/node-atomic-file.ts';
 import { CliError, repoRoot, resolveCliPath, runCli, usageError } from '../../adapters/node-cli.ts';
+import { cspForAllowList } from '../../core/registration/csp.ts';
+import { checkServerUrl } from '../../core/smart/allow-list.ts';
 import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../core/registration/clients-file.ts';
 
 const USAGE = [
   'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL) --client-id ID --scope-version v1|v2 [--redirect-uri URL] [--standalone] [--file PATH]',
   '       npm run clients -- list [--file PATH]',
+  '       npm run clients -- csp [--file PATH] [--connect ORIGIN]... [--frame-ancestor ORIGIN]...',
   '       npm run clients -- remove (--iss URL | --iss-prefix URL) [--file PATH]',
 ].join('\n');
 
@@ -48,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       'scope-version': { type: 'string' },
       'redirect-uri': { type: 'string' },
       standalone: { type: 'boolean' },
+      connect: { type: 'string', multiple: true },
+      'frame-ancestor': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
@@ -63,6 +68,16 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'list') {
     const { list } = load(path, display);
     process.stdout.write(`${formatAllowList(list, display).join('\n')}\n`);
+    return 0;
+  }
+  if (command === 'csp') {
+    const { list } = load(path, display);
+    for (const origin of [...(values.connect ?? []), ...(values['frame-ancestor'] ?? [])]) {
+      const problem = checkServerUrl(origin);
+      if (problem || new URL(origin).origin !== origin.replace(/\/$/, '')) throw new CliError(`"${origin}" must be an origin like https://auth.example.org${problem ? ` (${problem})` : ''}`, 2);
+    }
+    const policy = cspForAllowList(list, { extraConnect: values.connect ?? [], frameAncestors: values['frame-ancestor'] ?? [] });
+    process.stdout.write(`Content-Security-Policy: ${policy}\n`);
     return 0;
   }
   if (command === 'add') {
