@@ -149,4 +149,23 @@ e2eDescribe('clinician signs an order (write path)', () => {
     );
     expect(orders).toHaveLength(0);
   });
+
+  it('leaves exactly one order when the page reloads while the write is under way (same identifier after the reload)', async () => {
+    // A slow server keeps the first write in flight while the frame reloads.
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { fhir_fault: 'MedicationRequest:slow' });
+    const { identifier } = await planWithPreset(frame, 'clinic-weekly');
+    await frame.click(`button:has-text("${P.sign}")`);
+    await frame.waitForTimeout(300);
+    await frame.evaluate(() => location.reload());
+    await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
+    // The draft came back with the same identifier; signing again must not make a second order.
+    const again = await planWithPreset(frame, 'clinic-weekly');
+    expect(again.identifier).toBe(identifier);
+    const createdId = await signWithDoubleClick(frame);
+    written.push(`MedicationRequest/${createdId}`);
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
+      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    );
+    expect(orders.map((o) => o.id)).toEqual([createdId]);
+  });
 });
