@@ -198,6 +198,23 @@ describe('writeOrder when answers are lost', () => {
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
   });
 
+  it('stops, and says a retry is safe, when an answer is lost and the session may not search to check', async () => {
+    const draft = draftFor('lost-no-search');
+    server.use(
+      dropsAnswerAfterStoring(engine, FHIR_BASE, 'MedicationRequest'),
+      http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })),
+    );
+    log = recordRequests(server);
+    const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
+    expect(outcome).toMatchObject({ kind: 'failed', retryable: true });
+    expect(log.count(posts('MedicationRequest'))).toBe(1);
+    expect(log.count((r) => r.method === 'GET')).toBe(2); // the look first and one check, both refused
+    // The clinician retries: conditional create answers with the stored order.
+    const retry = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
+    expect(retry.kind).toBe('already-existed');
+    expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
+  });
+
   it('sends again when the check shows the first attempt never arrived, and stores one order', async () => {
     const draft = draftFor('never-arrived');
     server.use(dropsRequest(engine, FHIR_BASE, 'MedicationRequest'));

@@ -90,6 +90,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
       if (found.kind === 'multiple') return multipleMatches(type);
       if (found.kind === 'unknown') {
         last = { kind: 'unavailable', reason: `the check for an earlier ${type} ${found.why}` };
+        if (found.permanent) return last; // the session may not search: asking again will not help
         continue; // still uncertain: never POST without knowing
       }
       uncertain = false;
@@ -141,7 +142,7 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
   return last;
 }
 
-type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'multiple' } | { kind: 'unknown'; why: string };
+type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'multiple' } | { kind: 'unknown'; why: string; permanent: boolean };
 
 /** Searches `type?[patient=<id>&]identifier=system|value`. */
 export async function findByIdentifier(
@@ -152,9 +153,12 @@ export async function findByIdentifier(
   patientId?: string,
 ): Promise<Lookup> {
   const answer = await fhirRequest(http, `${type}?${identifierCondition(identifier, patientId)}`, { method: 'GET' }, req);
-  if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: describeAnswer(answer) };
+  if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
+    const permanent = answer.kind === 'answered' && answer.status >= 400 && answer.status < 500 && answer.status !== 429;
+    return { kind: 'unknown', why: describeAnswer(answer), permanent };
+  }
   const bundle = answer.json as Bundle | undefined;
-  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle' };
+  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle', permanent: false };
   const ids = (bundle.entry ?? []).map((e) => e?.resource).filter((r) => r?.resourceType === type && typeof r.id === 'string').map((r) => r!.id!);
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { kind: 'absent' };
