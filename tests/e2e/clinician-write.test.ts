@@ -148,6 +148,12 @@ e2eDescribe('clinician signs an order (write path)', () => {
       mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(0);
+    // The print view: the order in words, without the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await frame.isVisible('.print-order__text')).toBe(true);
+    expect(await frame.textContent('.print-order__text')).toContain(identifier);
+    expect(await frame.isVisible(`button:has-text("${P.print}")`)).toBe(false);
+    expect(await frame.isVisible('#plan-preset')).toBe(false);
   });
 
   it('leaves exactly one order when the page reloads while the write is under way (same identifier after the reload)', async () => {
