@@ -29,6 +29,8 @@ export interface DeclaredSmart {
   scopesSupported?: string[];
   hasAuthorizationEndpoint: boolean;
   hasTokenEndpoint: boolean;
+  /** The token endpoint URL (its origin may need a CSP connect-src entry). */
+  tokenEndpoint?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,6 +84,7 @@ export function readSmartConfiguration(json: unknown): DeclaredSmart | undefined
     ...(Array.isArray(json.scopes_supported) ? { scopesSupported: strings(json.scopes_supported) } : {}),
     hasAuthorizationEndpoint: typeof json.authorization_endpoint === 'string' && json.authorization_endpoint !== '',
     hasTokenEndpoint,
+    ...(hasTokenEndpoint ? { tokenEndpoint: json.token_endpoint as string } : {}),
   };
 }
 

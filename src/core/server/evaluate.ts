@@ -52,7 +52,7 @@ function smartItems(probe: ServerProbe, smart: DeclaredSmart | undefined): Check
     ? item('scope-versions', 'SMART scope versions', 'ok', `declares ${versions.map((v) => v.replace('permission-', '')).join(' and ')}`)
     : item('scope-versions', 'SMART scope versions', 'missing', 'neither permission-v1 nor permission-v2 declared: register v1 scopes to be safe');
   return [
-    item('smart-discovery', 'SMART discovery (.well-known/smart-configuration)', 'ok', smart.hasAuthorizationEndpoint ? 'authorization and token endpoints declared' : 'token endpoint declared (no authorization endpoint)'),
+    item('smart-discovery', 'SMART discovery (.well-known/smart-configuration)', 'ok', `${smart.hasAuthorizationEndpoint ? 'authorization and token endpoints' : 'token endpoint (no authorization endpoint)'} declared; token endpoint ${smart.tokenEndpoint ?? '?'}`),
     launch('launch-ehr', 'EHR launch'),
     launch('launch-standalone', 'standalone launch'),
     pkce,
