@@ -108,8 +108,13 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
         headers['if-none-exist'] = new URLSearchParams(normaliseCondition(type, headers['if-none-exist'])).toString();
       }
     }
+    let routedUrl = req.url.replace(/^\/+/, '');
+    if (segments.length === 1 && query.length > 0 && (method === 'PUT' || method === 'DELETE' || method === 'PATCH')) {
+      // Conditional update/delete/patch: the condition is a search, checked like one (unknown parameter = 400).
+      routedUrl = `${type}?${new URLSearchParams(normaliseQuery(type, query)).toString()}`;
+    }
     const [outcome, resource] = await router.handleRequest(
-      { method, url: req.url.replace(/^\/+/, ''), pathname: '', params: {}, query: {}, body, headers },
+      { method, url: routedUrl, pathname: '', params: {}, query: {}, body, headers },
       repo,
     );
     const status = getStatus(outcome);

@@ -187,3 +187,20 @@ describe('conditional create (If-None-Exist)', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('conditional update and delete', () => {
+  it('updates the one match of a condition, with bare ids rewritten, and refuses an unknown parameter', async () => {
+    const { id: _clientId, ...fields } = medicationRequest({ patientId: 'p2', medication: { concept: concept([], 'LDN 3 mg') } });
+    const body = { ...fields, identifier: [{ system: 'urn:test:order', value: 'upd-1' }] };
+    const created = await post('MedicationRequest', body);
+    expect(created.status).toBe(201);
+    const id = (created.body as MedicationRequest).id;
+    const updated = await engine.handle({ method: 'PUT', url: 'MedicationRequest?identifier=urn:test:order|upd-1&patient=p2', body: { ...body, status: 'stopped' } });
+    expect(updated.status).toBe(200);
+    expect((updated.body as MedicationRequest).id).toBe(id);
+    expect(((await get(`MedicationRequest/${id}`)).body as MedicationRequest).status).toBe('stopped');
+    expect((await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifer=urn:test:order|upd-1' })).status).toBe(400);
+    expect((await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifier=urn:test:order|upd-1' })).status).toBe(200);
+    expect((await get(`MedicationRequest/${id}`)).status).toBe(404);
+  });
+});
