@@ -81,6 +81,13 @@ describe('/ehr and /launch', () => {
     expect(to.search).not.toContain('ldn-fibromyalgia');
   });
 
+  it("accepts the launcher form as submitted with every option left empty", async () => {
+    const res = await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=&fhir_fault=&scope=`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const ehr = await fetch(`${s.origin}/ehr?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=MedicationRequest:500&fhir_fault=Condition:slow&scope=`);
+    expect(await ehr.text()).toContain('fhir_fault=MedicationRequest%3A500%2CCondition%3Aslow');
+  });
+
   it('answers 404 for an unknown patient', async () => {
     expect((await fetch(`${s.origin}/launch?patient=nobody`, { redirect: 'manual' })).status).toBe(404);
   });
