@@ -62,6 +62,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
   let readable = false;
   const text = str(concept.text);
   let name = text;
+  let codeName: string | undefined;
   const codings = Array.isArray(concept.coding) ? concept.coding : [];
   // Codes first: a code is the stronger evidence, so it wins the evidence slot for its ingredients.
   for (let i = 0; i < codings.length; i++) {
@@ -72,6 +73,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
       readable = true;
       const target = MEDICATION_CODES.get(code);
       if (target) {
+        codeName ??= `RxNorm ${code} (${target.term})`;
         for (const id of target.ingredients) {
           if (!into.has(id)) into.set(id, { by: 'code', system: String(coding.system), code, term: target.term, where: `${where}.coding[${i}]` });
         }
@@ -92,6 +94,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
     readable = true;
     addName(into, text, where, -1);
   }
+  name ??= codeName;
   if (!name) {
     const first = codings.find((c) => isRecord(c) && str(c.code));
     if (isRecord(first)) name = `${String(first.system ?? 'unknown system')}|${String(first.code)}`;

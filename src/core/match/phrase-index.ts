@@ -14,13 +14,16 @@ export interface PhraseHit<T> {
 
 export class PhraseIndex<T> {
   private readonly map = new Map<string, T[]>();
+  /** First words of multi-word phrases: most tokens start none, so no joined key is built for them. */
+  private readonly starts = new Set<string>();
   private maxWords = 1;
 
   add(phrase: string, value: T): void {
     const key = phraseKey(phrase);
     if (!key) return;
-    const words = key.split(' ').length;
-    if (words > this.maxWords) this.maxWords = words;
+    const parts = key.split(' ');
+    if (parts.length > this.maxWords) this.maxWords = parts.length;
+    if (parts.length > 1) this.starts.add(parts[0] as string);
     const list = this.map.get(key);
     if (list) {
       if (!list.includes(value)) list.push(value);
@@ -33,7 +36,7 @@ export class PhraseIndex<T> {
     let i = 0;
     while (i < tokens.length) {
       let advanced = 1;
-      const maxLen = Math.min(this.maxWords, tokens.length - i);
+      const maxLen = this.starts.has(tokens[i] as string) ? Math.min(this.maxWords, tokens.length - i) : 1;
       for (let len = maxLen; len >= 1; len--) {
         const key = len === 1 ? (tokens[i] as string) : tokens.slice(i, i + len).join(' ');
         const values = this.map.get(key);
