@@ -2,12 +2,12 @@
  * Entry of the app page (index.html), the redirect target of every launch. In order: an OAuth error in the URL
  * gets its page (without calling ready(), which would only throw a generic error); fhirclient's ready()
  * exchanges the code (and strips code and state from the URL with history.replaceState); the launch context is
- * built; the first FHIR read proves the token; then the clinician screen renders. Every failure has a page.
+ * built; the clinician screen renders, and its first FHIR answer proves the token. Every failure has a page.
  */
 import { render, type ComponentChild } from 'preact';
 import FHIR from 'fhirclient/lib/entry/browser';
 import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
-import { firstRead } from '../edge/smart/first-read.ts';
+import { guardLaunch } from '../edge/smart/launch-guard.ts';
 import { buildLaunchContext } from '../edge/smart/launch-context.ts';
 import { failureFromReadyError, failureFromRedirect, type LaunchFailure } from '../edge/smart/launch-failure.ts';
 import { ClinicianApp } from '../ui/ClinicianApp.tsx';
@@ -38,15 +38,18 @@ async function main(): Promise<void> {
   const context = buildLaunchContext(client);
   if (!context.ok) return show(failurePage('no-patient'));
 
-  show(<LoadingPage message="Opening the patient’s chart…" />);
-  const first = await firstRead(createBrowserFhirHttp(client), context.value.patientId);
-  if (!first.ok) return show(failurePage(first.failure.kind, first.failure));
-
-  show(
-    <div data-app-ready="clinician">
-      <ClinicianApp context={context.value} http={first.http} />
-    </div>,
+  // The clinician screen starts at once and its first FHIR answer decides the launch: a refused token (401) or
+  // no network replaces it with the failure page; anything else marks the app ready (data-app-ready).
+  const screen = (ready: boolean) => (
+    <div {...(ready ? { 'data-app-ready': 'clinician' } : { 'data-app-loading': '' })}>
+      <ClinicianApp context={context.value} http={http} />
+    </div>
   );
+  const http = guardLaunch(createBrowserFhirHttp(client), {
+    onFailure: (failure) => show(failurePage(failure.kind, failure)),
+    onWorking: () => show(screen(true)),
+  });
+  show(screen(false));
 }
 
 void main();

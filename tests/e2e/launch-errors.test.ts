@@ -82,8 +82,10 @@ e2eDescribe('SMART launch failures', () => {
     await expectFailurePage(page, 'access-denied');
   });
 
-  it('the network going down before the first FHIR read shows the network page', async () => {
-    await page.route('**/fhir/Patient/**', (route) => route.abort('internetdisconnected'));
+  it('the network going down before the first FHIR answer shows the network page', async () => {
+    // Every FHIR data request fails as if offline; discovery (.well-known, metadata) still answers, so the sign-in works.
+    const isFhirData = (url: URL) => url.pathname.startsWith('/fhir/') && !/\/(\.well-known\/.*|metadata)$/.test(url.pathname);
+    await page.route(isFhirData, (route) => route.abort('internetdisconnected'));
     const frame = await fullPageLaunch(page, PATIENT);
     await expectFailurePage(frame, 'network-down');
   });
