@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { syntheticPatients } from '../../fixtures/patients.ts';
+import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
 import { GAP_REASON_WORDS, P, S, VERDICT_WORDS } from '../../src/ui/strings.ts';
 import type { GapReason } from '../../src/core/chart.ts';
 import { axeViolations, describeViolations, e2eDescribe, ehrLaunch, newPage, openBrowser } from './support/browser.ts';
@@ -78,9 +78,18 @@ e2eDescribe('clinician screen', () => {
     await expectIncomplete(frame, 'MedicationRequest', ['truncated', 'failed']);
   });
 
+  it('counts the records read while the large chart loads, then gives its verdict', async () => {
+    // One slow search keeps the read going long enough to see the count the others have already reached.
+    const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
+    const progress = await frame.waitForSelector('.progress[aria-live="polite"]:has-text("records")', { timeout: 20_000 });
+    expect(await progress.textContent()).toMatch(/^Read [\d,.\s]+ (of [\d,.\s]+ )?records…$/);
+    await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
+    expect(await verdictOf(frame)).toBe(largeChartPatient().expected.verdict);
+  });
+
   it('gives the full verdict on a slow server', async () => {
     const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
-    expect(await verdictOf(frame)).toBe('candidate');
+    expect(await verdictOf(frame)).toBe(syntheticPatients().find((p) => p.key === 'ldn-fibromyalgia')?.expected.verdict);
   });
 
   async function expectIncomplete(frame: Frame, type: string, reasons: GapReason[]) {
