@@ -123,7 +123,12 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
       reason: 'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.',
     };
   }
-  const base = { timeoutMs: opts.timeoutMs ?? 30_000, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}), ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}) };
+  const base = {
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+    ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}),
+  };
   const createWithSteps = (resource: DetectedIssue | MedicationRequest, id: ClientIdentifier): Promise<CreateResult> =>
     createOnce(http, resource, id, {
       ...base,
@@ -139,38 +144,9 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
         ),
     });
 
-  const notes: string[] = [];
-  const created = new Map<string, string>(); // placeholder "urn:uuid:<value>" -> "DetectedIssue/<id>"
-  const folded: DetectedIssue[] = [];
-  const issues = draft.detectedIssues;
-  if (issues.length > 0 && !scopeAllows(opts.grantedScopes, 'DetectedIssue', 'c')) {
-    folded.push(...issues);
-    const why = 'this session may not create DetectedIssue records';
-    opts.onStep?.({ kind: 'folding-detected-issues', count: issues.length, why });
-    notes.push(`${countText(issues.length, 'overridden conflict')} written into the order's note, because ${why}.`);
-  } else if (issues.length > 0) {
-    opts.onStep?.({ kind: 'creating-detected-issues', count: issues.length });
-    const withIds = issues.map((di) => ({ di, id: di.identifier?.find((i): i is ClientIdentifier => !!i.system && !!i.value) }));
-    const results = await Promise.all(withIds.map(({ di, id }) => (id ? createWithSteps(di, id) : Promise.resolve(undefined))));
-    const refused: DetectedIssue[] = [];
-    for (let i = 0; i < withIds.length; i += 1) {
-      const { di, id } = withIds[i]!;
-      const r = results[i];
-      if (r === undefined || id === undefined) {
-        refused.push(di);
-        continue;
-      }
-      if (r.kind === 'created' || r.kind === 'existed') created.set(`urn:uuid:${id.value}`, `DetectedIssue/${r.id}`);
-      else if (r.kind === 'rejected') refused.push(di);
-      else return { kind: 'failed', retryable: true, reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`, ...extra(r) };
-    }
-    if (refused.length > 0) {
-      folded.push(...refused);
-      const why = 'the server did not accept them as DetectedIssue records';
-      opts.onStep?.({ kind: 'folding-detected-issues', count: refused.length, why });
-      notes.push(`${countText(refused.length, 'overridden conflict')} written into the order's note, because ${why}.`);
-    }
-  }
+  const overrides = await saveOverrides(draft.detectedIssues, opts, createWithSteps);
+  if ('kind' in overrides) return overrides;
+  const { created, folded, notes } = overrides;
 
   const prepare = (d: OrderDraft): MedicationRequest =>
     withIdentifier(foldIssuesIntoNote(withIssueReferences(d.medicationRequest, created), folded), d.identifier);
@@ -209,6 +185,53 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     return { kind: 'failed', retryable: false, reason: `The server rejected the order (${result.reason}).${server}`, ...extra(result) };
   }
   return { kind: 'failed', retryable: true, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.`, ...extra(result) };
+}
+
+interface SavedOverrides {
+  /** placeholder "urn:uuid:<value>" -> "DetectedIssue/<id>" */
+  created: Map<string, string>;
+  /** Overrides to write into the order's note instead. */
+  folded: DetectedIssue[];
+  notes: string[];
+}
+
+/**
+ * Creates the DetectedIssues (all at once: one round trip), or folds them into the note where that is not
+ * possible: no DetectedIssue scope, the server refusing them (4xx), or a draft issue without an identifier (its
+ * create could not be made safe to repeat). A server that cannot be reached stops the write before the order.
+ */
+async function saveOverrides(
+  issues: readonly DetectedIssue[],
+  opts: WriteOrderOptions,
+  create: (resource: DetectedIssue, id: ClientIdentifier) => Promise<CreateResult>,
+): Promise<SavedOverrides | WriteOutcome> {
+  const out: SavedOverrides = { created: new Map(), folded: [], notes: [] };
+  const fold = (list: readonly DetectedIssue[], why: string): void => {
+    if (list.length === 0) return;
+    out.folded.push(...list);
+    opts.onStep?.({ kind: 'folding-detected-issues', count: list.length, why });
+    out.notes.push(`${countText(list.length, 'overridden conflict')} written into the order's note, because ${why}.`);
+  };
+  if (issues.length === 0) return out;
+  if (!scopeAllows(opts.grantedScopes, 'DetectedIssue', 'c')) {
+    fold(issues, 'this session may not create DetectedIssue records');
+    return out;
+  }
+  const withIds = issues.map((di) => ({ di, id: di.identifier?.find((i): i is ClientIdentifier => !!i.system && !!i.value) }));
+  fold(withIds.filter((w) => !w.id).map((w) => w.di), 'they carry no identifier that makes saving them safe to repeat');
+  const toCreate = withIds.filter((w): w is { di: DetectedIssue; id: ClientIdentifier } => !!w.id);
+  if (toCreate.length === 0) return out;
+  opts.onStep?.({ kind: 'creating-detected-issues', count: toCreate.length });
+  const results = await Promise.all(toCreate.map(({ di, id }) => create(di, id)));
+  const refused: DetectedIssue[] = [];
+  for (const [i, r] of results.entries()) {
+    const { di, id } = toCreate[i]!;
+    if (r.kind === 'created' || r.kind === 'existed') out.created.set(`urn:uuid:${id.value}`, `DetectedIssue/${r.id}`);
+    else if (r.kind === 'rejected') refused.push(di);
+    else return { kind: 'failed', retryable: true, reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`, ...extra(r) };
+  }
+  fold(refused, 'the server did not accept them as DetectedIssue records');
+  return out;
 }
 
 /** The patient a resource belongs to, for patient-scoped conditions ("Patient/<id>" references only). */

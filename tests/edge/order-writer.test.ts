@@ -278,6 +278,21 @@ describe('writeOrder and server limits', () => {
     expect(stored?.note?.some((a) => a.text.startsWith('Overridden conflict'))).toBe(true);
   });
 
+  it('writes an override without an identifier into the note and creates the others', async () => {
+    const draft = draftFor('di-no-identifier', 2);
+    delete draft.detectedIssues[1]!.identifier;
+    log = recordRequests(server);
+    const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
+    expectWritten(outcome);
+    expect(outcome.detectedIssues).toHaveLength(1);
+    expect(outcome.foldedDetectedIssues).toBe(1);
+    expect(outcome.notes.join(' ')).toContain('no identifier');
+    expect(log.count(posts('DetectedIssue'))).toBe(1);
+    const [stored] = await storedOrders(draft.identifier.value);
+    expect(stored?.detectedIssue?.map((r) => r.reference)).toEqual(outcome.detectedIssues);
+    expect(stored?.note?.filter((a) => a.text.startsWith('Overridden conflict'))).toHaveLength(1);
+  });
+
   it.each([403, 422])('falls back once to the reported-only shape when the server answers %i to the full order', async (status) => {
     const draft = draftFor(`reported-${status}`, 1);
     server.use(acceptsOnlyReported(engine, FHIR_BASE, status));
