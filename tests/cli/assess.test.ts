@@ -80,3 +80,20 @@ describe('assess CLI', () => {
     expect(r.stdout).toBe('');
   }, 60_000);
 });
+
+describe('assess CLI on the sandbox synthetic patients', () => {
+  it('gives the expected verdict for a candidate, a washout and a cautions patient', async () => {
+    const { syntheticPatients } = await import('../../fixtures/patients.ts');
+    const now = new Date('2026-03-15T12:00:00Z');
+    const picked = syntheticPatients(now).filter((p) => ['ldn-fibromyalgia', 'ldn-ms-tramadol-stopped', 'ldn-hashimoto-levothyroxine'].includes(p.key));
+    expect(picked).toHaveLength(3);
+    const results = await Promise.all(
+      picked.map(async (p) => {
+        const file = write(`${p.key}.json`, { resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource) => ({ resource })) });
+        const r = await assessCli([file, '--now', '2026-03-15']);
+        return { key: p.key, code: r.code, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
+      }),
+    );
+    expect(results).toEqual(picked.map((p) => ({ key: p.key, code: 0, verdict: p.expected.verdict })));
+  }, 120_000);
+});
