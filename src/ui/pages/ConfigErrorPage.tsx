@@ -21,8 +21,8 @@ export function ConfigErrorPage({ file, lines }: ConfigErrorPageProps) {
     >
       <h2>Problems found</h2>
       <ul class="launch-page__errors">
-        {lines.map((line) => (
-          <li key={line}>
+        {lines.map((line, i) => (
+          <li key={i}>
             <code>{line}</code>
           </li>
         ))}
