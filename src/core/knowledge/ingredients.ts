@@ -168,5 +168,3 @@ export function ingredientSource(i: Ingredient): Source {
   return { label: `Ingredient ${i.name}: ${i.source}`, kind: 'web', verified: i.verified };
 }
 
-/** Sources re-exported for rule files that cite an ingredient class. */
-export { SRC };
