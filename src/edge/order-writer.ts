@@ -148,19 +148,26 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
   if ('kind' in overrides) return overrides;
   const { created, folded, notes } = overrides;
 
-  const prepare = (d: OrderDraft): MedicationRequest =>
-    withIdentifier(foldIssuesIntoNote(withIssueReferences(d.medicationRequest, created), folded), d.identifier);
+  // Overrides the caller's shape still lists as DetectedIssues but that could not be saved go into the note; those
+  // a shape dropped from its list (the reported-only shape folds them itself) are its own business.
+  const prepare = (d: OrderDraft): MedicationRequest => {
+    const listed = new Set(d.detectedIssues.map(issueKey));
+    const mine = folded.filter((di) => listed.has(issueKey(di)));
+    return withIdentifier(foldIssuesIntoNote(withIssueReferences(d.medicationRequest, created), mine), d.identifier);
+  };
 
   opts.onStep?.({ kind: 'creating-order', shape: 'full' });
   let shape: OrderShape = 'full';
-  let result = await createWithSteps(prepare(draft), draft.identifier);
+  let sent = prepare(draft);
+  let result = await createWithSteps(sent, draft.identifier);
   if (result.kind === 'rejected' && SHAPE_REFUSALS.has(result.status) && opts.reportedOnly) {
     opts.onStep?.({ kind: 'falling-back', to: 'reported-only', status: result.status });
     const reported = opts.reportedOnly(draft);
     shape = 'reported-only';
     opts.onStep?.({ kind: 'creating-order', shape });
     const first = result;
-    result = await createWithSteps(prepare(reported), reported.identifier);
+    sent = prepare(reported);
+    result = await createWithSteps(sent, reported.identifier);
     if (result.kind === 'created' || result.kind === 'existed') {
       notes.push(`The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`);
     }
@@ -168,11 +175,16 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
 
   if (result.kind === 'created' || result.kind === 'existed') {
     const reference = `MedicationRequest/${result.id}`;
+    const linked = (sent.detectedIssue ?? []).map((r) => r.reference).filter((r): r is string => !!r?.startsWith('DetectedIssue/'));
+    const unlinked = [...created.values()].filter((r) => !linked.includes(r));
+    if (unlinked.length > 0) {
+      notes.push(`${countText(unlinked.length, 'override record')} saved (${unlinked.join(', ')}), but the ${shape} order does not point to them; the overrides are written in its note.`);
+    }
     const written: WrittenOrder = {
       medicationRequest: { id: result.id, reference, url: `${http.baseUrl}/${reference}` },
-      detectedIssues: [...created.values()],
+      detectedIssues: linked,
       shape,
-      foldedDetectedIssues: folded.length,
+      foldedDetectedIssues: draft.detectedIssues.length - linked.length,
       notes,
     };
     return result.kind === 'created' ? { kind: 'created', ...written } : { kind: 'already-existed', ...written };
@@ -232,6 +244,12 @@ async function saveOverrides(
   }
   fold(refused, 'the server did not accept them as DetectedIssue records');
   return out;
+}
+
+/** Identifies a draft DetectedIssue across copies of the draft (its client identifier, else its detail). */
+function issueKey(di: DetectedIssue): string {
+  const id = di.identifier?.find((i) => i.system && i.value);
+  return id ? `${id.system}|${id.value}` : `detail:${di.detail ?? ''}`;
 }
 
 /** The patient a resource belongs to, for patient-scoped conditions ("Patient/<id>" references only). */
