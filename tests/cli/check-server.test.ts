@@ -2,9 +2,12 @@
  * `npm run check-server` end to end: against the sandbox EHR (SMART base and open base), and failing cleanly
  * (one line, no stack trace) on a closed port, a blocked port, an HTML page, a silent server and bad arguments.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
@@ -118,6 +121,40 @@ describe('npm run check-server', { timeout: 60_000 }, () => {
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+/** Whether the openssl command is there to make a self-signed certificate (no key is kept in the repository). */
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const openssl = hasOpenssl();
+if (!openssl) console.warn('[check-server test] openssl not found: the TLS error test is SKIPPED');
+
+describe.skipIf(!openssl)('npm run check-server on a TLS failure', { timeout: 60_000 }, () => {
+  it('a self-signed certificate: one line naming the TLS error, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ldn-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+      const server = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) => res.end('{}'));
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      const { port } = server.address() as { port: number };
+      try {
+        const r = await checkServer([`https://localhost:${port}/fhir`]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe(`check-server: https://localhost:${port}/fhir: not usable: metadata: TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)\n`);
+      } finally {
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
