@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+/**
+ * The screen's small models: the planner form's parsing and problem placement, the draft store's tolerance of
+ * a corrupt or blocked sessionStorage, and the "what was read" summary.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlanProblem } from '../../src/core/titration/types.ts';
+import { draftKey, loadDraft, saveDraft, type PlanDraft } from '../../src/ui/model/draft-store.ts';
+import { defaultFields, editField, problemsByField, toTitrationInput } from '../../src/ui/model/plan-fields.ts';
+import { summariseChart } from '../../src/ui/model/chart-summary.ts';
+import { concept, medication, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+import { chartOf, fibromyalgia, PATIENT_ID } from './support/screen.tsx';
+
+afterEach(() => sessionStorage.clear());
+
+describe('planner form', () => {
+  it('parses decimal commas and capsule strength lists; an empty dose stays NaN for the planner to report', () => {
+    const f = { ...defaultFields('2026-11-25'), startMg: '0,5', stepMg: '', intervalDays: '14', formKind: 'capsule' as const, strengthsMg: '1, 1.5;3' };
+    const input = toTitrationInput(f);
+    expect(input.startMg).toBe(0.5);
+    expect(input.stepMg).toBe(0);
+    expect(input.form).toEqual({ kind: 'capsule', strengthsMg: [1, 1.5, 3] });
+    expect(Number.isNaN(toTitrationInput({ ...f, startMg: '' }).startMg)).toBe(true);
+  });
+
+  it("drops a preset's explicit ladder once the schedule is edited", () => {
+    const f = { ...defaultFields('2026-11-25'), ladderMg: [1, 2, 3] };
+    expect(editField(f, 'timing', 'morning').ladderMg).toEqual([1, 2, 3]);
+    expect(editField(f, 'stepMg', '1').ladderMg).toBeUndefined();
+  });
+
+  it('places problems beside their field, without repeats, and summarises a long list', () => {
+    const p = (field: string, message: string): PlanProblem => ({ code: 'not-deliverable', field, message });
+    const byField = problemsByField(
+      [p('targetMg', 'too high'), p('targetMg', 'too high'), p('form.mgPerMl', 'bad concentration'), ...[1, 2, 3, 4, 5].map((n) => p('stepMg', `dose ${n}`))],
+      'liquid',
+    );
+    expect(byField.targetMg).toEqual(['too high']);
+    expect(byField.mgPerMl).toEqual(['bad concentration']);
+    expect(byField.stepMg).toEqual(['dose 1', 'dose 2', 'dose 3', '…and 2 more like this.']);
+  });
+});
+
+describe('draft store', () => {
+  const key = draftKey('https://ehr.example.org/fhir', PATIENT_ID);
+  const draft: PlanDraft = { version: 1, fields: defaultFields('2026-11-25'), overrides: { a: { checked: true, reason: 'r' } }, orderId: 'id-1' };
+
+  it('round-trips a draft and ignores corrupt or foreign data', () => {
+    saveDraft(sessionStorage, key, draft);
+    expect(loadDraft(sessionStorage, key)).toEqual(draft);
+    sessionStorage.setItem(key, '{not json');
+    expect(loadDraft(sessionStorage, key)).toBeUndefined();
+    sessionStorage.setItem(key, JSON.stringify({ version: 2, fields: {} }));
+    expect(loadDraft(sessionStorage, key)).toBeUndefined();
+  });
+
+  it('keeps working when storage throws (blocked in a third-party frame)', () => {
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    } as unknown as Storage;
+    expect(() => saveDraft(blocked, key, draft)).not.toThrow();
+    expect(loadDraft(blocked, key)).toBeUndefined();
+  });
+});
+
+describe('what was read', () => {
+  it('names conditions and medications, resolving referenced Medications, and caps the list', () => {
+    const med = medication({ id: 'm-1', code: concept([rxnorm('1049621', 'oxycodone 5 MG Oral Tablet')]) });
+    const chart = chartOf({
+      conditions: [fibromyalgia()],
+      medications: [med],
+      medicationRequests: [
+        medicationRequest({ patientId: PATIENT_ID, medication: { reference: 'Medication/m-1' } }),
+        medicationRequest({ patientId: PATIENT_ID, medication: { concept: concept([], 'vitamin D') } }),
+      ],
+    });
+    const all = summariseChart(chart);
+    expect(all.items.map((i) => i.name)).toEqual(['Fibromyalgia', 'oxycodone 5 MG Oral Tablet', 'vitamin D']);
+    const capped = summariseChart(chart, 2);
+    expect([capped.items.length, capped.more, capped.total]).toEqual([2, 1, 3]);
+  });
+});
