@@ -22,6 +22,8 @@ export class MedEntry {
     private readonly name: string,
     readonly matches: IngredientMatches,
     readonly timing: MedTiming,
+    /** For naltrexone only: whether the record reads as low-dose (<= 10 mg) or compounded naltrexone. */
+    readonly lowDoseNaltrexone = false,
   ) {}
 
   /** How to show and reference the record. */
@@ -93,6 +95,25 @@ function refOf(type: string, r: Rec): string | undefined {
 
 const EMPTY: IngredientMatches = new Map();
 
+function resolvedTarget(raw: Rec, byId: Map<string, Rec>): Rec | undefined {
+  const reference = isRecord(raw.medicationReference) ? str(raw.medicationReference.reference) : undefined;
+  if (!reference) return undefined;
+  if (reference.startsWith('#')) return arr(raw.contained).find((c): c is Rec => isRecord(c) && c.id === reference.slice(1));
+  return byId.get(reference.slice(reference.lastIndexOf('/') + 1));
+}
+
+/**
+ * Low-dose naltrexone: every "N mg" (and every mg strength) at most 10 mg (LDN Research Trust: "low dose" is up to
+ * 10 mg), or no dose but the words LDN / low dose / compounded; any dose above 10 mg is not low-dose. A naltrexone of unknown dose is NOT low-dose (fail safe: it stays
+ * a duplicate). Only run for the rare records that name naltrexone.
+ */
+function readsAsLowDose(raw: Rec, medication: Rec | undefined): boolean {
+  const json = JSON.stringify(medication ? [raw.medicationCodeableConcept, raw.medicationReference, medication] : [raw.medicationCodeableConcept, raw.medicationReference]).toLowerCase();
+  const doses = [...json.matchAll(/(\d+(?:\.\d+)?)\s*mg\b/g), ...json.matchAll(/"value":\s*(\d+(?:\.\d+)?)\s*,\s*"unit":\s*"mg"/g)].map((m) => Number(m[1]));
+  if (doses.some((d) => d > 10)) return false;
+  return doses.length > 0 || /\b(ldn|low[ -]dose|compounded)\b/.test(json);
+}
+
 /** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
 export function readMedicationEntries(chart: Chart, today: number): MedReading {
   const byId = new Map<string, Rec>();
@@ -157,7 +178,8 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
           ...(ref ? { target: ref } : {}),
         });
       }
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing));
+      const lowDose = matches.has('naltrexone') ? readsAsLowDose(raw, medRef ? resolvedTarget(raw, byId) : undefined) : false;
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose));
     }
   }
   return { entries, gaps };

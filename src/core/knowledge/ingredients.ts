@@ -108,7 +108,7 @@ export const INGREDIENTS: readonly Ingredient[] = [
   opioid('nalbuphine', '7238', { role: 'opioid-mixed' }),
   // Antagonists.
   {
-    id: 'naltrexone', name: 'naltrexone', role: 'naltrexone', rxcui: ['7243', '105069'],
+    id: 'naltrexone', name: 'naltrexone', role: 'naltrexone', rxcui: ['7243', '105069'], synonyms: ['ldn', 'low dose naltrexone'],
     brands: ['ReVia', 'Vivitrol', 'Depade'], source: `${LDN6}; ${CV1A} (PIN 105069); ${CV1B}`, verified: true,
   },
   { id: 'samidorphan', name: 'samidorphan', role: 'samidorphan', rxcui: ['2559612'], brands: ['Lybalvi'], source: `${CV1A}; ${CV1B} (1 source)`, verified: true },

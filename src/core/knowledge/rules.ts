@@ -13,6 +13,7 @@ export type RuleId =
   | 'oud-without-agonist'
   | 'recent-opioid-use'
   | 'naltrexone-duplicate'
+  | 'ldn-already-charted'
   | 'contrave'
   | 'samidorphan'
   | 'rescue-antagonist'
@@ -73,6 +74,11 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
     id: 'naltrexone-duplicate', severity: 'major', title: 'Naltrexone already prescribed (duplicate therapy)',
     why: 'Full-dose oral naltrexone (ReVia / generic 50 mg) or extended-release injectable naltrexone (Vivitrol) already blocks opioid receptors; adding LDN duplicates it.',
     sources: [SRC.design],
+  }),
+  'ldn-already-charted': r({
+    id: 'ldn-already-charted', severity: 'info', title: 'Low-dose naltrexone already charted',
+    why: 'A low-dose (up to 10 mg) or compounded naltrexone is already charted: this may be a renewal or a titration change; avoid two active orders.',
+    sources: [SRC.ldnResearchTrustLowDose, SRC.design],
   }),
   contrave: r({
     id: 'contrave', severity: 'major', title: 'Contrave (bupropion/naltrexone): duplicate naltrexone',

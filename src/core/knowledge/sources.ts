@@ -54,6 +54,7 @@ export const SRC = {
   opioidAntidiarrhealLabel: s({ label: 'Naltrexone label: opioid antidiarrheals (diphenoxylate, difenoxin) are antagonised', kind: 'label', id: 'Drug Interactions', verified: true }),
   eluxadolinePharmacology: s({ label: 'Eluxadoline opioid-receptor pharmacology (UNVERIFIED in ldn-clinical.md)', kind: 'label', verified: false }),
   fdaLoperamideClass: s({ label: 'FDA established pharmacologic class of loperamide: "Opioid Agonist"', kind: 'label', verified: true }),
+  ldnResearchTrustLowDose: s({ label: 'LDN Research Trust: "low dose" naltrexone is up to 10 mg (ldn-clinical.md section 4)', kind: 'web', verified: true }),
   design: s({ label: 'Design choice of this tool (severity not stated by the source)', kind: 'design', verified: true }),
 } as const;
 

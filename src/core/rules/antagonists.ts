@@ -1,6 +1,7 @@
 /**
  * Other opioid antagonists and opioid-acting drugs (ldn-clinical.md section 2), for current medications only:
- * - naltrexone alone (ReVia / generic 50 mg, Vivitrol, or any other naltrexone product): major duplicate (design);
+ * - naltrexone alone (ReVia / generic 50 mg, Vivitrol, or a naltrexone of unknown dose): major duplicate (design);
+ *   low-dose (<= 10 mg) or compounded naltrexone already charted: info (design), e.g. the app's own earlier order;
  * - naltrexone with bupropion (Contrave): major duplicate;
  * - samidorphan (Lybalvi): major duplicate antagonist;
  * - naloxone or nalmefene on their own (rescue kits): info, verify no current opioid use (design);
@@ -34,7 +35,8 @@ export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
     const nal = roles.get('naltrexone');
     if (nal && !opioid) {
       const bup = roles.get('bupropion');
-      out.push(bup ? conflict('contrave', med.entry, nal.evidence) : conflict('naltrexone-duplicate', med.entry, nal.evidence));
+      const rule = bup ? 'contrave' : med.lowDoseNaltrexone ? 'ldn-already-charted' : 'naltrexone-duplicate';
+      out.push(conflict(rule, med.entry, nal.evidence));
     }
     const rescue = roles.get('rescue-antagonist');
     if (rescue && !opioid && !nal) out.push(conflict('rescue-antagonist', med.entry, rescue.evidence));

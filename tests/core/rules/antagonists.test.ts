@@ -57,9 +57,31 @@ describe('duplicate naltrexone and other antagonists', () => {
   });
 
   it('reads a contained Medication with ingredient codes (itemCodeableConcept)', () => {
-    const med = medication({ id: 'cmp', code: concept([], 'Compounded capsule'), ingredients: [{ item: concept([rxnorm('7243', 'naltrexone')]) }] });
+    const med = medication({ id: 'cmp', code: concept([], 'House capsule'), ingredients: [{ item: concept([rxnorm('7243', 'naltrexone')]) }] });
     const c = only(run(orderOf({ contained: med })), 'naltrexone-duplicate');
     expect(c.matched).toMatchObject({ by: 'code', code: '7243' });
     expect(c.matched.where).toContain('contained Medication.ingredient[0]');
+  });
+});
+
+describe('low-dose naltrexone already charted', () => {
+  it.each([
+    ['compounded capsule text', orderText('Naltrexone HCl 1.5 mg and 3 mg oral capsules (compounded)')],
+    ['"LDN 4.5 mg"', orderText('LDN 4.5 mg capsule')],
+    ['liquid 1 mg/mL', orderText('naltrexone 1 mg/mL oral liquid')],
+  ])('%s is info, not a duplicate', (_n, order) => {
+    const a = run(order);
+    expect(only(a, 'ldn-already-charted').severity).toBe('info');
+    expect(rules(a)).not.toContain('naltrexone-duplicate');
+  });
+
+  it("the app's own order shape (contained Medication, RxNorm 7243 with a 4.5 mg strength) reads as low-dose", () => {
+    const med = medication({ id: 'ldn', code: concept([], 'Naltrexone HCl 4.5 mg oral capsule (compounded)'), ingredients: [{ item: concept([rxnorm('7243')]), strength: { value: 4.5, unit: 'mg' } }] });
+    expect(rules(run(orderOf({ contained: med })))).toEqual(['ldn-already-charted']);
+  });
+
+  it('a dose above 10 mg, or no dose at all, stays a duplicate (fail safe)', () => {
+    expect(rules(run(orderText('naltrexone 50 mg tablet (compounded)')))).toEqual(['naltrexone-duplicate']);
+    expect(rules(run(orderOf({ concept: concept([rxnorm('7243')]) })))).toEqual(['naltrexone-duplicate']);
   });
 });
