@@ -1,7 +1,8 @@
 /**
  * Published LDN uses (shared/research/ldn-clinical.md section 1): evidence, level and references.
- * `supportsCandidacy` is false where the file finds no supportive evidence (Hashimoto's, SIBO): such a condition
- * is listed, but on its own does not make the patient a candidate (design).
+ * `supportsCandidacy` is false where the file finds no supportive evidence (Hashimoto's, SIBO) or where the evidence
+ * is for a narrower condition (IBD of unstated type: the trials are in Crohn's disease): such a condition is listed,
+ * but on its own does not make the patient a candidate (design).
  */
 import type { Source } from '../assess/types.ts';
 import type { ConditionGroupId } from './conditions.ts';
@@ -30,8 +31,8 @@ export const INDICATIONS: readonly Indication[] = [
   },
   {
     id: 'ibd-unspecified', group: 'ibd-unspecified', indication: "Inflammatory bowel disease (evidence is for Crohn's disease)", evidenceLevel: "Small RCTs (Crohn's disease only)",
-    evidence: "The controlled evidence is for Crohn's disease; check which IBD the patient has.",
-    sources: [E.smith2007, E.smith2011], supportsCandidacy: true,
+    evidence: "The controlled evidence is for Crohn's disease only; check which IBD the patient has (listed, not enough on its own).",
+    sources: [E.smith2007, E.smith2011], supportsCandidacy: false,
   },
   {
     id: 'multiple-sclerosis', group: 'multiple-sclerosis', indication: 'Multiple sclerosis', evidenceLevel: 'Small RCTs, mixed',

@@ -61,13 +61,18 @@ function icdGroups(code: string): { groups: ConditionGroupId[]; matched: string 
   return undefined;
 }
 
+const NOT_NEGATION = /\bnot (elsewhere|otherwise) (classified|specified)\b/i;
+const NOT_NEGATION_ALL = /\bnot (elsewhere|otherwise) (classified|specified)\b/gi;
+
 const textMemo = new Map<string, { group: ConditionGroupId; phrase: string }[]>();
 
 function textGroups(text: string): { group: ConditionGroupId; phrase: string }[] {
   let found = textMemo.get(text);
   if (!found) {
     const tokens = tokenise(text);
-    found = negators.find(tokens).length
+    // "not elsewhere classified" / "not otherwise specified" are ICD wording, not negation.
+    const negatable = NOT_NEGATION.test(text) ? tokenise(text.replace(NOT_NEGATION_ALL, ' ')) : tokens;
+    found = negators.find(negatable).length
       ? []
       : names
           .find(tokens)

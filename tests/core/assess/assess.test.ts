@@ -85,3 +85,24 @@ describe('result shape', () => {
     expect(a.gaps[0]).toMatchObject({ resourceType: 'Condition', reason: 'malformed', target: 'Condition/c-empty' });
   });
 });
+
+describe('candidacy per indication (ldn-clinical.md section 1)', () => {
+  it.each([
+    ['fibromyalgia', concept([snomed('95417003')]), true],
+    ['crohns', concept([icd10('K50.012')]), true],
+    ['multiple-sclerosis', concept([snomed('24700007')]), true],
+    ['crps', concept([icd10('G90.512')]), true],
+    ['long-covid', concept([icd10('U09.9')]), true],
+    ['me-cfs', concept([snomed('52702003')]), true],
+    ['painful-diabetic-neuropathy', concept([icd10('E11.42')]), true],
+    ['psoriasis', concept([icd10('L40.0')]), true],
+    ['hashimoto', concept([snomed('21983002')]), false],
+    ['sibo', concept([], 'SIBO'), false],
+    ['ibd-unspecified', concept([], 'Inflammatory bowel disease'), false],
+  ])('%s (supports a candidate verdict: %s)', (id, code, supports) => {
+    const a = run(condition({ patientId: P, code }));
+    expect(a.candidacy.map((c) => c.indicationId)).toEqual([id]);
+    expect(a.verdict).toBe(supports ? 'candidate' : 'no-indication');
+    expect(a.candidacy[0]?.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -46,3 +46,11 @@ describe('readConditionCode', () => {
     expect(readConditionCode(concept([{ system: 'urn:x', code: '1' }])).readable).toBe(false);
   });
 });
+
+describe('ICD wording is not negation', () => {
+  it('"not elsewhere classified" / "not otherwise specified" still name the condition', () => {
+    expect(groups(concept([], 'Psoriasis, not elsewhere classified'))).toEqual(['psoriasis']);
+    expect(groups(concept([], 'Multiple sclerosis, not otherwise specified'))).toEqual(['multiple-sclerosis']);
+    expect(groups(concept([], 'Not pregnant, multiple sclerosis not otherwise specified'))).toEqual([]);
+  });
+});
