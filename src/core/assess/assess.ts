@@ -34,8 +34,11 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const conds = readConditionEntries(arr(chart.conditions), today);
   const ctx: RuleContext = { meds: meds.entries, conditions: conds.entries, today };
 
-  const conflicts: Conflict[] = [...opioidRules(ctx), ...oudRules(ctx), ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx)];
-  conflicts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (latestDate(a) < latestDate(b) ? 1 : latestDate(a) > latestDate(b) ? -1 : 0));
+  // Most severe first; within a severity, the most recent entry first.
+  const conflicts: Conflict[] = [...opioidRules(ctx), ...oudRules(ctx), ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx)]
+    .map((c) => ({ c, rank: SEVERITY_ORDER[c.severity], date: latestDate(c) }))
+    .sort((a, b) => a.rank - b.rank || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((x) => x.c);
   const candidacy = candidacyRules(ctx);
 
   const gaps = [...arr(chart.gaps), ...meds.gaps, ...conds.gaps] as Assessment['gaps'];

@@ -19,6 +19,13 @@ export function dayOf(value: unknown, edge: 'start' | 'end' = 'start'): number |
   return day;
 }
 
+/** Date.UTC, but years 0-99 stay years 0-99 (Date.UTC would read them as 1900-1999). */
+function utcDay(year: number, monthIndex: number, day: number): number {
+  const d = new Date(Date.UTC(2000, monthIndex, day));
+  d.setUTCFullYear(year);
+  return Math.floor(d.getTime() / DAY_MS);
+}
+
 function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (!m) return undefined;
@@ -28,18 +35,22 @@ function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
     if (!Number.isNaN(t)) return Math.floor(t / DAY_MS);
   }
   if (m[2] === undefined) {
-    return edge === 'start' ? Math.floor(Date.UTC(year, 0, 1) / DAY_MS) : Math.floor(Date.UTC(year, 11, 31) / DAY_MS);
+    return edge === 'start' ? utcDay(year, 0, 1) : utcDay(year, 11, 31);
   }
   const month = Number(m[2]);
   if (month < 1 || month > 12) return undefined;
   if (m[3] === undefined) {
-    return edge === 'start'
-      ? Math.floor(Date.UTC(year, month - 1, 1) / DAY_MS)
-      : Math.floor(Date.UTC(year, month, 0) / DAY_MS);
+    if (edge === 'start') return utcDay(year, month - 1, 1);
+    const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // days in the month (leap year 2000 for February)
+    return utcDay(year, month - 1, month === 2 && !isLeap(year) ? 28 : last);
   }
   const day = Number(m[3]);
   if (day < 1 || day > 31) return undefined;
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  return utcDay(year, month - 1, day);
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /** ISO date (YYYY-MM-DD) of a day number; days outside years 0000-9999 are clamped (never throws). */
