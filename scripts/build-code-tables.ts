@@ -198,6 +198,10 @@ const GENERIC_WORDS = new Set(
     'intensol film patch spray nasal auto injector pen the of new care generic mg ml').split(' '),
 );
 
+/** Learnt brand names that are also everyday words or other products' names on medication lists (e.g. the PARI
+ * "Vortex" spacer): never used as evidence of an opioid. */
+const NOT_BRANDS = new Set(['vortex', 'allay', 'protex']);
+
 /**
  * A learnt brand is kept only if it can stand for a product: not made of generic words, single letters or numbers
  * only (e.g. "Decongestant", "Abuse-Deterrent", "G-3"), at least 4 letters, and not already containing an
@@ -205,6 +209,7 @@ const GENERIC_WORDS = new Set(
  */
 function usableBrand(brand: string): boolean {
   const tokens = tokenise(brand);
+  if (NOT_BRANDS.has(tokens.join(' '))) return false;
   if (tokens.join('').replace(/[0-9]/g, '').length < 4) return false;
   if (tokens.every((t) => GENERIC_WORDS.has(t) || t.length === 1 || /^\d+$/.test(t))) return false;
   if (MEDICATION_NAMES.find(tokens).length > 0) return false;

@@ -81,3 +81,9 @@ describe('medications in Medication resources', () => {
     expect(run(medicationRequest({ patientId: P, status: 'entered-in-error', medication: { concept: concept([localCode('77')]) } })).complete).toBe(true);
   });
 });
+
+describe('learnt brands that are everyday words', () => {
+  it('"Vortex valved holding chamber" (a spacer) is not an opioid', () => {
+    expect(ingredientsOf(concept([], 'PARI Vortex valved holding chamber'))).toEqual([]);
+  });
+});
