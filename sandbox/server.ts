@@ -80,6 +80,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   let protectedBase = '';
   let authBase = '';
   const engine = createFhirEngine({
+    batch: true,
     securityFor: (base) => (base === protectedBase ? { authorizeUrl: `${authBase}/auth/authorize`, tokenUrl: `${authBase}/auth/token` } : undefined),
   });
   const small = syntheticPatients(now);

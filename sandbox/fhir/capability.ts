@@ -44,8 +44,8 @@ function resource(type: string): CapabilityStatementRestResource {
   };
 }
 
-/** Builds the statement for one base URL; `security` only on the SMART-protected base. */
-export function capabilityStatement(baseUrl: string, security?: SmartSecurity): CapabilityStatement {
+/** Builds the statement for one base URL; `security` only on the SMART-protected base; `batch` when accepted. */
+export function capabilityStatement(baseUrl: string, security?: SmartSecurity, batch = false): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -81,7 +81,7 @@ export function capabilityStatement(baseUrl: string, security?: SmartSecurity): 
             }
           : {}),
         resource: ADVERTISED_TYPES.map(resource),
-        interaction: [],
+        interaction: batch ? [{ code: 'batch' }] : [],
       },
     ],
   };

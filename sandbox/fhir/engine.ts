@@ -6,6 +6,7 @@
 import { badRequest, getStatus, isResourceType, normalizeOperationOutcome, notFound, OperationOutcomeError } from '@medplum/core';
 import { FhirRouter, type HttpMethod } from '@medplum/fhir-router';
 import type { OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { runBatch } from './batch.ts';
 import { capabilityStatement, type SmartSecurity } from './capability.ts';
 import { ensureDefinitions, SUPPORTED_TYPES } from './definitions.ts';
 import { SandboxRepository } from './repository.ts';
@@ -40,6 +41,11 @@ export interface EngineOptions {
   baseUrl?: string;
   /** SMART endpoints to advertise in metadata for a given base (undefined: an open base). */
   securityFor?: (baseUrl: string) => SmartSecurity | undefined;
+  /**
+   * Accept batch Bundles at the base (default false, as many EHRs: a client must then fall back to single reads).
+   * The sandbox server turns it on.
+   */
+  batch?: boolean;
 }
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -72,10 +78,13 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
 
     if (segments[0] === 'metadata' && segments.length === 1) {
       if (method !== 'GET') return outcomeResponse(badRequest('metadata is read-only'), 405);
-      return { status: 200, headers: { 'content-type': FHIR_JSON }, body: capabilityStatement(baseUrl, opts.securityFor?.(baseUrl)) };
+      return { status: 200, headers: { 'content-type': FHIR_JSON }, body: capabilityStatement(baseUrl, opts.securityFor?.(baseUrl), opts.batch === true) };
     }
     const type = segments[0];
-    if (!type) return outcomeResponse(badRequest('System-level interactions (search-system, batch) are not supported'), 400);
+    if (!type) {
+      if (method === 'POST' && segments.length === 0 && opts.batch) return runBatch(parseJsonBody(req.body), baseUrl, (entry) => safeRoute(entry));
+      return outcomeResponse(badRequest('System-level interactions (search-system, and batch unless enabled) are not supported'), 400);
+    }
     if (!isResourceType(type) || !SUPPORTED_TYPES.has(type)) {
       const text = isResourceType(type) ? `This sandbox does not serve ${type}` : `Unknown resource type "${type}"`;
       return outcomeResponse({ ...notFound, issue: [{ severity: 'error', code: 'not-found', details: { text } }] }, 404);
@@ -127,16 +136,19 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
     return { status, headers: out, body: resource };
   }
 
+  /** One catch per request: expected failures arrive as OperationOutcomeError, anything else becomes a 500. */
+  async function safeRoute(req: EngineRequest): Promise<EngineResponse> {
+    try {
+      return await route(req);
+    } catch (e) {
+      const outcome = e instanceof OperationOutcomeError ? e.outcome : normalizeOperationOutcome(e);
+      return outcomeResponse(outcome);
+    }
+  }
+
   return {
     repo,
-    async handle(req) {
-      try {
-        return await route(req);
-      } catch (e) {
-        const outcome = e instanceof OperationOutcomeError ? e.outcome : normalizeOperationOutcome(e);
-        return outcomeResponse(outcome);
-      }
-    },
+    handle: safeRoute,
     async load(resources) {
       repo.validateWrites = false;
       try {
@@ -146,6 +158,15 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
       }
     },
   };
+}
+
+function parseJsonBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function normaliseCondition(type: string, condition: string): Query {

@@ -9,6 +9,8 @@ import { openIdConfiguration, smartConfiguration } from '../auth/discovery.ts';
 import type { TokenRecord } from '../auth/store.ts';
 import { BodyTooLarge, readBody, send, sendJson } from '../http.ts';
 import { checkScopes } from './enforce.ts';
+import { runBatch } from '../fhir/batch.ts';
+import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
 import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS, truncatedJson } from './faults.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -93,50 +95,75 @@ export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res:
   }
   if ('error' in parsed) return outcome(res, 400, 'structure', parsed.error);
 
-  if (grant) {
-    const refusal = checkScopes(grant, { method, segments, query: url.searchParams, body: parsed.body }, ctx.engine);
-    if (refusal) {
-      return outcome(res, refusal.status, 'forbidden', refusal.message, {
-        'www-authenticate': `Bearer realm="ldn-sandbox", error="insufficient_scope", error_description="${refusal.message.replace(/"/g, "'")}"`,
-      });
-    }
-  }
-
-  const fault = grant ? faultFor(grant.options.faults, segments[0]) : undefined;
-  if (grant && url.searchParams.has(BROKEN_CURSOR_PARAM)) {
-    return outcome(res, 500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
-  }
-  if (fault) {
-    const gone = new AbortController();
-    res.on('close', () => gone.abort());
-    switch (fault.kind) {
-      case '500':
-        return outcome(res, 500, 'exception', `Simulated fault: ${fault.resourceType} requests fail with 500`);
-      case '403':
-        return outcome(res, 403, 'forbidden', `Simulated fault: ${fault.resourceType} requests are refused (403)`);
-      case '404':
-        return outcome(res, 404, 'not-found', `Simulated fault: ${fault.resourceType} not found (404)`);
-      case 'timeout':
-        await delay(TIMEOUT_MS, gone.signal);
-        if (gone.signal.aborted) return;
-        return outcome(res, 504, 'timeout', `Simulated fault: ${fault.resourceType} request timed out`);
-      case 'slow':
-        await delay(SLOW_MS, gone.signal);
-        if (gone.signal.aborted) return;
-        break;
-      default:
-        break;
-    }
-  }
-
   const headers: Record<string, string> = {};
   for (const h of ['if-none-exist', 'if-match', 'content-type', 'prefer']) {
     const v = req.headers[h];
     if (typeof v === 'string') headers[h] = v;
   }
-  const result = await ctx.engine.handle({ method, url: `${rest}${url.search}`, headers, body: parsed.body, baseUrl });
-  let body = result.body;
-  if (fault?.kind === 'broken-paging' && result.status === 200) body = breakPaging(body, url.searchParams);
-  const text = fault?.kind === 'malformed' && result.status < 300 ? truncatedJson(body) : JSON.stringify(body);
-  send(res, result.status, text, { ...result.headers, 'cache-control': 'no-store' });
+  const gone = new AbortController();
+  res.on('close', () => gone.abort());
+  const one = (r: EngineRequest) => answerOne(ctx, grant, r, gone.signal);
+  const request: EngineRequest = { method, url: `${rest}${url.search}`, headers, body: parsed.body, baseUrl };
+  const answer = grant && method === 'POST' && segments.length === 0 ? await answerBatch(request, one) : await one(request);
+  if (gone.signal.aborted) return;
+  send(res, answer.status, answer.text ?? JSON.stringify(answer.body), { ...answer.headers, 'cache-control': 'no-store' });
+}
+
+interface Answer extends EngineResponse {
+  /** The body as sent, when it is not the JSON of `body` (a malformed-body fault). */
+  text?: string;
+}
+
+function outcomeAnswer(status: number, code: string, text: string, headers: Record<string, string> = {}): Answer {
+  return {
+    status,
+    headers: { 'content-type': FHIR_JSON, ...headers },
+    body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] },
+  };
+}
+
+/** One REST interaction on the protected base (grant set) or the open base: scopes, faults, then the engine. */
+async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r: EngineRequest, gone: AbortSignal): Promise<Answer> {
+  if (!grant) return ctx.engine.handle(r);
+  const target = new URL(r.url, 'http://entry.invalid/');
+  const segments = target.pathname.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map((x) => decodeURIComponent(x));
+  const refusal = checkScopes(grant, { method: r.method, segments, query: target.searchParams, body: r.body }, ctx.engine);
+  if (refusal) {
+    return outcomeAnswer(refusal.status, 'forbidden', refusal.message, {
+      'www-authenticate': `Bearer realm="ldn-sandbox", error="insufficient_scope", error_description="${refusal.message.replace(/"/g, "'")}"`,
+    });
+  }
+  if (target.searchParams.has(BROKEN_CURSOR_PARAM)) return outcomeAnswer(500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
+  const fault = faultFor(grant.options.faults, segments[0]);
+  switch (fault?.kind) {
+    case '500':
+      return outcomeAnswer(500, 'exception', `Simulated fault: ${fault.resourceType} requests fail with 500`);
+    case '403':
+      return outcomeAnswer(403, 'forbidden', `Simulated fault: ${fault.resourceType} requests are refused (403)`);
+    case '404':
+      return outcomeAnswer(404, 'not-found', `Simulated fault: ${fault.resourceType} not found (404)`);
+    case 'timeout':
+      await delay(TIMEOUT_MS, gone);
+      return outcomeAnswer(504, 'timeout', `Simulated fault: ${fault.resourceType} request timed out`);
+    case 'slow':
+      await delay(SLOW_MS, gone);
+      break;
+    default:
+      break;
+  }
+  const result = await ctx.engine.handle(r);
+  if (fault?.kind === 'broken-paging' && result.status === 200) return { ...result, body: breakPaging(result.body, target.searchParams) };
+  if (fault?.kind === 'malformed' && result.status < 300) return { ...result, text: truncatedJson(result.body) };
+  return result;
+}
+
+/** A batch on the protected base: every entry goes through answerOne, so scopes and faults apply per entry. */
+async function answerBatch(request: EngineRequest, one: (r: EngineRequest) => Promise<Answer>): Promise<Answer> {
+  let malformed = false;
+  const result = await runBatch(request.body, request.baseUrl ?? '', async (entry) => {
+    const a = await one(entry);
+    if (a.text !== undefined) malformed = true;
+    return a;
+  });
+  return malformed ? { ...result, text: truncatedJson(result.body) } : result;
 }

@@ -204,3 +204,41 @@ describe('conditional update and delete', () => {
     expect((await get(`MedicationRequest/${id}`)).status).toBe(404);
   });
 });
+
+describe('batch', () => {
+  it('is refused unless enabled, and then advertised in metadata', async () => {
+    expect((await post('', { resourceType: 'Bundle', type: 'batch', entry: [] })).status).toBe(400);
+    const plain = (await get('metadata')).body as CapabilityStatement;
+    expect(plain.rest?.[0]?.interaction ?? []).toEqual([]);
+    const withBatch = createFhirEngine({ batch: true });
+    const cs = (await withBatch.handle({ method: 'GET', url: 'metadata' })).body as CapabilityStatement;
+    expect(cs.rest?.[0]?.interaction).toEqual([{ code: 'batch' }]);
+  });
+
+  it('answers each entry through the thin layer (bare ids, unknown parameters, 404) in a batch-response', async () => {
+    const batchEngine = createFhirEngine({ batch: true, baseUrl: 'http://sandbox.test/fhir' });
+    await batchEngine.load([patient({ id: 'p2', given: 'Bob', family: 'Two' }), medication({ id: 'med-ox', code: concept([], 'oxycodone') }), medicationRequest({ id: 'mr-p2', patientId: 'p2', medication: { concept: concept([], 'aspirin') } })]);
+    const res = await batchEngine.handle({ method: 'POST', url: '', body: {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { request: { method: 'GET', url: 'Medication/med-ox' } },
+        { request: { method: 'GET', url: 'MedicationRequest?patient=p2' } },
+        { request: { method: 'GET', url: 'MedicationRequest?colour=blue' } },
+        { request: { method: 'GET', url: 'Medication/missing' } },
+        { request: { method: 'POST', url: 'Condition' }, resource: condition({ patientId: 'p2', code: concept([], 'Psoriasis') }) },
+      ],
+    } });
+    expect(res.status).toBe(200);
+    const b = res.body as Bundle;
+    expect(b.type).toBe('batch-response');
+    expect(b.entry?.map((e) => e.response?.status)).toEqual(['200', '200', '400', '404', '201']);
+    expect((b.entry?.[1]?.resource as Bundle).total).toBe(1);
+    expect(b.entry?.[4]?.response?.location).toContain('/Condition/');
+  });
+
+  it('refuses a transaction (the in-memory store cannot make it atomic)', async () => {
+    const batchEngine = createFhirEngine({ batch: true });
+    expect((await batchEngine.handle({ method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'transaction', entry: [] } })).status).toBe(400);
+  });
+});

@@ -76,8 +76,28 @@ describe('granted scopes', () => {
     expect((await fhirGet(s, narrowed.access_token, `Patient?_id=${ME}`)).status).toBe(403);
   });
 
-  it('refuses system-level requests (batch, search-system)', async () => {
-    expect((await post(token, '', { resourceType: 'Bundle', type: 'batch' })).status).toBe(403);
+  it('refuses a system-level search', async () => {
+    expect((await fhirGet(s, token, `?_type=Condition`)).status).toBe(403);
+  });
+
+  it('checks every entry of a batch on its own: allowed reads answer, the rest get 403 entries', async () => {
+    const batch = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { request: { method: 'GET', url: `Patient/${ME}` } },
+        { request: { method: 'GET', url: `Condition/${OTHER}-c1` } },
+        { request: { method: 'GET', url: `Observation?patient=${ME}` } },
+        { request: { method: 'GET', url: `MedicationRequest?patient=${ME}` } },
+      ],
+    };
+    const res = await post(token, '', batch);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { type: string; entry: { resource?: { resourceType: string }; response: { status: string } }[] };
+    expect(body.type).toBe('batch-response');
+    expect(body.entry.map((e) => e.response.status)).toEqual(['200', '403', '403', '200']);
+    expect(body.entry[0]?.resource?.resourceType).toBe('Patient');
+    expect(body.entry[3]?.resource?.resourceType).toBe('Bundle');
   });
 });
 

@@ -120,6 +120,17 @@ describe('FHIR faults', () => {
     expect(await outcomeText(page3)).toContain('paging');
   });
 
+  it('applies a fault to the matching entries of a batch', async () => {
+    const t = await tokenWith('Medication:500', 'ldn-status-mix');
+    const res = await fhirGet(s, t, s.fhirBase, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: 'Medication/ldn-status-mix-med1' } }, { request: { method: 'GET', url: 'Patient/ldn-status-mix' } }] }),
+    });
+    const body = (await res.json()) as { entry: { response: { status: string } }[] };
+    expect(body.entry.map((e) => e.response.status)).toEqual(['500', '200']);
+  });
+
   it('malformed returns a body that is not valid JSON for that type only', async () => {
     const t = await tokenWith('MedicationRequest:malformed');
     const res = await fhirGet(s, t, 'MedicationRequest?patient=ldn-status-mix');
