@@ -10,7 +10,6 @@ import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
 import { guardLaunch } from '../edge/smart/launch-guard.ts';
 import { buildLaunchContext } from '../edge/smart/launch-context.ts';
 import { failureFromReadyError, failureFromRedirect, type LaunchFailure } from '../edge/smart/launch-failure.ts';
-import { ClinicianApp } from '../ui/ClinicianApp.tsx';
 import { APP_FAILURE_TEXTS, type AppPageFailureKind } from '../ui/pages/app-failure-texts.ts';
 import { FailurePage } from '../ui/pages/FailurePage.tsx';
 import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
@@ -27,6 +26,10 @@ async function main(): Promise<void> {
   if (redirectFailure) return show(failurePage(redirectFailure.kind, redirectFailure));
 
   show(<LoadingPage message="Signing in to the EHR…" />);
+  // The clinician screen's code downloads while the code is exchanged for a token (not before it), and a
+  // failure page never waits for it.
+  const clinicianModule = import('../ui/ClinicianApp.tsx');
+  clinicianModule.catch(() => undefined); // handled where awaited
   let client: Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
   try {
     client = await FHIR.oauth2.ready();
@@ -37,6 +40,12 @@ async function main(): Promise<void> {
 
   const context = buildLaunchContext(client);
   if (!context.ok) return show(failurePage('no-patient'));
+  let ClinicianApp: Awaited<typeof clinicianModule>['ClinicianApp'];
+  try {
+    ({ ClinicianApp } = await clinicianModule);
+  } catch {
+    return show(failurePage('network-down'));
+  }
 
   // The clinician screen starts at once and its first FHIR answer decides the launch: a refused token (401) or
   // no network replaces it with the failure page; anything else marks the app ready (data-app-ready).
