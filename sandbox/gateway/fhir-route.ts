@@ -127,7 +127,12 @@ async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r:
   if (!grant) return ctx.engine.handle(r);
   const target = new URL(r.url, 'http://entry.invalid/');
   const segments = target.pathname.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map((x) => decodeURIComponent(x));
-  const refusal = checkScopes(grant, { method: r.method, segments, query: target.searchParams, body: r.body }, ctx.engine);
+  const query = new URLSearchParams(target.searchParams);
+  if (r.method === 'POST' && segments[1] === '_search' && typeof r.body === 'string') {
+    // Search by POST: the form parameters restrict the search as much as the URL's do.
+    for (const [k, v] of new URLSearchParams(r.body)) query.append(k, v);
+  }
+  const refusal = checkScopes(grant, { method: r.method, segments, query, body: r.body }, ctx.engine);
   if (refusal) {
     return outcomeAnswer(refusal.status, 'forbidden', refusal.message, {
       'www-authenticate': `Bearer realm="ldn-sandbox", error="insufficient_scope", error_description="${refusal.message.replace(/"/g, "'")}"`,

@@ -131,6 +131,12 @@ describe('search parameters (item 4)', () => {
     expect(bare.entry?.[0]?.resource?.id).toBe('mr-p2');
   });
 
+  it('searches by POST with form parameters like by GET', async () => {
+    const res = await engine.handle({ method: 'POST', url: 'MedicationRequest/_search', body: 'patient=p2' });
+    expect(res.status).toBe(200);
+    expect((res.body as Bundle).total).toBe(1);
+  });
+
   it('refuses an unknown search parameter with 400 naming it', async () => {
     const res = await get('MedicationRequest?patient=p1&colour=blue');
     expect(res.status).toBe(400);

@@ -108,6 +108,13 @@ describe('the patient compartment', () => {
     expect(await outcomeText(res)).toContain(`Patient/${ME}`);
   });
 
+  it('applies the same rule to a search by POST (form parameters)', async () => {
+    const search = (patientId: string) =>
+      fhirGet(s, token, 'Condition/_search', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ patient: patientId }).toString() });
+    expect((await search(ME)).status).toBe(200);
+    expect((await search(OTHER)).status).toBe(403);
+  });
+
   it('refuses a search that is not restricted to the launch patient', async () => {
     expect((await fhirGet(s, token, 'Condition')).status).toBe(403);
     expect((await fhirGet(s, token, `Condition?patient=${ME},${OTHER}`)).status).toBe(403);
