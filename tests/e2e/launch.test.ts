@@ -85,6 +85,16 @@ e2eDescribe('SMART launch', () => {
     expect(consoleLines.filter((line) => line.includes(token))).toEqual([]);
   });
 
+  it('prints nothing from fhirclient even with its debug logging switched on (localStorage.debug)', async () => {
+    await context.addInitScript(() => localStorage.setItem('debug', '*'));
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(m.text()));
+    await fullPageLaunch(page, PATIENT);
+    await page.waitForSelector(`text=${PATIENT_NAME}`);
+    // fhirclient's debug namespaces ("FHIR:oauth2", "FHIR:client:request") would log the token response and headers.
+    expect(consoleLines.filter((line) => /FHIR:|access_token|authorization/i.test(line))).toEqual([]);
+  });
+
   it('standalone launch: the tester picks the sandbox, signs in, picks a patient and reaches the app', async () => {
     await page.goto(`${sandboxOrigin()}/app/launch/`);
     await page.waitForSelector('[data-app-ready="standalone-picker"]');
