@@ -5,9 +5,11 @@
  * Skip rule: wrap browser tests in `e2eDescribe(...)`. Where /usr/bin/chromium is missing they are skipped with a
  * visible notice, unless CI=true: then they run (and fail), never skip.
  *
- * Readiness: every page the app renders as its final state (the clinician screen, each failure page, the
- * unknown-issuer and configuration pages, the standalone picker) carries `data-app-ready="<page kind>"` on its
- * root element (see src/ui/pages/page-kinds.ts); `ehrLaunch` and `fullPageLaunch` wait for it.
+ * Readiness: every page the app renders as its final state carries `data-app-ready="<page kind>"` on its root
+ * element, and `ehrLaunch` / `fullPageLaunch` wait for it. Kinds: "clinician" (set once the session's first FHIR
+ * answer proved the token, src/entry/app.tsx), "failure:<kind>" (src/ui/pages/app-failure-texts.ts and
+ * launch-failure-texts.ts, e.g. "failure:token-expired"), "unknown-issuer", "config-error", "standalone-picker".
+ * Loading states carry `data-app-loading` instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
