@@ -237,7 +237,11 @@ describe('readChart and medication references', () => {
       medicationRequest({ id: `${p}-mr2`, patientId: p, medication: { reference: `Medication/${p}-gone` } }),
       medicationStatement({ id: `${p}-ms1`, patientId: p, medication: { reference: `Medication/${p}-gone` } }),
     ]);
-    server.use(ignoresInclude(engine, FHIR_BASE, 'MedicationRequest'), ignoresInclude(engine, FHIR_BASE, 'MedicationStatement'));
+    server.use(
+      ignoresInclude(engine, FHIR_BASE, 'MedicationRequest'),
+      ignoresInclude(engine, FHIR_BASE, 'MedicationStatement'),
+      http.post(FHIR_BASE, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }, { status: 400 })),
+    );
     const log = recordRequests(server);
     const chart = await readChart(fhir, p);
     log.stop();
@@ -245,7 +249,7 @@ describe('readChart and medication references', () => {
     expect(chart.gaps).toEqual([
       expect.objectContaining({ resourceType: 'Medication', reason: 'unresolved-reference', target: `Medication/${p}-gone`, count: 2 }),
     ]);
-    // The engine has no batch: one refused batch POST, then one read per missing Medication.
+    // No batch here: one refused batch POST, then one read per missing Medication.
     expect(log.count((r) => r.method === 'POST')).toBe(1);
     expect(log.count((r) => r.path.startsWith('/fhir/Medication/'))).toBe(2);
   });
