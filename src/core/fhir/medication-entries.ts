@@ -140,19 +140,13 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
       let readable = inline.readable;
       let name = inline.name;
       const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
+      let target: Rec | undefined;
       if (medRef) {
         const reference = str(medRef.reference);
         const display = str(medRef.display);
-        let target: Rec | undefined;
-        let where = 'medicationReference';
-        if (reference?.startsWith('#')) {
-          target = arr(raw.contained).find((c): c is Rec => isRecord(c) && c.id === reference.slice(1));
-          where = 'contained Medication';
-        } else if (reference) {
-          target = byId.get(reference.slice(reference.lastIndexOf('/') + 1));
-          where = 'referenced Medication';
-        }
+        target = resolvedTarget(raw, byId);
         if (target) {
+          const where = reference?.startsWith('#') ? 'contained Medication' : 'referenced Medication';
           const got = readMedication(target, where, matches, byId);
           readable ||= got.readable;
           name ??= got.name;
@@ -178,7 +172,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
           ...(ref ? { target: ref } : {}),
         });
       }
-      const lowDose = matches.has('naltrexone') ? readsAsLowDose(raw, medRef ? resolvedTarget(raw, byId) : undefined) : false;
+      const lowDose = matches.has('naltrexone') ? readsAsLowDose(raw, target) : false;
       entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose));
     }
   }

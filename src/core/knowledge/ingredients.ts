@@ -7,7 +7,6 @@
  * names) come from the generated tables in ./generated, built by scripts/build-code-tables.ts.
  */
 import type { Source } from '../assess/types.ts';
-import { SRC } from './sources.ts';
 
 export type IngredientRole =
   | 'opioid-agonist' // full mu agonist (analgesic or antitussive)
