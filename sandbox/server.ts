@@ -3,6 +3,7 @@
  * server `/auth/*`, SMART-protected FHIR base `/fhir`, open FHIR base `/open/fhir`, and the built app `/app/`.
  * The contract other parts of the project use is `startSandbox` (see the project brief).
  */
+import type { Encounter } from 'fhir/r4';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -90,6 +91,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   // wait for it (ctx.ready), the launcher page does not.
   let startLoading: () => void = () => undefined;
   const ready = new Promise<void>((go) => (startLoading = go)).then(() => loadInSlices(engine, [large.patient, ...large.resources]));
+  // The visit an EHR launch happens in: the patient's in-progress Encounter, if any.
+  const openEncounters = new Map<string, string>();
+  for (const p of small) {
+    for (const r of p.resources) {
+      if (r.resourceType === 'Encounter' && (r as Encounter).status === 'in-progress' && r.id) openEncounters.set(p.key, r.id);
+    }
+  }
+  ready.catch(() => undefined); // a failed load answers 500 to FHIR requests; it must not crash the process
   const appDir = opts.appDir === undefined ? resolve(import.meta.dirname, '..', 'dist') : opts.appDir;
   const css = await readFile(CSS_PATH);
 
@@ -155,7 +164,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       frameQuery.set('patient', patient);
       return sendHtml(res, 200, ehrPage(ctx, patient, `/launch?${frameQuery.toString()}`));
     }
-    const code = ctx.store.launches.put({ patient, options: parsed.value, defaultBanner: true });
+    const encounter = openEncounters.get(patient);
+    const code = ctx.store.launches.put({ patient, ...(encounter ? { encounter } : {}), options: parsed.value, defaultBanner: true });
     const target = new URLSearchParams({ iss: ctx.fhirBase, launch: code });
     redirect(res, `/app/launch/?${target.toString()}`);
   }

@@ -113,6 +113,7 @@ function issueCode(ctx: SandboxContext, res: ServerResponse, request: AuthReques
     codeChallenge: request.codeChallenge,
     scopes,
     ...(patient ? { patient } : {}),
+    ...(request.launch?.encounter ? { encounter: request.launch.encounter } : {}),
     fhirUser: `Practitioner/${PRACTITIONER_ID}`,
     options,
     needPatientBanner: options.banner ?? request.launch?.defaultBanner ?? true,

@@ -37,6 +37,7 @@ export function smartConfiguration(ctx: SandboxContext): Record<string, unknown>
       'context-banner',
       'context-style',
       'context-ehr-patient',
+      'context-ehr-encounter',
       'context-standalone-patient',
       'sso-openid-connect',
       'permission-patient',

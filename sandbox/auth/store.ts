@@ -10,6 +10,8 @@ export const PRACTITIONER_ID = 'ldn-practitioner';
 
 export interface LaunchRecord {
   patient: string;
+  /** The open encounter the EHR launches from, when the patient has one. */
+  encounter?: string;
   options: LaunchOptions;
   /** need_patient_banner when the options do not say. */
   defaultBanner: boolean;
@@ -30,6 +32,7 @@ export interface Grant {
   clientId: string;
   scopes: string[];
   patient?: string;
+  encounter?: string;
   fhirUser?: string;
   options: LaunchOptions;
   needPatientBanner: boolean;

@@ -63,6 +63,7 @@ function issueTokens(ctx: SandboxContext, grant: Grant, withRefresh: boolean): R
     smart_style_url: `${ctx.origin}/auth/smart-style.json`,
   };
   if (grant.patient) body.patient = grant.patient;
+  if (grant.encounter) body.encounter = grant.encounter;
   if (grant.scopes.includes('openid') && (grant.scopes.includes('fhirUser') || grant.scopes.includes('profile'))) {
     const now = Math.floor(Date.now() / 1000);
     body.id_token = signJwt(ctx.key, {

@@ -142,6 +142,11 @@ describe('EHR launch with PKCE', () => {
     expect(practitioner.status).toBe(200);
   });
 
+  it('gives the open encounter as context when the EHR launches from a visit, and none otherwise', async () => {
+    expect((await ehrLaunchToken(s, 'ldn-pregnancy')).encounter).toBe('ldn-pregnancy-enc1');
+    expect((await ehrLaunchToken(s, 'ldn-fibromyalgia')).encounter).toBeUndefined();
+  });
+
   it('sets need_patient_banner=false when the launch asks (banner=0)', async () => {
     const t = await ehrLaunchToken(s, 'ldn-pregnancy', { banner: '0' });
     expect(t.need_patient_banner).toBe(false);

@@ -70,6 +70,7 @@ export interface TokenResponse {
   expires_in: number;
   scope: string;
   patient?: string;
+  encounter?: string;
   need_patient_banner?: boolean;
   smart_style_url?: string;
   id_token?: string;
