@@ -5,11 +5,11 @@
  * sandbox's open FHIR base; the same with overrides and their DetectedIssues for a patient with major conflicts.
  * Each test deletes what it wrote, so the other browser tests see the synthetic charts unchanged.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { P } from '../../src/ui/strings.ts';
-import { e2eDescribe, ehrLaunch, newPage, openBrowser, sandboxOrigin } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 
@@ -52,21 +52,14 @@ async function signWithDoubleClick(frame: Frame): Promise<string> {
 }
 
 e2eDescribe('clinician signs an order (write path)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = browserPerTest();
   let page: Page;
+  let context: BrowserContext;
   const written: string[] = [];
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  beforeEach(() => {
+    ({ page, context } = session);
   });
   afterEach(async () => {
-    await context?.close();
     // Leave the synthetic charts as they were for the other browser tests.
     for (const ref of written.splice(0)) expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
   });

@@ -3,12 +3,12 @@
  * patient's verdict, the incomplete state under each simulated FHIR fault, the banner rule, axe on the results,
  * planner and review, the XSS patient's display staying inert, and no horizontal scroll at 800x600.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
 import { GAP_REASON_WORDS, P, S, VERDICT_WORDS } from '../../src/ui/strings.ts';
 import type { GapReason } from '../../src/core/chart.ts';
-import { axeViolations, describeViolations, e2eDescribe, ehrLaunch, newPage, openBrowser } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations } from './support/browser.ts';
 
 const SCREEN_DONE = 'main.ldn[data-screen="ready"], main.ldn[data-screen="failed"]';
 
@@ -21,26 +21,12 @@ async function launchToVerdict(page: Page, patientId: string, options: Record<st
 
 const verdictOf = (frame: Frame) => frame.getAttribute('main.ldn', 'data-verdict');
 
-async function expectNoAxeViolations(target: Frame) {
-  const violations = await axeViolations(target);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
 e2eDescribe('clinician screen', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = browserPerTest();
   let page: Page;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+  let context: BrowserContext;
+  beforeEach(() => {
+    ({ page, context } = session);
   });
 
   for (const patient of syntheticPatients()) {

@@ -3,18 +3,17 @@
  * access, the network going down, and a FHIR request outside the granted scopes, each seen in real Chromium:
  * the app page (or, for a bad redirect URI, the sandbox's own page) says what happened and what to do.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import {
   APP_READY,
   appPageKind,
   axeViolations,
+  browserPerTest,
   describeViolations,
   e2eDescribe,
   ehrLaunch,
   fullPageLaunch,
-  newPage,
-  openBrowser,
   sandboxOrigin,
 } from './support/browser.ts';
 import { APP_FAILURE_TEXTS } from '../../src/ui/pages/app-failure-texts.ts';
@@ -23,20 +22,11 @@ import { requestedScopes } from '../../src/core/smart/scopes.ts';
 const PATIENT = 'ldn-fibromyalgia';
 
 e2eDescribe('SMART launch failures', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = browserPerTest();
   let page: Page;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+  let context: BrowserContext;
+  beforeEach(() => {
+    ({ page, context } = session);
   });
 
   async function expectFailurePage(frame: Frame | Page, kind: keyof typeof APP_FAILURE_TEXTS) {

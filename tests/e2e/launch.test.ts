@@ -3,18 +3,16 @@
  * standalone launch through the sandbox's sign-in and patient picker, open-server launch, refusal of an unknown
  * iss and of a malformed allow-list, what stays in the browser after a launch, and axe on every launch page.
  */
-import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   APP_READY,
   appPageKind,
-  axeViolations,
-  describeViolations,
+  browserPerTest,
   e2eDescribe,
   ehrLaunch,
+  expectNoAxeViolations,
   fullPageLaunch,
-  newPage,
-  openBrowser,
   sandboxOrigin,
 } from './support/browser.ts';
 
@@ -22,26 +20,12 @@ const PATIENT = 'ldn-fibromyalgia';
 const PATIENT_NAME = 'Maria Lindqvist';
 
 e2eDescribe('SMART launch', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = browserPerTest();
   let page: Page;
-  beforeAll(async () => {
-    browser = await openBrowser();
+  let context: BrowserContext;
+  beforeEach(() => {
+    ({ page, context } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function expectNoAxeViolations(target: Page | Frame) {
-    const violations = await axeViolations(target);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  }
 
   it('EHR launch in the 800x600 frame reaches the clinician screen, with the banner when the EHR asks for it', async () => {
     const frame = await ehrLaunch(page, PATIENT, { banner: '1' });

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import type { Result as AxeResult } from 'axe-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -139,4 +139,48 @@ export async function axeViolations(target: Page | Frame): Promise<AxeResult[]> 
 /** One line per violation (rule id, impact, first targets), for assertion messages. */
 export function describeViolations(violations: readonly AxeResult[]): string {
   return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/** The page and context of the running test, set by `browserPerTest`. */
+export interface TestSession {
+  readonly page: Page;
+  readonly context: BrowserContext;
+}
+
+/**
+ * Registers the hooks every browser test file needs: one Chromium for the file (closed after it), and a fresh
+ * context and page for each test (closed after it). Call it inside the `e2eDescribe` body; read `session.page`
+ * and `session.context` inside tests and hooks.
+ */
+export function browserPerTest(): TestSession {
+  let browser: Browser | undefined;
+  const session: { page?: Page; context?: BrowserContext } = {};
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    Object.assign(session, await newPage(browser!));
+  });
+  afterEach(async () => {
+    await session.context?.close();
+  });
+  return {
+    get page() {
+      if (!session.page) throw new Error('browserPerTest: no page outside a test');
+      return session.page;
+    },
+    get context() {
+      if (!session.context) throw new Error('browserPerTest: no context outside a test');
+      return session.context;
+    },
+  };
+}
+
+/** Asserts that axe-core finds no violations on a page or frame, listing them when it does. */
+export async function expectNoAxeViolations(target: Page | Frame): Promise<void> {
+  const violations = await axeViolations(target);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
