@@ -50,12 +50,19 @@ const VERDICT_OBSERVER = `
 
 async function launchOnce(page: Page, origin: string, patientId: string): Promise<{ figures: PageFigures; assets: Map<string, { bytes: number; gzip: number; page: string }> }> {
   const assets = new Map<string, { bytes: number; gzip: number; page: string }>();
+  // The document that asked for each asset, read when the request starts (by the time the response arrives the
+  // launch page may already have navigated to the authorization server).
+  const requestedBy = new Map<string, string>();
+  page.on('request', (request) => {
+    const type = request.resourceType();
+    if (type === 'script' || type === 'stylesheet') requestedBy.set(request.url(), new URL(request.frame().url()).pathname);
+  });
   page.on('response', async (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
     try {
       const body = await response.body();
-      const from = new URL(response.request().frame().url()).pathname;
+      const from = requestedBy.get(response.url()) ?? '';
       assets.set(response.url(), { bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, page: from });
     } catch {
       /* a redirect has no body */
