@@ -32,7 +32,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const prebuilt = process.env.E2E_APP_DIR;
   if (!prebuilt) {
     const { build } = await import('vite');
-    await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    // Vitest sets NODE_ENV=test, which would make the build include Preact's debug code: test what is deployed.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   const { startSandbox } = await import('../../sandbox/server.ts');
   const sandbox = await startSandbox({ port: 0, appDir: prebuilt ? resolve(prebuilt) : resolve(repoRoot, 'dist'), quiet: true });
