@@ -7,6 +7,7 @@
  * own refresh-if-needed) and calls fetch itself. It never logs requests or headers.
  */
 import type { FhirHttp } from '../edge/types.ts';
+import { resolveFhirUrl } from '../edge/fhir/url.ts';
 
 /** The part of fhirclient's Client the adapter uses. */
 export interface FhirClientSession {
@@ -14,12 +15,6 @@ export interface FhirClientSession {
   getAuthorizationHeader(): string | null;
   /** fhirclient: refreshes when the token expires within 10 s and a refresh token (and its scope) exist. */
   refreshIfNeeded(options?: { signal?: AbortSignal }): Promise<unknown>;
-}
-
-/** Absolute URL for a path relative to the FHIR base (kept as is when already absolute). */
-export function resolveFhirUrl(baseUrl: string, pathOrUrl: string): string {
-  if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
-  return `${baseUrl}/${pathOrUrl.replace(/^\/+/, '')}`;
 }
 
 function sameOrigin(a: string, b: string): boolean {

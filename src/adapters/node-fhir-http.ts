@@ -4,6 +4,7 @@
  * per-request timeout; never logs anything (the token stays in the header).
  */
 import type { FhirHttp } from '../edge/types.ts';
+import { resolveFhirUrl } from '../edge/fhir/url.ts';
 
 export interface NodeFhirHttpOptions {
   /** Bearer token for a protected server; omitted for open servers. */
@@ -15,12 +16,6 @@ export interface NodeFhirHttpOptions {
 }
 
 export const FHIR_JSON = 'application/fhir+json';
-
-/** Resolves a path against a FHIR base URL: absolute URLs pass through, relative paths join with one "/". */
-export function resolveFhirUrl(baseUrl: string, pathOrUrl: string): string {
-  if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
-  return `${baseUrl}/${pathOrUrl.replace(/^\/+/, '')}`;
-}
 
 /** Creates the port. `baseUrl` loses any trailing slash. */
 export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions = {}): FhirHttp {

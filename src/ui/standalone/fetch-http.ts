@@ -2,6 +2,7 @@
  * The picker's FhirHttp for servers it has no token for (discovery documents, open-server searches): global fetch
  * with `Accept: application/fhir+json` and a timeout. No credentials are sent (credentials: 'omit').
  */
+import { resolveFhirUrl } from '../../edge/fhir/url.ts';
 import type { FhirHttp } from '../../edge/types.ts';
 
 export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
@@ -11,8 +12,7 @@ export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
     fetch(pathOrUrl, init = {}) {
       const headers = new Headers(init.headers);
       if (!headers.has('accept')) headers.set('accept', 'application/fhir+json');
-      const url = /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${base}/${pathOrUrl.replace(/^\/+/, '')}`;
-      return fetch(url, { ...init, headers, credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
+      return fetch(resolveFhirUrl(base, pathOrUrl), { ...init, headers, credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The browser FhirHttp over a fhirclient session: URLs, token placement, status passthrough, refresh, no logs. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserFhirHttp, resolveFhirUrl, type FhirClientSession } from '../../../src/adapters/browser-fhir-http.ts';
+import { createBrowserFhirHttp, type FhirClientSession } from '../../../src/adapters/browser-fhir-http.ts';
+import { resolveFhirUrl } from '../../../src/edge/fhir/url.ts';
 
 const BASE = 'https://ehr.example.org/fhir';
 
