@@ -4,12 +4,17 @@
  * A chart with any gap is incomplete: the assessment must never give a clean verdict on it.
  */
 import type {
+  AllergyIntolerance,
+  Appointment,
   Condition,
   Medication,
   MedicationAdministration,
   MedicationDispense,
   MedicationRequest,
   MedicationStatement,
+  Patient,
+  Procedure,
+  ServiceRequest,
 } from 'fhir/r4';
 
 /** The resource types the app reads to decide. */
@@ -20,7 +25,11 @@ export type ChartResourceType =
   | 'MedicationStatement'
   | 'MedicationDispense'
   | 'MedicationAdministration'
-  | 'Medication';
+  | 'Medication'
+  | 'AllergyIntolerance'
+  | 'ServiceRequest'
+  | 'Procedure'
+  | 'Appointment';
 
 /** Why part of the chart is missing. */
 export type GapReason =
@@ -32,7 +41,10 @@ export type GapReason =
   | 'truncated' // a paging link broke or the page limit was reached
   | 'malformed' // a resource or a response body that could not be parsed
   | 'unresolved-reference' // a medicationReference that could not be read
-  | 'unreadable-medication'; // a medication with neither a usable code nor text
+  | 'unreadable-medication' // a medication with neither a usable code nor text
+  | 'server-warning' // the server said in the answer itself that results are partial (OperationOutcome in a searchset)
+  | 'inconsistent' // the answer contradicts itself (total vs entries, two versions of one id, another patient's data)
+  | 'wrong-patient'; // the Patient read, or entries, belong to a patient other than the launch patient
 
 /** One thing that could not be read, said so a clinician understands it. */
 export interface ReadGap {
@@ -55,6 +67,20 @@ export interface Chart {
   medicationAdministrations: MedicationAdministration[];
   /** Medication resources referenced by the above (from _include or read separately). */
   medications: Medication[];
+  /** Allergies and intolerances (all statuses as read; the core decides which count). */
+  allergies: AllergyIntolerance[];
+  /** Planned procedures: ServiceRequests, Procedures and Appointments (the core decides which are planned and when). */
+  serviceRequests: ServiceRequest[];
+  procedures: Procedure[];
+  appointments: Appointment[];
+  /** The launch patient as read, when the reader read it (the banner's source; its id was checked). */
+  patient?: Patient;
+  /**
+   * The resource types that were part of the read (searched, or present in the Bundle given to `assess`).
+   * Undefined means "unknown": a Bundle of unknown origin. The core reports a type that was not part of the read
+   * as "not checked" (e.g. "allergies not checked"), never as "none found".
+   */
+  searched?: ChartResourceType[];
   /** Everything that failed, was refused or cut short. Empty means the chart was read in full. */
   gaps: ReadGap[];
 }
@@ -68,6 +94,10 @@ export function emptyChart(): Chart {
     medicationDispenses: [],
     medicationAdministrations: [],
     medications: [],
+    allergies: [],
+    serviceRequests: [],
+    procedures: [],
+    appointments: [],
     gaps: [],
   };
 }

@@ -37,6 +37,9 @@ export const GAP_REASON_WORDS: Record<GapReason, string> = {
   malformed: 'the data could not be understood',
   'unresolved-reference': 'a referenced medication could not be read',
   'unreadable-medication': 'a medication had neither a usable code nor a name',
+  'server-warning': 'the server said its answer was incomplete',
+  inconsistent: 'the answer contradicted itself',
+  'wrong-patient': 'the server returned another patient\'s record',
 };
 
 export const S = {

@@ -26,6 +26,9 @@ const STATUS_WORDS: Record<GapReason, string> = {
   malformed: 'the answer could not be understood',
   'unresolved-reference': 'a referenced medication could not be read',
   'unreadable-medication': 'a medication could not be identified',
+  'server-warning': 'the server reported that its results are partial',
+  inconsistent: 'the answer contradicted itself',
+  'wrong-patient': 'the answer was about another patient',
 };
 
 /** Plain words for a status, e.g. "answered 503 (the server reported an error)". */
