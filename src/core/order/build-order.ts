@@ -7,7 +7,7 @@ import type { TitrationPlan } from '../titration/types.ts';
 import { beyondUseNote } from '../titration/supply.ts';
 import { describeQuantity } from '../titration/units.ts';
 import { COMMUNITY_CATEGORY, capsules, days, ml } from './codes.ts';
-import { detectedIssueFor } from './detected-issue.ts';
+import { acknowledgementIssue, acknowledgementText, detectedIssueFor } from './detected-issue.ts';
 import { dosageFor } from './dosage.ts';
 import type { OrderInput } from './input.ts';
 import { ORDER_IDENTIFIER_SYSTEM } from './input.ts';
@@ -35,6 +35,7 @@ function notes(input: OrderInput): Annotation[] {
   return [
     { time: input.now, text: plan.planText },
     { time: input.now, text: pharmacy },
+    ...(input.acknowledgement ? [{ time: input.now, text: acknowledgementText(input.acknowledgement) }] : []),
   ];
 }
 
@@ -46,7 +47,10 @@ function checkInput(input: OrderInput): void {
   if (issueIds.length !== overrides.length) {
     throw new Error(`buildOrder: ${overrides.length} overrides need ${overrides.length} DetectedIssue ids, got ${issueIds.length}`);
   }
-  if (new Set([input.ids.order, ...issueIds]).size !== issueIds.length + 1) throw new Error('buildOrder: identifier values must be unique');
+  const all = [input.ids.order, ...issueIds, ...(input.ids.acknowledgement ? [input.ids.acknowledgement] : [])];
+  if (new Set(all).size !== all.length) throw new Error('buildOrder: identifier values must be unique');
+  if (input.ids.acknowledgement && !input.acknowledgement) throw new Error('buildOrder: an acknowledgement id needs the acknowledgement');
+  if (input.acknowledgement && !input.acknowledgement.reason.trim()) throw new Error('buildOrder: signing on an incomplete read needs the prescriber\'s reason');
   if (overrides.some((o) => !o.reason.trim())) throw new Error('buildOrder: every overridden conflict needs the prescriber\'s reason');
   if (!/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(input.patient)) throw new Error(`buildOrder: patient must be "Patient/<id>", got "${input.patient}"`);
 }
@@ -56,14 +60,9 @@ export function buildOrder(input: OrderInput): OrderDraft {
   checkInput(input);
   const { plan } = input;
   const identifier = { system: ORDER_IDENTIFIER_SYSTEM, value: input.ids.order };
-  const detectedIssues: DetectedIssue[] = (input.overrides ?? []).map((override, i) =>
-    detectedIssueFor(override, {
-      id: input.ids.detectedIssues![i]!,
-      patient: input.patient,
-      now: input.now,
-      ...(input.requester ? { requester: input.requester } : {}),
-    }),
-  );
+  const issueCtx = (id: string) => ({ id, patient: input.patient, now: input.now, ...(input.requester ? { requester: input.requester } : {}) });
+  const detectedIssues: DetectedIssue[] = (input.overrides ?? []).map((override, i) => detectedIssueFor(override, issueCtx(input.ids.detectedIssues![i]!)));
+  if (input.acknowledgement && input.ids.acknowledgement) detectedIssues.push(acknowledgementIssue(input.acknowledgement, issueCtx(input.ids.acknowledgement)));
   const medicationRequest: MedicationRequest = {
     resourceType: 'MedicationRequest',
     contained: [compoundMedication(plan, input.capsuleFiller)],
@@ -78,6 +77,7 @@ export function buildOrder(input: OrderInput): OrderDraft {
     authoredOn: input.now,
     ...(input.requester ? { requester: { reference: input.requester } } : {}),
     ...(input.reasons?.length ? { reasonReference: input.reasons } : {}),
+    ...(input.priorPrescription ? { priorPrescription: input.priorPrescription } : {}),
     note: notes(input),
     dosageInstruction: plan.steps.map((s) => dosageFor(s, plan.input.timing)),
     dispenseRequest: dispenseRequest(plan),

@@ -5,7 +5,7 @@
 import type { Coding, DetectedIssue } from 'fhir/r4';
 import type { Conflict } from '../assess/types.ts';
 import { ISSUE_CODES, ISSUE_SEVERITY, THERAPY_APPROPRIATE } from './codes.ts';
-import type { OrderOverride } from './input.ts';
+import type { IncompleteAcknowledgement, OrderOverride } from './input.ts';
 import { DETECTED_ISSUE_IDENTIFIER_SYSTEM } from './input.ts';
 
 /** Rules about a second naltrexone or another antagonist are duplicate therapy (knowledge/rules.ts ids). */
@@ -55,6 +55,37 @@ export function detectedIssueFor(override: OrderOverride, ctx: IssueContext): De
     mitigation: [
       {
         action: { coding: [THERAPY_APPROPRIATE], text: `Prescriber overrode the alert and ordered low-dose naltrexone. Reason: ${override.reason.trim()}` },
+        date: ctx.now,
+        ...(author ? { author: { reference: author } } : {}),
+      },
+    ],
+  };
+}
+
+/** The title of the acknowledgement DetectedIssue and note (issue 10 item 2). */
+export const ACKNOWLEDGEMENT_TITLE = 'Signed on an incomplete chart read';
+
+/** The acknowledgement as one sentence: what was not read, and the clinician's reason. */
+export function acknowledgementText(ack: IncompleteAcknowledgement): string {
+  const notRead = ack.notRead.length ? ` Not read: ${ack.notRead.join('; ')}.` : '';
+  return `${ACKNOWLEDGEMENT_TITLE}: the prescriber acknowledged that the conflict check did not cover the whole chart.${notRead} Reason: ${ack.reason.trim()}`;
+}
+
+/** Signing on an incomplete read, recorded as a DetectedIssue: the check itself could not be completed. */
+export function acknowledgementIssue(ack: IncompleteAcknowledgement, ctx: IssueContext): DetectedIssue {
+  const author = ack.author ?? ctx.requester;
+  return {
+    resourceType: 'DetectedIssue',
+    identifier: [{ system: DETECTED_ISSUE_IDENTIFIER_SYSTEM, value: ctx.id }],
+    status: 'final',
+    code: { text: ACKNOWLEDGEMENT_TITLE },
+    severity: 'moderate',
+    patient: { reference: ctx.patient },
+    identifiedDateTime: ctx.now,
+    detail: acknowledgementText(ack),
+    mitigation: [
+      {
+        action: { coding: [THERAPY_APPROPRIATE], text: `Prescriber signed without a complete conflict check. Reason: ${ack.reason.trim()}` },
         date: ctx.now,
         ...(author ? { author: { reference: author } } : {}),
       },

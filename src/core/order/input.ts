@@ -15,6 +15,19 @@ export interface OrderOverride {
   author?: string;
 }
 
+/**
+ * Signing while the chart read is incomplete (issue 10 item 2): the clinician's explicit acknowledgement, with a
+ * reason. It goes into the order's note and, when `ids.acknowledgement` is given, into its own DetectedIssue.
+ */
+export interface IncompleteAcknowledgement {
+  /** The clinician's reason for signing anyway. */
+  reason: string;
+  /** What could not be read, in plain words, one line per part (no patient data beyond ids). */
+  notRead: string[];
+  /** Who acknowledged (fhirUser); defaults to the order's requester. */
+  author?: string;
+}
+
 export interface OrderInput {
   plan: TitrationPlan;
   /** 'draft' until the clinician signs, 'active' when signed. */
@@ -29,8 +42,15 @@ export interface OrderInput {
   reasons?: Reference[];
   /** ISO dateTime: authoredOn, and the date of each override's mitigation. */
   now: string;
-  /** Client-generated uuid values: one for the order, one per override (same order as `overrides`). */
-  ids: { order: string; detectedIssues?: string[] };
+  /**
+   * Client-generated uuid values: one for the order, one per override (same order as `overrides`), and one for the
+   * acknowledgement's DetectedIssue when the clinician signed on an incomplete read.
+   */
+  ids: { order: string; detectedIssues?: string[]; acknowledgement?: string };
+  /** Signed on an incomplete read: the acknowledgement (note, and a DetectedIssue when ids.acknowledgement is set). */
+  acknowledgement?: IncompleteAcknowledgement;
+  /** The earlier LDN order this one replaces (MedicationRequest.priorPrescription), e.g. "MedicationRequest/42". */
+  priorPrescription?: Reference;
   overrides?: OrderOverride[];
   /** Liquid only: where it is kept, which sets the beyond-use note (30 days room temperature, 60 refrigerated). */
   storage?: 'room-temperature' | 'refrigerated';
