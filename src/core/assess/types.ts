@@ -75,13 +75,37 @@ export interface WashoutWindow {
   rationale: string;
 }
 
+/**
+ * What a finding is about, from the rule's metadata (never guessed from titles): the timeline draws opioid and
+ * antagonist courses, the override policy and the CDS cards read it.
+ */
+export type FindingKind =
+  | 'opioid' // an opioid agonist, partial or mixed agonist, current or inside its window (incl. depots, kratom)
+  | 'opioid-exposure' // evidence of recent opioid exposure outside the medication list (poisoning, naloxone given, withdrawal)
+  | 'antagonist' // another opioid antagonist (naltrexone, nalmefene, samidorphan), or LDN already charted
+  | 'opioid-acting' // drugs acting on opioid receptors that are not the above (antidiarrheals, peripheral antagonists)
+  | 'allergy'
+  | 'condition'
+  | 'procedure'
+  | 'interaction';
+
 export interface Conflict {
   ruleId: string;
+  /** From the rule's metadata. */
+  kind?: FindingKind;
+  /** True when the clinician must record a reason to override it before signing (the rule's policy, in the core). */
+  needsOverride?: boolean;
   severity: Severity;
   title: string;
   why: string;
   sources: Source[];
+  /** The chart entry that decided (for a drug course: the record with the latest date). */
   entry: ChartEntry;
+  /**
+   * Every chart record behind the finding: for a drug course, all its orders, dispenses, statements and
+   * administrations (one finding per course, issue 9 item 4). Absent means just `entry`.
+   */
+  entries?: ChartEntry[];
   matched: MatchEvidence;
   washout?: WashoutWindow;
 }
@@ -99,4 +123,11 @@ export interface Assessment {
   conflicts: Conflict[];
   /** The `now` the assessment was made at (ISO). */
   assessedAt: string;
+  /**
+   * The first day LDN may start as far as the opioid-free windows go (ISO date): the day after the latest window
+   * ends. Absent when no finding has a window that is still running.
+   */
+  opioidFreeFrom?: string;
+  /** Kinds of data that were not part of the chart given (e.g. no AllergyIntolerance at all): "not checked". */
+  notChecked?: string[];
 }
