@@ -66,3 +66,31 @@ export function nowDay(now: Date | string): { day: number; iso: string } {
   if (Number.isNaN(t)) throw new RangeError(`assess: invalid "now" (${String(now)})`);
   return { day: Math.floor(t / DAY_MS), iso: d.toISOString() };
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The one clinical date format of every surface (screen, order notes, printouts, CLI text, CDS cards):
+ * "7 Dec 2026" (day, English month abbreviation, year: unambiguous in every locale). A partial FHIR date keeps its
+ * precision ("Dec 2026", "2026"); a value that is not a date is returned as given (it is shown as text).
+ */
+export function clinicalDate(value: string | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!m) return value;
+  const month = m[2] === undefined ? undefined : Number(m[2]);
+  if (month !== undefined && (month < 1 || month > 12)) return value;
+  if (m[3] === undefined) return month === undefined ? m[1]! : `${MONTHS[month - 1]} ${m[1]}`;
+  // A dateTime names its UTC day (dayOf reads it the same way), so screen and rules agree on the date.
+  const day = dayOf(value, 'start');
+  if (day === undefined) return value;
+  const iso = isoDay(day);
+  // "2026-02-31" is not a date: say it as charted rather than as a day it does not name.
+  if (value.length <= 10 && iso !== value.trim().slice(0, 10)) return value;
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** A day number in the clinical format ("7 Dec 2026"). */
+export function clinicalDay(day: number): string {
+  return clinicalDate(isoDay(day));
+}
