@@ -11,6 +11,7 @@ import { CandidacyList } from './components/CandidacyList.tsx';
 import { ConflictList } from './components/ConflictList.tsx';
 import { OrderReview } from './components/OrderReview.tsx';
 import { Overrides } from './components/Overrides.tsx';
+import { SignPanel } from './components/SignPanel.tsx';
 import { PatientBanner } from './components/PatientBanner.tsx';
 import { Planner } from './components/Planner.tsx';
 import { TimelineChart } from './components/TimelineChart.tsx';
@@ -92,6 +93,10 @@ function Results({
         order={plan.order}
         blockedReason={overridesMissing ? P.overrideMissing : plan.orderError}
         summaryLines={services.orderSummaryLines}
+      />
+      <SignPanel
+        order={plan.order}
+        blockedReason={overridesMissing ? P.overrideMissing : plan.orderError}
         orderAsText={services.orderAsText}
         write={write.state}
         onSign={(d) => void write.sign(d)}
