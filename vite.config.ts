@@ -29,6 +29,9 @@ export default defineConfig({
     target: 'es2022',
     // Every browser the app supports has <link rel=modulepreload>; the polyfill would add ~0.6 KB gzip.
     modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which chunks each page needs at once and which load on demand, read by the size
+    // budget test (tests/e2e/size-budget.test.ts) and bench:launch.
+    manifest: true,
     rollupOptions: {
       input: {
         app: resolve(here, 'index.html'),

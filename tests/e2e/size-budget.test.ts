@@ -1,0 +1,34 @@
+/**
+ * Size budgets of the built app (issue 14 item 4): the launch page stays within 25 KB gzip and what the app needs
+ * before the verdict within its budget (scripts/bundle-size.ts). Reads the build the e2e global setup made
+ * (or E2E_APP_DIR); skipped with the browser tests when there is no build.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { BUDGETS, bundleFigures } from '../../scripts/bundle-size.ts';
+
+const dist = resolve(process.env.E2E_APP_DIR ?? resolve(import.meta.dirname, '..', '..', 'dist'));
+const built = inject('sandboxOrigin') !== '' && existsSync(resolve(dist, '.vite', 'manifest.json'));
+
+describe.skipIf(!built)('size budgets of the build', () => {
+  const figures = built ? bundleFigures(dist) : undefined;
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+  it(`the launch page downloads at most ${kb(BUDGETS.launchPage)} gzip`, () => {
+    const page = figures!.launchPage;
+    expect(page.files.some((f) => f.file.includes('launch'))).toBe(true);
+    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(BUDGETS.launchPage);
+  });
+
+  it(`the app downloads at most ${kb(BUDGETS.beforeVerdict)} gzip before the verdict`, () => {
+    const page = figures!.beforeVerdict;
+    expect(page.files.some((f) => f.file.includes('ClinicianApp'))).toBe(true);
+    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(BUDGETS.beforeVerdict);
+  });
+
+  it('the order writer is not part of what the verdict waits for', () => {
+    expect(figures!.beforeVerdict.files.some((f) => f.file.includes('order-writer'))).toBe(false);
+    expect(figures!.afterVerdict.files.some((f) => f.file.includes('order-writer'))).toBe(true);
+  });
+});
