@@ -1,11 +1,12 @@
 /** `npm run clients` end to end on temporary files: add, list, remove, refusals, and atomic writes. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/adapters/node-atomic-file.ts';
+import { withFileLock } from '../../src/adapters/node-file-lock.ts';
 import { parseAllowList } from '../../src/core/smart/allow-list.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -97,10 +98,50 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     expect((await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org/token'], dir)).code).toBe(2);
   });
 
+  it('twenty parallel adds leave twenty entries and no lock file', async () => {
+    const runs = Array.from({ length: 20 }, (_, i) =>
+      clients(['add', '--name', `EHR ${i}`, '--iss', `https://ehr${i}.example.org/fhir`, '--client-id', `c${i}`, '--scope-version', 'v2', '--file', 'f.json'], dir),
+    );
+    const results = await Promise.all(runs);
+    expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
+    const names = (JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')).clients as Array<{ name: string }>).map((c) => c.name).sort();
+    expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `EHR ${i}`).sort());
+    expect(readdirSync(dir)).toEqual(['f.json']);
+  });
+
+  it('writes through a symbolic link: the link stays a link and the file it points to gets the entry', async () => {
+    mkdirSync(join(dir, 'real'));
+    await clients(['add', ...epicArgs, '--file', 'real/clients.json'], dir);
+    symlinkSync('real/clients.json', join(dir, 'served.json'));
+    const r = await clients(['add', '--name', 'Other', '--iss', 'https://other.example.org/fhir', '--client-id', 'o', '--scope-version', 'v1', '--file', 'served.json'], dir);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'served.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'real/clients.json'), 'utf8')).clients).toHaveLength(2);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['clients.json']);
+  });
+
   it('the repository allow-list validates', async () => {
     const r = await clients(['list'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^public\/smart-clients.json: \d+ issuer/);
+  });
+});
+
+describe('withFileLock', () => {
+  it('serialises edits, gives up with ELOCKED while another holds the lock, and takes over a dead owner\'s lock', async () => {
+    const path = join(dir, 'x.json');
+    writeFileSync(path, '0');
+    let release: () => void = () => undefined;
+    const held = withFileLock(path, () => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(withFileLock(path, () => 'never', { timeoutMs: 100 })).rejects.toMatchObject({ code: 'ELOCKED' });
+    release();
+    await held;
+    expect(readdirSync(dir)).toEqual(['x.json']);
+    // A lock left by a process that no longer exists (pid far above pid_max) is taken over.
+    writeFileSync(`${path}.lock`, '4194399 left-behind');
+    expect(await withFileLock(path, () => 'ran', { timeoutMs: 100 })).toBe('ran');
+    expect(readdirSync(dir)).toEqual(['x.json']);
   });
 });
 
@@ -111,6 +152,20 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, 'new');
     expect(readFileSync(path, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('follows a chain of links (also a dangling one) and keeps the permission bits', () => {
+    writeFileSync(join(dir, 'real.json'), 'old', { mode: 0o640 });
+    symlinkSync('real.json', join(dir, 'link1'));
+    symlinkSync('link1', join(dir, 'link2'));
+    writeFileAtomic(join(dir, 'link2'), 'new');
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
+    expect(lstatSync(join(dir, 'link2')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'real.json')).mode & 0o777).toBe(0o640);
+    symlinkSync('not-yet.json', join(dir, 'dangling'));
+    writeFileAtomic(join(dir, 'dangling'), 'made');
+    expect(readFileSync(join(dir, 'not-yet.json'), 'utf8')).toBe('made');
+    expect(lstatSync(join(dir, 'dangling')).isSymbolicLink()).toBe(true);
   });
 
   it('when the rename fails the target is untouched and the temporary file is removed', () => {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../adapters/node-atomic-file.ts';
+import { withFileLock } from '../../adapters/node-file-lock.ts';
 import { CliError, repoRoot, resolveCliPath, runCli, usageError } from '../../adapters/node-cli.ts';
 import { cspForAllowList } from '../../core/registration/csp.ts';
 import { checkServerUrl } from '../../core/smart/allow-list.ts';
@@ -34,6 +35,21 @@ function save(path: string, display: string, json: Record<string, unknown>): voi
     writeFileAtomic(path, `${JSON.stringify(json, null, 2)}\n`);
   } catch (e) {
     throw new CliError(`cannot write ${display}: ${(e as { code?: string }).code ?? String(e)}`);
+  }
+}
+
+/**
+ * Read, edit and write under the file's lock, so parallel edits each see the previous one (issue 10 item 6:
+ * twenty parallel adds used to leave eleven).
+ */
+async function edit(path: string, display: string, change: () => void): Promise<void> {
+  try {
+    await withFileLock(path, change);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'ELOCKED') throw new CliError(`${display} is being edited by another \`clients\` command (lock file ${display}.lock); try again, or remove the lock file if no edit is running`);
+    throw new CliError(`cannot lock ${display}: ${code ?? String(e)}`);
   }
 }
 
@@ -84,22 +100,24 @@ async function main(argv: string[]): Promise<number> {
     for (const flag of ['name', 'client-id', 'scope-version'] as const) {
       if (values[flag] === undefined) throw usageError(`add needs --${flag}`, USAGE);
     }
-    const json = existsSync(path) ? load(path, display).json : emptyAllowListJson();
-    const next = addClient(
-      json,
-      {
-        name: values.name ?? '',
-        clientId: values['client-id'] ?? '',
-        scopeVersion: values['scope-version'] ?? '',
-        ...(values.iss !== undefined ? { iss: values.iss } : {}),
-        ...(values['iss-prefix'] !== undefined ? { issPrefix: values['iss-prefix'] } : {}),
-        ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
-        ...(values.standalone ? { standalone: true } : {}),
-      },
-      display,
-    );
-    if (!next.ok) throw new CliError(`not added:\n${next.error.join('\n')}`);
-    save(path, display, next.value);
+    await edit(path, display, () => {
+      const json = existsSync(path) ? load(path, display).json : emptyAllowListJson();
+      const next = addClient(
+        json,
+        {
+          name: values.name ?? '',
+          clientId: values['client-id'] ?? '',
+          scopeVersion: values['scope-version'] ?? '',
+          ...(values.iss !== undefined ? { iss: values.iss } : {}),
+          ...(values['iss-prefix'] !== undefined ? { issPrefix: values['iss-prefix'] } : {}),
+          ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
+          ...(values.standalone ? { standalone: true } : {}),
+        },
+        display,
+      );
+      if (!next.ok) throw new CliError(`not added:\n${next.error.join('\n')}`);
+      save(path, display, next.value);
+    });
     process.stdout.write(`added ${values.name ?? ''} to ${display}\n`);
     return 0;
   }
@@ -108,10 +126,12 @@ async function main(argv: string[]): Promise<number> {
     if (target === undefined || (values.iss !== undefined && values['iss-prefix'] !== undefined)) {
       throw usageError('remove needs exactly one of --iss or --iss-prefix', USAGE);
     }
-    const { json } = load(path, display);
-    const next = removeClient(json, target, display);
-    if (!next.ok) throw new CliError(next.error.join('\n'));
-    save(path, display, next.value);
+    await edit(path, display, () => {
+      const { json } = load(path, display);
+      const next = removeClient(json, target, display);
+      if (!next.ok) throw new CliError(next.error.join('\n'));
+      save(path, display, next.value);
+    });
     process.stdout.write(`removed ${target} from ${display}\n`);
     return 0;
   }
