@@ -16,6 +16,10 @@ export const ADVERTISED_TYPES = [
   'MedicationStatement',
   'MedicationDispense',
   'MedicationAdministration',
+  'AllergyIntolerance',
+  'ServiceRequest',
+  'Procedure',
+  'Appointment',
   'DetectedIssue',
   'Encounter',
 ] as const;

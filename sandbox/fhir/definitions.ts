@@ -27,7 +27,7 @@ let loaded = false;
  */
 export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
   'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'Condition', 'Observation', 'AllergyIntolerance',
-  'Procedure', 'Immunization', 'DiagnosticReport', 'ServiceRequest', 'CarePlan',
+  'Procedure', 'Immunization', 'DiagnosticReport', 'ServiceRequest', 'CarePlan', 'Appointment',
   'Medication', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'DetectedIssue',
   'Provenance', 'Bundle', 'OperationOutcome', 'CapabilityStatement', 'Parameters', 'Binary',
 ]);

@@ -1,16 +1,19 @@
 /**
- * Reads the patient's chart for the assessment: every search at once, every page, every referenced medication,
- * and an honest list of what could not be read. Never throws for a server's fault: each one becomes a `ReadGap`,
- * and a chart with a gap is incomplete (the core then refuses a clean verdict).
+ * Reads the patient's chart for the assessment: the Patient and every search at once, every page, every
+ * referenced medication, and an honest list of what could not be read. Never throws for a server's fault: each
+ * one becomes a `ReadGap`, and a chart with a gap is incomplete (the core then refuses a clean verdict).
  *
- * Round trips: one for the five searches together, one more per extra page of the longest search, and one for
- * medications the searches did not include (a batch). See issue 6 item 1.
+ * Round trips: one for the Patient read and the nine searches together, one more per extra page of the longest
+ * search (one in all where the server pages by offset with a total), and one for medications the searches did
+ * not include (a batch). See issue 6 item 1 and issue 14 item 1.
  */
-import type { Medication, MedicationAdministration, MedicationDispense, MedicationRequest, MedicationStatement, Resource } from 'fhir/r4';
+import type { Medication, Resource } from 'fhir/r4';
 import { emptyChart, type Chart, type ChartResourceType } from '../core/chart.ts';
 import type { FhirHttp, ReadProgress } from './types.ts';
 import { searchAllPages, type SearchOutcome, type SearchSpec } from './fhir/bundle-paging.ts';
+import { sameJson } from './fhir/entry-checks.ts';
 import { fetchMedications, findMissingMedications } from './fhir/medication-refs.ts';
+import { nameWords, readPatient } from './fhir/patient-read.ts';
 
 export interface ReadChartOptions {
   onProgress?: (p: ReadProgress) => void;
@@ -24,6 +27,8 @@ export interface ReadChartOptions {
   maxPages?: number;
   /** Receives request counts after the read, for benchmarks and tests. */
   onStats?: (s: ReadStats) => void;
+  /** The clock, for the Appointment search's lower date bound (default: now). */
+  now?: Date;
 }
 
 /** How the read went on the wire. */
@@ -43,35 +48,59 @@ export interface ReadStats {
  */
 export const MEDICATION_REQUEST_STATUSES = ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'] as const;
 
-/** The five searches, with their first-page paths. */
-export function chartSearches(patientId: string, pageSize: number): SearchSpec[] {
+/**
+ * Planned procedures, by the states FHIR R4 gives a plan that has not happened yet (issue 9 item 1):
+ * ServiceRequest draft/active (request-status), Procedure preparation/in-progress (event-status), Appointment
+ * proposed/pending/booked (appointmentstatus). Each is a token search every major server supports on `status`.
+ */
+export const PLANNED_STATUSES = {
+  ServiceRequest: ['draft', 'active'],
+  Procedure: ['preparation', 'in-progress'],
+  Appointment: ['proposed', 'pending', 'booked'],
+} as const;
+
+/** The day before `now` (YYYY-MM-DD, UTC): an Appointment search bound that no time zone can push past today. */
+function dayBefore(now: Date): string {
+  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The nine searches, with their first-page paths. */
+export function chartSearches(patientId: string, pageSize: number, now: Date = new Date()): SearchSpec[] {
   const patient = `patient=${encodeURIComponent(patientId)}&_count=${pageSize}`;
+  const spec = (resourceType: ChartResourceType, extra = ''): SearchSpec => ({ resourceType, path: `${resourceType}?${patient}${extra}`, includeTypes: [], patientId });
   const withMedication = (type: 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration', extra = ''): SearchSpec => ({
-    resourceType: type,
-    path: `${type}?${patient}${extra}&_include=${type}:medication`,
+    ...spec(type, `${extra}&_include=${type}:medication`),
     includeTypes: ['Medication'],
   });
+  const status = (values: readonly string[]) => `&status=${values.join(',')}`;
   return [
-    { resourceType: 'Condition', path: `Condition?${patient}`, includeTypes: [] },
-    withMedication('MedicationRequest', `&status=${MEDICATION_REQUEST_STATUSES.join(',')}`),
+    spec('Condition'),
+    withMedication('MedicationRequest', status(MEDICATION_REQUEST_STATUSES)),
     withMedication('MedicationStatement'),
     withMedication('MedicationDispense'),
     withMedication('MedicationAdministration'),
+    // Every allergy status: the core decides which count (refuted and entered-in-error do not).
+    spec('AllergyIntolerance'),
+    spec('ServiceRequest', status(PLANNED_STATUSES.ServiceRequest)),
+    spec('Procedure', status(PLANNED_STATUSES.Procedure)),
+    spec('Appointment', `${status(PLANNED_STATUSES.Appointment)}&date=ge${dayBefore(now)}`),
   ];
 }
 
+/** The types a full read covers: the Patient, the searched types and the Medications they refer to. */
+export function readTypes(specs: readonly SearchSpec[]): ChartResourceType[] {
+  return ['Patient', ...specs.map((s) => s.resourceType), 'Medication'];
+}
+
 /**
- * Reads Condition, MedicationRequest (all statuses), MedicationStatement, MedicationDispense and
- * MedicationAdministration for `patientId`, with their Medications, and reports progress as pages arrive.
+ * Reads the Patient and Condition, MedicationRequest (all statuses), MedicationStatement, MedicationDispense,
+ * MedicationAdministration, AllergyIntolerance and the planned ServiceRequests, Procedures and Appointments for
+ * `patientId`, with their Medications, and reports progress as pages arrive.
  */
-export async function readChart(
-  http: FhirHttp,
-  patientId: string,
-  opts: ReadChartOptions = {},
-): Promise<Chart> {
+export async function readChart(http: FhirHttp, patientId: string, opts: ReadChartOptions = {}): Promise<Chart> {
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const maxPages = opts.maxPages ?? 50;
-  const specs = chartSearches(patientId, opts.pageSize ?? 1000);
+  const specs = chartSearches(patientId, opts.pageSize ?? 1000, opts.now ?? new Date());
   const signal = opts.signal ? { signal: opts.signal } : {};
 
   const totals = new Map<number, number | undefined>();
@@ -85,6 +114,7 @@ export async function readChart(
   };
   report();
 
+  const patientRead = readPatient(http, patientId, { timeoutMs, ...signal });
   const outcomes = await Promise.all(
     specs.map(async (spec, i): Promise<SearchOutcome> => {
       const outcome = await searchAllPages(http, spec, {
@@ -103,17 +133,30 @@ export async function readChart(
       return outcome;
     }),
   );
+  const person = await patientRead;
 
   const chart = emptyChart();
-  const medications = new Map<string, Medication>();
-  const stats: ReadStats = { requests: 0, roundTrips: 0, pages: {} };
+  chart.searched = readTypes(specs);
+  if (person.patient) chart.patient = person.patient;
+  chart.gaps.push(...person.gaps);
+  const medications = new Map<string, Medication[]>();
+  const keepMedication = (m: Medication): void => {
+    const versions = medications.get(m.id!) ?? [];
+    if (!versions.some((v) => sameJson(v, m))) versions.push(m);
+    medications.set(m.id!, versions);
+  };
+  const stats: ReadStats = { requests: 1, roundTrips: 1, pages: {} };
+  const names = nameWords(person.patient);
   for (const o of outcomes) {
     stats.requests += o.requests;
-    stats.roundTrips = Math.max(stats.roundTrips, o.requests);
+    stats.roundTrips = Math.max(stats.roundTrips, o.roundTrips);
     stats.pages[o.spec.resourceType] = o.pages;
+    // A server's words are quoted only when they cannot be this patient's name (gaps carry no patient data).
+    for (const q of o.quoted) if (names.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(q.text))) q.gap.detail = q.withoutText;
     chart.gaps.push(...o.gaps);
-    for (const r of o.included) if (r.resourceType === 'Medication') medications.set(r.id!, r as Medication);
-    addMatches(chart, o.spec.resourceType, o.matches);
+    for (const r of o.included) if (r.resourceType === 'Medication') keepMedication(r as Medication);
+    const list = listFor(chart, o.spec.resourceType);
+    if (list) for (const r of o.matches) list.push(r);
   }
 
   const users = [...chart.medicationRequests, ...chart.medicationStatements, ...chart.medicationDispenses, ...chart.medicationAdministrations];
@@ -123,43 +166,30 @@ export async function readChart(
     pending += 1;
     report();
     const fetched = await fetchMedications(http, missing.toRead, { timeoutMs, ...signal });
-    for (const m of fetched.medications) medications.set(m.id!, m);
+    for (const m of fetched.medications) keepMedication(m);
     chart.gaps.push(...fetched.gaps);
     stats.requests += fetched.requests;
     stats.roundTrips += fetched.roundTrips;
     pending -= 1;
     report();
   }
-  chart.medications = [...medications.values()];
+  chart.medications = [...medications.values()].flat();
   opts.onStats?.(stats);
   return chart;
 }
 
-/** Adds a search's matches to the chart, skipping any resource already there (same type and id). */
-function addMatches(chart: Chart, type: ChartResourceType, matches: Resource[]): void {
-  const target = listFor(chart, type);
-  if (!target) return;
-  const seen = new Set(target.map((r) => r.id));
-  for (const r of matches) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    target.push(r);
-  }
-}
-
+/** The chart list a search's matches go to (the search already kept one copy per distinct version). */
 function listFor(chart: Chart, type: ChartResourceType): Resource[] | undefined {
-  switch (type) {
-    case 'Condition':
-      return chart.conditions;
-    case 'MedicationRequest':
-      return chart.medicationRequests as MedicationRequest[];
-    case 'MedicationStatement':
-      return chart.medicationStatements as MedicationStatement[];
-    case 'MedicationDispense':
-      return chart.medicationDispenses as MedicationDispense[];
-    case 'MedicationAdministration':
-      return chart.medicationAdministrations as MedicationAdministration[];
-    default:
-      return undefined;
-  }
+  const lists: Partial<Record<ChartResourceType, Resource[]>> = {
+    Condition: chart.conditions,
+    MedicationRequest: chart.medicationRequests,
+    MedicationStatement: chart.medicationStatements,
+    MedicationDispense: chart.medicationDispenses,
+    MedicationAdministration: chart.medicationAdministrations,
+    AllergyIntolerance: chart.allergies,
+    ServiceRequest: chart.serviceRequests,
+    Procedure: chart.procedures,
+    Appointment: chart.appointments,
+  };
+  return lists[type];
 }

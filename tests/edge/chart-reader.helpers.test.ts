@@ -111,7 +111,10 @@ describe('status to gap reason', () => {
 describe('chartSearches', () => {
   it('encodes the patient id and asks every search for the same page size', () => {
     const specs = chartSearches('a b&c', 250);
-    expect(specs.map((s) => s.resourceType)).toEqual(['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration']);
+    expect(specs.map((s) => s.resourceType)).toEqual([
+      'Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration',
+      'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment',
+    ]);
     for (const s of specs) {
       expect(s.path).toContain('patient=a%20b%26c');
       expect(s.path).toContain('_count=250');

@@ -47,7 +47,7 @@ function listOf(chart: Chart, type: Searched): { id?: string }[] {
 }
 
 describe('readChart on a healthy server', () => {
-  it('reads every searched type and the included medications, with no gaps, in one round trip of five searches', async () => {
+  it('reads the Patient, every searched type and the included medications, with no gaps, in one round trip of ten requests', async () => {
     const log = recordRequests(server);
     let stats: ReadStats | undefined;
     const chart = await readChart(fhir, typical.patientId, { onStats: (s) => (stats = s) });
@@ -56,9 +56,12 @@ describe('readChart on a healthy server', () => {
     expect(chart.gaps).toEqual([]);
     for (const type of SEARCHED) expect(listOf(chart, type)).toHaveLength(typical.counts[type]);
     expect(chart.medications.map((m) => m.id).sort()).toEqual([`${typical.patientId}-med-a`, `${typical.patientId}-med-b`]);
-    expect(log.count()).toBe(5);
+    expect(chart.patient?.id).toBe(typical.patientId);
+    expect(chart.searched).toEqual(['Patient', ...SEARCHED, 'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment', 'Medication']);
+    // The Patient read and nine searches.
+    expect(log.count()).toBe(10);
     expect(log.roundTrips()).toBe(1);
-    expect(stats).toMatchObject({ requests: 5, roundTrips: 1 });
+    expect(stats).toMatchObject({ requests: 10, roundTrips: 1 });
   });
 
   it('asks for orders in every status, a large page and the included Medication', async () => {
@@ -84,10 +87,14 @@ describe('readChart on a healthy server', () => {
       expect(ids).toHaveLength(typical.counts[type]);
       expect(new Set(ids).size).toBe(ids.length);
     }
-    // 4 conditions and 4 orders: 2 pages each; 3 of each other type: 2 pages each.
-    expect(log.count()).toBe(10);
+    // 4 conditions and 4 orders: 2 pages each; 3 of each other type: 2 pages each; the four new types (none in this
+    // chart) and the Patient read: one request each.
+    expect(log.count()).toBe(15);
     expect(log.roundTrips()).toBe(2);
-    expect(stats?.pages).toEqual({ Condition: 2, MedicationRequest: 2, MedicationStatement: 2, MedicationDispense: 2, MedicationAdministration: 2 });
+    expect(stats?.pages).toEqual({
+      Condition: 2, MedicationRequest: 2, MedicationStatement: 2, MedicationDispense: 2, MedicationAdministration: 2,
+      AllergyIntolerance: 1, ServiceRequest: 1, Procedure: 1, Appointment: 1,
+    });
   });
 
   it('keeps a resource once when a server repeats it on the next page', async () => {
@@ -127,7 +134,7 @@ describe('readChart on a healthy server', () => {
     const seen: ReadProgress[] = [];
     await readChart(fhir, typical.patientId, { pageSize: 2, onProgress: (p) => seen.push(p) });
     const all = Object.values(typical.counts).reduce((a, b) => a + b, 0) - typical.counts.Medication;
-    expect(seen[0]).toEqual({ loaded: 0, pending: 5 });
+    expect(seen[0]).toEqual({ loaded: 0, pending: 9 });
     expect(seen.at(-1)).toEqual({ loaded: all, pending: 0, total: all });
     for (let i = 1; i < seen.length; i += 1) {
       expect(seen[i]!.loaded).toBeGreaterThanOrEqual(seen[i - 1]!.loaded);
@@ -267,7 +274,7 @@ describe('readChart and medication references', () => {
     const log = recordRequests(server);
     const chart = await readChart(fhir, p);
     log.stop();
-    expect(log.count()).toBe(5);
+    expect(log.count()).toBe(10);
     expect(chart.gaps.map((g) => [g.reason, g.target])).toEqual(
       expect.arrayContaining([
         ['unresolved-reference', `MedicationStatement/${p}-ms2#not-there`],

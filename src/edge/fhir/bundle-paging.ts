@@ -1,7 +1,10 @@
 /**
- * One FHIR search followed through every `next` link, pages in sequence (each link comes from the previous page),
- * with every fault turned into a gap. Entries are checked just enough to be safe to hand on: an object with an id
- * and an expected resourceType; anything else is skipped and counted.
+ * One FHIR search followed to its end, with every fault turned into a gap. Pages follow `next` links one after
+ * another, except where the server pages by offset and announced a `total`: then the remaining pages are asked
+ * for together (issue 14 item 1). Entries are checked before they are handed on (issue 10 item 1): an object with
+ * an id and an expected resourceType; not another patient's record; an OperationOutcome warning or error inside the
+ * results is a gap; two different versions under one id are both kept, with a gap; a `total` the entries cannot
+ * reach is a gap.
  */
 import type { Bundle, Resource } from 'fhir/r4';
 import type { ChartResourceType, ReadGap } from '../../core/chart.ts';
@@ -9,6 +12,8 @@ import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { describeAnswer, gap, reasonForAnswer } from './gaps.ts';
 import { isOperationOutcome, outcomeCodes } from './operation-outcome.ts';
+import { isOtherPatients, outcomeNotice, sameJson, type OutcomeNotice } from './entry-checks.ts';
+import { offsetPlan, samePage } from './offset-pages.ts';
 
 export interface SearchSpec {
   /** The type searched for; entries of this type are the matches. */
@@ -19,6 +24,8 @@ export interface SearchSpec {
   includeTypes: readonly ChartResourceType[];
   /** A label for gaps, e.g. "Condition search". Defaults to "<type> search". */
   label?: string;
+  /** The launch patient: matches that name another patient are left out, with a 'wrong-patient' gap. */
+  patientId?: string;
 }
 
 export interface PagingOptions {
@@ -29,11 +36,19 @@ export interface PagingOptions {
   onPage?: (page: { newMatches: number; total?: number; pageNumber: number }) => void;
 }
 
+/** A server text quoted in a gap, so the caller can drop it once it knows the patient's name. */
+export interface QuotedText {
+  gap: ReadGap;
+  text: string;
+  /** The gap's detail without the quoted text. */
+  withoutText: string;
+}
+
 export interface SearchOutcome {
   spec: SearchSpec;
-  /** Matches, deduplicated by id, in server order. */
+  /** Matches in server order: one per id, or every distinct version when the server sent several. */
   matches: Resource[];
-  /** Included resources (e.g. Medication), deduplicated by type and id. */
+  /** Included resources (e.g. Medication), one per type and id (every distinct version, as for matches). */
   included: Resource[];
   /** Bundle.total of the first page, when given. */
   total?: number;
@@ -41,91 +56,194 @@ export interface SearchOutcome {
   pages: number;
   /** Requests sent, including any that failed. */
   requests: number;
+  /** Sequential round trips this search took. */
+  roundTrips: number;
   gaps: ReadGap[];
+  /** Gaps that quote the server's own words (OperationOutcome warnings). */
+  quoted: QuotedText[];
 }
+
+/** What the entries of the pages read so far added up to. */
+interface Collected {
+  /** Versions per "Type/id", matches and included alike. */
+  versions: Map<string, Resource[]>;
+  /** Distinct ids of the searched type. */
+  matchIds: Set<string>;
+  /** "Type/id" keys that came back in more than one version. */
+  conflicting: Set<string>;
+  malformed: number;
+  otherPatient: number;
+  notices: Map<string, OutcomeNotice>;
+}
+
+type PageResult = { kind: 'bundle'; bundle: Bundle } | { kind: 'gap'; gap: ReadGap };
 
 /** Reads a search to its end (or to its first fault). Never throws. */
 export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: PagingOptions): Promise<SearchOutcome> {
   const label = spec.label ?? `${spec.resourceType} search`;
-  const out: SearchOutcome = { spec, matches: [], included: [], pages: 0, requests: 0, gaps: [] };
-  const matchIds = new Set<string>();
-  const includedKeys = new Set<string>();
+  const out: SearchOutcome = { spec, matches: [], included: [], pages: 0, requests: 0, roundTrips: 0, gaps: [], quoted: [] };
+  const got: Collected = { versions: new Map(), matchIds: new Set(), conflicting: new Set(), malformed: 0, otherPatient: 0, notices: new Map() };
   const seenUrls = new Set<string>();
-  let malformed = 0;
-  let url: string | undefined = spec.path;
+  const stop = (reason: ReadGap['reason'], detail: string): void => void out.gaps.push(gap(spec.resourceType, reason, detail, spec.path));
+  let ended = false;
 
-  while (url !== undefined) {
-    if (out.pages >= opts.maxPages) {
-      out.gaps.push(gap(spec.resourceType, 'truncated', `${label} stopped after ${out.pages} pages (the page limit); the rest was not read`, spec.path));
-      break;
+  /** Takes one page in order; the next URL to read, or undefined at the end or at a fault. */
+  const take = (page: PageResult, expected?: string): string | undefined => {
+    if (page.kind === 'gap') {
+      out.gaps.push(page.gap);
+      return undefined;
     }
-    seenUrls.add(url);
-    let answer = await get(http, url, opts, out);
-    // Some servers reject an _include they do not support with 400; the search without it is still worth having
-    // (medications it would have included are then read by reference).
-    if (out.pages === 0 && answer.kind === 'answered' && answer.status === 400 && url.includes('_include=')) {
-      url = url.replace(/&_include=[^&]*/g, '');
-      answer = await get(http, url, opts, out);
-    }
-    const first = out.pages === 0;
-    const where = first ? label : `${label}, page ${out.pages + 1},`;
-    if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
-      const reason = first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
-      const after = first ? '' : ` after ${out.matches.length} ${spec.resourceType} resources; the rest was not read`;
-      out.gaps.push(gap(spec.resourceType, reason, `${where} ${describeAnswer(answer)}${after}`, spec.path));
-      break;
-    }
-    const bundle = asSearchBundle(answer);
-    if (typeof bundle === 'string') {
-      const after = first ? '' : ` after ${out.matches.length} ${spec.resourceType} resources; the rest was not read`;
-      out.gaps.push(gap(spec.resourceType, first ? 'malformed' : 'truncated', `${where} ${bundle}${after}`, spec.path));
-      break;
-    }
+    const bundle = page.bundle;
     out.pages += 1;
-    if (first && typeof bundle.total === 'number') out.total = bundle.total;
-    let newMatches = 0;
-    for (const entry of bundle.entry ?? []) {
-      const checked = checkEntry(entry, spec);
-      if (checked === 'skip') continue;
-      if (checked === 'malformed') {
-        malformed += 1;
-        continue;
-      }
-      const { resource } = checked;
-      if (resource.resourceType === spec.resourceType) {
-        if (matchIds.has(resource.id!)) continue;
-        matchIds.add(resource.id!);
-        out.matches.push(resource);
-        newMatches += 1;
-      } else {
-        const key = `${resource.resourceType}/${resource.id}`;
-        if (includedKeys.has(key)) continue;
-        includedKeys.add(key);
-        out.included.push(resource);
-      }
-    }
+    if (out.pages === 1 && typeof bundle.total === 'number') out.total = bundle.total;
+    const newMatches = absorb(bundle, spec, got, out);
     opts.onPage?.({ newMatches, pageNumber: out.pages, ...(out.total !== undefined ? { total: out.total } : {}) });
     const next = nextLink(bundle, http.baseUrl);
     if (next.kind === 'refused') {
-      out.gaps.push(gap(spec.resourceType, 'truncated', `${label} gave a next-page link ${next.why}; the rest was not read`, spec.path));
+      stop('truncated', `${label} gave a next-page link ${next.why}; the rest was not read`);
+      return undefined;
+    }
+    if (next.kind === 'none') {
+      ended = true;
+      return undefined;
+    }
+    if (expected !== undefined && samePage(next.url, expected)) return expected;
+    if (seenUrls.has(next.url)) {
+      stop('truncated', `${label} gave a next-page link that repeats an earlier page; the rest was not read`);
+      return undefined;
+    }
+    return next.url;
+  };
+
+  let url: string | undefined = spec.path;
+  while (url !== undefined) {
+    if (out.pages >= opts.maxPages) {
+      stop('truncated', `${label} stopped after ${out.pages} pages (the page limit); the rest was not read`);
       break;
     }
-    url = next.kind === 'next' ? next.url : undefined;
-    if (url !== undefined && seenUrls.has(url)) {
-      out.gaps.push(gap(spec.resourceType, 'truncated', `${label} gave a next-page link that repeats an earlier page; the rest was not read`, spec.path));
-      break;
+    seenUrls.add(url);
+    const first = out.pages === 0;
+    url = take(await readPage(http, url, first, spec, label, out, opts));
+    if (url === undefined || out.pages !== 1 || out.total === undefined) continue;
+    // Offset paging with a total: every remaining page can be named now, and asked for at once.
+    const plan = offsetPlan(url, out.total, opts.maxPages - 1);
+    if (!plan) continue;
+    const pages = await Promise.all(plan.urls.map((u) => readPage(http, u, false, spec, label, out, opts, false)));
+    out.roundTrips += 1;
+    for (let i = 0; i < pages.length; i += 1) {
+      seenUrls.add(plan.urls[i]!);
+      const expected = plan.urls[i + 1];
+      url = take(pages[i]!, expected);
+      // Past the plan (a total that was low), or a link other than the one planned: follow it page by page.
+      if (url === undefined || expected === undefined || url !== expected) break;
     }
   }
-  if (malformed > 0) {
-    const what = malformed === 1 ? '1 entry was' : `${malformed} entries were`;
-    out.gaps.push(gap(spec.resourceType, 'malformed', `${label}: ${what} not a readable ${spec.resourceType} and skipped`, spec.path, malformed));
-  }
+  finish(spec, label, got, out, ended);
   return out;
 }
 
-function get(http: FhirHttp, url: string, opts: PagingOptions, out: SearchOutcome): Promise<HttpAnswer> {
-  out.requests += 1;
-  return fhirRequest(http, url, { method: 'GET' }, { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
+/** Reads one page (the first one retried without _include when refused) and checks it is a search Bundle. */
+async function readPage(
+  http: FhirHttp,
+  url: string,
+  first: boolean,
+  spec: SearchSpec,
+  label: string,
+  out: SearchOutcome,
+  opts: PagingOptions,
+  ownTrip = true,
+): Promise<PageResult> {
+  const get = (u: string): Promise<HttpAnswer> => {
+    out.requests += 1;
+    if (ownTrip) out.roundTrips += 1;
+    return fhirRequest(http, u, { method: 'GET' }, { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
+  };
+  let answer = await get(url);
+  // Some servers reject an _include they do not support with 400; the search without it is still worth having
+  // (medications it would have included are then read by reference).
+  if (first && answer.kind === 'answered' && answer.status === 400 && url.includes('_include=')) {
+    answer = await get(url.replace(/&_include=[^&]*/g, ''));
+  }
+  const where = first ? label : `${label}, a further page,`;
+  const after = first ? '' : ` after ${out.matches.length} ${spec.resourceType} resources; the rest was not read`;
+  if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
+    const reason = first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
+    return { kind: 'gap', gap: gap(spec.resourceType, reason, `${where} ${describeAnswer(answer)}${after}`, spec.path) };
+  }
+  const bundle = asSearchBundle(answer);
+  if (typeof bundle === 'string') return { kind: 'gap', gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', `${where} ${bundle}${after}`, spec.path) };
+  return { kind: 'bundle', bundle };
+}
+
+/** Adds a page's entries; returns how many new matches it brought. */
+function absorb(bundle: Bundle, spec: SearchSpec, got: Collected, out: SearchOutcome): number {
+  let newMatches = 0;
+  for (const entry of bundle.entry ?? []) {
+    const checked = checkEntry(entry, spec);
+    if (checked === 'malformed') {
+      got.malformed += 1;
+      continue;
+    }
+    if ('outcome' in checked) {
+      const notice = outcomeNotice(checked.outcome);
+      if (notice) got.notices.set(`${notice.severity}|${notice.codes}|${notice.text ?? ''}`, notice);
+      continue;
+    }
+    const { resource } = checked;
+    const isMatch = resource.resourceType === spec.resourceType;
+    if (isMatch && spec.patientId !== undefined && isOtherPatients(resource as never, spec.resourceType, spec.patientId)) {
+      got.otherPatient += 1;
+      continue;
+    }
+    const key = `${resource.resourceType}/${resource.id}`;
+    const versions = got.versions.get(key);
+    if (versions?.some((v) => sameJson(v, resource))) continue; // the same record again (e.g. repeated on a page)
+    if (versions) {
+      versions.push(resource);
+      got.conflicting.add(key);
+    } else {
+      got.versions.set(key, [resource]);
+    }
+    if (isMatch) {
+      got.matchIds.add(resource.id);
+      out.matches.push(resource);
+      newMatches += 1;
+    } else {
+      out.included.push(resource);
+    }
+  }
+  return newMatches;
+}
+
+/** The gaps that only the whole search can show: skipped entries, warnings, versions, an unreachable total. */
+function finish(spec: SearchSpec, label: string, got: Collected, out: SearchOutcome, ended: boolean): void {
+  const add = (reason: ReadGap['reason'], detail: string, count?: number): ReadGap => {
+    const g = gap(spec.resourceType, reason, detail, spec.path, count);
+    out.gaps.push(g);
+    return g;
+  };
+  if (got.malformed > 0) {
+    const what = got.malformed === 1 ? '1 entry was' : `${got.malformed} entries were`;
+    add('malformed', `${label}: ${what} not a readable ${spec.resourceType} and skipped`, got.malformed);
+  }
+  for (const n of got.notices.values()) {
+    const withoutText = `${label}: the server reported that its results may be partial (${n.severity}; issue: ${n.codes})`;
+    const g = add('server-warning', n.text ? `${withoutText}: "${n.text}"` : withoutText);
+    if (n.text) out.quoted.push({ gap: g, text: n.text, withoutText });
+  }
+  if (got.otherPatient > 0) {
+    const what = got.otherPatient === 1 ? '1 record belonged' : `${got.otherPatient} records belonged`;
+    add('wrong-patient', `${label}: ${what} to another patient and ${got.otherPatient === 1 ? 'was' : 'were'} left out`, got.otherPatient);
+  }
+  if (got.conflicting.size > 0) {
+    const n = got.conflicting.size;
+    add('inconsistent', `${label}: ${n === 1 ? '1 record' : `${n} records`} came back in different versions under one id; every version is kept`, n);
+  }
+  // A total only counts matches (FHIR R4 Bundle.total); entries left out above still count as sent.
+  const reached = got.matchIds.size + got.otherPatient + got.malformed;
+  if (ended && out.total !== undefined && reached < out.total) {
+    add('inconsistent', `${label}: the server announced ${out.total} results but sent ${reached}, with no further page; the rest was not read`);
+  }
 }
 
 /** The body as a search Bundle, or why it is not one. */
@@ -144,15 +262,15 @@ function asSearchBundle(answer: HttpAnswer & { kind: 'answered' }): Bundle | str
   return body as Bundle;
 }
 
-type CheckedEntry = { resource: Resource & { id: string } } | 'skip' | 'malformed';
+type CheckedEntry = { resource: Resource & { id: string } } | { outcome: Record<string, unknown> } | 'malformed';
 
 function checkEntry(entry: unknown, spec: SearchSpec): CheckedEntry {
   if (typeof entry !== 'object' || entry === null) return 'malformed';
   const resource = (entry as { resource?: unknown }).resource;
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) return 'malformed';
   const type = (resource as { resourceType?: unknown }).resourceType;
-  // Servers may add an OperationOutcome entry (search.mode "outcome") with warnings: not chart data.
-  if (type === 'OperationOutcome') return 'skip';
+  // An OperationOutcome entry (search.mode "outcome") is the server speaking about the results, not chart data.
+  if (type === 'OperationOutcome') return { outcome: resource as Record<string, unknown> };
   if (type !== spec.resourceType && !spec.includeTypes.includes(type as ChartResourceType)) return 'malformed';
   const id = (resource as { id?: unknown }).id;
   if (typeof id !== 'string' || id === '') return 'malformed';
