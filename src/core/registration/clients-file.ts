@@ -4,6 +4,8 @@
  * command can never write a file the app would refuse. Unknown top-level fields ($comment, standalone) are kept.
  */
 import {
+  canonicalIssuer,
+  checkIssuerUrl,
   checkServerUrl,
   describeConfigErrors,
   normaliseBaseUrl,
@@ -42,7 +44,9 @@ export interface NewClient {
   standalone?: boolean;
 }
 
-const keyOf = (e: { iss?: string; issPrefix?: string }) => (e.iss !== undefined ? normaliseBaseUrl(e.iss) : (e.issPrefix ?? ''));
+/** The entry's identity: the canonical exact iss, or the prefix as written (canonical once parsed). */
+const keyOf = (e: { iss?: string; issPrefix?: string }) =>
+  e.iss !== undefined ? (canonicalIssuer(e.iss) ?? normaliseBaseUrl(e.iss)) : e.issPrefix !== undefined ? (canonicalIssuer(e.issPrefix) ?? e.issPrefix) + '/' : '';
 
 /** Adds an entry; refuses bad fields, a second entry for the same iss/prefix, and anything the parser refuses. */
 export function addClient(json: Record<string, unknown>, entry: NewClient, file: string): Result<Record<string, unknown>, string[]> {
@@ -53,7 +57,8 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
   if ((entry.iss === undefined) === (entry.issPrefix === undefined)) problems.push('give exactly one of --iss or --iss-prefix');
   for (const [flag, value] of [['--iss', entry.iss], ['--iss-prefix', entry.issPrefix], ['--redirect-uri', entry.redirectUri]] as const) {
     if (value === undefined) continue;
-    const problem = checkServerUrl(value);
+    // Issuers and prefixes: no query, fragment or dot segment (a prefix must not be escapable, issue 10 item 6).
+    const problem = flag === '--redirect-uri' ? checkServerUrl(value) : checkIssuerUrl(value);
     if (problem) problems.push(`${flag} ${problem}`);
   }
   if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/')) problems.push('--iss-prefix must end with "/" so it cannot match a look-alike host');
@@ -67,7 +72,7 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
 
   const added: AllowListEntry = {
     name: entry.name.trim(),
-    ...(entry.iss !== undefined ? { iss: normaliseBaseUrl(entry.iss) } : { issPrefix: (entry.issPrefix ?? '').trim() }),
+    ...(entry.iss !== undefined ? { iss: canonicalIssuer(entry.iss) ?? normaliseBaseUrl(entry.iss) } : { issPrefix: `${canonicalIssuer(entry.issPrefix ?? '') ?? ''}/` }),
     clientId: entry.clientId.trim(),
     scopeVersion: entry.scopeVersion as AllowListEntry['scopeVersion'],
     ...(entry.redirectUri !== undefined ? { redirectUri: entry.redirectUri.trim() } : {}),
@@ -81,8 +86,10 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
 /** Removes the entry for an exact iss (or an issPrefix); refuses when there is none. */
 export function removeClient(json: Record<string, unknown>, issOrPrefix: string, file: string): Result<Record<string, unknown>, string[]> {
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
-  const wanted = issOrPrefix.endsWith('/') && clients.some((c) => c.issPrefix === issOrPrefix) ? issOrPrefix : normaliseBaseUrl(issOrPrefix);
-  const kept = clients.filter((c) => keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined }) !== wanted);
+  const entryKey = (c: Record<string, unknown>) => keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined });
+  const asPrefix = keyOf({ issPrefix: issOrPrefix });
+  const wanted = issOrPrefix.endsWith('/') && clients.some((c) => c.issPrefix !== undefined && entryKey(c) === asPrefix) ? asPrefix : keyOf({ iss: issOrPrefix });
+  const kept = clients.filter((c) => entryKey(c) !== wanted);
   if (kept.length === clients.length) return err([`${file} has no entry for ${wanted}`]);
   const next = { ...json, clients: kept };
   const check = parseAllowList(next, file);

@@ -71,6 +71,67 @@ export function checkServerUrl(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Why an issuer URL (an `iss`, an allow-list `iss` or `issPrefix`, an open server) is unfit for matching, or
+ * undefined. On top of {@link checkServerUrl}: no query, no fragment, no backslash, no whitespace or control
+ * character, and no dot segment, plain or percent-encoded.
+ *
+ * Why: a prefix match on the raw text was escaped by `https://ehr/tenants/../evil` and `%2e%2e` (issue 10 item 6).
+ * The WHATWG URL parser, which the browser and fhirclient use, resolves "." and ".." segments and their `%2e`
+ * spellings (URL Standard, "single-dot / double-dot URL path segment"), turns `\` into `/` and silently drops tabs
+ * and newlines, so `.\t.` is "..". A server may also decode `%2f`, `%5c` or `%25` before routing. None of these
+ * appear in a real FHIR base URL, so they are refused outright rather than normalised.
+ */
+export function checkIssuerUrl(value: unknown): string | undefined {
+  const basic = checkServerUrl(value);
+  if (basic) return basic;
+  const raw = value as string;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(raw)) return `"${raw}" must not contain spaces or control characters`;
+  if (raw.includes('\\')) return `"${raw}" must not contain a backslash`;
+  const afterAuthority = raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  if (afterAuthority.includes('?')) return `"${raw}" must not contain a ?query`;
+  if (afterAuthority.includes('#')) return `"${raw}" must not contain a #fragment`;
+  if (/%(2f|5c|25)/i.test(afterAuthority)) return `"${raw}" must not contain an encoded "/", "\\" or "%"`;
+  const dotSegment = afterAuthority.split('/').some((segment) => {
+    const plain = segment.replace(/%2e/gi, '.');
+    return plain === '.' || plain === '..';
+  });
+  if (dotSegment) return `"${raw}" must not contain "." or ".." path segments (plain or as %2e)`;
+  return undefined;
+}
+
+/**
+ * The form issuers are compared in: origin (scheme and host lower-cased, default port dropped, as the URL parser
+ * gives it) plus the path, without trailing slashes; undefined for a URL {@link checkIssuerUrl} refuses.
+ */
+export function canonicalIssuer(value: string): string | undefined {
+  if (checkIssuerUrl(value) !== undefined) return undefined;
+  const url = new URL(value.trim());
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** A prefix in canonical form (origin plus path, keeping its final "/"); undefined when refused. */
+function canonicalPrefix(value: string): string | undefined {
+  if (checkIssuerUrl(value) !== undefined || !value.trim().endsWith('/')) return undefined;
+  const url = new URL(value.trim());
+  return `${url.origin}${url.pathname}`;
+}
+
+/**
+ * Whether one entry accepts `iss`: the canonical iss equals the entry's exact `iss`, or lies under its `issPrefix`
+ * (same origin, and the prefix ends in "/", so `https://ehr.example.org/` never matches
+ * `https://ehr.example.org.evil.test/`). Any iss {@link checkIssuerUrl} refuses matches nothing.
+ */
+export function entryMatchesIss(entry: AllowListEntry, iss: string): boolean {
+  const wanted = canonicalIssuer(iss);
+  if (wanted === undefined) return false;
+  if (entry.iss !== undefined) return canonicalIssuer(entry.iss) === wanted;
+  if (entry.issPrefix === undefined) return false;
+  const prefix = canonicalPrefix(entry.issPrefix);
+  return prefix !== undefined && `${wanted}/`.startsWith(prefix) && new URL(wanted).origin === new URL(prefix).origin;
+}
+
 /** Normalises a FHIR base URL for comparison: no trailing slash. */
 export function normaliseBaseUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
@@ -108,11 +169,11 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
     const hasPrefix = e.issPrefix !== undefined;
     if (hasIss === hasPrefix) fail(at('iss'), 'give exactly one of "iss" (exact FHIR base URL) or "issPrefix"');
     if (hasIss) {
-      const problem = checkServerUrl(e.iss);
+      const problem = checkIssuerUrl(e.iss);
       if (problem) fail(at('iss'), problem);
     }
     if (hasPrefix) {
-      const problem = checkServerUrl(e.issPrefix);
+      const problem = checkIssuerUrl(e.issPrefix);
       if (problem) fail(at('issPrefix'), problem);
       else if (!(e.issPrefix as string).endsWith('/')) fail(at('issPrefix'), 'must end with "/" so it cannot match a look-alike host');
     }
@@ -122,13 +183,13 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
     }
     if (e.standalone !== undefined && typeof e.standalone !== 'boolean') fail(at('standalone'), 'must be true or false');
     if (e.standalone === true && !hasIss) fail(at('standalone'), 'a standalone entry needs an exact "iss"');
-    const key = hasIss ? normaliseBaseUrl(String(e.iss)) : String(e.issPrefix);
+    const key = hasIss ? (canonicalIssuer(String(e.iss)) ?? String(e.iss)) : (canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix));
     const previous = seen.get(key);
     if (previous !== undefined) fail(at(hasIss ? 'iss' : 'issPrefix'), `duplicates clients[${previous}]`);
     seen.set(key, i);
     clients.push({
       name: String(e.name),
-      ...(hasIss ? { iss: normaliseBaseUrl(String(e.iss)) } : { issPrefix: String(e.issPrefix) }),
+      ...(hasIss ? { iss: canonicalIssuer(String(e.iss)) ?? String(e.iss) } : { issPrefix: canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix) }),
       clientId: String(e.clientId),
       scopeVersion: e.scopeVersion as ScopeVersion,
       ...(e.redirectUri !== undefined ? { redirectUri: String(e.redirectUri) } : {}),
@@ -159,9 +220,9 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
             const server = o as Record<string, unknown> | null;
             if (typeof server !== 'object' || server === null) return fail(at, 'must be an object');
             if (typeof server.name !== 'string' || !server.name.trim()) fail(`${at}.name`, 'must be a non-empty string');
-            const problem = checkServerUrl(server.fhirServiceUrl);
+            const problem = checkIssuerUrl(server.fhirServiceUrl);
             if (problem) fail(`${at}.fhirServiceUrl`, problem);
-            else standalone.openServers.push({ name: String(server.name), fhirServiceUrl: normaliseBaseUrl(String(server.fhirServiceUrl)) });
+            else standalone.openServers.push({ name: String(server.name), fhirServiceUrl: canonicalIssuer(String(server.fhirServiceUrl)) ?? '' });
           });
       }
     }
@@ -172,10 +233,9 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
 
 /** The entry that accepts this `iss`, if any. Exact entries win over prefixes. */
 export function findIssuer(list: AllowList, iss: string): AllowListEntry | undefined {
-  const wanted = normaliseBaseUrl(iss);
   return (
-    list.clients.find((c) => c.iss !== undefined && c.iss === wanted) ??
-    list.clients.find((c) => c.issPrefix !== undefined && (wanted + '/').startsWith(c.issPrefix))
+    list.clients.find((c) => c.iss !== undefined && entryMatchesIss(c, iss)) ??
+    list.clients.find((c) => c.iss === undefined && entryMatchesIss(c, iss))
   );
 }
 

@@ -5,8 +5,8 @@
  * iss (shared/research/smart-on-fhir.md, "Multiple EHRs"), which is why the single form is never used here.
  */
 import {
-  checkServerUrl,
-  normaliseBaseUrl,
+  canonicalIssuer,
+  entryMatchesIss,
   type AllowList,
   type AllowListEntry,
 } from '../../core/smart/allow-list.ts';
@@ -56,12 +56,8 @@ export function readLaunchRequest(search: URLSearchParams): LaunchRequest {
  * matches `https://ehr.example.org.evil.test/`). Non-URLs and URLs with credentials or fragments never match.
  */
 export function entryAcceptsIss(entry: AllowListEntry, iss: string): boolean {
-  if (checkServerUrl(iss) !== undefined) return false;
-  const wanted = normaliseBaseUrl(iss);
-  if (entry.iss !== undefined) return entry.iss === wanted;
-  if (entry.issPrefix === undefined) return false;
-  // Same origin as the prefix as well as the same leading characters: a belt to the "/" braces.
-  return (wanted + '/').startsWith(entry.issPrefix) && new URL(wanted).origin === new URL(entry.issPrefix).origin;
+  // One matcher for the launch and the CLI, normalising first and refusing dot segments (src/core/smart/allow-list.ts).
+  return entryMatchesIss(entry, iss);
 }
 
 /** The entry of the allow-list that accepts this iss (exact entries win over prefixes), if any. */
@@ -72,8 +68,8 @@ export function matchIssuer(list: AllowList, iss: string): AllowListEntry | unde
 
 /** Whether a typed or listed open server URL is acceptable for a standalone open launch. */
 export function openServerAllowed(list: AllowList, fhirServiceUrl: string): boolean {
-  if (!list.standalone.enabled || checkServerUrl(fhirServiceUrl) !== undefined) return false;
-  const wanted = normaliseBaseUrl(fhirServiceUrl);
+  const wanted = canonicalIssuer(fhirServiceUrl);
+  if (!list.standalone.enabled || wanted === undefined) return false;
   return list.standalone.allowTypedOpenServer || list.standalone.openServers.some((s) => s.fhirServiceUrl === wanted);
 }
 
@@ -109,10 +105,10 @@ export function smartAuthorizeOptions(input: BuildOptionsInput): AuthorizeOption
  * redirects straight to the app). Only built after openServerAllowed() said yes.
  */
 export function openAuthorizeOptions(fhirServiceUrl: string, patientId: string, appRootUrl: string, stateKey: string): AuthorizeOptions[] {
-  const wanted = normaliseBaseUrl(fhirServiceUrl);
+  const wanted = canonicalIssuer(fhirServiceUrl) ?? '';
   return [
     {
-      issMatch: (url: string) => checkServerUrl(url) === undefined && normaliseBaseUrl(url) === wanted,
+      issMatch: (url: string) => wanted !== '' && canonicalIssuer(url) === wanted,
       fhirServiceUrl: wanted,
       patientId,
       redirectUri: appRootUrl,

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasMoreResults, patientChoices, type PatientChoice } from '../../core/server/patient-choices.ts';
 import type { ServerReport } from '../../core/server/types.ts';
-import { checkServerUrl, normaliseBaseUrl, type AllowList } from '../../core/smart/allow-list.ts';
+import { canonicalIssuer, checkIssuerUrl, type AllowList } from '../../core/smart/allow-list.ts';
 import { checkServer, fetchJson } from '../../edge/server-check.ts';
 import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';
 import { fetchHttp } from './fetch-http.ts';
@@ -78,9 +78,9 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
 
   const acceptTyped = (e: Event) => {
     e.preventDefault();
-    const problem = checkServerUrl(typed.trim());
+    const problem = checkIssuerUrl(typed.trim());
     setTypedProblem(problem);
-    setTypedServer(problem ? undefined : normaliseBaseUrl(typed));
+    setTypedServer(problem ? undefined : canonicalIssuer(typed.trim()));
   };
 
   const runSearch = async (e: Event) => {
