@@ -1,7 +1,10 @@
 /**
  * A `FhirHttp` over Node's global fetch, for the command-line tools (check-server, seed) and for tests that talk
  * to MSW or to the sandbox over HTTP. Adds `Accept: application/fhir+json`, an optional bearer token and a
- * per-request timeout; never logs anything (the token stays in the header).
+ * per-request timeout; never logs anything (the token stays in the header). As in the browser adapter, the token
+ * goes only to the FHIR server's own origin: an absolute paging link or reference to another origin is fetched
+ * without it (issue 10 item 6; RFC 6750 section 5.3, "Don't pass bearer tokens" to parties that are not the
+ * resource server).
  */
 import type { FhirHttp } from '../edge/types.ts';
 import { resolveFhirUrl } from '../edge/fhir/url.ts';
@@ -17,6 +20,14 @@ export interface NodeFhirHttpOptions {
 
 export const FHIR_JSON = 'application/fhir+json';
 
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the port. `baseUrl` loses any trailing slash. */
 export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions = {}): FhirHttp {
   const base = baseUrl.trim().replace(/\/+$/, '');
@@ -28,11 +39,14 @@ export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions
       const headers = new Headers(init.headers);
       if (!headers.has('accept')) headers.set('accept', FHIR_JSON);
       if (init.body !== undefined && init.body !== null && !headers.has('content-type')) headers.set('content-type', FHIR_JSON);
-      if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+      const url = resolveFhirUrl(base, pathOrUrl);
+      if (options.token && sameOrigin(url, base)) headers.set('authorization', `Bearer ${options.token}`);
+      // A caller-set Authorization never leaves the origin either.
+      else if (!sameOrigin(url, base)) headers.delete('authorization');
       const timeout = AbortSignal.timeout(timeoutMs);
       // Both the caller's signal (if any) and the timeout abort the request; AbortSignal.any is Node 20.3+.
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      return doFetch(resolveFhirUrl(base, pathOrUrl), { ...init, headers, signal });
+      return doFetch(url, { ...init, headers, signal });
     },
   };
 }
