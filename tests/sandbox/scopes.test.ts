@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
 import { ehrLaunchToken, fhirGet, outcomeText } from './support.ts';
 import { concept, minimalDetectedIssue, medicationRequest } from './support-resources.ts';
+import { requestedScopes } from '../../src/core/smart/scopes.ts';
+import { appointment } from '../../fixtures/factories.ts';
 
 let s: SandboxHandle;
 let token: string;
@@ -133,6 +135,48 @@ describe('the patient compartment', () => {
   it('lets Medication resources (outside any compartment) be read', async () => {
     const t = (await ehrLaunchToken(s, 'ldn-contrave')).access_token;
     expect((await fhirGet(s, t, 'Medication/ldn-contrave-med1')).status).toBe(200);
+  });
+});
+
+describe('allergies and planned procedures (issue 9)', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const searches = (p: string) => [
+    `AllergyIntolerance?patient=${p}`,
+    `ServiceRequest?patient=${p}&status=draft,active`,
+    `Procedure?patient=${p}&status=preparation,in-progress`,
+    `Appointment?patient=${p}&status=proposed,pending,booked&date=ge${today}`,
+  ];
+
+  it("answers the app's four new searches with the scopes it requests, in v2 and in v1 form", async () => {
+    for (const version of ['v2', 'v1'] as const) {
+      const t = (await ehrLaunchToken(s, ME, {}, requestedScopes('ehr', version))).access_token;
+      for (const path of searches(ME)) expect((await fhirGet(s, t, path)).status, `${version} ${path}`).toBe(200);
+    }
+  });
+
+  it('refuses them with 403 naming the scope when a token lacks it', async () => {
+    const narrowed = (await ehrLaunchToken(s, ME, { scope: 'patient/Condition.rs patient/Patient.rs' })).access_token;
+    for (const path of searches(ME)) {
+      const res = await fhirGet(s, narrowed, path);
+      expect(res.status, path).toBe(403);
+      expect(await outcomeText(res)).toContain(`patient/${path.split('?')[0]}.s`);
+    }
+  });
+
+  it("keeps Appointments inside the patient compartment: another patient's are neither searched nor read", async () => {
+    const created = await fetch(`${s.openFhirBase}/Appointment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify(appointment({ patientId: OTHER, start: `${today}T10:00:00Z`, end: `${today}T11:00:00Z` })),
+    });
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const t = (await ehrLaunchToken(s, ME, {}, requestedScopes('ehr', 'v2'))).access_token;
+    expect((await fhirGet(s, t, `Appointment?patient=${OTHER}`)).status).toBe(403);
+    expect((await fhirGet(s, t, 'Appointment?status=booked')).status).toBe(403);
+    expect((await fhirGet(s, t, `Appointment/${id}`)).status).toBe(403);
+    const own = (await (await fhirGet(s, t, `Appointment?patient=${ME}`)).json()) as { entry?: { resource: { id: string } }[] };
+    expect((own.entry ?? []).map((e) => e.resource.id)).not.toContain(id);
   });
 });
 

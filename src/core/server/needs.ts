@@ -32,6 +32,12 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
   { type: 'MedicationDispense', read: false, search: true, searchParams: ['patient'], includes: [], essential: false, why: 'fills inside the opioid washout window' },
   { type: 'MedicationAdministration', read: false, search: true, searchParams: ['patient'], includes: [], essential: false, why: 'administered doses inside the washout window' },
   { type: 'Medication', read: true, search: false, searchParams: [], includes: [], essential: false, why: 'medications that orders refer to' },
+  // Issue 9 item 1: allergies and planned procedures. Not essential (the chart can be read without them), but a
+  // server without them gives incomplete assessments, like the other non-essential searches.
+  { type: 'AllergyIntolerance', read: false, search: true, searchParams: ['patient'], includes: [], essential: false, why: 'allergies (naltrexone hypersensitivity)' },
+  { type: 'ServiceRequest', read: false, search: true, searchParams: ['patient', 'status'], includes: [], essential: false, why: 'planned surgery and procedures' },
+  { type: 'Procedure', read: false, search: true, searchParams: ['patient', 'status'], includes: [], essential: false, why: 'procedures in preparation' },
+  { type: 'Appointment', read: false, search: true, searchParams: ['patient', 'status', 'date'], includes: [], essential: false, why: 'booked procedure appointments' },
 ];
 
 /** Resource types the app creates, with why. */

@@ -20,6 +20,10 @@ const READ_TYPES = [
   ['MedicationDispense', 'pharmacy fills: recent opioid use inside the washout window'],
   ['MedicationAdministration', 'administered doses: recent opioid use inside the washout window'],
   ['Medication', 'the medication resources that orders and statements refer to'],
+  ['AllergyIntolerance', 'documented allergies: a naltrexone hypersensitivity contraindicates LDN'],
+  ['ServiceRequest', 'planned surgery and procedures that may need opioids (stop LDN before them)'],
+  ['Procedure', 'procedures in preparation that may need opioids'],
+  ['Appointment', 'booked procedure appointments in the next 30 days'],
 ] as const;
 
 const WRITE_TYPES = [

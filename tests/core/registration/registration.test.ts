@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appBaseFromPageUrl, buildRegistration, formatRegistrationText, normaliseAppBaseUrl, SMART_CAPABILITIES_USED } from '../../../src/core/registration/index.ts';
+import { readFileSync } from 'node:fs';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 import { rfc7591Problems } from './rfc7591.ts';
 
@@ -40,6 +41,20 @@ describe('buildRegistration', () => {
     expect(new Set(scopes).size).toBe(scopes.length);
     for (const s of [...requestedScopes('ehr', 'v1').split(' '), ...requestedScopes('standalone', 'v1').split(' ')]) expect(scopes).toContain(s);
     expect(scopes.some((s) => s.endsWith('.rs'))).toBe(false);
+  });
+
+  it('asks to read allergies and planned procedures in both scope versions (issue 9), and the docs list them', () => {
+    const r = value('https://apps.example.org/');
+    const docs = readFileSync(new URL('../../../docs/registration.md', import.meta.url), 'utf8');
+    for (const type of ['AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment']) {
+      for (const kind of ['ehr', 'standalone'] as const) {
+        expect(r.scopeStrings[kind].v1.split(' ')).toContain(`patient/${type}.read`);
+        expect(r.scopeStrings[kind].v2.split(' ')).toContain(`patient/${type}.rs`);
+      }
+      expect(r.scopes.ehr.find((n) => n.v2 === `patient/${type}.rs`)?.why).toMatch(/\w{10}/);
+      expect(docs).toContain(`patient/${type}.rs`);
+    }
+    expect(docs).toContain(r.scopeStrings.ehr.v2);
   });
 
   it('lists every scope in v1 and v2 form with a reason, and the SMART capabilities', () => {

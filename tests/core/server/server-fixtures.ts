@@ -31,6 +31,10 @@ const SEARCHES: Record<string, string[]> = {
   MedicationAdministration: ['patient'],
   Medication: [],
   DetectedIssue: ['patient'],
+  AllergyIntolerance: ['patient'],
+  ServiceRequest: ['patient', 'status'],
+  Procedure: ['patient', 'status'],
+  Appointment: ['patient', 'status', 'date'],
 };
 
 /** A CapabilityStatement offering every feature the app uses unless switched off. */
