@@ -9,6 +9,7 @@ import { openIdConfiguration, smartConfiguration } from '../auth/discovery.ts';
 import type { TokenRecord } from '../auth/store.ts';
 import { BodyTooLarge, readBody, send, sendJson } from '../http.ts';
 import { checkScopes } from './enforce.ts';
+import { confineConditionalCreate } from './conditional-create.ts';
 import { runBatch } from '../fhir/batch.ts';
 import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
 import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS, truncatedJson } from './faults.ts';
@@ -138,6 +139,7 @@ async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r:
       'www-authenticate': `Bearer realm="ldn-sandbox", error="insufficient_scope", error_description="${refusal.message.replace(/"/g, "'")}"`,
     });
   }
+  r = confineConditionalCreate(grant, r);
   if (target.searchParams.has(BROKEN_CURSOR_PARAM)) return outcomeAnswer(500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
   const fault = faultFor(grant.options.faults, segments[0]);
   switch (fault?.kind) {
