@@ -1,7 +1,9 @@
 /**
  * Sorts the resources of a FHIR Bundle (a patient's $everything, a searchset, a collection or a transaction) into a
  * Chart. Unknown resource types are ignored. A resource of a chart type whose fields have the wrong JSON type is
- * skipped and recorded as a 'malformed' gap; a searchset that still has a "next" page is 'truncated'. Pure.
+ * skipped and recorded as a 'malformed' gap; a searchset that still has a "next" page is 'truncated'. The chart's
+ * `searched` lists the chart types present in the Bundle, so the core can say what was not part of it ("allergies
+ * not checked") instead of treating an absent type as "none" (issue 9 item 5). Pure.
  */
 import type { Chart, ChartResourceType, ReadGap } from '../chart.ts';
 import { emptyChart } from '../chart.ts';
@@ -15,19 +17,30 @@ const LISTS = {
   MedicationDispense: 'medicationDispenses',
   MedicationAdministration: 'medicationAdministrations',
   Medication: 'medications',
+  AllergyIntolerance: 'allergies',
+  ServiceRequest: 'serviceRequests',
+  Procedure: 'procedures',
+  Appointment: 'appointments',
 } as const;
 
 type ListType = keyof typeof LISTS;
 
 /** Fields that must be objects (when present) and fields that must be strings (when present). */
-const OBJECT_FIELDS = ['code', 'medicationCodeableConcept', 'medicationReference', 'subject', 'clinicalStatus', 'verificationStatus', 'dispenseRequest', 'effectivePeriod'];
-const STRING_FIELDS = ['id', 'status', 'authoredOn', 'effectiveDateTime', 'whenHandedOver', 'recordedDate', 'onsetDateTime', 'abatementDateTime'];
+const OBJECT_FIELDS = [
+  'code', 'medicationCodeableConcept', 'medicationReference', 'subject', 'patient', 'clinicalStatus', 'verificationStatus', 'dispenseRequest',
+  'effectivePeriod', 'occurrencePeriod', 'performedPeriod',
+];
+const STRING_FIELDS = [
+  'id', 'status', 'authoredOn', 'effectiveDateTime', 'whenHandedOver', 'recordedDate', 'onsetDateTime', 'abatementDateTime',
+  'occurrenceDateTime', 'performedDateTime', 'start', 'end', 'lastOccurrence',
+];
+/** Fields that must be lists (when present). */
+const LIST_FIELDS = ['ingredient', 'participant', 'reaction', 'reasonCode', 'serviceType'];
 
 function shapeProblem(r: Rec): string | undefined {
   for (const f of OBJECT_FIELDS) if (f in r && !isRecord(r[f])) return `${f} is not an object`;
   for (const f of STRING_FIELDS) if (f in r && typeof r[f] !== 'string') return `${f} is not a string`;
-  if ('ingredient' in r && !Array.isArray(r.ingredient)) return 'ingredient is not a list';
-  if ('coding' in r) return undefined;
+  for (const f of LIST_FIELDS) if (f in r && !Array.isArray(r[f])) return `${f} is not a list`;
   return undefined;
 }
 
@@ -49,6 +62,8 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
   const chart = emptyChart();
   const gaps: ReadGap[] = [];
   let firstType: ChartResourceType | undefined;
+  const present = new Set<ChartResourceType>();
+  const patients: Rec[] = [];
   arr(input.entry).forEach((entry, i) => {
     const resource = isRecord(entry) ? entry.resource : undefined;
     if (isRecord(entry) && resource === undefined) return; // request/response-only entries carry no data
@@ -58,7 +73,13 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
       return;
     }
     const type = resource.resourceType;
+    if (type === 'Patient') {
+      present.add('Patient');
+      patients.push(resource);
+      return;
+    }
     if (!isListType(type)) return;
+    present.add(type);
     firstType ??= type;
     const problem = shapeProblem(resource);
     if (problem) {
@@ -73,5 +94,8 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
     gaps.push({ resourceType: firstType ?? 'Patient', reason: 'truncated', detail: 'The search result has further pages that are not in this file.' });
   }
   chart.gaps.push(...gaps);
+  // The Bundle's patient, when it holds exactly one (a $everything does); several leave the banner's source unset.
+  if (patients.length === 1 && typeof patients[0]!.id === 'string') chart.patient = patients[0] as unknown as NonNullable<Chart['patient']>;
+  chart.searched = [...present];
   return ok(chart);
 }
