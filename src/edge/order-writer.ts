@@ -8,13 +8,19 @@
  * nothing is sent; no DetectedIssue scope (or a server refusing them) moves the overrides into the order's note; a server refusing the
  * full order gets the reported-only shape once (Oracle Health accepts only reportedBoolean true,
  * medicationCodeableConcept and one dosageInstruction; ../shared/research/smart-on-fhir.md).
+ * Before the first POST the patient's orders are read again (fhir/concurrent-order.ts) so an LDN order written
+ * meanwhile in another tab stops the write; a found "existing" copy counts only when it carries the identifier
+ * (fhir/create-once.ts); a replaced order is set to stopped once where permitted (fhir/stop-prior.ts).
  * Nothing here logs; request bodies and headers never leave the port.
  */
 import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import type { OrderDraft } from '../core/order/types.ts';
+import { ACKNOWLEDGEMENT_TITLE } from '../core/order/detected-issue.ts';
 import { scopeAllows } from '../core/smart/scopes.ts';
 import type { FhirHttp } from './types.ts';
+import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent-order.ts';
 import { createOnce, type ClientIdentifier, type CreateResult } from './fhir/create-once.ts';
+import { stopPriorOrder, type PriorOrderResult } from './fhir/stop-prior.ts';
 import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from './fhir/order-shape.ts';
 
 /** Which form of the order landed on the server. */
@@ -39,6 +45,24 @@ export interface WrittenOrder {
   foldedDetectedIssues: number;
   /** Plain-language remarks for the clinician: fallbacks taken and why. */
   notes: string[];
+  /** Each override and acknowledgement of the draft, and how it was recorded. */
+  recorded: RecordedIssue[];
+  /** False on a server whose identifier search does not filter: a duplicate from an earlier attempt cannot be ruled out. */
+  duplicatesExcluded: boolean;
+  /** The order this one replaces, and whether the app could set it to stopped. */
+  prior?: PriorOrderResult;
+}
+
+/** One overridden conflict or acknowledgement, as the server holds it. */
+export interface RecordedIssue {
+  /** The DetectedIssue's title (code text). */
+  title: string;
+  /** The acknowledgement of signing on an incomplete read (not an overridden conflict). */
+  acknowledgement: boolean;
+  /** Saved as its own DetectedIssue record, or written into the order's note. */
+  as: 'detected-issue' | 'note';
+  /** "DetectedIssue/<id>" when saved as one. */
+  reference?: string;
 }
 
 /**
@@ -58,6 +82,12 @@ export type WriteOutcome =
       outcome?: string;
     }
   | {
+      /** Another LDN order for the patient appeared since the chart was read (another tab or clinician): nothing sent. */
+      kind: 'concurrent-order';
+      reason: string;
+      order: { reference: string; name: string; authoredOn?: string; ownApp: boolean };
+    }
+  | {
       kind: 'failed';
       reason: string;
       /** True when trying again may succeed (no answer, 5xx); false when the server rejected the order (4xx). */
@@ -72,6 +102,8 @@ export type WriteStep =
   | { kind: 'folding-detected-issues'; count: number; why: string }
   | { kind: 'creating-order'; shape: OrderShape }
   | { kind: 'checking-existing'; resourceType: string; attempt: number }
+  | { kind: 'checking-concurrent' }
+  | { kind: 'stopping-prior' }
   | { kind: 'retrying'; resourceType: string; attempt: number; why: string }
   | { kind: 'falling-back'; to: 'reported-only'; status: number }
   | { kind: 'done'; outcome: WriteOutcome['kind'] };
@@ -82,6 +114,10 @@ export interface WriteOrderOptions {
   /** Builds the reported-only shape (H2's reportedOnlyOrder); without it a refused full order is final. */
   reportedOnly?: (d: OrderDraft) => OrderDraft;
   onStep?: (s: WriteStep) => void;
+  /** Look for an LDN order written since the chart was read, just before the first POST (the screen always asks). */
+  concurrency?: ConcurrencyCheck;
+  /** The order this one replaces ("MedicationRequest/<id>"): set to stopped once after the write, where permitted. */
+  replaces?: string;
   /** Deadline per request (default 30 000 ms). */
   timeoutMs?: number;
   /** POST attempts per resource (default 3). */
@@ -144,15 +180,38 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
         ),
     });
 
+  const patientId = patientOf(draft.medicationRequest).patientId;
+  const preNotes: string[] = [];
+  if (opts.concurrency && patientId) {
+    opts.onStep?.({ kind: 'checking-concurrent' });
+    const look = await findConcurrentLdnOrder(http, patientId, draft.identifier.value, opts.concurrency, base);
+    if (look.kind === 'found') {
+      const o = look.order;
+      return {
+        kind: 'concurrent-order',
+        order: { reference: o.reference, name: o.name, ownApp: o.ownApp, ...(o.authoredOn ? { authoredOn: o.authoredOn } : {}) },
+        reason: `Another low-dose naltrexone order for this patient (${o.reference}) was written since the chart was read, in another tab or by another clinician. Nothing was sent. Reload the chart to see it and decide.`,
+      };
+    }
+    for (const e of look.kind === 'none' ? look.earlier : []) {
+      preNotes.push(`An earlier version of this order, signed before the plan was edited, reached the chart although its answer was lost (${e.reference}). Discontinue it in the EHR: the order written now is the edited plan.`);
+    }
+    if (look.kind === 'unknown') preNotes.push(`The app could not check for an LDN order written elsewhere since the chart was read (${look.why}).`);
+  }
+
   const overrides = await saveOverrides(draft.detectedIssues, opts, createWithSteps);
   if ('kind' in overrides) return overrides;
   const { created, folded, notes } = overrides;
+  notes.unshift(...preNotes);
+  let ignored = overrides.identifierSearchIgnored;
 
   // Overrides the caller's shape still lists as DetectedIssues but that could not be saved go into the note; those
   // a shape dropped from its list (the reported-only shape folds them itself) are its own business.
   const prepare = (d: OrderDraft): MedicationRequest => {
     const listed = new Set(d.detectedIssues.map(issueKey));
-    const mine = folded.filter((di) => listed.has(issueKey(di)));
+    // The acknowledgement is in the note already (the builder puts it there): fold it only when it is not.
+    const hasAck = (d.medicationRequest.note ?? []).some((n) => n.text.startsWith(ACKNOWLEDGEMENT_TITLE));
+    const mine = folded.filter((di) => listed.has(issueKey(di)) && !(hasAck && isAcknowledgement(di)));
     return withIdentifier(foldIssuesIntoNote(withIssueReferences(d.medicationRequest, created), mine), d.identifier);
   };
 
@@ -160,6 +219,7 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
   let shape: OrderShape = 'full';
   let sent = prepare(draft);
   let result = await createWithSteps(sent, draft.identifier);
+  ignored ||= !!result.identifierSearchIgnored;
   if (result.kind === 'rejected' && SHAPE_REFUSALS.has(result.status) && opts.reportedOnly) {
     opts.onStep?.({ kind: 'falling-back', to: 'reported-only', status: result.status });
     const reported = opts.reportedOnly(draft);
@@ -168,6 +228,7 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     const first = result;
     sent = prepare(reported);
     result = await createWithSteps(sent, reported.identifier);
+    ignored ||= !!result.identifierSearchIgnored;
     if (result.kind === 'created' || result.kind === 'existed') {
       notes.push(`The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`);
     }
@@ -180,12 +241,28 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     if (unlinked.length > 0) {
       notes.push(`${countText(unlinked.length, 'override record')} saved (${unlinked.join(', ')}), but the ${shape} order does not point to them; the overrides are written in its note.`);
     }
+    if (ignored) {
+      notes.push('This server does not filter searches by order identifier, so the app cannot rule out a duplicate from an earlier attempt here: check the medication list in the EHR.');
+    }
+    const recorded: RecordedIssue[] = draft.detectedIssues.map((di) => {
+      const id = di.identifier?.find((i) => i.system && i.value)?.value;
+      const ref = id ? created.get(`urn:uuid:${id}`) : undefined;
+      return { title: di.code?.text ?? 'Overridden alert', acknowledgement: isAcknowledgement(di), as: ref ? 'detected-issue' : 'note', ...(ref ? { reference: ref } : {}) };
+    });
+    let prior: PriorOrderResult | undefined;
+    if (opts.replaces) {
+      opts.onStep?.({ kind: 'stopping-prior' });
+      prior = await stopPriorOrder(http, opts.replaces, opts.grantedScopes, base);
+    }
     const written: WrittenOrder = {
       medicationRequest: { id: result.id, reference, url: `${http.baseUrl}/${reference}` },
       detectedIssues: linked,
       shape,
       foldedDetectedIssues: draft.detectedIssues.length - linked.length,
       notes,
+      recorded,
+      duplicatesExcluded: !ignored,
+      ...(prior ? { prior } : {}),
     };
     return result.kind === 'created' ? { kind: 'created', ...written } : { kind: 'already-existed', ...written };
   }
@@ -205,6 +282,7 @@ interface SavedOverrides {
   /** Overrides to write into the order's note instead. */
   folded: DetectedIssue[];
   notes: string[];
+  identifierSearchIgnored: boolean;
 }
 
 /**
@@ -217,7 +295,7 @@ async function saveOverrides(
   opts: WriteOrderOptions,
   create: (resource: DetectedIssue, id: ClientIdentifier) => Promise<CreateResult>,
 ): Promise<SavedOverrides | WriteOutcome> {
-  const out: SavedOverrides = { created: new Map(), folded: [], notes: [] };
+  const out: SavedOverrides = { created: new Map(), folded: [], notes: [], identifierSearchIgnored: false };
   const fold = (list: readonly DetectedIssue[], why: string): void => {
     if (list.length === 0) return;
     out.folded.push(...list);
@@ -238,12 +316,17 @@ async function saveOverrides(
   const refused: DetectedIssue[] = [];
   for (const [i, r] of results.entries()) {
     const { di, id } = toCreate[i]!;
+    if (r.identifierSearchIgnored) out.identifierSearchIgnored = true;
     if (r.kind === 'created' || r.kind === 'existed') out.created.set(`urn:uuid:${id.value}`, `DetectedIssue/${r.id}`);
     else if (r.kind === 'rejected') refused.push(di);
     else return { kind: 'failed', retryable: true, reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`, ...extra(r) };
   }
   fold(refused, 'the server did not accept them as DetectedIssue records');
   return out;
+}
+
+function isAcknowledgement(di: DetectedIssue): boolean {
+  return di.code?.text === ACKNOWLEDGEMENT_TITLE;
 }
 
 /** Identifies a draft DetectedIssue across copies of the draft (its client identifier, else its detail). */

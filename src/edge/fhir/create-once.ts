@@ -7,6 +7,11 @@
  * so the resource is created again only when it is really absent. A 4xx is the server's decision and is never
  * retried (except 429, which says nothing was done). Optionally the search also runs before the first POST, for
  * servers that ignore If-None-Exist.
+ *
+ * A found resource counts only when it carries the identifier exactly and belongs to the patient (issue 10 item 4):
+ * a server that ignores the `identifier` parameter answers with other resources, and taking one of those for the
+ * order would say "already in the chart" when nothing was written. Such a server is treated as not supporting
+ * identifier search: the create relies on If-None-Exist alone and the result says duplicates cannot be excluded.
  */
 import type { Bundle, Resource } from 'fhir/r4';
 import type { FhirHttp } from '../types.ts';
@@ -19,14 +24,18 @@ export interface ClientIdentifier {
   value: string;
 }
 
-export type CreateResult =
+export type CreateResult = (
   /** `existed`: the server already had a resource with this identifier (from an earlier attempt or session). */
   | { kind: 'created'; id: string }
   | { kind: 'existed'; id: string }
   /** The server said no (4xx); `outcome` is its OperationOutcome text. */
   | { kind: 'rejected'; status: number; outcome?: string; reason: string }
   /** No usable answer after the retries; whether the resource exists is unknown or known to be absent. */
-  | { kind: 'unavailable'; reason: string; status?: number; outcome?: string };
+  | { kind: 'unavailable'; reason: string; status?: number; outcome?: string }
+) & {
+  /** The identifier search answered with resources that do not carry the identifier: it does not filter. */
+  identifierSearchIgnored?: true;
+};
 
 export interface CreateOnceOptions {
   timeoutMs: number;
@@ -71,11 +80,14 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
   const body = JSON.stringify(resource);
   let uncertain = false; // a POST may have landed without our seeing the answer
   let last: CreateResult = { kind: 'unavailable', reason: 'not attempted' };
+  let ignored = false; // the identifier search does not filter on this server
+  const mark = (r: CreateResult): CreateResult => (ignored ? { ...r, identifierSearchIgnored: true } : r);
 
   if (opts.checkFirst) {
     const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
     if (found.kind === 'found') return { kind: 'existed', id: found.id };
     if (found.kind === 'multiple') return multipleMatches(type);
+    if (found.kind === 'unsupported') ignored = true;
   }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
@@ -85,9 +97,13 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
     }
     if (uncertain) {
       opts.onRetry?.({ attempt, checking: true, why: last.reason });
-      const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
-      if (found.kind === 'found') return { kind: 'existed', id: found.id };
+      const found = ignored ? ({ kind: 'unsupported' } as const) : await findByIdentifier(http, type, identifier, req, opts.patientId);
+      if (found.kind === 'found') return mark({ kind: 'existed', id: found.id });
       if (found.kind === 'multiple') return multipleMatches(type);
+      if (found.kind === 'unsupported') {
+        // Nothing can tell whether the lost POST landed: stop rather than risk a second order.
+        return { kind: 'unavailable', reason: `the answer was lost and this server cannot be searched by identifier, so it is unknown whether the ${type} was saved`, identifierSearchIgnored: true };
+      }
       if (found.kind === 'unknown') {
         last = { kind: 'unavailable', reason: `the check for an earlier ${type} ${found.why}` };
         if (found.permanent) return last; // the session may not search: asking again will not help
@@ -125,24 +141,50 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
       continue;
     }
     if (isSuccess(answer.status)) {
-      const id = idFromAnswer(answer, type) ?? (await findCreatedId(http, type, identifier, req, opts.patientId));
-      if (id === undefined) return { kind: 'unavailable', reason: `the server accepted the ${type} but did not say its id`, status: answer.status };
-      return answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id };
+      const body = answer.json as Resource | undefined;
+      if (answer.status !== 201 && body?.resourceType === type && !carries(body, identifier)) {
+        // A conditional create answered with another record: the server matched on something else.
+        return mark({ kind: 'unavailable', reason: `the server answered with a different ${type}, not this one, so it is not known to be saved`, status: answer.status });
+      }
+      const id = idFromAnswer(answer, type) ?? (ignored ? undefined : await findCreatedId(http, type, identifier, req, opts.patientId));
+      if (id === undefined) return mark({ kind: 'unavailable', reason: `the server accepted the ${type} but did not say its id`, status: answer.status });
+      return mark(answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id });
     }
     if (answer.status === 412) return multipleMatches(type);
     const outcome = outcomeText(answer.json);
     return { kind: 'rejected', status: answer.status, reason: `the server ${describeAnswer(answer)}`, ...(outcome ? { outcome } : {}) };
   }
 
-  if (uncertain && !opts.signal?.aborted) {
+  if (uncertain && !opts.signal?.aborted && !ignored) {
     // One last look, so a POST that landed behind a lost answer is reported as done rather than failed.
     const found = await findByIdentifier(http, type, identifier, req, opts.patientId);
     if (found.kind === 'found') return { kind: 'existed', id: found.id };
   }
-  return last;
+  return mark(last);
 }
 
-type Lookup = { kind: 'found'; id: string } | { kind: 'absent' } | { kind: 'multiple' } | { kind: 'unknown'; why: string; permanent: boolean };
+type Lookup =
+  | { kind: 'found'; id: string }
+  | { kind: 'absent' }
+  | { kind: 'multiple' }
+  /** The answer held resources without the identifier: the server ignores the parameter. */
+  | { kind: 'unsupported' }
+  | { kind: 'unknown'; why: string; permanent: boolean };
+
+/** The resource carries exactly this identifier (system and value). */
+export function carries(resource: Resource, id: ClientIdentifier): boolean {
+  const ids = (resource as { identifier?: unknown }).identifier;
+  return Array.isArray(ids) && ids.some((i: { system?: unknown; value?: unknown } | null) => i?.system === id.system && i?.value === id.value);
+}
+
+/** The resource's patient reference names `patientId` ("Patient/<id>", relative or absolute). */
+export function belongsTo(resource: Resource, patientId: string | undefined): boolean {
+  if (!patientId) return true;
+  const r = resource as { subject?: { reference?: unknown }; patient?: { reference?: unknown } };
+  const reference = r.subject?.reference ?? r.patient?.reference;
+  const want = `Patient/${patientId.replace(/^Patient\//, '')}`;
+  return typeof reference === 'string' && (reference === want || reference.endsWith(`/${want}`));
+}
 
 /** Searches `type?[patient=<id>&]identifier=system|value`. */
 export async function findByIdentifier(
@@ -159,11 +201,13 @@ export async function findByIdentifier(
   }
   const bundle = answer.json as Bundle | undefined;
   if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle', permanent: false };
-  const ids = (bundle.entry ?? []).map((e) => e?.resource).filter((r) => r?.resourceType === type && typeof r.id === 'string').map((r) => r!.id!);
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return { kind: 'absent' };
+  const resources: Resource[] = [];
+  for (const e of bundle.entry ?? []) if (e?.resource?.resourceType === type && typeof e.resource.id === 'string') resources.push(e.resource);
+  const ours = resources.filter((r) => carries(r, identifier) && belongsTo(r, patientId));
+  const unique = [...new Set(ours.map((r) => r.id!))];
   if (unique.length > 1) return { kind: 'multiple' };
-  return { kind: 'found', id: unique[0]! };
+  if (unique.length === 1) return { kind: 'found', id: unique[0]! };
+  return resources.length > 0 ? { kind: 'unsupported' } : { kind: 'absent' };
 }
 
 async function findCreatedId(
@@ -188,7 +232,7 @@ export function idFromAnswer(answer: HttpAnswer & { kind: 'answered' }, type: st
 }
 
 function multipleMatches(type: string): CreateResult {
-  return { kind: 'rejected', status: 412, reason: `more than one ${type} on the server already carries this order's identifier; nothing new was created` };
+  return { kind: 'rejected', status: 412, reason: `the server found more than one ${type} matching this order's identifier and created nothing` };
 }
 
 function statusOf(answer: HttpAnswer): { status?: number; outcome?: string } {

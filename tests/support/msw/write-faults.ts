@@ -92,3 +92,32 @@ export function answersWithLocationOnly(engine: FhirEngine, base: string, type: 
     return new HttpResponse(null, { status: answer.status, headers: location ? { location } : {} });
   });
 }
+
+/**
+ * A server that ignores the `identifier` search parameter (issue 10 item 4): GET searches of `type` are answered
+ * as if it were not there (so they return the patient's other records); with `inConditionalCreate` it also drops
+ * the identifier from If-None-Exist, so a conditional create matches the patient's other records.
+ */
+export function ignoresIdentifierSearch(engine: FhirEngine, base: string, type: string, inConditionalCreate = false): HttpHandler[] {
+  const strip = (query: string): string =>
+    query
+      .split('&')
+      .filter((p) => p !== '' && !p.startsWith('identifier='))
+      .join('&');
+  const handlers: HttpHandler[] = [
+    http.get(`${base}/${type}`, async ({ request }) => {
+      const url = new URL(request.url);
+      url.search = strip(url.search.slice(1));
+      return forwardToEngine(engine, base, new Request(url, { headers: request.headers }));
+    }),
+  ];
+  if (inConditionalCreate) {
+    handlers.push(
+      http.post(`${base}/${type}`, async ({ request }) => {
+        const text = await request.text();
+        return forwardToEngine(engine, base, copyRequest(request, text, (h) => h.set('if-none-exist', strip(h.get('if-none-exist') ?? ''))));
+      }),
+    );
+  }
+  return handlers;
+}
