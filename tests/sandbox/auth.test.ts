@@ -6,6 +6,7 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
+import { AuthStore, Expiring, STORE_LIMITS } from '../../sandbox/auth/store.ts';
 import {
   APP_SCOPES_V2,
   authorizeRequest,
@@ -214,5 +215,38 @@ describe('standalone launch', () => {
     expect(back.get('state')).toBe('st-standalone');
     const replay = await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'allow', patient: 'ldn-fibromyalgia' });
     expect(replay.status).toBe(400);
+  });
+});
+
+describe('the store is bounded (issue 10 item 6: 58,000 unauthenticated launches held 1.1 GB)', () => {
+  it('60,000 launches leave at most the cap, the newest still usable and the oldest gone', () => {
+    const store = new AuthStore();
+    const record = { patient: 'ldn-fibromyalgia', options: {} as never, defaultBanner: true };
+    const first = store.launches.put(record);
+    let last = '';
+    for (let i = 0; i < 60_000; i++) last = store.launches.put(record);
+    expect(store.launches.size).toBe(STORE_LIMITS.launches);
+    expect(store.launches.get(last)).toBe(record);
+    expect(store.launches.get(first)).toBeUndefined();
+  });
+
+  it('expired entries are swept on the next put, not kept until read', () => {
+    let now = 1_000_000;
+    const map = new Expiring<string>(60_000, 100, () => now);
+    for (let i = 0; i < 50; i++) map.put(`v${i}`);
+    now += 60_001;
+    const fresh = map.put('fresh');
+    expect(map.size).toBe(1);
+    expect(map.get(fresh)).toBe('fresh');
+  });
+
+  it('a launch code expires after 10 minutes', () => {
+    let now = 0;
+    const store = new AuthStore(() => now);
+    const code = store.launches.put({ patient: 'p', options: {} as never, defaultBanner: true });
+    now += 10 * 60_000 - 1;
+    expect(store.launches.get(code)?.patient).toBe('p');
+    now += 2;
+    expect(store.launches.get(code)).toBeUndefined();
   });
 });
