@@ -35,7 +35,7 @@ export interface ClinicianScreenProps {
 
 export function ClinicianScreen({ context, http, services }: ClinicianScreenProps) {
   const { state, retry } = useAssessment(services, http, context.patientId);
-  const patient = usePatient(http, context.patientId, context.needPatientBanner);
+  const patient = usePatient(state);
   const progress = state.phase === 'reading' ? state.progress : undefined;
   return (
     // data-screen / data-verdict: the screen's state for browser tests and for the EHR's own automation.

@@ -17,30 +17,34 @@ afterEach(() => {
 
 const XSS = '<img src=x onerror=alert(1)>';
 
+const ada = () => patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
+
 describe('patient banner rule', () => {
-  it('shows name, gender and birth date when need_patient_banner is true', async () => {
-    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()] })] });
+  it('shows name, gender and birth date from the Patient the chart reader checked, fetching nothing itself', async () => {
+    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], patient: ada() })] });
     renderScreen(f, launchContext({ needPatientBanner: true }));
     const banner = await screen.findByRole('region', { name: S.bannerLabel });
     await screen.findByText('Ada Lovelace');
     expect(banner.textContent).toContain('female');
     expect(banner.textContent).toContain(formatDate('1985-12-10'));
-    expect(f.http.fetch).toHaveBeenCalledWith(`Patient/${PATIENT_ID}`, expect.anything());
+    expect(f.http.fetch).not.toHaveBeenCalled();
   });
 
-  it('shows no banner and reads no Patient when the EHR shows its own', async () => {
-    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()] })] });
+  it('shows no banner when the EHR shows its own', async () => {
+    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], patient: ada() })] });
     renderScreen(f, launchContext({ needPatientBanner: false }));
     await screen.findByRole('heading', { name: /Result:/ });
     expect(screen.queryByRole('region', { name: S.bannerLabel })).toBeNull();
     expect(f.http.fetch).not.toHaveBeenCalled();
   });
 
-  it('says the details could not be loaded when the Patient read fails', async () => {
-    const f = fakes({ charts: [chartOf({})] });
-    f.http.fetch.mockImplementation(async () => new Response('{}', { status: 500 }));
-    renderScreen(f, launchContext({ needPatientBanner: true }));
+  it("says the details could not be loaded, and the verdict is incomplete, when the server sent another patient's record", async () => {
+    const wrong = { resourceType: 'Patient' as const, reason: 'wrong-patient' as const, detail: "The server answered with another patient's record" };
+    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [wrong] })] });
+    const { container } = renderScreen(f, launchContext({ needPatientBanner: true }));
     expect(await screen.findByText(S.bannerFailed)).toBeTruthy();
+    expect(container.querySelector('main')?.getAttribute('data-verdict')).toBe('incomplete');
+    expect(screen.queryByText('Ada Lovelace')).toBeNull();
   });
 });
 
@@ -50,10 +54,7 @@ describe('FHIR text stays text', () => {
       conditions: [condition({ id: 'c-x', patientId: PATIENT_ID, code: concept([], `Fibromyalgia ${XSS}`) })],
       medicationRequests: [medicationRequest({ id: 'mr-x', patientId: PATIENT_ID, medication: { concept: concept([], `oxycodone ${XSS}`) } })],
     });
-    const f = fakes({
-      charts: [chart],
-      patientResource: patient({ id: PATIENT_ID, given: XSS, family: 'Test' }),
-    });
+    const f = fakes({ charts: [{ ...chart, patient: patient({ id: PATIENT_ID, given: XSS, family: 'Test' }) }] });
     const { container } = renderScreen(f, launchContext({ needPatientBanner: true }));
     await screen.findByRole('heading', { name: /Result:/ });
     await screen.findByText(`${XSS} Test`);

@@ -3,6 +3,7 @@
  * progress count for large charts and a retry that re-reads everything.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Patient } from 'fhir/r4';
 import type { Assessment } from '../../core/assess/types.ts';
 import type { FhirHttp, ReadProgress } from '../../edge/types.ts';
 import type { ClinicianServices } from '../services.ts';
@@ -10,7 +11,8 @@ import { summariseChart, type ChartSummary } from './chart-summary.ts';
 
 export type AssessmentState =
   | { phase: 'reading'; progress?: ReadProgress }
-  | { phase: 'ready'; assessment: Assessment; chart: ChartSummary }
+  /** `patient`: the launch patient as read, only when its id was the launch patient's (the banner's source). */
+  | { phase: 'ready'; assessment: Assessment; chart: ChartSummary; patient?: Patient }
   /** The reader itself broke (a bug, not a gap): nothing can be said about the chart. */
   | { phase: 'failed'; message: string };
 
@@ -30,7 +32,8 @@ export function useAssessment(services: ClinicianServices, http: FhirHttp, patie
       })
       .then((chart) => {
         if (controller.signal.aborted) return;
-        setState({ phase: 'ready', assessment: services.assess(chart, services.now()), chart: summariseChart(chart) });
+        const ready: AssessmentState = { phase: 'ready', assessment: services.assess(chart, services.now()), chart: summariseChart(chart) };
+        setState(chart.patient ? { ...ready, patient: chart.patient } : ready);
       })
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;

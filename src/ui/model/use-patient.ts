@@ -1,10 +1,11 @@
 /**
- * The patient banner's data: Patient/<id> read through the FhirHttp port, reduced to name, gender and birth date.
- * Only used when the launch says need_patient_banner; otherwise the EHR shows its own banner.
+ * The patient banner's data, from the Patient the chart reader read and checked (Chart.patient), reduced to name,
+ * gender and birth date. The banner no longer fetches by itself (issue 14 item 3): the Patient is read with the
+ * chart's searches and their deadline, and only a Patient with the launch patient's id reaches the chart, so the
+ * banner can never name another patient (issue 10 item 1).
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { HumanName, Patient } from 'fhir/r4';
-import type { FhirHttp } from '../../edge/types.ts';
+import type { AssessmentState } from './use-assessment.ts';
 
 export interface BannerPatient {
   name: string;
@@ -30,25 +31,13 @@ export function toBannerPatient(p: Patient): BannerPatient {
   };
 }
 
-export function usePatient(http: FhirHttp, patientId: string, enabled: boolean): PatientState {
-  const [state, setState] = useState<PatientState>({ phase: 'loading' });
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    http
-      .fetch(`Patient/${encodeURIComponent(patientId)}`, { headers: { accept: 'application/fhir+json' } })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`Patient read answered ${res.status}`);
-        const body = (await res.json()) as Patient;
-        if (body?.resourceType !== 'Patient') throw new Error('not a Patient');
-        if (live) setState({ phase: 'ready', patient: toBannerPatient(body) });
-      })
-      .catch(() => {
-        if (live) setState({ phase: 'failed' });
-      });
-    return () => {
-      live = false;
-    };
-  }, [http, patientId, enabled]);
-  return state;
+/**
+ * The banner's state for the screen's assessment state: loading while the chart is read; the checked Patient once
+ * it is; failed when the read broke or brought no Patient with the launch patient's id (the chart then carries a
+ * gap, and the verdict is incomplete).
+ */
+export function usePatient(state: AssessmentState): PatientState {
+  if (state.phase === 'reading') return { phase: 'loading' };
+  if (state.phase === 'ready' && state.patient) return { phase: 'ready', patient: toBannerPatient(state.patient) };
+  return { phase: 'failed' };
 }
