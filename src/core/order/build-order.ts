@@ -2,36 +2,70 @@
  * The order builder: a titration plan -> a US Core MedicationRequest for the compound, with one DetectedIssue per
  * overridden conflict (ldn-clinical.md sections 5 and 7, issue 4 item 2). Pure: ids and `now` come in.
  */
-import type { Annotation, DetectedIssue, MedicationRequest, MedicationRequestDispenseRequest } from 'fhir/r4';
-import type { TitrationPlan } from '../titration/types.ts';
-import { beyondUseNote } from '../titration/supply.ts';
+import type { Annotation, DetectedIssue, MedicationRequest, MedicationRequestDispenseRequest, Quantity } from 'fhir/r4';
+import { clinicalDate } from '../fhir/dates.ts';
+import { quantityTotal } from '../titration/fills.ts';
+import type { DispenseQuantity, Fill, TitrationPlan } from '../titration/types.ts';
+import { beyondUseNote, storageWords } from '../titration/supply.ts';
 import { describeQuantity } from '../titration/units.ts';
 import { COMMUNITY_CATEGORY, capsules, days, ml } from './codes.ts';
 import { acknowledgementIssue, acknowledgementText, detectedIssueFor } from './detected-issue.ts';
 import { dosageFor } from './dosage.ts';
 import type { OrderInput } from './input.ts';
 import { ORDER_IDENTIFIER_SYSTEM } from './input.ts';
-import { CONTAINED_MEDICATION_ID, compoundMedication } from './medication.ts';
+import { CONTAINED_MEDICATION_ID, compoundMedication, compoundName } from './medication.ts';
 import type { OrderDraft } from './types.ts';
 
-function dispenseRequest(plan: TitrationPlan): MedicationRequestDispenseRequest {
-  const d = plan.dispense;
+const quantityOf = (q: DispenseQuantity): Quantity => {
+  const t = quantityTotal(q);
+  return t.unit === 'mL' ? ml(t.value) : capsules(t.value);
+};
+
+/**
+ * The fills as FHIR can say them (R4 MedicationRequest.dispenseRequest): the first fill is `initialFill`; every
+ * repeat is at most `quantity` for `expectedSupplyDuration` (FHIR has one quantity per repeat, so it is the
+ * largest repeat: titration fills differ, and the note gives each fill's exact amount and dates);
+ * `numberOfRepeatsAllowed` the further fills; `validityPeriod` the plan's days. No repeat beyond the plan:
+ * continuing after it is a new decision.
+ */
+function dispenseRequest(plan: TitrationPlan, pharmacy: OrderInput['pharmacy']): MedicationRequestDispenseRequest {
+  const [first, ...repeats] = plan.fills;
+  if (!first) throw new Error('buildOrder: a plan without fills');
+  const biggest = (list: Fill[]): Fill => list.reduce((a, b) => (quantityTotal(b.quantity).value > quantityTotal(a.quantity).value ? b : a));
+  const perRepeat = repeats.length ? biggest(repeats) : first;
+  const longest = repeats.length ? Math.max(...repeats.map((f) => f.days)) : first.days;
   return {
-    // No refills: the order covers the titration and one maintenance month; continuing is a new decision.
-    numberOfRepeatsAllowed: 0,
-    quantity: d.kind === 'liquid' ? ml(d.ml) : capsules(d.totalCapsules),
-    expectedSupplyDuration: days(plan.totalDays),
+    initialFill: { quantity: quantityOf(first.quantity), duration: days(first.days) },
+    validityPeriod: { start: plan.input.startDate, end: plan.endDate },
+    numberOfRepeatsAllowed: repeats.length,
+    quantity: quantityOf(perRepeat.quantity),
+    expectedSupplyDuration: days(longest),
+    ...(pharmacy ? { performer: pharmacy } : {}),
   };
 }
 
-/** The notes: the whole plan, then the pharmacy's part (quantity per strength, beyond-use date, fills). */
-function notes(input: OrderInput): Annotation[] {
-  const { plan } = input;
-  const pharmacy = [
-    `To the pharmacy: dispense ${describeQuantity(plan.dispense)} for ${plan.totalDays} days.`,
-    beyondUseNote(plan.input.form.kind, input.storage),
+/** "Fill 2 of 5: 45 mL of 0.5 mg/mL for 30 days, 31 Dec 2026 to 29 Jan 2027, beyond-use date 30 Jan 2027." */
+export function fillLine(f: Fill, of: number): string {
+  return `Fill ${f.number} of ${of}: ${describeQuantity(f.quantity)} for ${f.days} ${f.days === 1 ? 'day' : 'days'}, ${clinicalDate(f.startDate)} to ${clinicalDate(f.endDate)}, beyond-use date ${clinicalDate(f.beyondUseDate)}.`;
+}
+
+/** The pharmacy's instructions: total, each fill with its beyond-use date, storage and the beyond-use rule. */
+export function pharmacyInstructions(plan: TitrationPlan): string {
+  const n = plan.fills.length;
+  return [
+    `To the pharmacy: dispense ${describeQuantity(plan.dispense)} for ${plan.totalDays} days in ${n === 1 ? 'one fill' : `${n} fills (an initial fill and ${n - 1} ${n === 2 ? 'repeat' : 'repeats'})`}.`,
+    ...plan.fills.map((f) => fillLine(f, n)),
+    `Each fill's beyond-use date assumes it is compounded on its first day of use; a fill made earlier must still be in date on its last day.`,
+    `${storageWords(plan.input.form)}.`,
+    beyondUseNote(plan.input.form),
     ...plan.warnings,
   ].join(' ');
+}
+
+/** The notes: the whole plan, then the pharmacy's part (fills, beyond-use dates, storage), then any acknowledgement. */
+function notes(input: OrderInput): Annotation[] {
+  const { plan } = input;
+  const pharmacy = pharmacyInstructions(plan);
   return [
     { time: input.now, text: plan.planText },
     { time: input.now, text: pharmacy },
@@ -71,16 +105,16 @@ export function buildOrder(input: OrderInput): OrderDraft {
     intent: 'order',
     category: [{ coding: [COMMUNITY_CATEGORY] }],
     reportedBoolean: false,
-    medicationReference: { reference: `#${CONTAINED_MEDICATION_ID}`, display: plan.formDescription },
-    subject: { reference: input.patient },
+    medicationReference: { reference: `#${CONTAINED_MEDICATION_ID}`, display: compoundName(plan, input.capsuleFiller) },
+    subject: { reference: input.patient, ...(input.patientName?.trim() ? { display: input.patientName.trim() } : {}) },
     ...(input.encounter ? { encounter: { reference: input.encounter } } : {}),
     authoredOn: input.now,
-    ...(input.requester ? { requester: { reference: input.requester } } : {}),
+    ...(input.requester ? { requester: { reference: input.requester, ...(input.requesterName?.trim() ? { display: input.requesterName.trim() } : {}) } } : {}),
     ...(input.reasons?.length ? { reasonReference: input.reasons } : {}),
     ...(input.priorPrescription ? { priorPrescription: input.priorPrescription } : {}),
     note: notes(input),
     dosageInstruction: plan.steps.map((s) => dosageFor(s, plan.input.timing)),
-    dispenseRequest: dispenseRequest(plan),
+    dispenseRequest: dispenseRequest(plan, input.pharmacy),
     ...(detectedIssues.length
       ? { detectedIssue: detectedIssues.map((di) => ({ reference: `urn:uuid:${di.identifier![0]!.value}`, display: di.code?.text ?? 'Overridden alert' })) }
       : {}),

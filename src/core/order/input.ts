@@ -34,8 +34,14 @@ export interface OrderInput {
   status: 'draft' | 'active';
   /** The patient, e.g. "Patient/123". */
   patient: string;
+  /** The patient's name as read from the server, shown as subject.display (names, not references, on review and print). */
+  patientName?: string;
   /** The launching clinician (fhirUser), e.g. "Practitioner/123", when known. */
   requester?: string;
+  /** The prescriber's name (Practitioner.name or the id_token's name), shown as requester.display (issue 11 item 3). */
+  requesterName?: string;
+  /** The dispensing pharmacy the clinician picked (an Organization on the server): dispenseRequest.performer. */
+  pharmacy?: Reference;
   /** The encounter in the launch context, e.g. "Encounter/9", when there is one. */
   encounter?: string;
   /** The candidacy Conditions the order treats, e.g. [{ reference: "Condition/5", display: "Fibromyalgia" }]. */

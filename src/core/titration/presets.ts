@@ -53,7 +53,7 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     id: 'nct04678895',
     label: 'NCT04678895: 1.5 mg weekly steps to 4.5 mg',
     schedule: { startMg: 1.5, stepMg: 1.5, intervalDays: 7, targetMg: 4.5 },
-    suggestedForm: { kind: 'capsule', strengthsMg: [1.5, 3] },
+    suggestedForm: { kind: 'capsule', strengthsMg: [1.5, 3, 4.5] },
     description: '1.5 mg for a week, 3 mg for a week, then 4.5 mg.',
     sources: [{ label: 'Trial NCT04678895: 1.5 mg, +1.5 mg weekly to 4.5 mg', kind: 'trial', id: 'NCT04678895', url: 'https://clinicaltrials.gov/study/NCT04678895', verified: true }],
   },

@@ -1,4 +1,5 @@
 /** Plain-language instructions: one sig per step, and the whole plan in words. */
+import { clinicalDate } from '../fhir/dates.ts';
 import type { DoseForm, DoseTiming, TitrationStep } from './types.ts';
 
 const WHEN: Record<DoseTiming, string> = { bedtime: 'at bedtime', morning: 'in the morning' };
@@ -18,12 +19,12 @@ type StepFacts = Pick<TitrationStep, 'phase' | 'doseMg' | 'howToTake' | 'days' |
 
 /**
  * The instruction for one step, e.g. "Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days
- * (2026-12-01 to 2026-12-07)." The maintenance step says to continue: the supply is a month, the therapy is not.
+ * (1 Dec 2026 to 7 Dec 2026)." The maintenance step says to continue: the supply is a month, the therapy is not.
  */
 export function stepSig(step: StepFacts, timing: DoseTiming, first: boolean): string {
   const take = `${first ? 'Take' : 'Then take'} ${step.howToTake} (${step.doseMg} mg) by mouth once daily ${timingPhrase(timing)}`;
   if (step.phase === 'titration') {
-    return `${take} for ${step.days} ${step.days === 1 ? 'day' : 'days'} (${step.startDate} to ${step.endDate}).`;
+    return `${take} for ${step.days} ${step.days === 1 ? 'day' : 'days'} (${clinicalDate(step.startDate)} to ${clinicalDate(step.endDate)}).`;
   }
-  return `${take} from ${step.startDate} and continue at this dose (this supply lasts to ${step.endDate}).`;
+  return `${take} from ${clinicalDate(step.startDate)} and continue at this dose (this supply lasts to ${clinicalDate(step.endDate)}).`;
 }

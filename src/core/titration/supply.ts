@@ -1,8 +1,9 @@
 /**
- * Beyond-use limits of the compounded forms (ldn-clinical.md section 5), and warnings when one fill would
- * outlast them.
+ * Beyond-use limits of the compounded forms (ldn-clinical.md section 5) and the pharmacy's storage words.
+ * Capsules: Cote et al., IJPC 2018;22:252. Liquid: Fawcett et al., Ann Pharmacother 1997;31:1291.
  */
 import type { Source } from '../assess/types.ts';
+import type { DoseForm, LiquidStorage } from './types.ts';
 
 /** Capsules in microcrystalline cellulose: default beyond-use date 180 days (stable 360 days in the study). */
 export const CAPSULE_BEYOND_USE_DAYS = 180;
@@ -14,21 +15,30 @@ export const BEYOND_USE_SOURCES: Record<'capsule' | 'liquid', Source> = {
   liquid: { label: 'Fawcett et al., naltrexone 1 mg/mL oral liquid stability, Ann Pharmacother 1997;31:1291', kind: 'review', verified: true },
 };
 
-/** The beyond-use note for the dispense request, e.g. "Beyond-use: 30 days at room temperature or 60 days refrigerated". */
-export function beyondUseNote(kind: 'capsule' | 'liquid', storage?: 'room-temperature' | 'refrigerated'): string {
-  if (kind === 'capsule') {
-    return `Beyond-use date: ${CAPSULE_BEYOND_USE_DAYS} days at room temperature, protected from light (${BEYOND_USE_SOURCES.capsule.label}).`;
-  }
-  const room = LIQUID_BEYOND_USE_DAYS['room-temperature'];
-  const cold = LIQUID_BEYOND_USE_DAYS.refrigerated;
-  const kept = storage === 'refrigerated' ? `${cold} days refrigerated` : storage === 'room-temperature' ? `${room} days at room temperature` : `${room} days at room temperature or ${cold} days refrigerated`;
-  return `Beyond-use date: ${kept} (${BEYOND_USE_SOURCES.liquid.label}).`;
+/** The liquid's storage, room temperature unless the clinician chose the refrigerator. */
+export function liquidStorage(form: DoseForm): LiquidStorage | undefined {
+  return form.kind === 'liquid' ? (form.storage ?? 'room-temperature') : undefined;
 }
 
-/** Warnings when the supply lasts longer than the form keeps: the pharmacy should dispense it in fills. */
-export function supplyWarnings(kind: 'capsule' | 'liquid', totalDays: number): string[] {
-  const limit = kind === 'capsule' ? CAPSULE_BEYOND_USE_DAYS : LIQUID_BEYOND_USE_DAYS['room-temperature'];
-  if (totalDays <= limit) return [];
-  const where = kind === 'capsule' ? `${limit} days` : `${limit} days at room temperature (${LIQUID_BEYOND_USE_DAYS.refrigerated} refrigerated)`;
-  return [`The plan covers ${totalDays} days but the ${kind === 'capsule' ? 'capsules keep' : 'liquid keeps'} ${where}: dispense in several fills.`];
+/** The form's beyond-use limit in days: the longest one fill may last. */
+export function beyondUseDays(form: DoseForm): number {
+  return form.kind === 'capsule' ? CAPSULE_BEYOND_USE_DAYS : LIQUID_BEYOND_USE_DAYS[form.storage ?? 'room-temperature'];
+}
+
+/** How the pharmacy and the patient keep it, e.g. "Store refrigerated (2-8 °C)". */
+export function storageWords(form: DoseForm): string {
+  if (form.kind === 'capsule') return 'Store at room temperature, protected from light';
+  return form.storage === 'refrigerated' ? 'Store refrigerated (2-8 °C)' : 'Store at room temperature';
+}
+
+/**
+ * The beyond-use rule in words with its source, e.g. "Beyond-use: 30 days from compounding at room temperature
+ * (Fawcett et al., ...)". The dated beyond-use date of each fill is given with the fill.
+ */
+export function beyondUseNote(form: DoseForm): string {
+  if (form.kind === 'capsule') {
+    return `Beyond-use: ${CAPSULE_BEYOND_USE_DAYS} days from compounding at room temperature, protected from light (${BEYOND_USE_SOURCES.capsule.label}).`;
+  }
+  const where = form.storage === 'refrigerated' ? 'refrigerated' : 'at room temperature';
+  return `Beyond-use: ${beyondUseDays(form)} days from compounding ${where} (${BEYOND_USE_SOURCES.liquid.label}).`;
 }

@@ -6,19 +6,25 @@
 /** When the daily dose is taken. Trials dosed at night; morning is the usual switch for sleep problems. */
 export type DoseTiming = 'bedtime' | 'morning';
 
+/** Where the liquid is kept, which sets its beyond-use date (30 days room temperature, 60 refrigerated). */
+export type LiquidStorage = 'room-temperature' | 'refrigerated';
+
 /**
  * The compounded form.
- * - capsule: one or more strengths the pharmacy makes (mg per capsule); one dose may combine up to
- *   `maxCapsulesPerDose` capsules (default {@link DEFAULT_MAX_CAPSULES_PER_DOSE}).
+ * - capsule: one or more strengths the pharmacy makes (mg per capsule). By default every dose is ONE capsule (a
+ *   pharmacy makes one strength per step); a dose may combine up to `maxCapsulesPerDose` capsules only when the
+ *   clinician asks for it. `filler` is the inactive ingredient (default microcrystalline cellulose).
  * - liquid: an oral liquid at `mgPerMl`; every dose must be a volume measurable in 0.1 mL steps
- *   ({@link LIQUID_RESOLUTION_ML}).
+ *   ({@link LIQUID_RESOLUTION_ML}); `storage` sets the beyond-use date (default room temperature).
  */
 export type DoseForm =
-  | { kind: 'capsule'; strengthsMg: number[]; maxCapsulesPerDose?: number }
-  | { kind: 'liquid'; mgPerMl: number };
+  | { kind: 'capsule'; strengthsMg: number[]; maxCapsulesPerDose?: number; filler?: string }
+  | { kind: 'liquid'; mgPerMl: number; storage?: LiquidStorage };
 
-/** Design: at most three capsules per dose, so a dose stays easy to take. */
-export const DEFAULT_MAX_CAPSULES_PER_DOSE = 3;
+/** Design (issue 11): one capsule per dose unless the clinician allows more (then up to {@link MULTI_CAPSULE_MAX}). */
+export const DEFAULT_MAX_CAPSULES_PER_DOSE = 1;
+/** Design: when the clinician allows several capsules per dose, at most three, so a dose stays easy to take. */
+export const MULTI_CAPSULE_MAX = 3;
 /** Design: home oral syringes are read in 0.1 mL steps; a finer volume is refused, not rounded. */
 export const LIQUID_RESOLUTION_ML = 0.1;
 /** Default target: 4.5 mg/day is the dose of the trials and the LDN Research Trust sheet (ldn-clinical.md §4). */
@@ -57,6 +63,29 @@ export interface TitrationInput {
    * (4.5 mg from week 4). Must start at `startMg`, rise strictly and stay below the target.
    */
   ladderMg?: number[];
+  /**
+   * The first day LDN may start (Assessment.opioidFreeFrom, ISO date), when the chart has an opioid-free window.
+   * A start date before it is refused unless `startBeforeOpioidFree` records the clinician's choice to go ahead.
+   */
+  opioidFreeFrom?: string;
+  /** The clinician chose to start inside the opioid-free window anyway (recorded in the plan text, and so the order note). */
+  startBeforeOpioidFree?: boolean;
+}
+
+/** One dispensing of the compound: consecutive days, never longer than the form's beyond-use limit. */
+export interface Fill {
+  /** 1-based. Fill 1 is the initial fill, the others are repeats. */
+  number: number;
+  /** ISO dates, both inclusive: the days this fill's doses cover. */
+  startDate: string;
+  endDate: string;
+  days: number;
+  quantity: DispenseQuantity;
+  /**
+   * The beyond-use date when the fill is compounded on its first day of use (ISO date): the form's limit in days
+   * after `startDate`. Always after `endDate`.
+   */
+  beyondUseDate: string;
 }
 
 /** How one dose is made up from the form. */
@@ -88,9 +117,11 @@ export interface TitrationStep {
   sig: string;
 }
 
+type OptionalInput = 'targetReason' | 'ladderMg' | 'opioidFreeFrom' | 'startBeforeOpioidFree';
+
 export interface TitrationPlan {
   /** The input with every default filled in. */
-  input: Required<Omit<TitrationInput, 'targetReason' | 'ladderMg'>> & Pick<TitrationInput, 'targetReason' | 'ladderMg'>;
+  input: Required<Omit<TitrationInput, OptionalInput>> & Pick<TitrationInput, OptionalInput>;
   /** Titration steps then the maintenance step. */
   steps: TitrationStep[];
   titrationDays: number;
@@ -100,6 +131,12 @@ export interface TitrationPlan {
   endDate: string;
   /** Sum of every step's quantity: titration plus a maintenance month. */
   dispense: DispenseQuantity;
+  /** The supply split into fills, each inside the form's beyond-use limit; their quantities add up to `dispense`. */
+  fills: Fill[];
+  /** The form's beyond-use limit in days (capsules 180; liquid 30 room temperature, 60 refrigerated). */
+  beyondUseDays: number;
+  /** Liquid only: where it is kept. */
+  storage?: LiquidStorage;
   /** e.g. "Naltrexone 1 mg/mL oral liquid (compounded)". */
   formDescription: string;
   /** The whole plan in words, one line per step plus the hold note (and the reason for a target above 4.5 mg). */
@@ -122,6 +159,7 @@ export type PlanProblemCode =
   | 'form-invalid'
   | 'ladder-invalid'
   | 'not-deliverable' // a dose the form cannot give exactly
+  | 'start-in-window' // the start date is before the opioid-free date and the clinician has not chosen to go ahead
   | 'too-many-steps';
 
 /** Why a plan cannot be made: a code, the input field at fault (dotted path) and a sentence for the clinician. */

@@ -71,6 +71,9 @@ function wholeDays(value: number, min: number, max: number, field: string, code:
 function exactForm(input: TitrationInput, problems: PlanProblem[]): ExactForm | undefined {
   const form = input.form;
   if (form.kind === 'liquid') {
+    if (form.storage !== undefined && form.storage !== 'room-temperature' && form.storage !== 'refrigerated') {
+      problems.push(problem('form-invalid', 'form.storage', 'The liquid is kept at room temperature or refrigerated.'));
+    }
     const conc = positiveUg(form.mgPerMl, 'form.mgPerMl', 'The concentration', problems);
     return conc === undefined ? undefined : { kind: 'liquid', concentrationUgPerMl: conc };
   }
@@ -86,6 +89,9 @@ function exactForm(input: TitrationInput, problems: PlanProblem[]): ExactForm | 
   const maxPerDose = form.maxCapsulesPerDose ?? DEFAULT_MAX_CAPSULES_PER_DOSE;
   if (!Number.isInteger(maxPerDose) || maxPerDose < 1 || maxPerDose > MAX_CAPSULES_LIMIT) {
     problems.push(problem('form-invalid', 'form.maxCapsulesPerDose', `Capsules per dose must be a whole number from 1 to ${MAX_CAPSULES_LIMIT}.`));
+  }
+  if (form.filler !== undefined && (!form.filler.trim() || form.filler.length > 100)) {
+    problems.push(problem('form-invalid', 'form.filler', 'Name the capsule filler in at most 100 characters.'));
   }
   if (problems.length > before) return undefined;
   return { kind: 'capsule', strengthsUg: strengthsUg as number[], maxPerDose };
@@ -103,6 +109,10 @@ export function undeliverable(doseUg: number, form: ExactForm): string | undefin
   }
   if (capsuleCombination(doseUg, form.strengthsUg, form.maxPerDose)) return undefined;
   const strengths = form.strengthsUg.map((s) => `${formatMg(s)} mg`).join(', ');
+  if (form.maxPerDose === 1) {
+    // One capsule per dose (the default): the pharmacy makes one strength per step, so the fix is that strength.
+    return `${formatMg(doseUg)} mg is not one of the capsule strengths (${strengths}): add a ${formatMg(doseUg)} mg capsule, allow several capsules per dose, or choose an oral liquid.`;
+  }
   return (
     `${formatMg(doseUg)} mg cannot be made exactly from capsules of ${strengths} ` +
     `(at most ${form.maxPerDose} per dose): choose strengths that add up to it, or an oral liquid.`
@@ -161,6 +171,7 @@ export function exactInput(input: TitrationInput): Result<ExactInput, PlanProble
   const intervalDays = wholeDays(input.intervalDays, 1, MAX_INTERVAL_DAYS, 'intervalDays', 'interval-invalid', 'The interval', problems);
   const maintenanceDays = wholeDays(input.maintenanceDays ?? DEFAULT_MAINTENANCE_DAYS, 1, MAX_MAINTENANCE_DAYS, 'maintenanceDays', 'maintenance-invalid', 'The maintenance period', problems);
   if (!isIsoDate(input.startDate)) problems.push(problem('date-invalid', 'startDate', `The start date must be a date written YYYY-MM-DD (got "${input.startDate}").`));
+  if (input.opioidFreeFrom !== undefined && !isIsoDate(input.opioidFreeFrom)) problems.push(problem('date-invalid', 'opioidFreeFrom', `The opioid-free date must be written YYYY-MM-DD (got "${input.opioidFreeFrom}").`));
   if (input.timing !== 'bedtime' && input.timing !== 'morning') problems.push(problem('form-invalid', 'timing', 'The timing must be bedtime or morning.'));
   const form = exactForm(input, problems);
   if (problems.length > 0 || startUg === undefined || targetUg === undefined || stepUg === undefined || !form) return err(problems);

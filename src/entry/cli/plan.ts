@@ -9,14 +9,18 @@ import { CliError, runCli, usageError } from '../../adapters/node-cli.ts';
 import { buildOrder } from '../../core/order/build-order.ts';
 import { planTitration } from '../../core/titration/planner.ts';
 import { findPreset, TITRATION_PRESETS } from '../../core/titration/presets.ts';
-import { beyondUseNote } from '../../core/titration/supply.ts';
-import type { DoseForm, DoseTiming, TitrationInput, TitrationPlan } from '../../core/titration/types.ts';
+import { clinicalDate } from '../../core/fhir/dates.ts';
+import { fillLine } from '../../core/order/build-order.ts';
+import { beyondUseNote, storageWords } from '../../core/titration/supply.ts';
+import type { DoseForm, DoseTiming, LiquidStorage, TitrationInput, TitrationPlan } from '../../core/titration/types.ts';
+import { MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
 import { describeQuantity } from '../../core/titration/units.ts';
 
 const USAGE = [
   'usage: npm run plan -- --start MG --step MG --interval DAYS --form liquid --concentration MG_PER_ML',
   '                       [--target MG] [--target-reason TEXT] [--capsules 1.5,3 (with --form capsule)]',
   '                       [--timing bedtime|morning] [--start-date YYYY-MM-DD] [--maintenance-days N]',
+  '                       [--storage room-temperature|refrigerated (liquid)] [--several-capsules] [--filler TEXT]',
   '                       [--preset ID] [--patient Patient/ID] [--json]',
   `presets: ${TITRATION_PRESETS.map((p) => p.id).join(', ')}`,
 ].join('\n');
@@ -34,6 +38,9 @@ const OPTIONS = {
   'start-date': { type: 'string' },
   'maintenance-days': { type: 'string' },
   preset: { type: 'string' },
+  storage: { type: 'string' },
+  'several-capsules': { type: 'boolean' },
+  filler: { type: 'string' },
   patient: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -44,6 +51,24 @@ function num(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim())) throw usageError(`--${flag} must be a number (got "${text}")`, USAGE);
   return Number(text);
+}
+
+/** The form with the storage (liquid), capsules-per-dose and filler (capsule) flags applied. */
+function formWithOptions(values: Record<string, string | boolean | undefined>, form: DoseForm): DoseForm {
+  const storage = values.storage as string | undefined;
+  if (storage !== undefined && storage !== 'room-temperature' && storage !== 'refrigerated') {
+    throw usageError(`--storage must be room-temperature or refrigerated (got "${storage}")`, USAGE);
+  }
+  if (form.kind === 'liquid') {
+    if (values['several-capsules'] || values.filler !== undefined) throw usageError('--several-capsules and --filler are for capsules', USAGE);
+    return storage ? { ...form, storage: storage as LiquidStorage } : form;
+  }
+  if (storage) throw usageError('--storage is for the oral liquid (capsules keep 180 days at room temperature)', USAGE);
+  return {
+    ...form,
+    ...(values['several-capsules'] ? { maxCapsulesPerDose: MULTI_CAPSULE_MAX } : {}),
+    ...(values.filler !== undefined ? { filler: values.filler as string } : {}),
+  };
 }
 
 function formFrom(values: Record<string, string | boolean | undefined>, fallback: DoseForm | undefined): DoseForm {
@@ -72,6 +97,8 @@ function capsuleList(text: string): number[] {
   return parts.map((p) => num('capsules', p)!);
 }
 
+const PLACEHOLDER_PATIENT = 'Patient/replace-with-the-patient-id';
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -99,7 +126,7 @@ function inputFrom(values: Record<string, string | boolean | undefined>): Titrat
     ...(target !== undefined ? { targetMg: target } : {}),
     ...(values['target-reason'] !== undefined ? { targetReason: values['target-reason'] as string } : {}),
     timing: timing as DoseTiming,
-    form: formFrom(values, preset?.suggestedForm),
+    form: formWithOptions(values, formFrom(values, preset?.suggestedForm)),
     startDate: (values['start-date'] as string | undefined) ?? today(),
     ...(maintenance !== undefined ? { maintenanceDays: maintenance } : {}),
     ...(ladder ? { ladderMg: ladder } : {}),
@@ -115,17 +142,19 @@ function pad(cells: string[][]): string[] {
 export function formatPlan(plan: TitrationPlan, presetId?: string): string[] {
   const p = plan.input;
   const preset = presetId ? findPreset(presetId) : undefined;
-  const lines = [`${plan.formDescription}, once daily ${p.timing === 'bedtime' ? 'at bedtime' : 'in the morning'}, from ${p.startDate}`];
+  const lines = [`${plan.formDescription}, once daily ${p.timing === 'bedtime' ? 'at bedtime' : 'in the morning'}, from ${clinicalDate(p.startDate)}`];
   if (preset) lines.push(`Preset: ${preset.label}. Source: ${preset.sources.map((s) => `${s.label}${s.verified ? '' : ' [UNVERIFIED]'}`).join('; ')}`);
   if (p.targetReason) lines.push(`Target above 4.5 mg because: ${p.targetReason}`);
   lines.push('');
   const rows = [['Step', 'Dates', 'Days', 'Dose', 'How to take']];
   for (const s of plan.steps) {
-    rows.push([String(s.sequence), `${s.startDate} to ${s.endDate}`, String(s.days), `${s.doseMg} mg`, `${s.howToTake}${s.phase === 'maintenance' ? ' (maintenance, continue)' : ''}`]);
+    rows.push([String(s.sequence), `${clinicalDate(s.startDate)} to ${clinicalDate(s.endDate)}`, String(s.days), `${s.doseMg} mg`, `${s.howToTake}${s.phase === 'maintenance' ? ' (maintenance, continue)' : ''}`]);
   }
   lines.push(...pad(rows), '');
   lines.push(`Dispense: ${describeQuantity(plan.dispense)} for ${plan.totalDays} days (titration ${plan.titrationDays} days + ${p.maintenanceDays} days at ${p.targetMg} mg)`);
-  lines.push(beyondUseNote(p.form.kind));
+  lines.push(beyondUseNote(p.form), `${storageWords(p.form)}.`);
+  lines.push(`Fills (${plan.fills.length}: an initial fill and ${plan.fills.length - 1} ${plan.fills.length - 1 === 1 ? 'repeat' : 'repeats'}):`);
+  for (const f of plan.fills) lines.push(`  ${fillLine(f, plan.fills.length)}`);
   for (const w of plan.warnings) lines.push(`Warning: ${w}`);
   lines.push('', 'Sig:');
   for (const s of plan.steps) lines.push(`  ${s.sequence}. ${s.sig}`);
@@ -155,7 +184,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`, USAGE);
-  if (values.json && values.patient === undefined) throw usageError('--json needs --patient Patient/<id> (the order\'s subject)', USAGE);
   if (values.patient !== undefined && !/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(values.patient)) {
     throw usageError(`--patient must look like Patient/<id> (got "${values.patient}")`, USAGE);
   }
@@ -166,7 +194,10 @@ async function main(argv: string[]): Promise<number> {
     throw new CliError(`${first!.message}${rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`, 1);
   }
   if (values.json) {
-    const draft = buildOrder({ plan: result.value, status: 'draft', patient: values.patient!, now: new Date().toISOString(), ids: { order: randomUUID() } });
+    // Without --patient the subject is a placeholder to replace: the order is an example, never for a real chart.
+    if (values.patient === undefined) process.stderr.write(`plan: no --patient given: the subject is the placeholder ${PLACEHOLDER_PATIENT}\n`);
+    const patient = values.patient ?? PLACEHOLDER_PATIENT;
+    const draft = buildOrder({ plan: result.value, status: 'draft', patient, now: new Date().toISOString(), ids: { order: randomUUID() } });
     process.stdout.write(`${JSON.stringify(draft.medicationRequest, null, 2)}\n`);
     return 0;
   }

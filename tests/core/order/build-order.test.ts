@@ -38,7 +38,8 @@ describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', { t
     expect(mr.medicationReference?.reference).toBe('#ldn-compound');
     const med = mr.contained?.[0] as Medication;
     expect(med.id).toBe('ldn-compound');
-    expect(med.code?.text).toBe('Naltrexone HCl 1 mg/mL oral liquid (compounded)');
+    expect(med.code?.text).toBe('Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)');
+    expect(mr.medicationReference?.display).toBe(med.code?.text);
     expect(med.form?.text).toBe('Oral liquid');
     expect(med.ingredient).toEqual([
       {
@@ -49,6 +50,10 @@ describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', { t
           denominator: { value: 1, unit: 'mL', system: 'http://unitsofmeasure.org', code: 'mL' },
         },
       },
+      // The vehicle of the stability study (Fawcett 1997), as inactive ingredients.
+      { itemCodeableConcept: { text: 'ascorbic acid' }, isActive: false },
+      { itemCodeableConcept: { text: 'glycerol' }, isActive: false },
+      { itemCodeableConcept: { text: 'preservative' }, isActive: false },
     ]);
   });
 
@@ -59,24 +64,40 @@ describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', { t
     expect(d[0]!.timing?.repeat).toEqual({ boundsDuration: { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, frequency: 1, period: 1, periodUnit: 'd', when: ['HS'] });
     expect(d[2]!.timing?.repeat?.boundsDuration).toBeUndefined();
     expect(d.every((x) => x.route?.text === 'Oral')).toBe(true);
-    expect(d[0]!.text).toBe('Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (2026-12-01 to 2026-12-07).');
+    expect(d[0]!.text).toBe('Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).');
   });
 
-  it('dispenses titration plus a maintenance month, with the beyond-use note and the whole plan in the note', () => {
+  it('dispenses 44 days of liquid as an initial fill and one repeat, each inside the 30-day beyond-use limit', () => {
+    const u = { system: 'http://unitsofmeasure.org' };
     expect(mr.dispenseRequest).toEqual({
-      numberOfRepeatsAllowed: 0,
-      quantity: { value: 166.5, unit: 'mL', system: 'http://unitsofmeasure.org', code: 'mL' },
-      expectedSupplyDuration: { value: 44, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' },
+      initialFill: { quantity: { value: 67.5, unit: 'mL', ...u, code: 'mL' }, duration: { value: 22, unit: 'days', ...u, code: 'd' } },
+      validityPeriod: { start: '2026-12-01', end: '2027-01-13' },
+      numberOfRepeatsAllowed: 1,
+      quantity: { value: 99, unit: 'mL', ...u, code: 'mL' },
+      expectedSupplyDuration: { value: 22, unit: 'days', ...u, code: 'd' },
     });
     const notes = mr.note!.map((n) => n.text);
     expect(notes[0]).toBe(orderInput().plan.planText);
-    expect(notes[1]).toMatch(/30 days at room temperature or 60 days refrigerated/);
-    expect(notes[1]).toMatch(/dispense in several fills/);
+    expect(notes[1]).toContain('To the pharmacy: dispense 166.5 mL of 1 mg/mL for 44 days in 2 fills (an initial fill and 1 repeat).');
+    expect(notes[1]).toContain('Fill 1 of 2: 67.5 mL of 1 mg/mL for 22 days, 1 Dec 2026 to 22 Dec 2026, beyond-use date 31 Dec 2026.');
+    expect(notes[1]).toContain('Fill 2 of 2: 99 mL of 1 mg/mL for 22 days, 23 Dec 2026 to 13 Jan 2027, beyond-use date 22 Jan 2027.');
+    expect(notes[1]).toContain('Store at room temperature.');
+    expect(notes[1]).toMatch(/Beyond-use: 30 days from compounding at room temperature \(Fawcett/);
   });
 
-  it('says refrigerated only when the caller says so', () => {
-    const mr2 = buildOrder(orderInput({ storage: 'refrigerated' })).medicationRequest;
-    expect(mr2.note![1]!.text).toMatch(/Beyond-use date: 60 days refrigerated/);
+  it('refrigerated liquid (the planner\'s storage choice): 60 days, one fill, no repeat', () => {
+    const mr2 = buildOrder(orderInput({ plan: plan({ form: { kind: 'liquid', mgPerMl: 1, storage: 'refrigerated' } }) })).medicationRequest;
+    expect(mr2.dispenseRequest).toMatchObject({ numberOfRepeatsAllowed: 0, quantity: { value: 166.5 }, initialFill: { quantity: { value: 166.5 }, duration: { value: 44 } } });
+    expect(mr2.note![1]!.text).toContain('Store refrigerated (2-8 °C).');
+    expect(mr2.note![1]!.text).toContain('beyond-use date 30 Jan 2027.');
+    expect(fhirProblems(mr2)).toEqual([]);
+  });
+
+  it('names the prescriber and the pharmacy when given', () => {
+    const mr2 = buildOrder(orderInput({ requesterName: 'Dr Ada Example', pharmacy: { reference: 'Organization/rx-1', display: 'Main St Compounding' } })).medicationRequest;
+    expect(mr2.requester).toEqual({ reference: 'Practitioner/dr-1', display: 'Dr Ada Example' });
+    expect(mr2.dispenseRequest?.performer).toEqual({ reference: 'Organization/rx-1', display: 'Main St Compounding' });
+    expect(fhirProblems(mr2)).toEqual([]);
   });
 
   it('has no detected issues without overrides', () => {
@@ -91,18 +112,19 @@ describe('buildOrder: 1.5 mg weekly steps to 4.5 mg, 1 mg/mL liquid, draft', { t
 
 describe('buildOrder: capsules', () => {
   it('one strength: strength per capsule, microcrystalline cellulose as inactive filler, capsules counted', () => {
-    const mr = buildOrder(orderInput({ plan: plan({ form: { kind: 'capsule', strengthsMg: [1.5] } }) })).medicationRequest;
+    const mr = buildOrder(orderInput({ plan: plan({ form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 } }) })).medicationRequest;
     const med = mr.contained![0] as Medication;
-    expect(med.code?.text).toBe('Naltrexone HCl 1.5 mg oral capsule (compounded)');
+    expect(med.code?.text).toBe('Naltrexone HCl 1.5 mg oral capsule in microcrystalline cellulose (compounded)');
     expect(med.ingredient?.[0]?.strength?.denominator).toEqual({ value: 1, unit: 'capsule', system: 'http://unitsofmeasure.org', code: '{capsule}' });
     expect(med.ingredient?.[1]).toEqual({ itemCodeableConcept: { text: 'microcrystalline cellulose' }, isActive: false });
     expect(mr.dispenseRequest?.quantity?.value).toBe(111);
-    expect(mr.note![1]!.text).toMatch(/180 days/);
+    expect(mr.note![1]!.text).toMatch(/Beyond-use: 180 days from compounding at room temperature, protected from light/);
+    expect(mr.dispenseRequest).toMatchObject({ numberOfRepeatsAllowed: 0, initialFill: { quantity: { value: 111, unit: 'capsule' } } });
     expect(fhirProblems(mr)).toEqual([]);
   });
 
   it('several strengths: no single strength Ratio, each strength counted in the pharmacy note', () => {
-    const mr = buildOrder(orderInput({ plan: plan({ form: { kind: 'capsule', strengthsMg: [1.5, 3] } }), capsuleFiller: 'sucrose' })).medicationRequest;
+    const mr = buildOrder(orderInput({ plan: plan({ form: { kind: 'capsule', strengthsMg: [1.5, 3], maxCapsulesPerDose: 3, filler: 'sucrose' } }) })).medicationRequest;
     const med = mr.contained![0] as Medication;
     expect(med.ingredient?.[0]?.strength).toBeUndefined();
     expect(med.ingredient?.[1]?.itemCodeableConcept?.text).toBe('sucrose');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrder } from '../../../src/core/order/build-order.ts';
 import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../../../src/core/order/fallbacks.ts';
+import { quantityText } from '../../../src/core/order/summary.ts';
 import { fhirProblems } from './fhir-validation.ts';
 import { UUIDS, conflict, orderInput } from './order-fixtures.ts';
 
@@ -17,7 +18,7 @@ describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () =
   const mr = reported.medicationRequest;
 
   it('is an active reported order naming the compound by text only, nothing contained', () => {
-    expect(mr).toMatchObject({ status: 'active', intent: 'order', reportedBoolean: true, medicationCodeableConcept: { text: 'Naltrexone HCl 1 mg/mL oral liquid (compounded)' } });
+    expect(mr).toMatchObject({ status: 'active', intent: 'order', reportedBoolean: true, medicationCodeableConcept: { text: 'Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)' } });
     expect(mr.medicationCodeableConcept?.coding).toBeUndefined();
     expect(mr).not.toHaveProperty('contained');
     expect(mr).not.toHaveProperty('medicationReference');
@@ -61,31 +62,48 @@ describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () =
 });
 
 describe('orderSummaryLines and orderAsText', () => {
-  it('the full order: compound, status, people, steps, dispense, pharmacy note, override, identifier; not the plan note twice', () => {
-    const lines = orderSummaryLines(withOverride());
-    expect(lines[0]).toBe('Naltrexone HCl 1 mg/mL oral liquid (compounded)');
-    expect(lines).toContain('Status: draft, intent: order');
-    expect(lines).toContain('Patient: Patient/ldn-fibromyalgia');
-    expect(lines).toContain('Prescriber: Practitioner/dr-1');
+  it('the full order: compound, kind, people by name, steps, fills, every note, override, identifier', () => {
+    const draft = withOverride();
+    const lines = orderSummaryLines(draft);
+    expect(lines[0]).toBe('Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)');
+    expect(lines).toContain('Order: Draft prescription, not signed');
+    expect(lines).toContain('Patient: Patient (record ldn-fibromyalgia)');
+    expect(lines).toContain('Prescriber: Prescriber (record dr-1)');
+    expect(lines).toContain('Written: 25 Nov 2026');
     expect(lines).toContain('For: Fibromyalgia');
+    expect(lines).toContain('Ingredients: naltrexone hydrochloride 1 mg per 1 mL (active); ascorbic acid (inactive); glycerol (inactive); preservative (inactive)');
     expect(lines.filter((l) => l.startsWith('Step '))).toHaveLength(3);
-    expect(lines).toContain('Dispense: 166.5 mL for 44 days; refills: 0');
-    expect(lines.filter((l) => l.startsWith('Note: '))).toEqual([expect.stringMatching(/^Note: To the pharmacy: dispense 166\.5 mL/)]);
+    expect(lines).toContain('First fill: 67.5 mL for 22 days');
+    expect(lines).toContain('Repeats: 1, each at most 99 mL for 22 days');
+    expect(lines).toContain('Valid from 1 Dec 2026 to 13 Jan 2027');
+    // Every note is shown, the plan note with the side-effect advice included.
+    expect(lines.filter((l) => l.startsWith('Note: '))).toEqual(draft.medicationRequest.note!.map((n) => `Note: ${n.text}`));
+    expect(lines.some((l) => /^Note: [\s\S]*trouble sleeping or vivid dreams/.test(l))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/Patient\/|Practitioner\/|T16:00|\d capsule\b/);
     expect(lines.some((l) => l.startsWith('Overridden alert (high severity): Recent opioid use') && l.includes('Reason: Washout done'))).toBe(true);
     expect(lines.at(-1)).toBe(`Order identifier: ${UUIDS[0]}`);
   });
 
   it('the reported shape: one instruction line, reported, the folded alert as a note', () => {
     const lines = orderSummaryLines(reportedOnlyOrder(withOverride()));
-    expect(lines).toContain('Status: active, intent: order (reported medication)');
+    expect(lines).toContain('Order: Recorded as a reported medication (this EHR accepts no other kind)');
     expect(lines.filter((l) => l.startsWith('Instructions: Step 1: Take 1.5 mL'))).toHaveLength(1);
     expect(lines.some((l) => l.startsWith('Note: Overridden alert'))).toBe(true);
   });
 
-  it('orderAsText is a heading and the lines', () => {
+  it('orderAsText is a heading, the lines and the prescriber\'s signature line', () => {
     const draft = withOverride();
+    draft.medicationRequest.requester = { reference: 'Practitioner/dr-1', display: 'Dr Ada Example' };
     const text = orderAsText(draft);
-    expect(text.split('\n').slice(0, 2)).toEqual(['Low-dose naltrexone order (compounded)', '======================================']);
-    expect(text.split('\n').slice(2)).toEqual(orderSummaryLines(draft));
+    const heading = ['Low-dose naltrexone order (compounded)', '======================================'];
+    expect(text).toBe([...heading, ...orderSummaryLines(draft), '', 'Signature of Dr Ada Example: ______________________   Date: ____________'].join('\n'));
+    expect(orderSummaryLines(draft)).toContain('Prescriber: Dr Ada Example');
+  });
+
+  it('says quantities with plural units: 1 capsule, 74 capsules, 1 day', () => {
+    expect(quantityText({ value: 1, unit: 'capsule' })).toBe('1 capsule');
+    expect(quantityText({ value: 74, unit: 'capsule' })).toBe('74 capsules');
+    expect(quantityText({ value: 1, unit: 'days' })).toBe('1 day');
+    expect(quantityText({ value: 7000, unit: 'mL' })).toBe('7,000 mL');
   });
 });

@@ -7,39 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/titration/dates.ts';
 import { planTitration } from '../../../src/core/titration/planner.ts';
-import type { TitrationInput, TitrationPlan, TitrationStep } from '../../../src/core/titration/types.ts';
+import type { TitrationPlan, TitrationStep } from '../../../src/core/titration/types.ts';
 
-const mg = (units: number, unitUg: number): number => (units * unitUg) / 1000;
-
-const formArb = fc.oneof(
-  fc.record({ kind: fc.constant('liquid' as const), mgPerMl: fc.constantFrom(0.5, 1, 2, 5) }),
-  fc.record({
-    kind: fc.constant('capsule' as const),
-    strengthsMg: fc.uniqueArray(fc.constantFrom(0.25, 0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 4 }),
-  }),
-);
-
-const inputArb: fc.Arbitrary<TitrationInput> = fc
-  .record({
-    start: fc.integer({ min: 1, max: 18 }), // x 0.25 mg
-    step: fc.integer({ min: 1, max: 12 }), // x 0.25 mg
-    target: fc.integer({ min: 1, max: 18 }), // x 0.25 mg, up to 4.5
-    intervalDays: fc.integer({ min: 1, max: 28 }),
-    maintenanceDays: fc.integer({ min: 1, max: 90 }),
-    timing: fc.constantFrom('bedtime' as const, 'morning' as const),
-    form: formArb,
-    startOffset: fc.integer({ min: 0, max: 3000 }),
-  })
-  .map((r) => ({
-    startMg: mg(Math.min(r.start, r.target), 250),
-    stepMg: mg(r.step, 250),
-    targetMg: mg(r.target, 250),
-    intervalDays: r.intervalDays,
-    maintenanceDays: r.maintenanceDays,
-    timing: r.timing,
-    form: r.form,
-    startDate: addDays('2024-01-01', r.startOffset),
-  }));
+import { inputArb, mg } from './arbitraries.ts';
 
 const ug = (value: number): number => Math.round(value * 1000);
 
@@ -107,7 +77,7 @@ describe('planTitration properties', () => {
         fc.integer({ min: 1, max: 18 }).map((n) => mg(n, 250)),
         fc.uniqueArray(fc.constantFrom(0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 3 }),
         (doseMg, strengthsMg) => {
-          const r = planTitration({ startMg: doseMg, stepMg: 0, targetMg: doseMg, intervalDays: 7, timing: 'bedtime', form: { kind: 'capsule', strengthsMg }, startDate: '2026-01-01' });
+          const r = planTitration({ startMg: doseMg, stepMg: 0, targetMg: doseMg, intervalDays: 7, timing: 'bedtime', form: { kind: 'capsule', strengthsMg, maxCapsulesPerDose: 3 }, startDate: '2026-01-01' });
           const s = strengthsMg.map(ug);
           let reachable = false;
           for (const a of [0, ...s]) for (const b of [0, ...s]) for (const c of [0, ...s]) if (a + b + c === ug(doseMg) && a + b + c > 0) reachable = true;
@@ -115,6 +85,21 @@ describe('planTitration properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('by default every dose is exactly one capsule of a chosen strength, or the plan is refused', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 18 }).map((n) => mg(n, 250)),
+        fc.uniqueArray(fc.constantFrom(0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 3 }),
+        (doseMg, strengthsMg) => {
+          const r = planTitration({ startMg: doseMg, stepMg: 0, targetMg: doseMg, intervalDays: 7, timing: 'bedtime', form: { kind: 'capsule', strengthsMg }, startDate: '2026-01-01' });
+          expect(r.ok).toBe((strengthsMg as number[]).includes(doseMg));
+          if (r.ok) expect(r.value.steps.every((st) => st.perDoseUnits.kind === 'capsule' && st.perDoseUnits.capsules.length === 1 && st.perDoseUnits.capsules[0]!.count === 1)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planTitration } from '../../../src/core/titration/planner.ts';
+import { defaultStartDate } from '../../../src/core/titration/start-date.ts';
 import type { TitrationInput, TitrationPlan } from '../../../src/core/titration/types.ts';
 
 const base: TitrationInput = {
@@ -55,8 +56,8 @@ describe('planTitration: 1.5 mg weekly steps to 4.5 mg as 1 mg/mL liquid', () =>
   });
 
   it('writes a plain-language sig per step, the last one to continue', () => {
-    expect(plan.steps[0]!.sig).toBe('Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (2026-12-01 to 2026-12-07).');
-    expect(plan.steps[2]!.sig).toMatch(/^Then take 4\.5 mL of 1 mg\/mL \(4\.5 mg\) .* from 2026-12-15 and continue/);
+    expect(plan.steps[0]!.sig).toBe('Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).');
+    expect(plan.steps[2]!.sig).toMatch(/^Then take 4\.5 mL of 1 mg\/mL \(4\.5 mg\) .* from 15 Dec 2026 and continue/);
   });
 
   it('fills the defaults: target 4.5 mg, 30 maintenance days, the hold note', () => {
@@ -66,15 +67,47 @@ describe('planTitration: 1.5 mg weekly steps to 4.5 mg as 1 mg/mL liquid', () =>
     expect(plan.planText).toContain(plan.input.holdNote);
   });
 
-  it('warns that 44 days of liquid outlast its 30-day room-temperature beyond-use date', () => {
-    expect(plan.warnings).toHaveLength(1);
-    expect(plan.warnings[0]).toMatch(/44 days .* 30 days at room temperature/);
+  it('splits 44 days of liquid into two even fills inside its 30-day room-temperature beyond-use limit', () => {
+    expect(plan.beyondUseDays).toBe(30);
+    expect(plan.storage).toBe('room-temperature');
+    expect(plan.fills.map((f) => [f.number, f.startDate, f.endDate, f.days, f.beyondUseDate])).toEqual([
+      [1, '2026-12-01', '2026-12-22', 22, '2026-12-31'],
+      [2, '2026-12-23', '2027-01-13', 22, '2027-01-22'],
+    ]);
+    // Fill 1: 7 x 1.5 + 7 x 3 + 8 x 4.5 mL; fill 2: 22 x 4.5 mL.
+    expect(plan.fills.map((f) => f.quantity)).toEqual([
+      { kind: 'liquid', ml: 67.5, mgPerMl: 1 },
+      { kind: 'liquid', ml: 99, mgPerMl: 1 },
+    ]);
+    expect(plan.warnings).toEqual([]);
+    expect(plan.planText).toContain('in 2 fills of at most 30 days, from 1 Dec 2026.');
+  });
+
+  it('refrigerated liquid keeps 60 days: one fill', () => {
+    const cold = planOf({ form: { kind: 'liquid', mgPerMl: 1, storage: 'refrigerated' } });
+    expect(cold.beyondUseDays).toBe(60);
+    expect(cold.fills).toHaveLength(1);
+    expect(cold.fills[0]).toMatchObject({ days: 44, beyondUseDate: '2027-01-30', quantity: cold.dispense });
   });
 });
 
 describe('planTitration: capsules', () => {
-  it('combines 1.5 mg and 3 mg capsules with the fewest per dose and counts each strength', () => {
-    const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3] }, timing: 'morning' });
+  it('gives ONE capsule per dose by default: 1.5, 3 and 4.5 mg capsules, each strength counted', () => {
+    const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3, 4.5] }, timing: 'morning' });
+    expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '1 capsule of 3 mg', '1 capsule of 4.5 mg']);
+    expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 4.5, count: 30 }, { strengthMg: 3, count: 7 }, { strengthMg: 1.5, count: 7 }], totalCapsules: 44 });
+    expect(plan.fills).toHaveLength(1);
+    expect(plan.beyondUseDays).toBe(180);
+  });
+
+  it('without a 4.5 mg strength, refuses 4.5 mg as one capsule and says how to fix it', () => {
+    const problems = problemsOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3] } });
+    expect(problems).toEqual([expect.objectContaining({ code: 'not-deliverable', field: 'targetMg' })]);
+    expect(problems[0]!.message).toBe('4.5 mg is not one of the capsule strengths (1.5 mg, 3 mg): add a 4.5 mg capsule, allow several capsules per dose, or choose an oral liquid.');
+  });
+
+  it('combines 1.5 mg and 3 mg capsules with the fewest per dose when the clinician allows several', () => {
+    const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3], maxCapsulesPerDose: 3 }, timing: 'morning' });
     expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '1 capsule of 3 mg', '1 capsule of 3 mg and 1 capsule of 1.5 mg']);
     expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 3, count: 37 }, { strengthMg: 1.5, count: 37 }], totalCapsules: 74 });
     expect(plan.steps[0]!.sig).toContain('in the morning');
@@ -82,20 +115,20 @@ describe('planTitration: capsules', () => {
   });
 
   it('takes several capsules of one strength: 3 x 1.5 mg for 4.5 mg', () => {
-    const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5] } });
+    const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 } });
     expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '2 capsules of 1.5 mg', '3 capsules of 1.5 mg']);
     expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 1.5, count: 7 + 14 + 90 }], totalCapsules: 111 });
   });
 
   it('refuses a 0.25 mg start with 1.5 mg capsules, naming the dose, never rounding', () => {
-    const problems = problemsOf({ startMg: 0.25, stepMg: 0.25, form: { kind: 'capsule', strengthsMg: [1.5] } });
+    const problems = problemsOf({ startMg: 0.25, stepMg: 0.25, form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 } });
     expect(problems[0]).toMatchObject({ code: 'not-deliverable', field: 'startMg' });
     expect(problems[0]!.message).toMatch(/^0\.25 mg cannot be made exactly from capsules of 1\.5 mg/);
     expect(problems.every((p) => p.code === 'not-deliverable')).toBe(true);
   });
 
   it('refuses a dose needing more capsules than allowed per dose, and accepts it when more are allowed', () => {
-    const form = { kind: 'capsule' as const, strengthsMg: [1] };
+    const form = { kind: 'capsule' as const, strengthsMg: [1], maxCapsulesPerDose: 3 };
     expect(problemsOf({ startMg: 1, stepMg: 1, form })).toEqual([
       expect.objectContaining({ code: 'not-deliverable', field: 'stepMg', message: expect.stringMatching(/^4 mg /) }),
       expect.objectContaining({ code: 'not-deliverable', field: 'targetMg', message: expect.stringMatching(/^4\.5 mg /) }),
@@ -218,5 +251,39 @@ describe('planTitration: input problems, all reported at once', () => {
     const problems = problemsOf({ startMg: 0, intervalDays: -1, startDate: 'soon', form: { kind: 'capsule', strengthsMg: [] } });
     expect(problems.map((p) => p.field).sort()).toEqual(['form.strengthsMg', 'intervalDays', 'startDate', 'startMg']);
     for (const p of problems) expect(p.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('planTitration: start date and the opioid-free window (issue 10 item 5)', () => {
+  it('refuses a start inside the window, naming the first allowed day', () => {
+    const problems = problemsOf({ startDate: '2026-12-01', opioidFreeFrom: '2026-12-06' });
+    expect(problems).toEqual([
+      {
+        code: 'start-in-window',
+        field: 'startDate',
+        message: 'The start date 1 Dec 2026 is inside the opioid-free window: start on or after 6 Dec 2026, or record that you choose to start earlier.',
+      },
+    ]);
+  });
+
+  it('goes ahead when the clinician chose to, and says so in the plan text (the order note) and the warnings', () => {
+    const plan = planOf({ startDate: '2026-12-01', opioidFreeFrom: '2026-12-06', startBeforeOpioidFree: true });
+    const note = 'Start date 1 Dec 2026 is before the end of the opioid-free window (not before 6 Dec 2026): the prescriber chose to start anyway.';
+    expect(plan.warnings).toEqual([note]);
+    expect(plan.planText.split('\n')[1]).toBe(note);
+  });
+
+  it('accepts the first allowed day and later days without a word', () => {
+    for (const startDate of ['2026-12-06', '2026-12-20']) {
+      const plan = planOf({ startDate, opioidFreeFrom: '2026-12-06' });
+      expect(plan.warnings).toEqual([]);
+      expect(plan.planText).not.toMatch(/opioid-free/);
+    }
+  });
+
+  it('defaults the start to the opioid-free date only when it is later than today', () => {
+    expect(defaultStartDate('2026-12-01', '2026-12-06')).toBe('2026-12-06');
+    expect(defaultStartDate('2026-12-01', '2026-11-20')).toBe('2026-12-01');
+    expect(defaultStartDate('2026-12-01', undefined)).toBe('2026-12-01');
   });
 });
