@@ -12,7 +12,7 @@ import type { Chart, ReadGap } from '../chart.ts';
 import { nowDay } from '../fhir/dates.ts';
 import { readMedicationEntries } from '../fhir/medication-entries.ts';
 import { isRecord, str } from '../fhir/read.ts';
-import { appLinks, incompleteCard, OPIOID_OVERRIDES } from './common.ts';
+import { appLinks, incompleteCard, OPIOID_OVERRIDES, TOPIC } from './common.ts';
 import { holdSuggestion, naltrexoneThatBlocks, stateText } from './chart-naltrexone.ts';
 import { readDrafts } from './drafts.ts';
 import { isOpioidFinding, naltrexoneDraftCards } from './naltrexone-draft.ts';
@@ -93,7 +93,7 @@ function patientViewCards(input: CardInput, today: number): CdsCard[] {
         S.sourcesLine([NALTREXONE_LABEL.label, HOLD_BEFORE_OPIOIDS.label]),
       ].join('\n'),
       indicator: 'critical',
-      source: NALTREXONE_LABEL,
+      source: { ...NALTREXONE_LABEL, topic: TOPIC.ldnWithOpioid },
       ...(suggestions.length ? { suggestions, selectionBehavior: 'at-most-one' as const } : {}),
       overrideReasons: OPIOID_OVERRIDES,
       ...(links ? { links } : {}),

@@ -11,6 +11,17 @@ import type { CdsCard, CdsLink } from './types.ts';
 /** The code system of this service's override reasons (a URN: no page to resolve, stable across deployments). */
 export const OVERRIDE_SYSTEM = 'urn:ldn-smart-app:cds-override-reason';
 
+/** The code system of the card topics (Card.source.topic): what a card is about, for feedback review without PHI. */
+export const TOPIC_SYSTEM = 'urn:ldn-smart-app:cds-card-topic';
+
+export const TOPIC = {
+  opioidOnNaltrexone: { system: TOPIC_SYSTEM, code: 'opioid-on-naltrexone', display: 'Opioid ordered for a patient on naltrexone' },
+  naltrexoneOnOpioid: { system: TOPIC_SYSTEM, code: 'naltrexone-on-opioid', display: 'Naltrexone ordered for a patient with opioid use' },
+  naltrexoneOther: { system: TOPIC_SYSTEM, code: 'naltrexone-other', display: 'Other findings for a naltrexone order' },
+  ldnWithOpioid: { system: TOPIC_SYSTEM, code: 'ldn-with-opioid', display: 'On naltrexone and an opioid' },
+  incomplete: { system: TOPIC_SYSTEM, code: 'incomplete', display: 'Check incomplete' },
+} as const satisfies Record<string, Coding>;
+
 const reason = (code: keyof typeof S.override): Coding => ({ system: OVERRIDE_SYSTEM, code, display: S.override[code] });
 
 /** Reasons offered when an opioid is ordered for a patient on naltrexone. */
@@ -36,7 +47,7 @@ export function incompleteCard(gaps: readonly ReadGap[], newId: () => string, ap
     summary: S.incompleteSummary,
     detail: [S.incompleteIntro, '', ...lines, '', S.incompleteAdvice].join('\n'),
     indicator: 'warning',
-    source: { label: S.sourceLabel, ...(NALTREXONE_LABEL.url ? { url: NALTREXONE_LABEL.url } : {}) },
+    source: { label: S.sourceLabel, ...(NALTREXONE_LABEL.url ? { url: NALTREXONE_LABEL.url } : {}), topic: TOPIC.incomplete },
     ...(links ? { links } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { INGREDIENTS } from '../knowledge/ingredients.ts';
 import { OPIOID_RULE_IDS, type RuleId } from '../knowledge/rules.ts';
 import { clinicalDate, clinicalDay, dayOf, isoDay } from '../fhir/dates.ts';
 import { washoutDays } from '../rules/washout.ts';
-import { appLinks, NALTREXONE_OVERRIDES } from './common.ts';
+import { appLinks, NALTREXONE_OVERRIDES, TOPIC } from './common.ts';
 import type { Draft } from './drafts.ts';
 import { NALTREXONE_LABEL } from './sources.ts';
 import { S } from './strings.ts';
@@ -64,7 +64,7 @@ export function naltrexoneDraftCards(draft: Draft, a: Assessment, today: number,
       summary: S.naltrexoneSummary(shortName(draft), until ? clinicalDate(until) : undefined),
       detail: [S.naltrexoneIntro(draft.name), '', ...lines, '', S.naltrexoneAdvice, ...notChecked(a), '', sourcesLine(opioid)].join('\n'),
       indicator: 'critical',
-      source: sourceOf(opioid),
+      source: { ...sourceOf(opioid), topic: TOPIC.naltrexoneOnOpioid },
       overrideReasons: NALTREXONE_OVERRIDES,
       ...(links ? { links } : {}),
     });
@@ -77,7 +77,7 @@ export function naltrexoneDraftCards(draft: Draft, a: Assessment, today: number,
       summary: S.otherSummary(shortName(draft), other[0]!.title),
       detail: [S.otherIntro(draft.name), '', ...lines, '', sourcesLine(other)].join('\n'),
       indicator: other.some((c) => c.severity === 'contraindicated') ? 'critical' : 'warning',
-      source: sourceOf(other),
+      source: { ...sourceOf(other), topic: TOPIC.naltrexoneOther },
       ...(links ? { links } : {}),
     });
   }

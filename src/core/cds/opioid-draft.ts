@@ -5,7 +5,7 @@
  * Stead 2023, design for low doses), the suggestion to hold the LDN order, and override reasons.
  */
 import type { Chart } from '../chart.ts';
-import { appLinks, OPIOID_OVERRIDES } from './common.ts';
+import { appLinks, OPIOID_OVERRIDES, TOPIC } from './common.ts';
 import { holdSuggestion, stateText, type ChartNaltrexone } from './chart-naltrexone.ts';
 import type { Draft } from './drafts.ts';
 import { HOLD_BEFORE_OPIOIDS, HOLD_HOURS, NALTREXONE_LABEL, VIVITROL_LABEL } from './sources.ts';
@@ -54,7 +54,7 @@ export function opioidDraftCard(
       S.sourcesLine(sources.map((s) => s.label)),
     ].join('\n'),
     indicator: 'critical',
-    source: NALTREXONE_LABEL,
+    source: { ...NALTREXONE_LABEL, topic: TOPIC.opioidOnNaltrexone },
     ...(suggestions.length ? { suggestions, selectionBehavior: 'at-most-one' as const } : {}),
     overrideReasons: OPIOID_OVERRIDES,
     ...(links ? { links } : {}),
