@@ -5,21 +5,38 @@
  * the verdict "incomplete".
  */
 import type { Chart } from '../chart.ts';
+import { readAllergyEntries } from '../fhir/allergy-entries.ts';
 import { readConditionEntries } from '../fhir/condition-entries.ts';
-import { nowDay } from '../fhir/dates.ts';
+import { isoDay, nowDay } from '../fhir/dates.ts';
 import { readMedicationEntries } from '../fhir/medication-entries.ts';
+import { readPlannedProcedures } from '../fhir/procedure-entries.ts';
 import { arr } from '../fhir/read.ts';
+import { allergyRules, procedureRules } from '../rules/allergy-procedure.ts';
 import { antagonistAndInteractionRules } from '../rules/antagonists.ts';
 import { candidacyRules } from '../rules/candidacy.ts';
 import { conditionRules } from '../rules/conditions.ts';
 import type { RuleContext } from '../rules/context.ts';
+import { depotRules } from '../rules/depots.ts';
+import { exposureRules } from '../rules/exposure.ts';
 import { opioidRules } from '../rules/opioids.ts';
 import { oudRules } from '../rules/oud.ts';
+import { latestDate, mergeCourses } from './courses.ts';
+import { notCheckedOf } from './not-checked.ts';
 import type { Assessment, Conflict } from './types.ts';
 import { SEVERITY_ORDER, summaryOf, verdictOf } from './verdict.ts';
 
-function latestDate(c: Conflict): string {
-  return c.washout?.lastUse ?? c.entry.dates?.map((d) => d.value).sort().at(-1) ?? '';
+/**
+ * The first day LDN may start as far as the opioid-free windows go: the latest `endsOn` (the first day a window is
+ * complete) among the findings whose window is still running today. Undefined when none is.
+ */
+function opioidFreeFromOf(conflicts: readonly Conflict[], today: number): string | undefined {
+  const todayIso = isoDay(today);
+  let latest: string | undefined;
+  for (const c of conflicts) {
+    const end = c.washout?.endsOn;
+    if (end && end > todayIso && (!latest || end > latest)) latest = end;
+  }
+  return latest;
 }
 
 /**
@@ -32,19 +49,30 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const { day: today, iso } = nowDay(now);
   const meds = readMedicationEntries(chart, today);
   const conds = readConditionEntries(arr(chart.conditions), today);
-  const ctx: RuleContext = { meds: meds.entries, conditions: conds.entries, today };
+  const allergies = readAllergyEntries(arr(chart.allergies));
+  const ctx: RuleContext = { meds: meds.entries, conditions: conds.entries, allergies: allergies.entries, procedures: readPlannedProcedures(chart, today), today };
 
-  // Most severe first; within a severity, the most recent entry first.
-  const conflicts: Conflict[] = [...opioidRules(ctx), ...oudRules(ctx), ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx)]
+  const findings = [
+    ...allergyRules(ctx), ...opioidRules(ctx), ...depotRules(ctx), ...exposureRules(ctx), ...oudRules(ctx),
+    ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx), ...procedureRules(ctx),
+  ];
+  // One finding per drug course; then most severe first and, within a severity, the most recent entry first.
+  const conflicts: Conflict[] = mergeCourses(findings)
     .map((c) => ({ c, rank: SEVERITY_ORDER[c.severity], date: latestDate(c) }))
     .sort((a, b) => a.rank - b.rank || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .map((x) => x.c);
   const candidacy = candidacyRules(ctx);
 
-  const gaps = [...arr(chart.gaps), ...meds.gaps, ...conds.gaps] as Assessment['gaps'];
+  const gaps = [...arr(chart.gaps), ...meds.gaps, ...conds.gaps, ...allergies.gaps] as Assessment['gaps'];
   const complete = gaps.length === 0;
   const verdictIfComplete = verdictOf(candidacy, conflicts);
   const verdict = complete ? verdictIfComplete : 'incomplete';
-  const summary = summaryOf({ verdict, verdictIfComplete, candidacy, conflicts, gaps });
-  return { verdict, verdictIfComplete, summary, complete, gaps, candidacy, conflicts, assessedAt: iso };
+  const opioidFreeFrom = opioidFreeFromOf(conflicts, today);
+  const notChecked = notCheckedOf(chart);
+  const summary = summaryOf({ verdict, verdictIfComplete, candidacy, conflicts, gaps, ...(opioidFreeFrom ? { opioidFreeFrom } : {}) });
+  return {
+    verdict, verdictIfComplete, summary, complete, gaps, candidacy, conflicts, assessedAt: iso,
+    ...(opioidFreeFrom ? { opioidFreeFrom } : {}),
+    ...(notChecked ? { notChecked } : {}),
+  };
 }

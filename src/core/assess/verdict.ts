@@ -8,6 +8,7 @@
  * - else no-indication.
  * Any gap makes the shown verdict "incomplete"; `verdictIfComplete` keeps what the findings alone would say.
  */
+import { clinicalDate } from '../fhir/dates.ts';
 import type { Assessment, Candidacy, Conflict, Severity, Verdict } from './types.ts';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { contraindicated: 0, major: 1, caution: 2, info: 3 };
@@ -21,7 +22,13 @@ export function verdictOf(candidacy: readonly Candidacy[], conflicts: readonly C
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function summaryOf(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 'candidacy' | 'conflicts' | 'gaps'>): string {
+export function summaryOf(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 'candidacy' | 'conflicts' | 'gaps' | 'opioidFreeFrom'>): string {
+  const sentence = summarySentence(a);
+  // The verdict names the first day LDN may start when an opioid-free window is still running (issue 10 item 5).
+  return a.opioidFreeFrom ? `${sentence.replace(/\.$/, '')}; not before ${clinicalDate(a.opioidFreeFrom)}.` : sentence;
+}
+
+function summarySentence(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 'candidacy' | 'conflicts' | 'gaps'>): string {
   const indications = [...new Set(a.candidacy.filter((c) => c.supportsCandidacy !== false).map((c) => c.indication))];
   const contra = a.conflicts.filter((c) => c.severity === 'contraindicated' || c.severity === 'major');
   const cautions = a.conflicts.filter((c) => c.severity === 'caution');

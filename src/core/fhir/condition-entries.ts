@@ -22,6 +22,10 @@ export class ConditionEntry {
     readonly groups: GroupMatches,
     /** Why it does not count, when it does not. */
     readonly excludedBecause: string | undefined,
+    /** Day of onset, else of the record (the date exposure rules count from; ldn-clinical.md 2b). */
+    readonly day?: number,
+    /** Refuted or entered in error: never evidence of anything, even for the exposure rules. */
+    readonly refuted = false,
   ) {}
 
   get counts(): boolean {
@@ -85,7 +89,10 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
       });
     }
     const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
-    entries.push(new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause));
+    const onset = dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
+    const day = onset ?? dayOf(raw.recordedDate, 'end');
+    const refuted = verification !== undefined && NOT_VERIFIED.has(verification);
+    entries.push(new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause, day, refuted));
   }
   return { entries, gaps };
 }

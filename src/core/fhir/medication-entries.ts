@@ -6,8 +6,10 @@
  */
 import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
 import type { Chart, ReadGap } from '../chart.ts';
-import { readConcept, type IngredientMatches } from '../match/medication.ts';
-import { dispenseEndsByOrder, medicationTiming, type MedTiming } from './medication-timing.ts';
+import { depotOf, type DepotKind } from '../knowledge/depots.ts';
+import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
+import { nameHits, readConcept, type IngredientMatches } from '../match/medication.ts';
+import { addAdministrationsByOrder, dispenseEndsByOrder, medicationTiming, patchTiming, type MedTiming } from './medication-timing.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
 export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
@@ -24,7 +26,22 @@ export class MedEntry {
     readonly timing: MedTiming,
     /** For naltrexone only: whether the record reads as low-dose (<= 10 mg) or compounded naltrexone. */
     readonly lowDoseNaltrexone = false,
+    /** The long-acting depot or implant the record names (buprenorphine or naltrexone only). */
+    readonly depot?: DepotKind,
+    /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
+    readonly text = '',
   ) {}
+
+  /** A transdermal patch (fentanyl, buprenorphine): its window is 14 days from removal (ldn-clinical.md 2b). */
+  get patch(): boolean {
+    return this.text !== '' && PATCH.test(this.text);
+  }
+
+  /** The drug course: the set of ingredients (a depot is its own course). One finding per course and kind. */
+  get courseKey(): string {
+    const ids = [...this.matches.keys()].sort().join('+');
+    return this.depot ? `${ids}@${this.depot}` : ids;
+  }
 
   /** How to show and reference the record. */
   get entry(): ChartEntry {
@@ -74,8 +91,8 @@ function entryDates(type: MedResourceType, r: Rec): { label: string; value: stri
 }
 
 /** Reads a Medication resource (untrusted) into `into`: its code and its ingredients. */
-function readMedication(med: Rec, where: string, into: IngredientMatches, byId: Map<string, Rec>, depth = 0): { readable: boolean; name?: string } {
-  const code = readConcept(med.code, `${where}.code`, into);
+function readMedication(med: Rec, where: string, into: IngredientMatches, byId: Map<string, Rec>, depth = 0, codes?: string[]): { readable: boolean; name?: string } {
+  const code = readConcept(med.code, `${where}.code`, into, codes);
   let readable = code.readable;
   arr(med.ingredient).forEach((ing, i) => {
     if (!isRecord(ing)) return;
@@ -107,18 +124,44 @@ function resolvedTarget(raw: Rec, byId: Map<string, Rec>): Rec | undefined {
  * 10 mg), or no dose but the words LDN / low dose / compounded; any dose above 10 mg is not low-dose. A naltrexone of unknown dose is NOT low-dose (fail safe: it stays
  * a duplicate). Only run for the rare records that name naltrexone.
  */
-function readsAsLowDose(raw: Rec, medication: Rec | undefined): boolean {
-  const json = JSON.stringify(medication ? [raw.medicationCodeableConcept, raw.medicationReference, medication] : [raw.medicationCodeableConcept, raw.medicationReference]).toLowerCase();
-  const doses = [...json.matchAll(/(\d+(?:\.\d+)?)\s*mg\b/g), ...json.matchAll(/"value":\s*(\d+(?:\.\d+)?)\s*,\s*"unit":\s*"mg"/g)].map((m) => Number(m[1]));
+function readsAsLowDose(json: string): boolean {
+  const doses = [...json.matchAll(DOSE_MG), ...json.matchAll(DOSE_QUANTITY_MG)].map((m) => Number(m[1]));
   if (doses.some((d) => d > 10)) return false;
   return doses.length > 0 || /\b(ldn|low[ -]dose|compounded)\b/.test(json);
 }
+
+/**
+ * "4.5 mg". The lookbehind makes a run of digits start a match only at its first digit and the digit counts are
+ * bounded, so the scan is linear: the former /(\d+(?:\.\d+)?)\s*mg\b/ restarted at every digit of a long run and
+ * took quadratic time (60,000 digits froze the page for 10 s).
+ */
+const DOSE_MG = /(?<![\d.])(\d{1,6}(?:\.\d{1,6})?) {0,3}mg\b/g;
+const DOSE_QUANTITY_MG = /"value": {0,3}(\d{1,6}(?:\.\d{1,6})?) {0,3}, {0,3}"unit": {0,3}"mg"/g;
+
+/** The medication text of a record (its concepts, and the resolved Medication), lower case, as JSON. */
+function conceptJson(raw: Rec, medication: Rec | undefined): string {
+  return JSON.stringify(medication ? [raw.medicationCodeableConcept, raw.medicationReference, medication] : [raw.medicationCodeableConcept, raw.medicationReference]).toLowerCase();
+}
+
+/** Notes and free-text dosage of a record: kratom is often only mentioned there (ldn-clinical.md 2b). */
+function noteTexts(raw: Rec): string[] {
+  const out: string[] = [];
+  for (const n of arr(raw.note)) if (isRecord(n) && str(n.text)) out.push(n.text as string);
+  for (const d of arr(raw.dosageInstruction ?? raw.dosage)) if (isRecord(d) && str(d.text)) out.push(d.text as string);
+  return out;
+}
+
+/** Ingredients whose record text matters to a rule (depots, patches, oral nalmefene, kratom wording). */
+const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom', 'fentanyl', 'diphenoxylate']);
+
+const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
 /** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
 export function readMedicationEntries(chart: Chart, today: number): MedReading {
   const byId = new Map<string, Rec>();
   for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
   const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
+  addAdministrationsByOrder(arr(chart.medicationAdministrations), dispenseEnds);
   const entries: MedEntry[] = [];
   const gaps: ReadGap[] = [];
   const lists: [MedResourceType, unknown[]][] = [
@@ -134,9 +177,10 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         continue;
       }
       const ref = refOf(type, raw);
-      const timing = medicationTiming(type, raw, today, ref ? dispenseEnds.get(ref) : undefined);
+      let timing = medicationTiming(type, raw, today, ref ? dispenseEnds.get(ref) : undefined);
       const matches: IngredientMatches = new Map();
-      const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches);
+      const codes: string[] = [];
+      const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
       let readable = inline.readable;
       let name = inline.name;
       const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
@@ -147,7 +191,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         target = resolvedTarget(raw, byId);
         if (target) {
           const where = reference?.startsWith('#') ? 'contained Medication' : 'referenced Medication';
-          const got = readMedication(target, where, matches, byId);
+          const got = readMedication(target, where, matches, byId, 0, codes);
           readable ||= got.readable;
           name ??= got.name;
         } else if (timing.state !== 'never') {
@@ -168,12 +212,30 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         gaps.push({
           resourceType: type,
           reason: 'unreadable-medication',
-          detail: `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
+          detail: inline.ndc !== undefined
+            ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
+            : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
           ...(ref ? { target: ref } : {}),
         });
       }
-      const lowDose = matches.has('naltrexone') ? readsAsLowDose(raw, target) : false;
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose));
+      // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
+      for (const note of noteTexts(raw)) {
+        for (const hit of nameHits(note)) {
+          for (const id of hit.value.ingredients) {
+            if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
+          }
+        }
+      }
+      let text = '';
+      let depot: DepotKind | undefined;
+      let lowDose = false;
+      if ([...matches.keys()].some((id) => NEEDS_TEXT.has(id))) {
+        text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
+        if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
+        if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
+        if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, today);
+      }
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
     }
   }
   return { entries, gaps };

@@ -1,7 +1,8 @@
 /**
  * Does a medication record count now? Status decides first, dates second (issue 3 item 2):
- * - MedicationRequest: active, on-hold, draft (and unknown, fail safe) are current; stopped, completed, cancelled
- *   count only inside the washout window; entered-in-error never.
+ * - MedicationRequest: active, on-hold, draft (and unknown, fail safe) are current; stopped, completed count only
+ *   inside the washout window; cancelled ("withdrawn before any administration", FHIR R4; ldn-clinical.md 2b) and
+ *   entered-in-error never, unless a dispense or an administration links to the order (then it was used).
  * - MedicationStatement: active, intended, on-hold (and unknown) current; completed, stopped inside the window;
  *   not-taken, entered-in-error never.
  * - MedicationDispense: the supply (whenHandedOver + daysSupply) is current while it lasts, then counts inside the
@@ -49,7 +50,7 @@ export function timingBasis(t: MedTiming): string {
 type StatusClass = 'current' | 'ended' | 'never' | 'supply';
 
 const STATUS: Record<string, Record<string, StatusClass>> = {
-  MedicationRequest: { active: 'current', 'on-hold': 'current', draft: 'current', unknown: 'current', stopped: 'ended', completed: 'ended', cancelled: 'ended', 'entered-in-error': 'never' },
+  MedicationRequest: { active: 'current', 'on-hold': 'current', draft: 'current', unknown: 'current', stopped: 'ended', completed: 'ended', cancelled: 'never', 'entered-in-error': 'never' },
   MedicationStatement: { active: 'current', intended: 'current', 'on-hold': 'current', unknown: 'current', completed: 'ended', stopped: 'ended', 'not-taken': 'never', 'entered-in-error': 'never' },
   MedicationDispense: { preparation: 'supply', 'in-progress': 'supply', 'on-hold': 'supply', completed: 'supply', unknown: 'supply', stopped: 'supply', cancelled: 'never', declined: 'never', 'entered-in-error': 'never' },
   MedicationAdministration: { 'in-progress': 'current', 'on-hold': 'current', unknown: 'current', completed: 'ended', stopped: 'ended', 'not-done': 'never', 'entered-in-error': 'never' },
@@ -62,9 +63,14 @@ export interface LastUseCandidate {
   /** The date the label refers to, when days of supply were added to it. */
   from?: number;
   supplyDays?: number;
+  /** Days of patch wear added (transdermal: 72 h per patch) instead of days of supply. */
+  wearDays?: number;
 }
 
 export function basisText(c: LastUseCandidate): string {
+  if (c.from !== undefined && c.wearDays !== undefined) {
+    return `${c.label} ${isoDay(c.from)} + 72 h wear per patch (${c.wearDays} days; removal not charted)`;
+  }
   if (c.from !== undefined) {
     return c.supplyDays !== undefined ? `${c.label} ${isoDay(c.from)} + ${c.supplyDays} days supply` : `${c.label} ${isoDay(c.from)} (no days supply recorded)`;
   }
@@ -114,7 +120,9 @@ export function lastUse(resourceType: string, r: Rec, dispenseEnd?: LastUseCandi
 /** Current, ended (with last use) or never counts, for one record at day `today`. */
 export function medicationTiming(resourceType: string, r: Rec, today: number, dispenseEnd?: LastUseCandidate): MedTiming {
   const status = typeof r.status === 'string' ? r.status.trim().toLowerCase() : '';
-  const cls: StatusClass | undefined = status ? STATUS[resourceType]?.[status] : undefined;
+  let cls: StatusClass | undefined = status ? STATUS[resourceType]?.[status] : undefined;
+  // A cancelled order that a dispense or administration names was used after all: it counts from those dates.
+  if (cls === 'never' && status === 'cancelled' && dispenseEnd) cls = 'ended';
   if (cls === 'never') return { state: 'never', status, why: 'status' };
   if (!status) return { state: 'current', status, why: 'no-status' };
   if (cls === undefined) return { state: 'current', status, why: 'unrecognised' };
@@ -123,6 +131,51 @@ export function medicationTiming(resourceType: string, r: Rec, today: number, di
   if (!last) return { state: 'ended', status, why: 'undated' };
   if (cls === 'supply' && last.day >= today) return { state: 'current', lastUse: last.day, last, status, why: 'supply' };
   return { state: 'ended', lastUse: last.day, last, status, why: 'dated' };
+}
+
+/**
+ * The latest administration of each order (MedicationAdministration.request), as a last-use candidate, merged into
+ * `into` (the dispense ends): an administration is use, so a cancelled order it names counts (ldn-clinical.md 2b).
+ */
+export function addAdministrationsByOrder(admins: readonly unknown[], into: Map<string, LastUseCandidate>): void {
+  for (const a of admins) {
+    if (!isRecord(a) || !isRecord(a.request)) continue;
+    const status = str(a.status);
+    if (status === 'not-done' || status === 'entered-in-error') continue;
+    const key = str(a.request.reference);
+    const at = key?.lastIndexOf('MedicationRequest/') ?? -1;
+    if (!key || at < 0) continue;
+    const period = isRecord(a.effectivePeriod) ? a.effectivePeriod : undefined;
+    const day = dayOf(a.effectiveDateTime, 'end') ?? dayOf(period?.end, 'end') ?? dayOf(period?.start, 'end');
+    if (day === undefined) continue;
+    const id = key.slice(at);
+    const prev = into.get(id);
+    if (!prev || day > prev.day) into.set(id, { day, label: 'administration of this order' });
+  }
+}
+
+/** Wear time of one transdermal patch (72 h), ldn-clinical.md 2b. */
+export const PATCH_WEAR_DAYS = 3;
+
+/**
+ * A transdermal patch's use ends at removal (ldn-clinical.md 2b, design): an administration charted only by its
+ * application time lasts 72 h after it; a dispense without days supply lasts 72 h per patch dispensed.
+ */
+export function patchTiming(resourceType: string, r: Rec, t: MedTiming, today: number): MedTiming {
+  let last: LastUseCandidate | undefined;
+  if (resourceType === 'MedicationAdministration' && t.state === 'ended') {
+    const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : undefined;
+    if (period && str(period.end)) return t;
+    const applied = dayOf(r.effectiveDateTime, 'end') ?? dayOf(period?.start, 'end');
+    if (applied !== undefined) last = { day: applied + PATCH_WEAR_DAYS, label: 'applied', from: applied, wearDays: PATCH_WEAR_DAYS };
+  } else if (resourceType === 'MedicationDispense' && t.lastUse !== undefined && durationDays(r.daysSupply) === undefined) {
+    const q = isRecord(r.quantity) && typeof r.quantity.value === 'number' && Number.isFinite(r.quantity.value) ? Math.max(1, Math.min(Math.ceil(r.quantity.value), 120)) : 1;
+    const handed = dayOf(r.whenHandedOver, 'end') ?? dayOf(r.whenPrepared, 'end');
+    if (handed !== undefined) last = { day: handed + PATCH_WEAR_DAYS * q, label: 'handed over', from: handed, wearDays: PATCH_WEAR_DAYS * q };
+  }
+  if (!last) return t;
+  if (last.day >= today) return { state: 'current', lastUse: last.day, last, status: t.status, why: 'supply' };
+  return { state: 'ended', lastUse: last.day, last, status: t.status, why: 'dated' };
 }
 
 /** The latest supply end of the dispenses that name each order in authorizingPrescription ("MedicationRequest/id"). */

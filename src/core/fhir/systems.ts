@@ -3,7 +3,7 @@
  * See shared/research/ldn-clinical.md section 6 ("Code systems appear as URIs ... and as OIDs").
  */
 
-export type KnownSystem = 'rxnorm' | 'snomed' | 'icd10cm';
+export type KnownSystem = 'rxnorm' | 'snomed' | 'icd10cm' | 'hcpcs' | 'ndc';
 
 const SYSTEMS: ReadonlyMap<string, KnownSystem> = new Map<string, KnownSystem>([
   ['http://www.nlm.nih.gov/research/umls/rxnorm', 'rxnorm'],
@@ -12,6 +12,12 @@ const SYSTEMS: ReadonlyMap<string, KnownSystem> = new Map<string, KnownSystem>([
   ['urn:oid:2.16.840.1.113883.6.96', 'snomed'],
   ['http://hl7.org/fhir/sid/icd-10-cm', 'icd10cm'],
   ['urn:oid:2.16.840.1.113883.6.90', 'icd10cm'],
+  // HCPCS (depot injections and implants, ldn-clinical-2b-sources.md) and NDC (product codes on dispenses).
+  ['http://www.cms.gov/medicare/coding/hcpcsreleasecodesets', 'hcpcs'],
+  ['https://www.cms.gov/medicare/coding/hcpcsreleasecodesets', 'hcpcs'],
+  ['urn:oid:2.16.840.1.113883.6.285', 'hcpcs'],
+  ['http://hl7.org/fhir/sid/ndc', 'ndc'],
+  ['urn:oid:2.16.840.1.113883.6.69', 'ndc'],
   // Seen in older exports: the ICD-10-CM URI without "-cm" is ICD-10 (WHO); kept apart on purpose.
 ]);
 
@@ -20,8 +26,19 @@ export function knownSystem(system: unknown): KnownSystem | undefined {
   if (typeof system !== 'string') return undefined;
   const exact = SYSTEMS.get(system);
   if (exact) return exact;
-  const trimmed = system.trim().toLowerCase().replace(/\/+$/, '');
-  return SYSTEMS.get(trimmed);
+  // A system URI is short; a longer string is no known system (and is not worth normalising).
+  if (system.length > 200) return undefined;
+  return SYSTEMS.get(stripTrailingSlashes(system.trim().toLowerCase()));
+}
+
+/**
+ * "uri///" -> "uri", by a backwards scan: the former /\/+$/ took quadratic time on a long run of slashes followed by
+ * another character (each start position rescanned the run), which froze Node on a hostile coding.system.
+ */
+export function stripTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** ICD-10-CM codes are written with or without the dot and in either case; store them as "K50.90". */

@@ -23,7 +23,14 @@ export type ConditionGroupId =
   | 'chronic-liver-disease'
   | 'pregnancy'
   | 'breastfeeding'
-  | 'transplant-immunosuppression';
+  | 'transplant-immunosuppression'
+  // Section 2b (second pass).
+  | 'chronic-pain'
+  | 'opioid-withdrawal'
+  | 'opioid-poisoning'
+  | 'kratom-use'
+  | 'kratom-dependence'
+  | 'diphenoxylate-misuse';
 
 export interface CodeRef {
   code: string;
@@ -45,6 +52,19 @@ export interface ConditionGroup {
 
 const v = (...codes: string[]): CodeRef[] => codes.map((code) => ({ code, verified: true }));
 const u = (...codes: string[]): CodeRef[] => codes.map((code) => ({ code, verified: false }));
+
+/**
+ * ICD-10-CM chapter O (O00-O9A) as three-character families, without delivery (O80-O82), the puerperium (O85-O92)
+ * and sequelae (O94): those do not mean a current pregnancy (ldn-clinical-2b-sources.md 11, design). Chapter bounds
+ * are medium confidence (not read from the tabular).
+ */
+const PREGNANCY_CHAPTER: CodeRef[] = [
+  ...Array.from({ length: 100 }, (_, i) => `O${String(i).padStart(2, '0')}`).filter((c) => {
+    const n = Number(c.slice(1));
+    return !(n >= 80 && n <= 82) && !(n >= 85 && n <= 92) && n !== 94;
+  }),
+  'O9A',
+].map((code) => ({ code, verified: false }));
 
 export const CONDITION_GROUPS: readonly ConditionGroup[] = [
   {
@@ -144,11 +164,14 @@ export const CONDITION_GROUPS: readonly ConditionGroup[] = [
   },
   {
     id: 'acute-liver-injury', label: 'Acute hepatitis or hepatic failure',
-    snomed: v('197270009', '59927004', '235884008', '37871000', '235876009'),
+    snomed: v('197270009', '59927004', '235884008', '37871000', '235876009', '76795007', '40468003'),
     icd10: v('K72.00', 'K72.01', 'K72.10', 'K72.11', 'K72.90', 'K72.91', 'K70.40', 'K70.41', 'K72.0'),
-    icd10Prefixes: v('K72', 'K70.4'),
-    names: ['acute hepatitis', 'hepatic failure', 'liver failure', 'fulminant hepatitis', 'drug induced hepatitis', 'acute liver injury', 'acute liver failure', 'hepatic coma'],
-    source: 'codes-verified.md 3 (197270009, 59927004, 235884008, 37871000, 235876009) and 4 (K72.00-K72.91, K70.40/41)',
+    icd10Prefixes: v('K72', 'K70.4', 'B15', 'B16', 'B17'),
+    names: [
+      'acute hepatitis', 'hepatic failure', 'liver failure', 'fulminant hepatitis', 'drug induced hepatitis', 'acute liver injury', 'acute liver failure', 'hepatic coma',
+      'acute viral hepatitis', 'acute hepatitis a', 'acute hepatitis b', 'acute hepatitis c', 'acute hepatitis e', 'acute type b viral hepatitis', 'hepatitis a', 'viral hepatitis type a', 'hepatitis e', 'acute delta',
+    ],
+    source: 'codes-verified.md 3 (197270009, 59927004, 235884008, 37871000, 235876009) and 4 (K72.00-K72.91, K70.40/41); ldn-clinical-2b-sources.md 12 (B15.x, B16.x, B17.x; SNOMED 76795007, 37871000, 40468003; eCQM VSAC 2024)',
   },
   {
     id: 'chronic-liver-disease', label: 'Chronic liver disease',
@@ -158,9 +181,9 @@ export const CONDITION_GROUPS: readonly ConditionGroup[] = [
   },
   {
     id: 'pregnancy', label: 'Pregnancy',
-    snomed: v('77386006', '72892002'), icd10: v('Z33.1'), icd10Prefixes: [],
-    names: ['pregnancy', 'pregnant', 'gestation'],
-    source: 'codes-verified.md 3 (77386006, 72892002 Synthea) and 4 (Z33.1)',
+    snomed: v('77386006', '72892002', '47200007'), icd10: v('Z33.1'), icd10Prefixes: [...v('Z34', 'Z3A', 'O09'), ...PREGNANCY_CHAPTER],
+    names: ['pregnancy', 'pregnant', 'gestation', 'weeks gestation', 'high risk pregnancy', 'supervision of high risk pregnancy', 'supervision of normal pregnancy', 'elderly primigravida', 'intrauterine pregnancy'],
+    source: 'codes-verified.md 3 (77386006, 72892002 Synthea) and 4 (Z33.1); ldn-clinical-2b-sources.md 11 (Z34.x, Z3A.x, O09.x, SNOMED 47200007 in eCQM VSAC; chapter O00-O9A except the puerperium O85-O92 and O94, medium confidence)',
   },
   {
     id: 'breastfeeding', label: 'Breastfeeding',
@@ -173,6 +196,44 @@ export const CONDITION_GROUPS: readonly ConditionGroup[] = [
     snomed: [], icd10: [], icd10Prefixes: [],
     names: ['transplant', 'transplanted', 'transplantation', 'immunosuppressed', 'immunosuppression', 'graft versus host'],
     source: 'name only (no verified codes); theoretical concern from a second-hand source (ldn-clinical.md 2)',
+  },
+  {
+    id: 'chronic-pain', label: 'Chronic pain',
+    snomed: v('82423001', '373621006'), icd10: u('G89.4'), icd10Prefixes: u('G89.2'),
+    names: ['chronic pain', 'chronic pain syndrome', 'chronic back pain', 'chronic low back pain', 'chronic neck pain', 'chronic pelvic pain', 'chronic abdominal pain', 'chronic widespread pain', 'chronic pain in face', 'chronic pain due to injury', 'chronic psychogenic pain', 'chronic postoperative pain'],
+    source: 'codes-verified.md (82423001, 6 sources); ldn-clinical-2b-sources.md 13 (G89.21/22/28/29, G89.4 UNVERIFIED); 373621006 chronic pain syndrome by display in public value sets',
+  },
+  {
+    id: 'opioid-withdrawal', label: 'Opioid withdrawal',
+    snomed: v('87132004', '16279021000119106', '703847000', '230443000'), icd10: v('F11.13', 'F11.23', 'F11.93'), icd10Prefixes: v('F11.13', 'F11.23', 'F11.93'),
+    names: ['opioid withdrawal', 'opioid withdrawal syndrome', 'opiate withdrawal', 'narcotic withdrawal', 'heroin withdrawal', 'methadone withdrawal', 'buprenorphine withdrawal', 'fentanyl withdrawal', 'withdrawal from opioids'],
+    source: 'ldn-clinical-2b-sources.md 3 (F11.13, F11.23, F11.93; SNOMED 87132004, 16279021000119106, 703847000, 230443000; eCQM VSAC 2023-2024)',
+  },
+  {
+    id: 'opioid-poisoning', label: 'Opioid poisoning or overdose',
+    // T40.0X-/1X-/2X-/3X-/4X-, T40.41-/42-/49-, T40.60-/69- are read by their structure (src/core/match/poisoning.ts);
+    // other texts by the words "poisoning" / "overdose" with an opioid named (match/condition.ts).
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['opioid overdose', 'opiate overdose', 'narcotic overdose', 'opioid poisoning', 'opiate poisoning', 'narcotic poisoning', 'overdose of opiate', 'overdose of opioid'],
+    source: 'ldn-clinical-2b-sources.md 4 (ICD-10-CM T40 structure, tabular copy and CDC/NCHS ranges, medium; 2024 split codes high)',
+  },
+  {
+    id: 'kratom-use', label: 'Kratom use',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['kratom', 'kratom use', 'mitragynine', 'mitragyna', 'mitragyna speciosa', '7 hydroxymitragynine', '7 oh mitragynine', 'hydroxymitragynine'],
+    source: 'ldn-clinical-2b-sources.md 5: no code checked, matched by name only (UNVERIFIED)',
+  },
+  {
+    id: 'kratom-dependence', label: 'Kratom dependence or daily use',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['kratom dependence', 'kratom use disorder', 'kratom addiction', 'kratom abuse', 'kratom withdrawal', 'daily kratom', 'kratom daily', 'mitragynine dependence', '7 hydroxymitragynine dependence', 'concentrated 7 oh', '7 oh product', '7 oh tablets', '7 oh extract'],
+    source: 'ldn-clinical-2b-sources.md 5 (daily use or dependence: design), name only',
+  },
+  {
+    id: 'diphenoxylate-misuse', label: 'Diphenoxylate misuse',
+    snomed: [], icd10: [], icd10Prefixes: [],
+    names: ['diphenoxylate misuse', 'diphenoxylate abuse', 'diphenoxylate dependence', 'diphenoxylate overuse', 'lomotil misuse', 'lomotil abuse', 'lomotil dependence', 'lomotil overuse'],
+    source: 'ldn-clinical-2b-sources.md 6 (Lomotil label, Drug Abuse and Dependence), name only',
   },
 ];
 
@@ -188,6 +249,7 @@ export const NAME_NEGATORS: readonly string[] = [
 /** Words that keep a text out of a group even when its name matches (overdose / poisoning is not OUD; design). */
 export const GROUP_EXCLUDERS: Partial<Record<ConditionGroupId, readonly string[]>> = {
   oud: ['poisoning', 'overdose', 'poisoned'],
+  'opioid-poisoning': ['adverse', 'underdosing', 'subsequent', 'sequela'],
   'oud-on-agonist-therapy': ['poisoning', 'overdose', 'poisoned'],
 };
 

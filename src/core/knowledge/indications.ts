@@ -67,6 +67,11 @@ export const INDICATIONS: readonly Indication[] = [
     evidence: 'One case report and a 15-patient series (53% marked improvement).', sources: [E.psoriasisCase, E.psoriasisSeries], supportsCandidacy: true,
   },
   {
+    id: 'chronic-pain', group: 'chronic-pain', indication: 'Chronic pain', evidenceLevel: 'Low certainty',
+    evidence: 'Low-certainty RCT evidence: a systematic review (7 RCTs, 406 patients) and a meta-analysis (7 RCTs) find no pooled benefit for chronic pain overall; a small benefit in the fibromyalgia subgroup; a narrative review calls LDN promising.',
+    sources: [E.rassiMariani2024, E.hegde2025, E.kimFishman2020], supportsCandidacy: true,
+  },
+  {
     id: 'sibo', group: 'sibo', indication: 'SIBO / "leaky gut"', evidenceLevel: 'UNVERIFIED',
     evidence: 'No LDN studies found.', sources: [E.noStudies], supportsCandidacy: false,
   },

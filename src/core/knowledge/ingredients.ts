@@ -18,6 +18,7 @@ export type IngredientRole =
   | 'peripheral-antagonist' // methylnaltrexone, naloxegol, naldemedine, alvimopan
   | 'opioid-antidiarrheal' // diphenoxylate, difenoxin, eluxadoline
   | 'loperamide'
+  | 'kratom' // Mitragyna speciosa alkaloids: mu-opioid agonism (ldn-clinical.md 2b), matched by name only
   | 'dextromethorphan'
   | 'bupropion'
   | 'thioridazine'
@@ -112,7 +113,11 @@ export const INGREDIENTS: readonly Ingredient[] = [
   },
   { id: 'samidorphan', name: 'samidorphan', role: 'samidorphan', rxcui: ['2559612'], brands: ['Lybalvi'], source: `${CV1A}; ${CV1B} (1 source)`, verified: true },
   { id: 'naloxone', name: 'naloxone', role: 'rescue-antagonist', rxcui: ['7242'], brands: ['Narcan', 'Zimhi', 'Kloxxado', 'Evzio'], source: `${LDN6}; ${CV1B}`, verified: true },
-  { id: 'nalmefene', name: 'nalmefene', role: 'rescue-antagonist', rxcui: ['31479'], brands: ['Opvee', 'Zurnai', 'Revex'], source: `${CV1A}; ${CV1B} (Revex: NOT FOUND, name only)`, verified: true },
+  { id: 'nalmefene', name: 'nalmefene', role: 'rescue-antagonist', rxcui: ['31479'], brands: ['Opvee', 'Zurnai', 'Revex', 'Selincro'], source: `${CV1A}; ${CV1B} (Revex: NOT FOUND, name only); Selincro: no RxNorm code (not US-marketed), name only (2b)`, verified: true },
+  {
+    id: 'kratom', name: 'kratom', role: 'kratom', synonyms: ['mitragynine', 'mitragyna', 'mitragyna speciosa', '7 hydroxymitragynine', '7 hydroxy mitragynine', '7 oh mitragynine', 'hydroxymitragynine'],
+    source: 'ldn-clinical.md 2b: no RxNorm or SNOMED code checked, matched by name only (UNVERIFIED)', verified: false,
+  },
   { id: 'methylnaltrexone', name: 'methylnaltrexone', role: 'peripheral-antagonist', rxcui: ['29899', '979111'], brands: ['Relistor'], source: CV1A, verified: true },
   { id: 'naloxegol', name: 'naloxegol', role: 'peripheral-antagonist', rxcui: ['1551777'], brands: ['Movantik'], source: CV1A, verified: true },
   { id: 'naldemedine', name: 'naldemedine', role: 'peripheral-antagonist', rxcui: ['1876597'], brands: ['Symproic'], source: CV1A, verified: true },
@@ -154,10 +159,27 @@ export const COMBINATION_BRANDS: readonly { brand: string; ingredients: string[]
 /** Abbreviations in common use on medication lists, expanded to ingredient ids (phrases of lower-case words). */
 export const ABBREVIATIONS: readonly { phrase: string; ingredients: string[] }[] = [
   { phrase: 'apap', ingredients: ['acetaminophen'] },
+  // Local dictionary forms of combination products (ldn-clinical.md 2b: not in public lists, match normalised
+  // patterns): "Tylenol #3" / "Tylenol No. 3" / "T3", "APAP/COD", "ACETAMINOPHEN-COD #3", "HYDROCOD/APAP", "OXYCOD/APAP".
+  // "cod" alone is never codeine ("cod liver oil"): only next to acetaminophen / APAP / Tylenol.
+  ...['tylenol 2', 'tylenol 3', 'tylenol 4', 'tylenol no 2', 'tylenol no 3', 'tylenol no 4', 'tylenol w cod', 'tylenol cod', 't3', 'apap cod', 'cod apap', 'acetaminophen cod', 'cod acetaminophen', 'acet cod', 'tyl cod']
+    .map((phrase) => ({ phrase, ingredients: ['acetaminophen', 'codeine'] })),
+  ...['hydrocod', 'hydrocodon'].map((phrase) => ({ phrase, ingredients: ['hydrocodone'] })),
+  ...['hydrocod apap', 'hydrocodon apap', 'hc apap', 'hydrocodone acet', 'hydrocod acet'].map((phrase) => ({ phrase, ingredients: ['acetaminophen', 'hydrocodone'] })),
+  ...['oxycod', 'oxycodon'].map((phrase) => ({ phrase, ingredients: ['oxycodone'] })),
+  ...['oxycod apap', 'oxycodon apap', 'oxycodone acet', 'oxycod acet'].map((phrase) => ({ phrase, ingredients: ['acetaminophen', 'oxycodone'] })),
   { phrase: 'bup nx', ingredients: ['buprenorphine', 'naloxone'] },
   { phrase: 'bup nal', ingredients: ['buprenorphine', 'naloxone'] },
   { phrase: 'mso4', ingredients: ['morphine'] },
 ];
+
+/**
+ * Abbreviations that only count when none of these words is in the same text: "T3" is also liothyronine (thyroid
+ * hormone T3), so "T3 25 mcg", "Cytomel (T3)" or "free T3" never read as Tylenol #3.
+ */
+export const ABBREVIATION_EXCLUDERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['t3', ['liothyronine', 'cytomel', 'thyroid', 'mcg', 'mcgs', 'microgram', 'micrograms', 'ug', 'uptake', 'free', 'total', 'reverse', 'armour', 'levothyroxine', 't4']],
+]);
 
 /** Rule-relevant ingredients by id. */
 export const INGREDIENT_BY_ID: ReadonlyMap<string, Ingredient> = new Map(INGREDIENTS.map((i) => [i.id, i]));

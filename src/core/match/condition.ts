@@ -7,7 +7,10 @@ import type { MatchEvidence } from '../assess/types.ts';
 import { CONDITION_GROUPS, GROUP_EXCLUDERS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
 import { CONDITION_CODE_GROUPS } from '../knowledge/generated/condition-tables.ts';
 import { knownSystem, normaliseIcd10 } from '../fhir/systems.ts';
+import { MEDICATION_NAMES } from './medication-index.ts';
+import { opioidPoisoningCode } from './poisoning.ts';
 import { PhraseIndex } from './phrase-index.ts';
+import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
 
 export type GroupMatches = Map<ConditionGroupId, MatchEvidence>;
@@ -49,16 +52,48 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 
 function icdGroups(code: string): { groups: ConditionGroupId[]; matched: string } | undefined {
   const c = normaliseIcd10(code);
+  if (c.length > 12) return undefined;
+  if (opioidPoisoningCode(c)) return { groups: ['opioid-poisoning'], matched: c };
   const exact = icdExact.get(c);
-  if (exact) return { groups: exact, matched: c };
-  // Longest family first: "K50.90" -> K50.90, K50.9, K50.
+  // Every family the code falls in, longest first ("F11.23" is in F11.23, withdrawal, and F11, OUD): a hand-reviewed
+  // family adds to the exact (generated) groups, e.g. B17.0 is "chronic" in a generated list but an acute viral
+  // hepatitis by its family (ldn-clinical.md 2b).
+  let groups: ConditionGroupId[] | undefined;
+  let matched: string | undefined;
   for (let len = c.length; len >= 3; len--) {
     const prefix = c.slice(0, len);
     if (prefix.endsWith('.')) continue;
     const hit = icdPrefix.get(prefix);
-    if (hit) return { groups: hit, matched: len < c.length ? `${prefix} family` : c };
+    if (!hit) continue;
+    matched ??= len < c.length ? `${prefix} family` : c;
+    groups = groups ? [...new Set([...groups, ...hit])] : hit;
   }
-  return undefined;
+  if (exact) return { groups: groups ? [...new Set([...exact, ...groups])] : exact, matched: c };
+  return groups && matched ? { groups, matched } : undefined;
+}
+
+const POISON_WORDS = new Set(['poisoning', 'overdose', 'poisoned', 'overdosed']);
+const OPIOID_WORDS = new Set(['opioid', 'opioids', 'opiate', 'opiates', 'narcotic', 'narcotics', 'morphinan', 'phenanthrene', 'phenoperidine', 'dextropropoxyphene']);
+const OPIOID_ROLES = new Set(['opioid-agonist', 'opioid-partial-agonist', 'opioid-mixed']);
+
+/** "Opioid dependence with withdrawal", "Delirium due to opioid withdrawal": withdrawal with an opioid named. */
+function namesOpioidWithdrawal(tokens: readonly string[]): boolean {
+  return tokens.includes('withdrawal') && namesOpioid(tokens);
+}
+
+/** "Accidental fentanyl poisoning", "Overdose of opiate": a poisoning word and an opioid named (ldn-clinical.md 2b). */
+function namesOpioidPoisoning(tokens: readonly string[]): boolean {
+  return tokens.some((t) => POISON_WORDS.has(t)) && namesOpioid(tokens);
+}
+
+function namesOpioid(tokens: readonly string[]): boolean {
+  if (tokens.some((t) => OPIOID_WORDS.has(t))) return true;
+  return MEDICATION_NAMES.find(tokens).some((h) => h.value.ingredients.some((id) => OPIOID_ROLES.has(INGREDIENT_BY_ID.get(id)?.role ?? '')));
+}
+
+/** "high risk pregnancy" is a pregnancy: "risk" after "high" is not a negation (ldn-clinical.md 2b). */
+function withoutHighRisk(tokens: readonly string[]): string[] {
+  return tokens.filter((t, i) => !(t === 'risk' && tokens[i - 1] === 'high'));
 }
 
 const NOT_NEGATION = /\bnot (elsewhere|otherwise) (classified|specified)\b/i;
@@ -71,7 +106,7 @@ function textGroups(text: string): { group: ConditionGroupId; phrase: string }[]
   if (!found) {
     const tokens = tokenise(text);
     // "not elsewhere classified" / "not otherwise specified" are ICD wording, not negation.
-    const negatable = NOT_NEGATION.test(text) ? tokenise(text.replace(NOT_NEGATION_ALL, ' ')) : tokens;
+    const negatable = withoutHighRisk(NOT_NEGATION.test(text) ? tokenise(text.replace(NOT_NEGATION_ALL, ' ')) : tokens);
     found = negators.find(negatable).length
       ? []
       : names
@@ -81,6 +116,16 @@ function textGroups(text: string): { group: ConditionGroupId; phrase: string }[]
             return !ex || !tokens.some((t) => ex.has(t));
           })
           .map((h) => ({ group: h.value, phrase: h.phrase }));
+    if (found.length === 0 || !found.some((f) => f.group === 'opioid-poisoning')) {
+      const ex = excluders.get('opioid-poisoning');
+      if (negators.find(negatable).length === 0 && namesOpioidPoisoning(tokens) && !tokens.some((t) => ex?.has(t))) found = [...found, { group: 'opioid-poisoning', phrase: 'poisoning or overdose with an opioid' }];
+    }
+    if (!found.some((f) => f.group === 'opioid-withdrawal') && namesOpioidWithdrawal(tokens) && negators.find(negatable).length === 0) {
+      found = [...found, { group: 'opioid-withdrawal', phrase: 'withdrawal with an opioid' }];
+    }
+    if (!found.some((f) => f.group === 'chronic-pain') && tokens.includes('chronic') && tokens.includes('pain') && negators.find(negatable).length === 0) {
+      found = [...found, { group: 'chronic-pain', phrase: 'chronic ... pain' }];
+    }
     if (textMemo.size > 50_000) textMemo.clear();
     textMemo.set(text, found);
   }

@@ -4,6 +4,7 @@
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
 import { BRAND_INGREDIENTS, PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
+import { DEPOT_INGREDIENT, DEPOT_RXNORM, DEPOT_WINDOWS } from '../knowledge/depots.ts';
 import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
 
@@ -29,6 +30,8 @@ function buildCodeIndex(): Map<string, CodeTarget> {
     const target: CodeTarget = { ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' };
     for (const code of codes.split(' ')) if (code) map.set(code, target);
   }
+  // Depot and implant product codes (ldn-clinical-2b-sources.md code list).
+  for (const [code, kind] of DEPOT_RXNORM) map.set(code, { ingredients: [DEPOT_INGREDIENT[kind]], term: DEPOT_WINDOWS[kind].label, kind: 'product' });
   for (const p of PRODUCT_CODES) {
     map.set(p.code, { ingredients: known(p.ingredients), term: p.name, kind: 'product' });
   }

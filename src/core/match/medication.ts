@@ -6,6 +6,8 @@
 import type { MatchEvidence } from '../assess/types.ts';
 import { knownSystem } from '../fhir/systems.ts';
 import { HAND_MEDICATION_NAMES, MEDICATION_CODES, MEDICATION_NAMES, type NameTarget } from './medication-index.ts';
+import { DEPOT_HCPCS } from '../knowledge/depots.ts';
+import { ABBREVIATION_EXCLUDERS } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
 import type { PhraseHit } from './phrase-index.ts';
 
@@ -33,9 +35,14 @@ export function nameHits(text: string): PhraseHit<NameTarget>[] {
   if (!hits) {
     const open = text.lastIndexOf('[');
     const bracketed = open > 0 && text.trimEnd().endsWith(']') && text.slice(0, open).trim() !== '';
+    const tokens = tokenise(text);
     hits = bracketed
       ? [...MEDICATION_NAMES.find(tokenise(text.slice(0, open))), ...HAND_MEDICATION_NAMES.find(tokenise(text.slice(open)))]
-      : MEDICATION_NAMES.find(tokenise(text));
+      : MEDICATION_NAMES.find(tokens);
+    // Ambiguous abbreviations ("T3" is also liothyronine) count only without their excluding words.
+    if (hits.some((h) => ABBREVIATION_EXCLUDERS.has(h.phrase))) {
+      hits = hits.filter((h) => !ABBREVIATION_EXCLUDERS.get(h.phrase)?.some((w) => tokens.includes(w)));
+    }
     if (nameMemo.size > MEMO_LIMIT) nameMemo.clear();
     nameMemo.set(text, hits);
   }
@@ -56,20 +63,38 @@ function addName(into: IngredientMatches, text: string, where: string, index: nu
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
-/** Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name. */
-export function readConcept(concept: unknown, where: string, into: IngredientMatches): { readable: boolean; name?: string } {
+/**
+ * Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name, and whether
+ * it carried an NDC code (NDC product codes are not mapped to ingredients: no NDC table is shipped, so an NDC-only
+ * entry without a name stays unreadable and becomes a gap). `codes` collects the RxNorm and HCPCS codes seen
+ * (depot detection).
+ */
+export function readConcept(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): { readable: boolean; name?: string; ndc?: string } {
   if (!isRecord(concept)) return { readable: false };
   let readable = false;
   const text = str(concept.text);
   let name = text;
   let codeName: string | undefined;
+  let ndc: string | undefined;
   const codings = Array.isArray(concept.coding) ? concept.coding : [];
   // Codes first: a code is the stronger evidence, so it wins the evidence slot for its ingredients.
   for (let i = 0; i < codings.length; i++) {
     const coding: unknown = codings[i];
     if (!isRecord(coding)) continue;
     const code = typeof coding.code === 'string' ? coding.code.trim() : '';
-    if (code && knownSystem(coding.system) === 'rxnorm') {
+    const system = code ? knownSystem(coding.system) : undefined;
+    if (system === 'ndc') ndc ??= code;
+    if (system === 'hcpcs') {
+      codes?.push(code);
+      const depot = DEPOT_HCPCS.get(code.toUpperCase());
+      if (depot) {
+        readable = true;
+        codeName ??= depot.term;
+        if (!into.has(depot.ingredient)) into.set(depot.ingredient, { by: 'code', system: String(coding.system), code, term: depot.term, where: `${where}.coding[${i}]` });
+      }
+    }
+    if (system === 'rxnorm') {
+      codes?.push(code);
       readable = true;
       const target = MEDICATION_CODES.get(code);
       if (target) {
@@ -97,7 +122,9 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
   name ??= codeName;
   if (!name) {
     const first = codings.find((c) => isRecord(c) && str(c.code));
-    if (isRecord(first)) name = `${String(first.system ?? 'unknown system')}|${String(first.code)}`;
+    if (isRecord(first)) name = ndc !== undefined ? `NDC ${ndc}` : `${String(first.system ?? 'unknown system')}|${String(first.code)}`;
   }
-  return name ? { readable, name } : { readable };
+  const out: { readable: boolean; name?: string; ndc?: string } = name ? { readable, name } : { readable };
+  if (ndc !== undefined) out.ndc = ndc;
+  return out;
 }

@@ -6,7 +6,8 @@
  * - samidorphan (Lybalvi): major duplicate antagonist;
  * - naloxone or nalmefene on their own (rescue kits): info, verify no current opioid use (design);
  * - methylnaltrexone, naloxegol, naldemedine, alvimopan: major, a proxy for ongoing opioid therapy (design);
- * - diphenoxylate, difenoxin, eluxadoline: major; loperamide: caution;
+ * - diphenoxylate, difenoxin, eluxadoline, loperamide: caution, the antidiarrheal may not work (2b);
+ * - oral nalmefene (Selincro): major duplicate antagonist (2b); nalmefene nasal spray / injection stays rescue;
  * - thioridazine, disulfiram: caution (label interactions).
  * A medication that contains an opioid is left to the opioid rules (buprenorphine/naloxone is not a rescue kit).
  * Dextromethorphan: no finding (design): it is a morphinan antitussive, not an opioid-receptor agonist analgesic,
@@ -15,7 +16,7 @@
 import type { Conflict } from '../assess/types.ts';
 import type { RuleId } from '../knowledge/rules.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
-import { conflict, hasOpioid, rolesOf, type RuleContext } from './context.ts';
+import { hasOpioid, medConflict, rolesOf, type RuleContext } from './context.ts';
 
 const SIMPLE: readonly [IngredientRole, RuleId][] = [
   ['samidorphan', 'samidorphan'],
@@ -26,23 +27,30 @@ const SIMPLE: readonly [IngredientRole, RuleId][] = [
   ['disulfiram', 'disulfiram'],
 ];
 
+/** Oral nalmefene wording: the Selincro brand, or an oral tablet / 18 mg (ldn-clinical-2b-sources.md 7). */
+const ORAL_NALMEFENE = /\bselincro\b|\boral\b|\btablets?\b|\btab\b|\b18 ?mg\b/;
+
 export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   for (const med of ctx.meds) {
-    if (med.timing.state !== 'current' || med.matches.size === 0) continue;
+    if (med.timing.state !== 'current' || med.matches.size === 0 || med.depot) continue; // depots: rules/depots.ts
     const roles = rolesOf(med);
     const opioid = hasOpioid(roles);
     const nal = roles.get('naltrexone');
     if (nal && !opioid) {
       const bup = roles.get('bupropion');
       const rule = bup ? 'contrave' : med.lowDoseNaltrexone ? 'ldn-already-charted' : 'naltrexone-duplicate';
-      out.push(conflict(rule, med.entry, nal.evidence));
+      out.push(medConflict(rule, med, nal.evidence));
     }
     const rescue = roles.get('rescue-antagonist');
-    if (rescue && !opioid && !nal) out.push(conflict('rescue-antagonist', med.entry, rescue.evidence));
+    if (rescue && !opioid && !nal && med.resourceType !== 'MedicationAdministration') {
+      // Oral nalmefene for alcohol (Selincro) is a maintenance antagonist; nasal sprays and injections are rescue.
+      const maintenance = rescue.ingredient === 'nalmefene' && ORAL_NALMEFENE.test(med.text);
+      out.push(medConflict(maintenance ? 'nalmefene-maintenance' : 'rescue-antagonist', med, rescue.evidence));
+    }
     for (const [role, rule] of SIMPLE) {
       const hit = roles.get(role);
-      if (hit) out.push(conflict(rule, med.entry, hit.evidence));
+      if (hit) out.push(medConflict(rule, med, hit.evidence));
     }
   }
   return out;

@@ -1,15 +1,34 @@
 /** What every rule family receives, and the one way a finding is built from rule metadata. */
 import type { ChartEntry, Conflict, MatchEvidence, WashoutWindow } from '../assess/types.ts';
+import type { AllergyEntry } from '../fhir/allergy-entries.ts';
 import type { ConditionEntry } from '../fhir/condition-entries.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
+import type { PlannedProcedure } from '../fhir/procedure-entries.ts';
 import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
 import { RULES, type RuleId } from '../knowledge/rules.ts';
 
 export interface RuleContext {
   meds: readonly MedEntry[];
   conditions: readonly ConditionEntry[];
+  /** Allergies that count (active, not refuted or entered-in-error). */
+  allergies: readonly AllergyEntry[];
+  /** Planned procedures within the look-ahead (ServiceRequest, Procedure, Appointment). */
+  procedures: readonly PlannedProcedure[];
   /** Today as a UTC day number. */
   today: number;
+}
+
+/**
+ * The drug course a finding belongs to (its kind and ingredient set), kept beside the finding rather than in the
+ * contract: assess.ts merges findings of one course into one (issue 9 item 4).
+ */
+export const COURSE_OF: WeakMap<Conflict, string> = new WeakMap();
+
+/** A finding about a medication record, registered under its course (same kind, same ingredient set). */
+export function medConflict(ruleId: RuleId, med: MedEntry, matched: MatchEvidence, extraWhy?: string, washout?: WashoutWindow): Conflict {
+  const c = conflict(ruleId, med.entry, matched, extraWhy, washout);
+  COURSE_OF.set(c, `${RULES[ruleId].kind}|${med.courseKey}`);
+  return c;
 }
 
 /** A finding from rule metadata; `why` may be extended with what the chart showed. */
@@ -17,6 +36,8 @@ export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEviden
   const meta = RULES[ruleId];
   return {
     ruleId,
+    kind: meta.kind,
+    needsOverride: meta.needsOverride,
     severity: meta.severity,
     title: meta.title,
     why: extraWhy ? `${meta.why} ${extraWhy}` : meta.why,

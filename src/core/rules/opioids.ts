@@ -10,7 +10,8 @@
 import type { Conflict } from '../assess/types.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
 import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
-import { conflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
+import { medConflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
+import { clinicalDate } from '../fhir/dates.ts';
 import { timingBasis } from '../fhir/medication-timing.ts';
 import { washoutDays, washoutFor } from './washout.ts';
 
@@ -35,7 +36,7 @@ export function currentOpioidRule(med: MedEntry): 'opioid-naltrexone-product' | 
 export function opioidRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   for (const med of ctx.meds) {
-    if (med.timing.state === 'never') continue;
+    if (med.timing.state === 'never' || med.depot) continue; // depots and implants: rules/depots.ts
     const ids = opioidIngredients(med);
     if (!ids.length) continue;
     const firstId = ids[0] as string;
@@ -43,19 +44,18 @@ export function opioidRules(ctx: RuleContext): Conflict[] {
     if (!evidence) continue;
     if (med.timing.state === 'current') {
       const rule = currentOpioidRule(med);
-      if (rule) out.push(conflict(rule, med.entry, evidence, `Counts as current: ${timingBasis(med.timing)}.`));
+      if (rule) out.push(medConflict(rule, med, evidence, `Counts as current: ${timingBasis(med.timing)}.`));
       continue;
     }
     // Ended: inside the window, or date unknown (fail safe: an undated stopped opioid might be recent).
     if (med.timing.lastUse === undefined) {
-      out.push(conflict('recent-opioid-use', med.entry, evidence, `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
+      out.push(medConflict('recent-opioid-use', med, evidence, `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
       continue;
     }
-    if (ctx.today >= med.timing.lastUse + washoutDays(ids)) continue; // outside the window: no finding
-    const window = washoutFor(ids, med.timing.lastUse, timingBasis(med.timing));
-    {
-      out.push(conflict('recent-opioid-use', med.entry, evidence, `Last use ${window.lastUse} (${window.lastUseBasis}); opioid-free from ${window.endsOn}.`, window));
-    }
+    const patch = med.patch;
+    if (ctx.today >= med.timing.lastUse + washoutDays(ids, patch)) continue; // outside the window: no finding
+    const window = washoutFor(ids, med.timing.lastUse, timingBasis(med.timing), patch);
+    out.push(medConflict('recent-opioid-use', med, evidence, `Last use ${clinicalDate(window.lastUse)} (${window.lastUseBasis}); opioid-free from ${clinicalDate(window.endsOn)}.`, window));
   }
   return out;
 }

@@ -9,12 +9,15 @@
  */
 import type { Conflict } from '../assess/types.ts';
 import { conflict, type RuleContext } from './context.ts';
+import { depotStates } from './depots.ts';
 
 const AGONIST_THERAPY = new Set(['methadone', 'buprenorphine', 'levomethadyl', 'levomethadone']);
 
 export function oudRules(ctx: RuleContext): Conflict[] {
   // Agonist therapy = a current methadone / buprenorphine record (an ended one is left to recent-opioid-use).
-  const therapy = ctx.meds.find((m) => {
+  // A buprenorphine depot or implant inside its active window is agonist therapy too (ldn-clinical.md 2b).
+  const depot = depotStates(ctx).find((s) => s.phase === 'active' && s.depot !== 'vivitrol')?.med;
+  const therapy = depot ?? ctx.meds.find((m) => {
     if (m.timing.state !== 'current') return false;
     for (const id of m.matches.keys()) if (AGONIST_THERAPY.has(id)) return true;
     return false;
@@ -31,7 +34,8 @@ export function oudRules(ctx: RuleContext): Conflict[] {
       out.push(conflict('oud-on-agonist-therapy', c.entry, matched, `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`));
     } else if (explicit) {
       out.push(conflict('oud-on-agonist-therapy', c.entry, explicit, 'The diagnosis itself records agonist therapy.'));
-    } else if (oud) {
+    } else if (oud && !c.groups.has('opioid-withdrawal')) {
+      // A withdrawal code is its own finding (rules/exposure.ts), stronger than this caution.
       out.push(conflict('oud-without-agonist', c.entry, oud));
     }
   }

@@ -12,27 +12,30 @@ import type { WashoutWindow } from '../assess/types.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
 
-export const WASHOUT_DAYS = { 'short-acting': 10, 'methadone-or-buprenorphine': 14 } as const;
+export const WASHOUT_DAYS = { 'short-acting': 10, 'methadone-or-buprenorphine': 14, 'transdermal-patch': 14 } as const;
 
 const RATIONALE = {
   'short-acting':
     '10 days: the upper end of the naltrexone label\'s 7-10 days after short-acting opioids (tramadol included), as in patient monographs; the upper end because the chart rarely shows the true last dose.',
   'methadone-or-buprenorphine': '14 days after methadone or buprenorphine, as patient monographs advise.',
+  'transdermal-patch':
+    '14 days after a transdermal patch is removed: the skin depot keeps releasing the opioid (half-life 13-25 h after removal, PMID 10668859), so the 10 days start late; 14 days as after methadone or buprenorphine (design, ldn-clinical.md 2b).',
 } as const;
 
-function classOf(ingredients: Iterable<string>): keyof typeof WASHOUT_DAYS {
+function classOf(ingredients: Iterable<string>, patch = false): keyof typeof WASHOUT_DAYS {
+  if (patch) return 'transdermal-patch';
   for (const id of ingredients) if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') return 'methadone-or-buprenorphine';
   return 'short-acting';
 }
 
 /** Length in days of the opioid-free window for a set of opioid ingredient ids (the longest class among them). */
-export function washoutDays(ingredients: Iterable<string>): number {
-  return WASHOUT_DAYS[classOf(ingredients)];
+export function washoutDays(ingredients: Iterable<string>, patch = false): number {
+  return WASHOUT_DAYS[classOf(ingredients, patch)];
 }
 
 /** The window for a set of opioid ingredient ids: the longest class among them. */
-export function washoutFor(ingredients: Iterable<string>, lastUseDay: number, lastUseBasis: string): WashoutWindow {
-  const cls = classOf(ingredients);
+export function washoutFor(ingredients: Iterable<string>, lastUseDay: number, lastUseBasis: string, patch = false): WashoutWindow {
+  const cls = classOf(ingredients, patch);
   const days = WASHOUT_DAYS[cls];
   return { lastUse: isoDay(lastUseDay), lastUseBasis, days, endsOn: isoDay(lastUseDay + days), rationale: RATIONALE[cls] };
 }

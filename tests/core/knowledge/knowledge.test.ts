@@ -20,15 +20,37 @@ describe('rules and indications', () => {
     }
   });
 
-  it('severities follow ldn-clinical.md section 2', () => {
+  it('severities follow ldn-clinical.md section 2 (and 2b where it differs)', () => {
     const sev = Object.fromEntries(Object.values(RULES).map((r) => [r.id, r.severity]));
     expect(sev).toMatchObject({
       'opioid-agonist': 'contraindicated', 'opioid-partial-or-mixed': 'contraindicated', 'opioid-naltrexone-product': 'contraindicated',
       'oud-on-agonist-therapy': 'contraindicated', 'recent-opioid-use': 'major', 'naltrexone-duplicate': 'major', contrave: 'major',
-      samidorphan: 'major', 'rescue-antagonist': 'info', 'peripheral-antagonist': 'major', 'opioid-antidiarrheal': 'major',
+      samidorphan: 'major', 'rescue-antagonist': 'info', 'peripheral-antagonist': 'major', 'opioid-antidiarrheal': 'caution',
       loperamide: 'caution', 'acute-liver-injury': 'major', 'chronic-liver-disease': 'caution', pregnancy: 'caution',
       breastfeeding: 'caution', 'transplant-immunosuppression': 'caution', 'hashimoto-levothyroxine': 'caution', thioridazine: 'caution', disulfiram: 'caution',
+      // Section 2b.
+      'naltrexone-allergy': 'contraindicated', 'antagonist-allergy': 'caution', 'acute-opioid-withdrawal': 'contraindicated', 'past-opioid-withdrawal': 'major',
+      'buprenorphine-depot': 'contraindicated', 'buprenorphine-depot-residual': 'major', 'naltrexone-depot': 'major', 'naltrexone-depot-residual': 'info',
+      'nalmefene-maintenance': 'major', 'opioid-poisoning-recent': 'contraindicated', 'opioid-poisoning': 'major', 'opioid-poisoning-followup': 'info',
+      'opioid-adverse-effect-recent': 'contraindicated', 'opioid-adverse-effect': 'major', 'naloxone-given': 'major', kratom: 'major', 'kratom-dependence': 'contraindicated',
+      'diphenoxylate-misuse': 'major', 'surgery-soon': 'major', 'surgery-planned': 'caution',
     });
+  });
+
+  it('every rule has a kind and an override policy: contraindicated and major need an override (design)', () => {
+    for (const r of Object.values(RULES)) {
+      expect(r.kind, r.id).toBeTruthy();
+      expect(r.needsOverride, r.id).toBe(r.severity === 'contraindicated' || r.severity === 'major');
+    }
+    expect(RULES['buprenorphine-depot'].kind).toBe('opioid');
+    expect(RULES['naltrexone-allergy'].kind).toBe('allergy');
+    expect(RULES['surgery-soon'].kind).toBe('procedure');
+  });
+
+  it('2b (design) severities cite the design source as well', () => {
+    for (const id of ['antagonist-allergy', 'acute-opioid-withdrawal', 'buprenorphine-depot', 'naltrexone-depot', 'nalmefene-maintenance', 'opioid-poisoning-recent', 'naloxone-given', 'kratom', 'surgery-soon', 'surgery-planned'] as const) {
+      expect(RULES[id].sources.some((s) => s.kind === 'design'), id).toBe(true);
+    }
   });
 
   it('"(design)" severities cite the design source', () => {

@@ -1,7 +1,7 @@
 /**
  * Condition recall per concept group of ../shared/reference-data/conditions.tsv, by code alone and by display alone.
- * chronic_pain is not an LDN use in ldn-clinical.md section 1 and is only reported. opioid_overdose_or_poisoning is
- * NOT opioid use disorder (design): none of those rows may land in the OUD groups.
+ * chronic_pain is an LDN use since ldn-clinical.md 2b; opioid_overdose_or_poisoning is its own group (exposure,
+ * 2b) and NOT opioid use disorder (design): none of those rows may land in the OUD groups.
  */
 import { describe, expect, it } from 'vitest';
 import type { ConditionGroupId } from '../../../src/core/knowledge/conditions.ts';
@@ -19,8 +19,8 @@ const GROUPS: Record<string, ConditionGroupId | undefined> = {
   hashimoto_autoimmune_thyroiditis: 'hashimoto',
   psoriasis: 'psoriasis',
   opioid_use_disorder: 'oud',
-  chronic_pain: undefined,
-  opioid_overdose_or_poisoning: undefined,
+  chronic_pain: 'chronic-pain',
+  opioid_overdose_or_poisoning: 'opioid-poisoning',
 };
 
 /** Recall reached when this test was written, per group and evidence (asserted as a floor). */
@@ -35,6 +35,8 @@ const FLOOR: Record<string, { code: number; text: number }> = {
   hashimoto_autoimmune_thyroiditis: { code: 0.33, text: 1 },
   psoriasis: { code: 0.33, text: 1 },
   opioid_use_disorder: { code: 1, text: 1 },
+  chronic_pain: { code: 0.42, text: 1 },
+  opioid_overdose_or_poisoning: { code: 0, text: 1 }, // SNOMED poisoning codes are read by display only
 };
 
 describe.skipIf(!HAS_REFERENCE)('reference data: conditions.tsv', () => {

@@ -21,10 +21,13 @@ function conflictsPerRow(rows: Record<string, string>[], by: 'code' | 'text'): C
     chart.medicationRequests.push(medicationRequest({ id: `row-${i}`, patientId: 'p', medication: { concept: c } }));
   });
   const byRef = new Map<string, Conflict[]>();
+  // One finding per drug course: a finding belongs to every record it lists (entries), not only the deciding one.
   for (const c of assess(chart, NOW).conflicts) {
-    const list = byRef.get(c.entry.reference ?? '') ?? [];
-    list.push(c);
-    byRef.set(c.entry.reference ?? '', list);
+    for (const e of c.entries ?? [c.entry]) {
+      const list = byRef.get(e.reference ?? '') ?? [];
+      list.push(c);
+      byRef.set(e.reference ?? '', list);
+    }
   }
   return rows.map((_, i) => byRef.get(`MedicationRequest/row-${i}`) ?? []);
 }
@@ -55,7 +58,7 @@ describe.skipIf(!HAS_REFERENCE)('reference data: naltrexone.tsv', () => {
   const rows = HAS_REFERENCE ? readTsv('naltrexone.tsv') : [];
   /** Naltrexone alone is a duplicate, or "LDN already charted" when its name reads as <= 10 mg (component concepts). */
   const expected = (group: string): RuleId[] =>
-    group.startsWith('bupropion+naltrexone') ? ['contrave'] : group.includes('+naltrexone') ? ['opioid-naltrexone-product'] : ['naltrexone-duplicate', 'ldn-already-charted'];
+    group.startsWith('bupropion+naltrexone') ? ['contrave'] : group.includes('+naltrexone') ? ['opioid-naltrexone-product'] : ['naltrexone-duplicate', 'ldn-already-charted', 'naltrexone-depot'];
 
   for (const by of ['code', 'text'] as const) {
     it(`classifies every naltrexone product by ${by} alone`, () => {

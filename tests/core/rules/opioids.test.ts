@@ -124,8 +124,8 @@ describe('recent opioid use inside the washout window is major', () => {
     expect(run(medicationStatement({ patientId: P, medication: { concept: concept([], 'tramadol') }, status: 'not-taken', effective: '2026-03-14' })).conflicts).toEqual([]);
   });
 
-  it('cancelled orders count only inside the window', () => {
-    expect(rules(run(orderText('oxycodone', { status: 'cancelled', authoredOn: '2026-03-10' })))).toEqual(['recent-opioid-use']);
+  it('cancelled orders never count (withdrawn before any administration, ldn-clinical.md 2b)', () => {
+    expect(rules(run(orderText('oxycodone', { status: 'cancelled', authoredOn: '2026-03-14' })))).toEqual([]);
     expect(rules(run(orderText('oxycodone', { status: 'cancelled', authoredOn: '2025-03-10' })))).toEqual([]);
   });
 });

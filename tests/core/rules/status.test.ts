@@ -14,7 +14,10 @@ describe('MedicationRequest status', () => {
   it.each(['active', 'on-hold', 'draft', 'unknown'] as const)('%s counts as current', (status) => {
     expect(rules(run(orderText('oxycodone 5 mg', { status, authoredOn: '2020-01-01' })))).toEqual(['opioid-agonist']);
   });
-  it.each(['stopped', 'completed', 'cancelled'] as const)('%s counts only inside the window', (status) => {
+  it('cancelled never counts (ldn-clinical.md 2b): withdrawn before any administration', () => {
+    expect(rules(run(orderText('oxycodone 5 mg', { status: 'cancelled', authoredOn: '2026-03-14' })))).toEqual([]);
+  });
+  it.each(['stopped', 'completed'] as const)('%s counts only inside the window', (status) => {
     expect(rules(run(orderText('oxycodone 5 mg', { status, authoredOn: '2026-03-10' })))).toEqual(['recent-opioid-use']);
     expect(rules(run(orderText('oxycodone 5 mg', { status, authoredOn: '2026-01-10' })))).toEqual([]);
   });

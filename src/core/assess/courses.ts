@@ -1,0 +1,62 @@
+/**
+ * One finding per drug course (issue 9 item 4): the findings of one kind about records of the same product (same
+ * ingredient set) across orders, dispenses, statements and administrations become one finding. The most severe
+ * record decides the severity; among equals the latest date decides (so the latest use decides the window). The
+ * merged finding lists every record behind it in `entries`, so one override covers the course.
+ */
+import type { ChartEntry, Conflict } from './types.ts';
+import { COURSE_OF } from '../rules/context.ts';
+import { SEVERITY_ORDER } from './verdict.ts';
+
+/** The date that decides among a course's findings: the window's last use, else the entry's latest date. */
+export function latestDate(c: Conflict): string {
+  return c.washout?.lastUse ?? c.entry.dates?.map((d) => d.value).sort().at(-1) ?? '';
+}
+
+function better(a: Conflict, b: Conflict): boolean {
+  const ra = SEVERITY_ORDER[a.severity];
+  const rb = SEVERITY_ORDER[b.severity];
+  if (ra !== rb) return ra < rb;
+  const wa = a.washout?.endsOn ?? '';
+  const wb = b.washout?.endsOn ?? '';
+  if (wa !== wb) return wa > wb;
+  return latestDate(a) > latestDate(b);
+}
+
+const keyOf = (e: ChartEntry): string => e.reference ?? `${e.resourceType}|${e.name}|${e.dates?.map((d) => d.value).join(',') ?? ''}`;
+
+/** Merge the findings of each course; findings that are not about a course pass through unchanged. */
+export function mergeCourses(findings: readonly Conflict[]): Conflict[] {
+  const out: Conflict[] = [];
+  const groups = new Map<string, Conflict[]>();
+  for (const f of findings) {
+    const course = COURSE_OF.get(f);
+    if (course === undefined) {
+      out.push(f);
+      continue;
+    }
+    const list = groups.get(course);
+    if (list) list.push(f);
+    else {
+      groups.set(course, [f]);
+      out.push(f); // placeholder position; replaced below
+    }
+  }
+  return out.map((f) => {
+    const course = COURSE_OF.get(f);
+    const list = course === undefined ? undefined : groups.get(course);
+    if (!list) return f;
+    let best = list[0] as Conflict;
+    for (const c of list) if (better(c, best)) best = c;
+    const seen = new Set<string>();
+    const entries: ChartEntry[] = [];
+    for (const c of [best, ...list]) {
+      const k = keyOf(c.entry);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      entries.push(c.entry);
+    }
+    if (entries.length === 1) return best;
+    return { ...best, why: `${best.why} One course of ${entries.length} records in the chart; the most severe and latest decides.`, entries };
+  });
+}
