@@ -49,7 +49,8 @@ export function detectedIssueFor(override: OrderOverride, ctx: IssueContext): De
     severity: ISSUE_SEVERITY[conflict.severity],
     patient: { reference: ctx.patient },
     identifiedDateTime: ctx.now,
-    implicated: [entry.reference ? { reference: entry.reference, display: entry.name } : { display: entry.name }],
+    // Every record of the drug course the finding covers (Conflict.entries), so one override covers the course.
+    implicated: (conflict.entries?.length ? conflict.entries : [entry]).map((e) => (e.reference ? { reference: e.reference, display: e.name } : { display: e.name })),
     detail: issueDetail(conflict),
     ...(url ? { reference: url } : {}),
     mitigation: [
