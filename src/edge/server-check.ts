@@ -1,9 +1,10 @@
 /**
- * Fetches what check-server and the standalone picker evaluate: `.well-known/smart-configuration`, `metadata`
- * and one unauthenticated `Patient?_count=1`, each turned into JSON or a one-line problem (never an exception),
- * then hands them to the pure evaluator in src/core/server.
+ * Fetches what check-server and the standalone picker evaluate: `.well-known/smart-configuration`, `metadata`,
+ * one unauthenticated `Patient?_count=1` and one unauthenticated identifier probe, each turned into JSON or a
+ * one-line problem (never an exception), then hands them to the pure evaluator in src/core/server.
  */
 import { evaluateServer } from '../core/server/evaluate.ts';
+import { identifierProbePath } from '../core/server/identifier-search.ts';
 import type { Fetched, ServerProbe, ServerReport } from '../core/server/types.ts';
 import type { FhirHttp } from './types.ts';
 
@@ -68,14 +69,19 @@ export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit
   }
 }
 
-/** Fetches the three documents in parallel. `openHttp` (no token) defaults to `http`. */
+/**
+ * Fetches the documents in parallel: discovery, metadata, an open Patient search and an open search for an
+ * identifier that cannot exist (does identifier search filter? issue 10 item 4). `openHttp` (no token) defaults
+ * to `http`.
+ */
 export async function probeServer(http: FhirHttp, openHttp: FhirHttp = http): Promise<ServerProbe> {
-  const [smartConfiguration, metadata, openRead] = await Promise.all([
+  const [smartConfiguration, metadata, openRead, identifierSearch] = await Promise.all([
     fetchJson(http, '.well-known/smart-configuration', { headers: { accept: 'application/json' } }),
     fetchJson(http, 'metadata'),
     fetchJson(openHttp, 'Patient?_count=1'),
+    fetchJson(openHttp, identifierProbePath()),
   ]);
-  return { baseUrl: http.baseUrl, smartConfiguration, metadata, openRead };
+  return { baseUrl: http.baseUrl, smartConfiguration, metadata, openRead, identifierSearch };
 }
 
 /** Probes and evaluates a server. Never rejects for network or HTTP failures: they are report items. */

@@ -20,20 +20,61 @@ interface MockServer {
   cap?: ServerFeatures;
   smart?: SmartFeatures | 'absent';
   open?: boolean;
+  /** How an open server answers MedicationRequest?identifier= (default: it filters). */
+  identifier?: 'filters' | 'ignores';
 }
 
-function serve({ cap = {}, smart = {}, open = false }: MockServer) {
+/** An unrelated order: what a server that ignores `identifier` sends back. */
+const unrelatedOrder = { resourceType: 'MedicationRequest', id: 'someone-elses', status: 'active', intent: 'order', subject: { reference: 'Patient/x' }, identifier: [{ system: 'urn:other', value: '1' }] };
+
+function serve({ cap = {}, smart = {}, open = false, identifier = 'filters' }: MockServer) {
   server.use(
     http.get(`${BASE}/.well-known/smart-configuration`, () =>
       smart === 'absent' ? new HttpResponse('Not found', { status: 404 }) : HttpResponse.json(smartConfiguration(BASE, smart)),
     ),
     http.get(`${BASE}/metadata`, () => HttpResponse.json(capabilityStatement(cap), { headers: { 'content-type': 'application/fhir+json' } })),
     http.get(`${BASE}/Patient`, () => (open ? HttpResponse.json(searchset()) : new HttpResponse(null, { status: 401 }))),
+    http.get(`${BASE}/MedicationRequest`, () => {
+      if (!open) return new HttpResponse(null, { status: 401 });
+      const entry = identifier === 'ignores' ? [{ resource: unrelatedOrder, search: { mode: 'match' } }] : [];
+      return HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', total: entry.length, entry });
+    }),
   );
 }
 
 const check = (timeoutMs = 2000) => checkServer(createNodeFhirHttp(BASE, { timeoutMs }));
 const status = (r: ServerReport, id: string) => r.items.find((i) => i.id === id)?.status;
+
+describe('does identifier search filter? (issue 10 item 4)', () => {
+  it('an open server that answers an identifier that cannot exist with an order: "identifier search not supported (ignored)"', async () => {
+    let asked = '';
+    serve({ smart: 'absent', open: true, identifier: 'ignores' });
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/MedicationRequest?')) asked = new URL(request.url).searchParams.get('identifier') ?? '';
+    });
+    const r = await check();
+    server.events.removeAllListeners();
+    expect(asked).toMatch(/^urn:ietf:rfc:3986\|urn:uuid:/);
+    const item = r.items.find((i) => i.id === 'identifier-search');
+    expect(item).toMatchObject({ status: 'fails' });
+    expect(item?.reason).toMatch(/identifier search not supported \(ignored\)/);
+    expect(r.notes.join(' ')).toMatch(/duplicate order cannot be excluded/);
+  });
+
+  it('an open server that answers it with nothing: ok', async () => {
+    serve({ smart: 'absent', open: true });
+    const r = await check();
+    expect(status(r, 'identifier-search')).toBe('ok');
+    expect(r.notes.join(' ')).not.toMatch(/identifier/);
+  });
+
+  it('a protected server: not checked (the probe needs a token), which changes nothing else', async () => {
+    serve({});
+    const r = await check();
+    expect(r.items.find((i) => i.id === 'identifier-search')).toMatchObject({ status: 'missing', reason: expect.stringMatching(/not checked/) });
+    expect(r.verdict).toBe('full');
+  });
+});
 
 describe('checkServer over HTTP (MSW)', () => {
   it('a complete SMART server: full', async () => {

@@ -7,6 +7,7 @@
 import { bundleLinks, readCapabilityStatement, readSmartConfiguration, type DeclaredServer, type DeclaredSmart } from './capability.ts';
 import { CREATE_NEEDS, RESOURCE_NEEDS, type ResourceNeed } from './needs.ts';
 import type { CheckItem, Fetched, ServerProbe, ServerReport, ServerVerdict } from './types.ts';
+import { identifierSearchVerdict, PROBE_IDENTIFIER } from './identifier-search.ts';
 
 const item = (id: string, label: string, status: CheckItem['status'], reason: string): CheckItem => ({ id, label, status, reason });
 
@@ -113,6 +114,24 @@ function formatItem(server: DeclaredServer): CheckItem {
     : item('formats', 'format application/fhir+json', 'fails', `only ${server.formats.join(', ')}`);
 }
 
+const IDENTIFIER_LABEL = 'identifier search filters (MedicationRequest?identifier=)';
+
+/**
+ * Issue 10 item 4: a search for an identifier that cannot exist must come back empty. Checked without a token,
+ * so only open servers answer; elsewhere the order writer still checks each found order's identifier itself.
+ */
+function identifierItem(probe: ServerProbe, openRead: boolean): CheckItem {
+  const f = probe.identifierSearch;
+  if (!f || !openRead) return item('identifier-search', IDENTIFIER_LABEL, 'missing', 'not checked: the server needs authorization for searches (the order writer checks each found order itself)');
+  if (f.kind === 'error') return item('identifier-search', IDENTIFIER_LABEL, 'missing', `not checked: the probe search ${f.problem}`);
+  const v = identifierSearchVerdict(f.json, 'MedicationRequest', PROBE_IDENTIFIER);
+  if (v.kind === 'unknown') return item('identifier-search', IDENTIFIER_LABEL, 'missing', 'not checked: the probe search did not answer a search Bundle');
+  if (v.kind === 'ignored') {
+    return item('identifier-search', IDENTIFIER_LABEL, 'fails', `identifier search not supported (ignored): a search for an identifier that cannot exist returned ${v.strangers === 1 ? '1 order' : `${v.strangers} orders`}`);
+  }
+  return item('identifier-search', IDENTIFIER_LABEL, 'ok', 'a search for an identifier that cannot exist returned nothing');
+}
+
 /** Oracle Health documents POST MedicationRequest only as reportedBoolean true (smart-on-fhir.md, "Writing"). */
 function reportedOnly(server: DeclaredServer): boolean {
   const doc = server.resources.get('MedicationRequest')?.documentation ?? '';
@@ -140,6 +159,7 @@ export function evaluateServer(probe: ServerProbe): ServerReport {
   const formats = formatItem(server);
   const resources = RESOURCE_NEEDS.map((n) => resourceItem(n, server));
   const creates = createItems(server);
+  const identifier = identifierItem(probe, openRead);
   const items = [
     item('metadata', 'CapabilityStatement (metadata)', 'ok', server.software ? `read (${server.software})` : 'read'),
     versionItem,
@@ -150,10 +170,14 @@ export function evaluateServer(probe: ServerProbe): ServerReport {
     includeItem(server),
     pagingItem(server, probe),
     ...creates,
+    identifier,
   ];
   const notes = RESOURCE_NEEDS.filter((n, i) => !n.essential && resources[i]?.status !== 'ok').map(
     (n) => `${n.type} cannot be searched as the app does: assessments there are marked incomplete`,
   );
+  if (identifier.status === 'fails') {
+    notes.push('identifier search is ignored here: the app relies on conditional create (If-None-Exist) alone, and a duplicate order cannot be excluded');
+  }
   const verdict = decide({ versionItem, formats, smart, openRead, resources, creates, server });
   return { ...base, items, ...verdict, notes };
 }

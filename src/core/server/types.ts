@@ -13,6 +13,11 @@ export interface ServerProbe {
   metadata: Fetched;
   /** `Patient?_count=1` without a token: tells an open server from a protected one. */
   openRead: Fetched;
+  /**
+   * `MedicationRequest?identifier=<an identifier that cannot exist>` without a token (see identifier-search.ts):
+   * an open server must answer with no entries. Absent when not probed.
+   */
+  identifierSearch?: Fetched;
 }
 
 export type CheckStatus = 'ok' | 'missing' | 'fails';

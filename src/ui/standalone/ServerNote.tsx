@@ -10,8 +10,9 @@ const VERDICT_TEXT: Record<ServerReport['verdict'], string> = {
 
 /** Lists the verdict, its reason and every item that is not ok. */
 export function ServerNote({ report }: { report: ServerReport }) {
-  // Expected absences are not news: no open read on a SMART server, no SMART discovery on an open one.
-  const expected = (id: string) => (report.smart && id === 'open-read') || (!report.smart && report.openRead && isSmartItem(id));
+  // Expected absences are not news: no open read (nor the open identifier probe) on a SMART server, no SMART
+  // discovery on an open one.
+  const expected = (id: string) => (report.smart && (id === 'open-read' || id === 'identifier-search')) || (!report.smart && report.openRead && isSmartItem(id));
   const gaps = report.items.filter((i) => i.status !== 'ok' && !expected(i.id));
   return (
     <div class="standalone-note" data-verdict={report.verdict}>

@@ -8,10 +8,10 @@ const statusOf = (r: ServerReport, id: string) => r.items.find((i) => i.id === i
 const reasonOf = (r: ServerReport, id: string) => r.items.find((i) => i.id === id)?.reason ?? '';
 
 describe('evaluateServer', () => {
-  it('a SMART R4 server offering everything is fully usable, every item ok except open read', () => {
+  it('a SMART R4 server offering everything is fully usable, every item ok except open read (and the open identifier probe)', () => {
     const r = evaluateServer(smartProbe());
     expect(r.verdict).toBe('full');
-    expect(r.items.filter((i) => i.status !== 'ok').map((i) => i.id)).toEqual(['open-read']);
+    expect(r.items.filter((i) => i.status !== 'ok').map((i) => i.id)).toEqual(['open-read', 'identifier-search']);
     expect(r.smart).toBe(true);
     expect(r.notes).toEqual([]);
   });
