@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, CapabilityStatement, MedicationRequest, OperationOutcome } from 'fhir/r4';
 import { createFhirEngine, type FhirEngine } from '../../sandbox/fhir/engine.ts';
-import { concept, condition, medication, medicationDispense, medicationRequest, patient, rxnorm } from '../../fixtures/factories.ts';
+import { allergyIntolerance, appointment, concept, condition, medication, medicationDispense, medicationRequest, patient, procedure, rxnorm, serviceRequest } from '../../fixtures/factories.ts';
 
 let engine: FhirEngine;
 const get = (url: string) => engine.handle({ method: 'GET', url });
@@ -25,6 +25,13 @@ beforeAll(async () => {
     medicationRequest({ id: 'mr-p2', patientId: 'p2', medication: { concept: concept([], 'aspirin') } }),
     medicationDispense({ id: 'md-1', patientId: 'p1', medication: { reference: 'Medication/med-ox' }, whenHandedOver: '2020-02-01' }),
     condition({ id: 'c-1', patientId: 'p1', code: concept([], 'Fibromyalgia') }),
+    allergyIntolerance({ id: 'al-1', patientId: 'p1', code: concept([], 'Naltrexone') }),
+    serviceRequest({ id: 'sr-1', patientId: 'p1', code: concept([], 'Knee replacement'), occurrence: '2026-12-05' }),
+    serviceRequest({ id: 'sr-2', patientId: 'p1', code: concept([], 'Knee replacement'), status: 'revoked' }),
+    procedure({ id: 'pr-1', patientId: 'p1', code: concept([], 'Colonoscopy') }),
+    appointment({ id: 'ap-1', patientId: 'p1', start: '2026-12-05T09:00:00Z', end: '2026-12-05T10:00:00Z' }),
+    appointment({ id: 'ap-2', patientId: 'p1', start: '2026-10-05T09:00:00Z', end: '2026-10-05T10:00:00Z' }),
+    appointment({ id: 'ap-p2', patientId: 'p2', start: '2026-12-05T09:00:00Z', end: '2026-12-05T10:00:00Z' }),
   ]);
 }, 60_000);
 
@@ -56,6 +63,25 @@ describe('metadata (item 1)', () => {
     const res = await get('NotAType?patient=p1');
     expect(res.status).toBe(404);
     expect((res.body as OperationOutcome).resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('allergies and planned procedures (issue 9 item 1)', () => {
+  it('advertises AllergyIntolerance, ServiceRequest, Procedure and Appointment with the parameters the app searches by', async () => {
+    const cs = (await get('metadata')).body as CapabilityStatement;
+    const params = (type: string) => cs.rest?.[0]?.resource?.find((r) => r.type === type)?.searchParam?.map((p) => p.name) ?? [];
+    expect(params('AllergyIntolerance')).toContain('patient');
+    for (const type of ['ServiceRequest', 'Procedure']) expect(params(type)).toEqual(expect.arrayContaining(['patient', 'status']));
+    expect(params('Appointment')).toEqual(expect.arrayContaining(['patient', 'status', 'date']));
+  });
+
+  it("answers the app's searches: by patient, by status, and Appointments from a date on", async () => {
+    const ids = async (url: string) => (((await get(url)).body as Bundle).entry ?? []).map((e) => e.resource?.id);
+    expect(await ids('AllergyIntolerance?patient=p1')).toEqual(['al-1']);
+    expect(await ids('ServiceRequest?patient=p1&status=draft,active')).toEqual(['sr-1']);
+    expect(await ids('Procedure?patient=p1&status=preparation,in-progress')).toEqual(['pr-1']);
+    expect(await ids('Appointment?patient=p1&status=proposed,pending,booked&date=ge2026-11-30')).toEqual(['ap-1']);
+    expect(await ids('Appointment?patient=Patient/p2')).toEqual(['ap-p2']);
   });
 });
 
