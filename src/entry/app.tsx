@@ -10,6 +10,7 @@ import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
 import { guardLaunch } from '../edge/smart/launch-guard.ts';
 import { buildLaunchContext } from '../edge/smart/launch-context.ts';
 import { failureFromReadyError, failureFromRedirect, type LaunchFailure } from '../edge/smart/launch-failure.ts';
+import { scopeRetryUrl } from '../edge/smart/scope-retry.ts';
 import { APP_FAILURE_TEXTS, type AppPageFailureKind } from '../ui/pages/app-failure-texts.ts';
 import { FailurePage } from '../ui/pages/FailurePage.tsx';
 import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
@@ -23,7 +24,11 @@ const failurePage = (kind: AppPageFailureKind, failure?: LaunchFailure) => (
 
 async function main(): Promise<void> {
   const redirectFailure = failureFromRedirect(new URLSearchParams(location.search));
-  if (redirectFailure) return show(failurePage(redirectFailure.kind, redirectFailure));
+  if (redirectFailure) {
+    // write "fallback": an invalid_scope refusal retries once with fewer scopes (src/edge/smart/scope-retry.ts).
+    const retry = scopeRetryUrl(sessionStorage, redirectFailure, new URLSearchParams(location.search).get('state'), location.href);
+    return retry ? location.replace(retry) : show(failurePage(redirectFailure.kind, redirectFailure));
+  }
 
   show(<LoadingPage message="Signing in to the EHR…" />);
   // The clinician screen's code downloads while the code is exchanged for a token (not before it), and a

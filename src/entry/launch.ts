@@ -15,6 +15,7 @@ import {
   type LaunchPlan,
 } from '../edge/smart/launch-plan.ts';
 import type { AllowList } from '../core/smart/allow-list.ts';
+import { forgetRetry, isFallbackRetry, rememberForRetry } from '../edge/smart/scope-retry.ts';
 import type { StandaloneTarget } from '../edge/types.ts';
 import { ConfigErrorPage } from '../ui/pages/ConfigErrorPage.tsx';
 import { FailurePage } from '../ui/pages/FailurePage.tsx';
@@ -48,6 +49,10 @@ const appRootUrl = () => new URL('../', location.href).href;
 
 async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Promise<void> {
   show(h(LoadingPage, { message: 'Connecting to the EHR…' }));
+  // An entry with write "fallback": remembered under this authorization's state for one read-only retry.
+  const stateKey = plan.options[0]?.stateKey;
+  if (plan.retryable && stateKey) rememberForRetry(sessionStorage, { stateKey, ...plan.retryable });
+  else forgetRetry(sessionStorage);
   // With `iss` or `fhirServiceUrl` in the URL: the array form (fhirclient picks the entry whose issMatch accepts
   // it; its typings declare only the single-object form). An open pick from the picker has no URL parameter, and
   // its plan holds exactly one option, for the server already checked: the single form.
@@ -93,11 +98,13 @@ async function main(): Promise<void> {
     );
     return;
   }
+  const search = new URLSearchParams(location.search);
   const plan = planLaunch({
-    request: readLaunchRequest(new URLSearchParams(location.search)),
+    request: readLaunchRequest(search),
     list: loaded.value,
     appRootUrl: appRootUrl(),
     stateKey: crypto.randomUUID(),
+    attempt: isFallbackRetry(search) ? 'fallback' : 'first',
   });
   return act(plan, loaded.value);
 }

@@ -7,22 +7,42 @@
  */
 import { err, ok, type Result } from '../result.ts';
 import type { ScopeVersion } from './scopes.ts';
+import { canonicalIssuer, canonicalPrefix, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
+import { launcherAcceptsIss } from './launcher.ts';
+
+export { canonicalIssuer, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
 
 /** One registered issuer. */
 export interface AllowListEntry {
   /** Human name shown to testers and in error pages, e.g. "Epic sandbox". */
   name: string;
-  /** Exact FHIR base URL the `iss` must equal (trailing slash ignored). One of iss / issPrefix. */
+  /** Exact FHIR base URL the `iss` must equal (trailing slash ignored). One of iss / issPrefix / smartLauncher. */
   iss?: string;
   /** Or a prefix every accepted `iss` starts with, ending in "/" (for multi-tenant servers). */
   issPrefix?: string;
+  /**
+   * Or the base URL of a SMART Health IT launcher (e.g. https://launch.smarthealthit.org): accepts its R4 EHR base
+   * and every standalone base `<launcher>/v/r4/sim/<launch options>/fhir` (src/core/smart/launcher.ts).
+   */
+  smartLauncher?: string;
   clientId: string;
   scopeVersion: ScopeVersion;
   /** Redirect URI registered for this client; defaults to the app's own page. */
   redirectUri?: string;
-  /** Offer this server in the standalone picker (it must have an exact `iss`). */
+  /** Offer this server in the standalone picker (it must have an exact `iss` or be a `smartLauncher`). */
   standalone?: boolean;
+  /**
+   * Whether the app asks to create the MedicationRequest: "on" (default), "off" (read-only: the printable order
+   * and FHIR JSON only), or "fallback" (ask; if the EHR refuses the scopes at authorize, ask once more without).
+   */
+  write?: WriteSetting;
+  /** The same for DetectedIssue create (overridden conflicts), set on its own. */
+  writeDetectedIssue?: WriteSetting;
 }
+
+/** Per-issuer write setting (issue 12 item 2). */
+export type WriteSetting = 'on' | 'off' | 'fallback';
+export const WRITE_SETTINGS: readonly WriteSetting[] = ['on', 'off', 'fallback'];
 
 /** An open FHIR server (no authorization) a tester may pick in standalone mode. */
 export interface OpenServer {
@@ -48,75 +68,7 @@ export interface ConfigError {
   message: string;
 }
 
-const ENTRY_KEYS = new Set(['name', 'iss', 'issPrefix', 'clientId', 'scopeVersion', 'redirectUri', 'standalone']);
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-}
-
-/** A URL fit for an issuer or redirect: https, or http on loopback only; no fragment, no credentials. */
-export function checkServerUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty URL string';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `"${value}" is not a valid URL`;
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    return `"${value}" must use https (http is accepted only for localhost)`;
-  }
-  if (url.hash) return `"${value}" must not contain a #fragment`;
-  if (url.username || url.password) return `"${value}" must not contain credentials`;
-  return undefined;
-}
-
-/**
- * Why an issuer URL (an `iss`, an allow-list `iss` or `issPrefix`, an open server) is unfit for matching, or
- * undefined. On top of {@link checkServerUrl}: no query, no fragment, no backslash, no whitespace or control
- * character, and no dot segment, plain or percent-encoded.
- *
- * Why: a prefix match on the raw text was escaped by `https://ehr/tenants/../evil` and `%2e%2e` (issue 10 item 6).
- * The WHATWG URL parser, which the browser and fhirclient use, resolves "." and ".." segments and their `%2e`
- * spellings (URL Standard, "single-dot / double-dot URL path segment"), turns `\` into `/` and silently drops tabs
- * and newlines, so `.\t.` is "..". A server may also decode `%2f`, `%5c` or `%25` before routing. None of these
- * appear in a real FHIR base URL, so they are refused outright rather than normalised.
- */
-export function checkIssuerUrl(value: unknown): string | undefined {
-  const basic = checkServerUrl(value);
-  if (basic) return basic;
-  const raw = value as string;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f]/.test(raw)) return `"${raw}" must not contain spaces or control characters`;
-  if (raw.includes('\\')) return `"${raw}" must not contain a backslash`;
-  const afterAuthority = raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-  if (afterAuthority.includes('?')) return `"${raw}" must not contain a ?query`;
-  if (afterAuthority.includes('#')) return `"${raw}" must not contain a #fragment`;
-  if (/%(2f|5c|25)/i.test(afterAuthority)) return `"${raw}" must not contain an encoded "/", "\\" or "%"`;
-  const dotSegment = afterAuthority.split('/').some((segment) => {
-    const plain = segment.replace(/%2e/gi, '.');
-    return plain === '.' || plain === '..';
-  });
-  if (dotSegment) return `"${raw}" must not contain "." or ".." path segments (plain or as %2e)`;
-  return undefined;
-}
-
-/**
- * The form issuers are compared in: origin (scheme and host lower-cased, default port dropped, as the URL parser
- * gives it) plus the path, without trailing slashes; undefined for a URL {@link checkIssuerUrl} refuses.
- */
-export function canonicalIssuer(value: string): string | undefined {
-  if (checkIssuerUrl(value) !== undefined) return undefined;
-  const url = new URL(value.trim());
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-/** A prefix in canonical form (origin plus path, keeping its final "/"); undefined when refused. */
-function canonicalPrefix(value: string): string | undefined {
-  if (checkIssuerUrl(value) !== undefined || !value.trim().endsWith('/')) return undefined;
-  const url = new URL(value.trim());
-  return `${url.origin}${url.pathname}`;
-}
+const ENTRY_KEYS = new Set(['name', 'iss', 'issPrefix', 'smartLauncher', 'clientId', 'scopeVersion', 'redirectUri', 'standalone', 'write', 'writeDetectedIssue']);
 
 /**
  * Whether one entry accepts `iss`: the canonical iss equals the entry's exact `iss`, or lies under its `issPrefix`
@@ -127,6 +79,7 @@ export function entryMatchesIss(entry: AllowListEntry, iss: string): boolean {
   const wanted = canonicalIssuer(iss);
   if (wanted === undefined) return false;
   if (entry.iss !== undefined) return canonicalIssuer(entry.iss) === wanted;
+  if (entry.smartLauncher !== undefined) return launcherAcceptsIss(entry.smartLauncher, wanted);
   if (entry.issPrefix === undefined) return false;
   const prefix = canonicalPrefix(entry.issPrefix);
   return prefix !== undefined && `${wanted}/`.startsWith(prefix) && new URL(wanted).origin === new URL(prefix).origin;
@@ -167,7 +120,17 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
     if (e.scopeVersion !== 'v1' && e.scopeVersion !== 'v2') fail(at('scopeVersion'), 'must be "v1" or "v2"');
     const hasIss = e.iss !== undefined;
     const hasPrefix = e.issPrefix !== undefined;
-    if (hasIss === hasPrefix) fail(at('iss'), 'give exactly one of "iss" (exact FHIR base URL) or "issPrefix"');
+    const hasLauncher = e.smartLauncher !== undefined;
+    if (Number(hasIss) + Number(hasPrefix) + Number(hasLauncher) !== 1) {
+      fail(at('iss'), 'give exactly one of "iss" (exact FHIR base URL), "issPrefix" or "smartLauncher"');
+    }
+    if (hasLauncher) {
+      const problem = checkIssuerUrl(e.smartLauncher);
+      if (problem) fail(at('smartLauncher'), problem);
+    }
+    for (const f of ['write', 'writeDetectedIssue'] as const) {
+      if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting)) fail(at(f), 'must be "on", "off" or "fallback"');
+    }
     if (hasIss) {
       const problem = checkIssuerUrl(e.iss);
       if (problem) fail(at('iss'), problem);
@@ -182,18 +145,28 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
       if (problem) fail(at('redirectUri'), problem);
     }
     if (e.standalone !== undefined && typeof e.standalone !== 'boolean') fail(at('standalone'), 'must be true or false');
-    if (e.standalone === true && !hasIss) fail(at('standalone'), 'a standalone entry needs an exact "iss"');
-    const key = hasIss ? (canonicalIssuer(String(e.iss)) ?? String(e.iss)) : (canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix));
+    if (e.standalone === true && hasPrefix) fail(at('standalone'), 'a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)');
+    const key = hasIss
+      ? (canonicalIssuer(String(e.iss)) ?? String(e.iss))
+      : hasLauncher
+        ? `launcher:${canonicalIssuer(String(e.smartLauncher)) ?? String(e.smartLauncher)}`
+        : (canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix));
     const previous = seen.get(key);
-    if (previous !== undefined) fail(at(hasIss ? 'iss' : 'issPrefix'), `duplicates clients[${previous}]`);
+    if (previous !== undefined) fail(at(hasIss ? 'iss' : hasLauncher ? 'smartLauncher' : 'issPrefix'), `duplicates clients[${previous}]`);
     seen.set(key, i);
     clients.push({
       name: String(e.name),
-      ...(hasIss ? { iss: canonicalIssuer(String(e.iss)) ?? String(e.iss) } : { issPrefix: canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix) }),
+      ...(hasIss
+        ? { iss: canonicalIssuer(String(e.iss)) ?? String(e.iss) }
+        : hasLauncher
+          ? { smartLauncher: canonicalIssuer(String(e.smartLauncher)) ?? String(e.smartLauncher) }
+          : { issPrefix: canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix) }),
       clientId: String(e.clientId),
       scopeVersion: e.scopeVersion as ScopeVersion,
       ...(e.redirectUri !== undefined ? { redirectUri: String(e.redirectUri) } : {}),
       ...(e.standalone !== undefined ? { standalone: Boolean(e.standalone) } : {}),
+      ...(e.write !== undefined ? { write: e.write as WriteSetting } : {}),
+      ...(e.writeDetectedIssue !== undefined ? { writeDetectedIssue: e.writeDetectedIssue as WriteSetting } : {}),
     });
   });
 
@@ -235,7 +208,8 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
 export function findIssuer(list: AllowList, iss: string): AllowListEntry | undefined {
   return (
     list.clients.find((c) => c.iss !== undefined && entryMatchesIss(c, iss)) ??
-    list.clients.find((c) => c.iss === undefined && entryMatchesIss(c, iss))
+    list.clients.find((c) => c.smartLauncher !== undefined && entryMatchesIss(c, iss)) ??
+    list.clients.find((c) => c.issPrefix !== undefined && entryMatchesIss(c, iss))
   );
 }
 

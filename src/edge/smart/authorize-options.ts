@@ -7,10 +7,11 @@
 import {
   canonicalIssuer,
   entryMatchesIss,
+  findIssuer,
   type AllowList,
   type AllowListEntry,
 } from '../../core/smart/allow-list.ts';
-import { requestedScopes } from '../../core/smart/scopes.ts';
+import { entryScopes, type ScopeAttempt } from '../../core/smart/write-scopes.ts';
 
 /** The subset of fhirclient's AuthorizeParams this app sets. */
 export interface AuthorizeOptions {
@@ -62,8 +63,8 @@ export function entryAcceptsIss(entry: AllowListEntry, iss: string): boolean {
 
 /** The entry of the allow-list that accepts this iss (exact entries win over prefixes), if any. */
 export function matchIssuer(list: AllowList, iss: string): AllowListEntry | undefined {
-  const exact = list.clients.find((c) => c.iss !== undefined && entryAcceptsIss(c, iss));
-  return exact ?? list.clients.find((c) => c.issPrefix !== undefined && entryAcceptsIss(c, iss));
+  // Exact entries first, then SMART launchers, then prefixes (src/core/smart/allow-list.ts).
+  return findIssuer(list, iss);
 }
 
 /** Whether a typed or listed open server URL is acceptable for a standalone open launch. */
@@ -81,6 +82,8 @@ export interface BuildOptionsInput {
   appRootUrl: string;
   /** A fresh crypto.randomUUID() (122 random bits). */
   stateKey: string;
+  /** 'fallback' for the one retry after the EHR refused the scopes (entries with write "fallback" drop creates). */
+  attempt?: ScopeAttempt;
 }
 
 /**
@@ -88,11 +91,12 @@ export interface BuildOptionsInput {
  * first (so an exact entry's client id wins over a prefix that also matches).
  */
 export function smartAuthorizeOptions(input: BuildOptionsInput): AuthorizeOptions[] {
-  const ordered = [...input.list.clients.filter((c) => c.iss !== undefined), ...input.list.clients.filter((c) => c.iss === undefined)];
+  const c = input.list.clients;
+  const ordered = [...c.filter((e) => e.iss !== undefined), ...c.filter((e) => e.smartLauncher !== undefined), ...c.filter((e) => e.issPrefix !== undefined)];
   return ordered.map((entry) => ({
     issMatch: (iss: string) => entryAcceptsIss(entry, iss),
     clientId: entry.clientId,
-    scope: requestedScopes(input.kind, entry.scopeVersion),
+    scope: entryScopes(input.kind, entry, input.attempt ?? 'first'),
     redirectUri: entry.redirectUri ?? input.appRootUrl,
     pkceMode: 'required',
     stateKey: input.stateKey,

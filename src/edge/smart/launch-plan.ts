@@ -4,6 +4,7 @@
  * show a page explaining why it will not launch. Pure, so every branch is unit-tested.
  */
 import type { AllowList } from '../../core/smart/allow-list.ts';
+import { hasScopeFallback, type ScopeAttempt } from '../../core/smart/write-scopes.ts';
 import {
   matchIssuer,
   openAuthorizeOptions,
@@ -24,7 +25,13 @@ export type LaunchPageFailureKind =
   | 'launch-failed';
 
 export type LaunchPlan =
-  | { action: 'authorize'; options: AuthorizeOptions[]; serverUrl: string }
+  | {
+      action: 'authorize';
+      options: AuthorizeOptions[];
+      serverUrl: string;
+      /** Remember this launch for one retry with fewer scopes if the EHR refuses them (write "fallback"). */
+      retryable?: { iss: string; launch?: string };
+    }
   | { action: 'picker' }
   | { action: 'unknown-issuer'; iss: string }
   | { action: 'failure'; kind: LaunchPageFailureKind; detail?: string };
@@ -34,10 +41,12 @@ export interface PlanInput {
   list: AllowList;
   appRootUrl: string;
   stateKey: string;
+  /** 'fallback' when the launch page was reopened after an invalid_scope refusal (scope-retry.ts). */
+  attempt?: ScopeAttempt;
 }
 
 /** Decides the launch page's action. Only allow-listed servers ever reach 'authorize'. */
-export function planLaunch({ request, list, appRootUrl, stateKey }: PlanInput): LaunchPlan {
+export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'first' }: PlanInput): LaunchPlan {
   switch (request.kind) {
     case 'ehr':
     case 'standalone-smart': {
@@ -47,7 +56,10 @@ export function planLaunch({ request, list, appRootUrl, stateKey }: PlanInput): 
         return { action: 'failure', kind: 'standalone-not-offered', detail: request.iss };
       }
       const kind = request.kind === 'ehr' ? 'ehr' : 'standalone';
-      return { action: 'authorize', options: smartAuthorizeOptions({ list, kind, appRootUrl, stateKey }), serverUrl: request.iss };
+      const options = smartAuthorizeOptions({ list, kind, appRootUrl, stateKey, attempt });
+      // One retry only: the first attempt of an entry with a "fallback" write setting is remembered, the retry is not.
+      const retryable = attempt === 'first' && hasScopeFallback(entry) ? { iss: request.iss, ...(request.kind === 'ehr' ? { launch: request.launch } : {}) } : undefined;
+      return { action: 'authorize', options, serverUrl: request.iss, ...(retryable ? { retryable } : {}) };
     }
     case 'standalone-open':
       if (!openServerAllowed(list, request.fhirServiceUrl)) {
