@@ -12,6 +12,8 @@ import { ConflictList } from './components/ConflictList.tsx';
 import { OrderReview } from './components/OrderReview.tsx';
 import { Overrides } from './components/Overrides.tsx';
 import { SignPanel } from './components/SignPanel.tsx';
+import { ExistingOrderPanel } from './components/ExistingOrderPanel.tsx';
+import type { ExistingLdnOrder } from '../core/order/existing-ldn.ts';
 import { PatientBanner } from './components/PatientBanner.tsx';
 import { Planner } from './components/Planner.tsx';
 import { TimelineChart } from './components/TimelineChart.tsx';
@@ -22,7 +24,7 @@ import { buildTimeline } from './model/timeline.ts';
 import { useAssessment } from './model/use-assessment.ts';
 import { overridesComplete, usePlan } from './model/use-plan.ts';
 import { usePatient } from './model/use-patient.ts';
-import { useWrite } from './model/use-write.ts';
+import { orderLinkWorks, useWrite } from './model/use-write.ts';
 import type { ClinicianServices } from './services.ts';
 import { P, S } from './strings.ts';
 import './clinician.css';
@@ -60,7 +62,7 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
         </section>
       )}
       {state.phase === 'ready' && (
-        <Results assessment={state.assessment} chart={state.chart} onRetry={retry} context={context} http={http} services={services} />
+        <Results assessment={state.assessment} chart={state.chart} existing={state.existing} onRetry={retry} context={context} http={http} services={services} />
       )}
     </main>
   );
@@ -69,17 +71,19 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
 function Results({
   assessment,
   chart,
+  existing,
   onRetry,
   context,
   http,
   services,
-}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; onRetry: () => void }) {
+}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; onRetry: () => void }) {
   const timeline = useMemo(() => buildTimeline(assessment, services.now()), [assessment, services]);
-  const plan = usePlan(services, context, assessment);
+  const plan = usePlan(services, context, assessment, existing);
   const write = useWrite(services, http, context, plan.storageKey);
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
   return (
     <>
+      <ExistingOrderPanel existing={plan.existing} choice={plan.existingChoice} onChoose={plan.setExistingChoice} />
       <VerdictPanel assessment={assessment} onRetry={onRetry} />
       <ChartRead summary={chart} />
       <div class="screen-only">
@@ -96,10 +100,16 @@ function Results({
       />
       <SignPanel
         order={plan.order}
-        blockedReason={overridesMissing ? P.overrideMissing : plan.orderError}
+        gate={plan.gate}
+        orderError={plan.orderError}
+        acknowledgement={plan.acknowledgement}
+        onAcknowledgement={plan.setAcknowledgement}
+        onRetryRead={onRetry}
+        existingChoice={plan.existingChoice}
+        linkWorks={orderLinkWorks(context)}
         orderAsText={services.orderAsText}
         write={write.state}
-        onSign={(d) => void write.sign(d)}
+        onSign={(d) => void write.sign(d, plan.writeExtras)}
       />
     </>
   );

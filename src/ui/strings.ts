@@ -166,3 +166,72 @@ export const P = {
   retrySign: 'Try sending again',
   printHeading: 'Naltrexone (low-dose) order',
 } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Signing, existing LDN orders and the write's outcome (issue 10 items 2-4, issue 11 item 4). Owned by the signing
+// panel (SignPanel.tsx, ExistingOrderPanel.tsx); kept apart from the sections above.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Signing and its outcome. */
+export const W = {
+  stepWords: {
+    'creating-detected-issues': (n: number) => `recording ${n} alert${n === 1 ? '' : 's'} with the order`,
+    'folding-detected-issues': () => 'adding the overrides to the order note',
+    'creating-order': () => 'creating the order',
+    'checking-existing': () => 'checking whether the order already exists',
+    'checking-concurrent': () => 'checking for an order written elsewhere since the chart was read',
+    'stopping-prior': () => 'stopping the order it replaces',
+    retrying: () => 'trying again',
+    'falling-back': () => 'trying the simpler form of order this EHR accepts',
+  },
+  // The gate
+  incompleteHeading: 'The chart was not read in full',
+  incompleteIntro: 'Conflicts may be missing from the result above. Not read:',
+  retryRead: 'Try reading the chart again',
+  ackCheck: 'I am signing although the chart was not read in full',
+  ackReason: 'Your reason for signing now',
+  ackRecorded: (asIssue: boolean) =>
+    asIssue
+      ? 'Your acknowledgement and reason are recorded in the order’s note and as an alert record in the chart.'
+      : 'Your acknowledgement and reason are recorded in the order’s note (this EHR does not let the app save alert records).',
+  ackMissing: 'Tick the acknowledgement and give your reason to sign on an incomplete read.',
+  existingUndecided: 'Say above what to do with the low-dose naltrexone order already in the chart before signing.',
+  planIncomplete: 'The order can be signed once the plan is complete.',
+  noPermissionHeading: 'This session cannot send orders',
+  noPermission: 'The EHR did not give this app permission to create medication orders, so it cannot sign and send. Print the order or download it and enter it in the EHR.',
+  noNewOrderContinue: 'No new order: the order already in the chart continues as it is. Nothing will be written.',
+  noNewOrderCancel: 'Cancelled: nothing will be written.',
+  // The outcome
+  createdHeading: 'Order written to the chart',
+  alreadyExisted: 'It was already in the chart from your earlier attempt, so nothing new was created.',
+  orderNumber: 'Order number',
+  openOrder: 'Open the order',
+  findInEhr: 'Find it in the EHR’s medication list.',
+  reportedOnly: 'This EHR accepts it only as a reported medication: the whole plan is in its instructions text.',
+  recordedHeading: 'Recorded with the order',
+  recordedOverride: (title: string, asIssue: boolean) => `Your override of “${title}”, with your reason (${asIssue ? 'saved as an alert record in the chart' : 'written in the order’s note'}).`,
+  recordedAck: (asIssue: boolean) => `Your acknowledgement that the chart was not read in full, with your reason (${asIssue ? 'saved as an alert record in the chart and in the order’s note' : 'written in the order’s note'}).`,
+  concurrentHeading: 'Not sent: another low-dose naltrexone order is already in the chart',
+  concurrentWritten: (name: string, date: string) => `${name}${date ? `, written ${date}` : ''}.`,
+  reloadChart: 'Read the chart again',
+} as const;
+
+/** The LDN order already in the chart, and what to do with it. */
+export const X = {
+  heading: 'A low-dose naltrexone order is already in the chart',
+  headingMany: (n: number) => `${n} low-dose naltrexone orders are already in the chart`,
+  ownApp: 'written with this app',
+  otherSource: 'written elsewhere',
+  status: { active: 'active', 'on-hold': 'on hold' } as Record<string, string>,
+  started: (date: string) => `Started ${date}`,
+  written: (date: string) => `written ${date}`,
+  step: (n: number, of: number) => `step ${n} of ${of}`,
+  stepBefore: (of: number) => `not started yet (step 1 of ${of} comes first)`,
+  stepAfter: (of: number) => `past its last planned step (${of} of ${of})`,
+  question: 'What do you want to do?',
+  continue: 'Continue it: write no new order',
+  replace: 'Replace it with the plan below',
+  cancel: 'Cancel: write nothing now',
+  replaceNote: 'The new order names the one it replaces. The old order must be discontinued in the EHR, unless the EHR lets the app set it to stopped: the app tries once after signing and tells you.',
+  others: 'The other orders listed stay as they are: discontinue them in the EHR if they should end.',
+} as const;

@@ -43,7 +43,7 @@ describe('planner form', () => {
 
 describe('draft store', () => {
   const key = draftKey('https://ehr.example.org/fhir', PATIENT_ID);
-  const draft: PlanDraft = { version: 1, fields: defaultFields('2026-11-25'), overrides: { a: { checked: true, reason: 'r' } }, orderId: 'id-1' };
+  const draft: PlanDraft = { version: 1, fields: defaultFields('2026-11-25'), overrides: { a: { checked: true, reason: 'r' } }, nonce: 'n-1', acknowledgement: { checked: true, reason: 'urgent' }, existing: { choice: 'replace', reference: 'MedicationRequest/old' }, sent: ['id-0'] };
 
   it('round-trips a draft and ignores corrupt or foreign data', () => {
     saveDraft(sessionStorage, key, draft);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import type { WriteOutcome } from '../../src/edge/order-writer.ts';
 import { draftKey } from '../../src/ui/model/draft-store.ts';
-import { P } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings.ts';
 import { chartOf, fakes, fibromyalgia, PATIENT_ID, recentOxycodone, renderScreen, SERVER } from './support/screen.tsx';
 
 afterEach(() => {
@@ -28,6 +28,12 @@ async function pickPreset() {
   await screen.findByRole('heading', { name: P.reviewHeading });
 }
 
+/** The order identifier in the review's JSON (the MedicationRequest is the last block). */
+function currentOrderId(): string {
+  const pre = document.querySelectorAll('pre');
+  return JSON.parse(pre[pre.length - 1]?.textContent ?? '{}').identifier?.[0]?.value;
+}
+
 function override(reason: string) {
   fireEvent.click(screen.getByRole('checkbox', { name: /Override: Recent opioid use/ }));
   fireEvent.input(screen.getByLabelText(P.overrideReason), { target: { value: reason } });
@@ -43,16 +49,19 @@ describe('review and sign', () => {
     const json = JSON.parse(pre[pre.length - 1]?.textContent ?? '{}');
     expect(json.resourceType).toBe('MedicationRequest');
     expect(json.subject.reference).toBe(`Patient/${PATIENT_ID}`);
-    expect(screen.getByText(/Order identifier:/)).toBeTruthy();
     expect(f.writeOrder).not.toHaveBeenCalled();
     fireEvent.click(signButton());
-    await screen.findByText(P.created);
+    const heading = await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
     expect(f.writeOrder).toHaveBeenCalledTimes(1);
     // What was sent is what was shown.
     expect(JSON.stringify(f.written[0]?.medicationRequest, null, 2)).toBe(pre[pre.length - 1]?.textContent);
-    expect(screen.getByRole('link', { name: P.createdLink }).getAttribute('href')).toBe(`${SERVER}/MedicationRequest/mr-new`);
-    expect(screen.getByText('mr-new')).toBeTruthy();
-    expect(screen.getByText(P.shapeFull)).toBeTruthy();
+    // One order number; behind SMART a link would open a 401 page, so none: the id and where to find it.
+    expect(screen.getAllByText('mr-new')).toHaveLength(1);
+    expect(screen.queryByRole('link', { name: W.openOrder })).toBeNull();
+    expect(screen.getByText(new RegExp(W.findInEhr))).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Shape written|MedicationRequest\/mr-new/);
+    // The success message takes focus (it is below the fold in an 800x600 frame).
+    await waitFor(() => expect(document.activeElement).toBe(heading.closest('.outcome')));
   });
 
   it('requires an override with a reason for a major conflict before signing, and sends it as a DetectedIssue', async () => {
@@ -67,7 +76,8 @@ describe('review and sign', () => {
     fireEvent.input(screen.getByLabelText(P.overrideReason), { target: { value: 'Last dose was 5 mg once; patient counselled' } });
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
-    await screen.findByText(P.created);
+    await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
+    expect(screen.getByText(/Your override of “Recent opioid use/)).toBeTruthy();
     const sent = f.written[0]!;
     expect(sent.detectedIssues).toHaveLength(1);
     expect(JSON.stringify(sent.detectedIssues[0])).toContain('Last dose was 5 mg once; patient counselled');
@@ -86,7 +96,7 @@ describe('review and sign', () => {
     expect(signButton().textContent).toBe(P.sending);
     fireEvent.click(signButton());
     f.releaseWrite();
-    await screen.findByText(P.created);
+    await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
     expect(f.writeOrder).toHaveBeenCalledTimes(1);
   });
 });
@@ -100,8 +110,9 @@ describe('draft across a reload', () => {
     fireEvent.input(screen.getByLabelText(P.startDate), { target: { value: '2026-12-01' } });
     override('Reviewed with the patient');
     await waitFor(() => expect(signButton().disabled).toBe(false));
-    const idBefore = JSON.parse(sessionStorage.getItem(key) ?? '{}').orderId as string;
+    const idBefore = currentOrderId();
     expect(idBefore).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(sessionStorage.getItem(key) ?? '{}').nonce).toBeTruthy();
     expect(localStorage.length).toBe(0);
     view.unmount(); // the reload
 
@@ -114,8 +125,8 @@ describe('draft across a reload', () => {
     expect((screen.getByLabelText(P.overrideReason) as HTMLTextAreaElement).value).toBe('Reviewed with the patient');
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
-    await screen.findByText(P.created);
-    // The same client identifier: a write begun before the reload cannot become a second order.
+    await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
+    // The same identifier (same plan, same draft): a write begun before the reload cannot become a second order.
     expect(second.written[0]?.identifier.value).toBe(idBefore);
     expect(sessionStorage.getItem(key)).toBeNull();
   });

@@ -1,8 +1,11 @@
 /**
- * The plan draft that survives a reload: planner fields, overrides and the client-generated identifiers.
+ * The plan draft that survives a reload: planner fields, overrides, the acknowledgement, the answer about an
+ * existing LDN order, and the draft's nonce (the order identifier is derived from the content and this nonce:
+ * src/core/order/order-identity.ts).
  * Kept in sessionStorage (this tab only, gone when it closes), keyed per server and patient, cleared after a
  * successful write. Never localStorage: patient data must not outlive the session.
  */
+import type { ExistingOrderChoice } from '../../core/order/sign-gate.ts';
 import type { PlanFields } from './plan-fields.ts';
 
 export interface OverrideDraft {
@@ -15,10 +18,17 @@ export interface PlanDraft {
   fields: PlanFields;
   /** Keyed by {@link overrideKey}. */
   overrides: Record<string, OverrideDraft>;
-  /** The order's client-generated identifier, once generated: the same value on every retry and after a reload. */
-  orderId?: string;
-  /** One client-generated identifier per overridden conflict, keyed by {@link overrideKey}. */
-  issueIds?: Record<string, string>;
+  /**
+   * Random, made once per draft: part of the order's identity, so the same plan is the same order on every retry
+   * and after a reload, and a new draft (after a successful write) is a new order.
+   */
+  nonce?: string;
+  /** Signing on an incomplete read: the ticked acknowledgement and the reason. */
+  acknowledgement?: OverrideDraft;
+  /** The answer about the LDN order already in the chart, and which order it concerns. */
+  existing?: { choice: ExistingOrderChoice; reference: string };
+  /** Identifier values of versions of this draft already sent (an edit after a lost answer makes a new one). */
+  sent?: string[];
 }
 
 /** The storage key for one patient on one server. */

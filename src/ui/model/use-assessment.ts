@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Patient } from 'fhir/r4';
 import type { Assessment } from '../../core/assess/types.ts';
+import { findExistingLdnOrders, type ExistingLdnOrder } from '../../core/order/existing-ldn.ts';
 import type { FhirHttp, ReadProgress } from '../../edge/types.ts';
 import type { ClinicianServices } from '../services.ts';
 import { summariseChart, type ChartSummary } from './chart-summary.ts';
@@ -12,7 +13,8 @@ import { summariseChart, type ChartSummary } from './chart-summary.ts';
 export type AssessmentState =
   | { phase: 'reading'; progress?: ReadProgress }
   /** `patient`: the launch patient as read, only when its id was the launch patient's (the banner's source). */
-  | { phase: 'ready'; assessment: Assessment; chart: ChartSummary; patient?: Patient }
+  /** `existing`: active or on-hold LDN orders already in the chart (src/core/order/existing-ldn.ts). */
+  | { phase: 'ready'; assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; patient?: Patient }
   /** The reader itself broke (a bug, not a gap): nothing can be said about the chart. */
   | { phase: 'failed'; message: string };
 
@@ -32,7 +34,8 @@ export function useAssessment(services: ClinicianServices, http: FhirHttp, patie
       })
       .then((chart) => {
         if (controller.signal.aborted) return;
-        const ready: AssessmentState = { phase: 'ready', assessment: services.assess(chart, services.now()), chart: summariseChart(chart) };
+        const now = services.now();
+        const ready: AssessmentState = { phase: 'ready', assessment: services.assess(chart, now), chart: summariseChart(chart), existing: findExistingLdnOrders(chart, now) };
         setState(chart.patient ? { ...ready, patient: chart.patient } : ready);
       })
       .catch((e: unknown) => {

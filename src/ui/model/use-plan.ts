@@ -1,45 +1,28 @@
 /**
- * The planner, overrides and order model: the draft (restored from and saved to sessionStorage), the plan the
- * core makes of it, which conflicts need an override, and the exact order that "Sign and send" would write.
+ * The planner, overrides, acknowledgement and order model: the draft (restored from and saved to sessionStorage),
+ * the plan the core makes of it, which conflicts need an override (the core's policy), the signature gate (the
+ * core's decision), and the exact order that "Sign and send" would write, its identifier derived from its content.
  * Nothing here writes to the EHR: see use-write.ts, which only runs on the clinician's click.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Reference } from 'fhir/r4';
 import type { Assessment, Conflict } from '../../core/assess/types.ts';
-import type { OrderOverride } from '../../core/order/input.ts';
+import type { ExistingLdnOrder } from '../../core/order/existing-ldn.ts';
+import { orderIds, type IdentityContent } from '../../core/order/order-identity.ts';
+import { conflictsNeedingOverride, overrideKey, overridesComplete } from '../../core/order/override-policy.ts';
+import { signGate, type ExistingOrderChoice, type SignGate } from '../../core/order/sign-gate.ts';
 import type { OrderDraft } from '../../core/order/types.ts';
 import type { Result } from '../../core/result.ts';
 import type { PlanProblem, TitrationPlan } from '../../core/titration/types.ts';
 import type { LaunchContext } from '../../edge/types.ts';
 import { isoDay } from '../format.ts';
 import type { ClinicianServices } from '../services.ts';
+import type { WriteExtras } from './use-write.ts';
 import { draftKey, loadDraft, saveDraft, type OverrideDraft, type PlanDraft } from './draft-store.ts';
 import { applyPreset, defaultFields, editField, toTitrationInput, type PlanFields } from './plan-fields.ts';
 
-/** Conflicts the clinician must override, each with a reason, before signing. */
-export const OVERRIDE_SEVERITIES = new Set(['contraindicated', 'major']);
-
-/** A stable key for one conflict on one chart entry (also keys its DetectedIssue identifier). */
-export function overrideKey(c: Conflict): string {
-  return `${c.ruleId}|${c.entry.reference ?? c.entry.name}`;
-}
-
-export function conflictsNeedingOverride(a: Assessment): Conflict[] {
-  const seen = new Set<string>();
-  return a.conflicts.filter((c) => {
-    const k = overrideKey(c);
-    if (!OVERRIDE_SEVERITIES.has(c.severity) || seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-export function overridesComplete(needed: Conflict[], overrides: Record<string, OverrideDraft>): boolean {
-  return needed.every((c) => {
-    const o = overrides[overrideKey(c)];
-    return !!o?.checked && o.reason.trim().length > 0;
-  });
-}
+// The policy lives in the core; re-exported for the components that key overrides.
+export { conflictsNeedingOverride, overrideKey, overridesComplete };
 
 /** The planner has something to plan once a preset is picked or a start dose typed. */
 export function hasStarted(f: PlanFields): boolean {
@@ -58,14 +41,27 @@ export interface PlanModel {
   order?: OrderDraft;
   /** Why there is no order yet, when the plan itself failed to build (a bug in the builder, shown not hidden). */
   orderError?: string;
+  /** The core's decision: may the clinician sign, is the acknowledgement needed, why not. */
+  gate: SignGate;
+  acknowledgement: OverrideDraft;
+  setAcknowledgement(value: OverrideDraft): void;
+  /** LDN orders already in the chart, and the clinician's answer about the newest. */
+  existing: ExistingLdnOrder[];
+  existingChoice?: ExistingOrderChoice;
+  setExistingChoice(choice: ExistingOrderChoice): void;
+  /** What the writer needs besides the order: the last look for a concurrent order, the order replaced. */
+  writeExtras: WriteExtras;
   storageKey: string;
 }
 
-export function usePlan(services: ClinicianServices, context: LaunchContext, assessment: Assessment): PlanModel {
+const NO_ACK: OverrideDraft = { checked: false, reason: '' };
+
+export function usePlan(services: ClinicianServices, context: LaunchContext, assessment: Assessment, existing: ExistingLdnOrder[] = []): PlanModel {
   const storageKey = draftKey(context.serverUrl, context.patientId);
-  const [draft, setDraft] = useState<PlanDraft>(
-    () => loadDraft(services.storage, storageKey) ?? { version: 1, fields: defaultFields(isoDay(services.now().getTime())), overrides: {} },
-  );
+  const [draft, setDraft] = useState<PlanDraft>(() => {
+    const loaded = loadDraft(services.storage, storageKey) ?? { version: 1, fields: defaultFields(isoDay(services.now().getTime())), overrides: {} };
+    return loaded.nonce ? loaded : { ...loaded, nonce: services.randomUUID() };
+  });
   useEffect(() => saveDraft(services.storage, storageKey, draft), [services.storage, storageKey, draft]);
 
   const needed = useMemo(() => conflictsNeedingOverride(assessment), [assessment]);
@@ -73,49 +69,63 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
     () => (hasStarted(draft.fields) ? services.planTitration(toTitrationInput(draft.fields)) : undefined),
     [services, draft.fields],
   );
-  const ready = !!plan?.ok && overridesComplete(needed, draft.overrides);
-
-  // Client-generated identifiers, made once and kept in the draft so a retry or a reload reuses them.
-  useEffect(() => {
-    if (!ready) return;
-    const missingIssue = needed.some((c) => !draft.issueIds?.[overrideKey(c)]);
-    if (draft.orderId && !missingIssue) return;
-    setDraft((d) => {
-      const issueIds = { ...d.issueIds };
-      for (const c of needed) issueIds[overrideKey(c)] ??= services.randomUUID();
-      return { ...d, orderId: d.orderId ?? services.randomUUID(), issueIds };
-    });
-  }, [ready, needed, draft.orderId, draft.issueIds, services]);
+  const complete = overridesComplete(needed, draft.overrides);
+  // An answer given about another order (the chart changed since) does not count.
+  const newest = existing[0];
+  const choice = newest && draft.existing?.reference === newest.reference ? draft.existing.choice : undefined;
+  const ack = draft.acknowledgement ?? NO_ACK;
+  // What the read and the session allow, independent of the draft (stable across keystrokes).
+  const preGate = useMemo(
+    () => signGate({ assessment, grantedScopes: context.grantedScopes, orderReady: true, overridesComplete: true, existingOrders: 0 }),
+    [assessment, context.grantedScopes],
+  );
 
   const built = useMemo((): { order?: OrderDraft; error?: string } => {
-    if (!ready || !plan?.ok || !draft.orderId) return {};
-    const ids = needed.map((c) => draft.issueIds?.[overrideKey(c)]);
-    if (ids.some((id) => !id)) return {};
-    const overrides: OrderOverride[] = needed.map((c) => ({
-      conflict: c,
-      reason: draft.overrides[overrideKey(c)]?.reason.trim() ?? '',
-      ...(context.fhirUser ? { author: context.fhirUser } : {}),
-    }));
+    if (!plan?.ok || !complete || !draft.nonce) return {};
     const reasons: Reference[] = assessment.candidacy
       .filter((c) => c.condition.reference)
       .map((c) => ({ reference: c.condition.reference as string, display: c.indication }));
+    const acknowledged = preGate.needsAcknowledgement && ack.checked && ack.reason.trim() !== '';
+    const content: IdentityContent = {
+      plan: plan.value,
+      status: 'active',
+      patient: `Patient/${context.patientId}`,
+      ...(context.fhirUser ? { requester: context.fhirUser } : {}),
+      ...(context.encounterId ? { encounter: `Encounter/${context.encounterId}` } : {}),
+      ...(reasons.length ? { reasons } : {}),
+      overrides: needed.map((c) => ({
+        conflict: c,
+        reason: draft.overrides[overrideKey(c)]?.reason.trim() ?? '',
+        ...(context.fhirUser ? { author: context.fhirUser } : {}),
+      })),
+      ...(acknowledged
+        ? { acknowledgement: { reason: ack.reason.trim(), notRead: preGate.notRead, ...(context.fhirUser ? { author: context.fhirUser } : {}) } }
+        : {}),
+      ...(choice === 'replace' && newest ? { priorPrescription: { reference: newest.reference, display: newest.name } } : {}),
+    };
     try {
-      const order = services.buildOrder({
-        plan: plan.value,
-        status: 'active',
-        patient: `Patient/${context.patientId}`,
-        ...(context.fhirUser ? { requester: context.fhirUser } : {}),
-        ...(context.encounterId ? { encounter: `Encounter/${context.encounterId}` } : {}),
-        ...(reasons.length ? { reasons } : {}),
-        now: services.now().toISOString(),
-        ids: { order: draft.orderId, detectedIssues: ids as string[] },
-        overrides,
-      });
-      return { order };
+      const ids = orderIds(content, draft.nonce, { withAcknowledgementIssue: preGate.detectedIssuesPermitted });
+      return { order: services.buildOrder({ ...content, now: services.now().toISOString(), ids }) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [ready, plan, needed, draft.orderId, draft.issueIds, draft.overrides, assessment, context, services]);
+  }, [plan, complete, needed, draft.nonce, draft.overrides, ack, choice, newest, preGate, assessment, context, services]);
+
+  const gate = signGate({
+    assessment,
+    grantedScopes: context.grantedScopes,
+    orderReady: !!built.order,
+    overridesComplete: complete,
+    existingOrders: existing.length,
+    existingChoice: choice,
+    acknowledgement: ack,
+  });
+
+  const writeExtras: WriteExtras = {
+    concurrency: { knownOrders: existing.map((e) => e.reference), ownIdentifiers: draft.sent ?? [], now: services.now().toISOString() },
+    ...(choice === 'replace' && newest ? { replaces: newest.reference } : {}),
+    onAttempt: (value) => setDraft((d) => (d.sent?.includes(value) ? d : { ...d, sent: [...(d.sent ?? []), value] })),
+  };
 
   return {
     fields: draft.fields,
@@ -131,6 +141,13 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
     setOverride: (key, value) => setDraft((d) => ({ ...d, overrides: { ...d.overrides, [key]: value } })),
     ...(built.order ? { order: built.order } : {}),
     ...(built.error ? { orderError: built.error } : {}),
+    gate,
+    acknowledgement: ack,
+    setAcknowledgement: (value) => setDraft((d) => ({ ...d, acknowledgement: value })),
+    existing,
+    ...(choice ? { existingChoice: choice } : {}),
+    setExistingChoice: (c) => newest && setDraft((d) => ({ ...d, existing: { choice: c, reference: newest.reference } })),
+    writeExtras,
     storageKey,
   };
 }

@@ -10,9 +10,10 @@ import { emptyChart, type Chart } from '../../../src/core/chart.ts';
 import { buildOrder } from '../../../src/core/order/build-order.ts';
 import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../../../src/core/order/fallbacks.ts';
 import type { OrderDraft } from '../../../src/core/order/types.ts';
+import { ACKNOWLEDGEMENT_TITLE } from '../../../src/core/order/detected-issue.ts';
 import { planTitration } from '../../../src/core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../../../src/core/titration/presets.ts';
-import type { WriteOutcome } from '../../../src/edge/order-writer.ts';
+import type { WriteOrderOptions as WriteOptions, WriteOutcome } from '../../../src/edge/order-writer.ts';
 import type { FhirHttp, LaunchContext, ReadProgress } from '../../../src/edge/types.ts';
 import { ClinicianScreen } from '../../../src/ui/ClinicianScreen.tsx';
 import type { ClinicianServices } from '../../../src/ui/services.ts';
@@ -58,6 +59,8 @@ export interface Fakes {
   readChart: ReturnType<typeof vi.fn>;
   writeOrder: ReturnType<typeof vi.fn>;
   written: OrderDraft[];
+  /** The options of each write (concurrency check, the order replaced). */
+  writeOptions: WriteOptions[];
   storage: Storage;
 }
 
@@ -74,13 +77,21 @@ export interface FakeOptions {
   storage?: Storage;
 }
 
-export const createdOutcome = (): WriteOutcome => ({
+/** The writer's success: every DetectedIssue of the draft saved as one (as a server with DetectedIssue create would). */
+export const createdOutcome = (draft?: OrderDraft): WriteOutcome => ({
   kind: 'created',
   medicationRequest: { id: 'mr-new', reference: 'MedicationRequest/mr-new', url: `${SERVER}/MedicationRequest/mr-new` },
-  detectedIssues: [],
+  detectedIssues: (draft?.detectedIssues ?? []).map((_, i) => `DetectedIssue/di-${i}`),
   shape: 'full',
   foldedDetectedIssues: 0,
   notes: [],
+  recorded: (draft?.detectedIssues ?? []).map((di, i) => ({
+    title: di.code?.text ?? '',
+    acknowledgement: di.code?.text === ACKNOWLEDGEMENT_TITLE,
+    as: 'detected-issue' as const,
+    reference: `DetectedIssue/di-${i}`,
+  })),
+  duplicatesExcluded: true,
 });
 
 export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
@@ -88,14 +99,16 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   const written: OrderDraft[] = [];
+  const writeOptions: WriteOptions[] = [];
   const readChart = vi.fn(async (_http: FhirHttp, _id: string, o: { onProgress?: (p: ReadProgress) => void }) => {
     for (const p of opts.progress ?? []) o.onProgress?.(p);
     const chart = opts.charts[Math.min(reads, opts.charts.length - 1)] ?? emptyChart();
     reads += 1;
     return chart;
   });
-  const writeOrder = vi.fn(async (_http: FhirHttp, draft: OrderDraft) => {
+  const writeOrder = vi.fn(async (_http: FhirHttp, draft: OrderDraft, o: WriteOptions) => {
     written.push(draft);
+    writeOptions.push(o);
     if (opts.holdWrite) await held;
     return (opts.outcome ?? createdOutcome)(draft);
   });
@@ -120,7 +133,7 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
     now: () => NOW,
     storage,
   };
-  return { services, http, readChart, writeOrder, written, storage, releaseWrite: () => release() };
+  return { services, http, readChart, writeOrder, written, writeOptions, storage, releaseWrite: () => release() };
 }
 
 export function renderScreen(f: Fakes, context: LaunchContext = launchContext()) {
