@@ -22,6 +22,7 @@ import { readBody, redirect, send, sendHtml, sendJson } from './http.ts';
 import { errorPage } from './web/html.ts';
 import { ehrPage, launcherPage } from './web/launcher.ts';
 import { serveApp } from './web/static.ts';
+import { cdsRoute } from './cds/route.ts';
 
 export interface SandboxOptions {
   /** 0 = pick a free port. Default 8787. */
@@ -133,6 +134,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (req.headers.host !== canonicalHost && method === 'GET' && !path.startsWith('/app/') && !path.startsWith('/static/')) {
         return redirect(res, `${ctx.origin}${path}${url.search}`);
       }
+      if (path === '/cds-services' || path.startsWith('/cds-services/') || path.startsWith('/cds/')) return await cdsRoute(ctx, req, res, url);
       if (path === '/auth/authorize' && method === 'GET') return authorize(ctx, url.searchParams, res);
       if (path === '/auth/authorize' && method === 'POST') return authorizeDecision(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);
       if (path === '/auth/token' && method === 'POST') return token(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);

@@ -33,6 +33,7 @@ Open base without authorization: <code>${esc(ctx.openFhirBase)}</code>.</p>
 ${rows}
 </tbody>
 </table>
+<p><a href="/cds/order-entry">Order entry with CDS Hooks</a>: order an opioid or naltrexone and see the alerts an EHR would show.</p>
 <h2>Standalone launch</h2>
 <p><a href="/app/launch/">Open the app's standalone tester page</a>: pick this sandbox (SMART sign-in and patient picker) or its open endpoint.</p>
 <h2>Launch with options</h2>
