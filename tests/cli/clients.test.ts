@@ -120,6 +120,16 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     expect(readdirSync(join(dir, 'real'))).toEqual(['clients.json']);
   });
 
+  it('add --smart-launcher --standalone --write fallback: one entry for every launcher option set', async () => {
+    const r = await clients(['add', '--name', 'SMART launcher', '--smart-launcher', 'https://launch.smarthealthit.org', '--client-id', 'ldn', '--scope-version', 'v2', '--standalone', '--write', 'fallback', '--file', 'f.json'], dir);
+    expect(r).toMatchObject({ code: 0, stdout: 'added SMART launcher to f.json\n' });
+    const listed = await clients(['list', '--file', 'f.json'], dir);
+    expect(listed.stdout).toContain('SMART launcher https://launch.smarthealthit.org (its R4 bases, any launch options), client id ldn, scopes v2, standalone, order write fallback');
+    const bad = await clients(['add', '--name', 'x', '--iss-prefix', 'https://t.example.org/', '--client-id', 'c', '--scope-version', 'v2', '--standalone', '--file', 'f.json'], dir);
+    expect(bad.stderr).toContain('--standalone needs an exact --iss or --smart-launcher');
+    expect((await clients(['remove', '--smart-launcher', 'https://launch.smarthealthit.org/', '--file', 'f.json'], dir)).code).toBe(0);
+  });
+
   it('the repository allow-list validates', async () => {
     const r = await clients(['list'], dir);
     expect(r.code).toBe(0);

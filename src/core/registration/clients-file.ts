@@ -10,8 +10,10 @@ import {
   describeConfigErrors,
   normaliseBaseUrl,
   parseAllowList,
+  WRITE_SETTINGS,
   type AllowList,
   type AllowListEntry,
+  type WriteSetting,
 } from '../smart/allow-list.ts';
 import { err, ok, type Result } from '../result.ts';
 
@@ -38,15 +40,28 @@ export interface NewClient {
   name: string;
   iss?: string;
   issPrefix?: string;
+  /** A SMART Health IT launcher's base URL (covers its EHR base and every standalone option set). */
+  smartLauncher?: string;
   clientId: string;
   scopeVersion: string;
   redirectUri?: string;
   standalone?: boolean;
+  write?: string;
+  writeDetectedIssue?: string;
 }
 
-/** The entry's identity: the canonical exact iss, or the prefix as written (canonical once parsed). */
-const keyOf = (e: { iss?: string; issPrefix?: string }) =>
-  e.iss !== undefined ? (canonicalIssuer(e.iss) ?? normaliseBaseUrl(e.iss)) : e.issPrefix !== undefined ? (canonicalIssuer(e.issPrefix) ?? e.issPrefix) + '/' : '';
+/** The entry's identity: the canonical exact iss, prefix or launcher base. */
+const keyOf = (e: { iss?: string; issPrefix?: string; smartLauncher?: string }) =>
+  e.iss !== undefined
+    ? (canonicalIssuer(e.iss) ?? normaliseBaseUrl(e.iss))
+    : e.issPrefix !== undefined
+      ? (canonicalIssuer(e.issPrefix) ?? e.issPrefix) + '/'
+      : e.smartLauncher !== undefined
+        ? `launcher:${canonicalIssuer(e.smartLauncher) ?? e.smartLauncher}`
+        : '';
+
+const keyOfJson = (c: Record<string, unknown>) =>
+  keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined, smartLauncher: c.smartLauncher as string | undefined });
 
 /** Adds an entry; refuses bad fields, a second entry for the same iss/prefix, and anything the parser refuses. */
 export function addClient(json: Record<string, unknown>, entry: NewClient, file: string): Result<Record<string, unknown>, string[]> {
@@ -54,29 +69,39 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
   if (!entry.name.trim()) problems.push('--name must not be empty');
   if (!entry.clientId.trim()) problems.push('--client-id must not be empty');
   if (entry.scopeVersion !== 'v1' && entry.scopeVersion !== 'v2') problems.push(`--scope-version must be v1 or v2, not "${entry.scopeVersion}"`);
-  if ((entry.iss === undefined) === (entry.issPrefix === undefined)) problems.push('give exactly one of --iss or --iss-prefix');
-  for (const [flag, value] of [['--iss', entry.iss], ['--iss-prefix', entry.issPrefix], ['--redirect-uri', entry.redirectUri]] as const) {
+  const matchers = [entry.iss, entry.issPrefix, entry.smartLauncher].filter((v) => v !== undefined).length;
+  if (matchers !== 1) problems.push('give exactly one of --iss, --iss-prefix or --smart-launcher');
+  for (const [flag, value] of [['--write', entry.write], ['--write-detected-issue', entry.writeDetectedIssue]] as const) {
+    if (value !== undefined && !WRITE_SETTINGS.includes(value as WriteSetting)) problems.push(`${flag} must be on, off or fallback, not "${value}"`);
+  }
+  for (const [flag, value] of [['--iss', entry.iss], ['--iss-prefix', entry.issPrefix], ['--smart-launcher', entry.smartLauncher], ['--redirect-uri', entry.redirectUri]] as const) {
     if (value === undefined) continue;
     // Issuers and prefixes: no query, fragment or dot segment (a prefix must not be escapable, issue 10 item 6).
     const problem = flag === '--redirect-uri' ? checkServerUrl(value) : checkIssuerUrl(value);
     if (problem) problems.push(`${flag} ${problem}`);
   }
   if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/')) problems.push('--iss-prefix must end with "/" so it cannot match a look-alike host');
-  if (entry.standalone && entry.iss === undefined) problems.push('--standalone needs an exact --iss');
+  if (entry.standalone && entry.issPrefix !== undefined) problems.push('--standalone needs an exact --iss or --smart-launcher (a prefix names no server to offer)');
   if (problems.length) return err(problems);
 
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
   const wanted = keyOf(entry);
-  const existing = clients.find((c) => keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined }) === wanted);
-  if (existing) return err([`${file} already has an entry for ${wanted} ("${String(existing.name)}"); remove it first`]);
+  const existing = clients.find((c) => keyOfJson(c) === wanted);
+  if (existing) return err([`${file} already has an entry for ${wanted.replace(/^launcher:/, 'the launcher ')} ("${String(existing.name)}"); remove it first`]);
 
   const added: AllowListEntry = {
     name: entry.name.trim(),
-    ...(entry.iss !== undefined ? { iss: canonicalIssuer(entry.iss) ?? normaliseBaseUrl(entry.iss) } : { issPrefix: `${canonicalIssuer(entry.issPrefix ?? '') ?? ''}/` }),
+    ...(entry.iss !== undefined
+      ? { iss: canonicalIssuer(entry.iss) ?? normaliseBaseUrl(entry.iss) }
+      : entry.smartLauncher !== undefined
+        ? { smartLauncher: canonicalIssuer(entry.smartLauncher) ?? '' }
+        : { issPrefix: `${canonicalIssuer(entry.issPrefix ?? '') ?? ''}/` }),
     clientId: entry.clientId.trim(),
     scopeVersion: entry.scopeVersion as AllowListEntry['scopeVersion'],
     ...(entry.redirectUri !== undefined ? { redirectUri: entry.redirectUri.trim() } : {}),
     ...(entry.standalone ? { standalone: true } : {}),
+    ...(entry.write !== undefined ? { write: entry.write as WriteSetting } : {}),
+    ...(entry.writeDetectedIssue !== undefined ? { writeDetectedIssue: entry.writeDetectedIssue as WriteSetting } : {}),
   };
   const next = { ...json, clients: [...clients, added] };
   const check = parseAllowList(next, file);
@@ -86,11 +111,16 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
 /** Removes the entry for an exact iss (or an issPrefix); refuses when there is none. */
 export function removeClient(json: Record<string, unknown>, issOrPrefix: string, file: string): Result<Record<string, unknown>, string[]> {
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
-  const entryKey = (c: Record<string, unknown>) => keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined });
+  const entryKey = keyOfJson;
   const asPrefix = keyOf({ issPrefix: issOrPrefix });
-  const wanted = issOrPrefix.endsWith('/') && clients.some((c) => c.issPrefix !== undefined && entryKey(c) === asPrefix) ? asPrefix : keyOf({ iss: issOrPrefix });
+  const asLauncher = keyOf({ smartLauncher: issOrPrefix });
+  const wanted = clients.some((c) => c.smartLauncher !== undefined && entryKey(c) === asLauncher)
+    ? asLauncher
+    : issOrPrefix.endsWith('/') && clients.some((c) => c.issPrefix !== undefined && entryKey(c) === asPrefix)
+      ? asPrefix
+      : keyOf({ iss: issOrPrefix });
   const kept = clients.filter((c) => entryKey(c) !== wanted);
-  if (kept.length === clients.length) return err([`${file} has no entry for ${wanted}`]);
+  if (kept.length === clients.length) return err([`${file} has no entry for ${wanted.replace(/^launcher:/, 'the launcher ')}`]);
   const next = { ...json, clients: kept };
   const check = parseAllowList(next, file);
   return check.ok ? ok(next) : err(describeConfigErrors(check.error));
@@ -100,8 +130,15 @@ export function removeClient(json: Record<string, unknown>, issOrPrefix: string,
 export function formatAllowList(list: AllowList, file: string): string[] {
   const lines = [`${file}: ${list.clients.length} issuer(s)`];
   for (const c of list.clients) {
-    const match = c.iss !== undefined ? `iss ${c.iss}` : `iss prefix ${c.issPrefix ?? ''}`;
-    const extra = [c.redirectUri ? `redirect ${c.redirectUri}` : '', c.standalone ? 'standalone' : ''].filter(Boolean).join(', ');
+    const match = c.iss !== undefined ? `iss ${c.iss}` : c.smartLauncher !== undefined ? `SMART launcher ${c.smartLauncher} (its R4 bases, any launch options)` : `iss prefix ${c.issPrefix ?? ''}`;
+    const extra = [
+      c.redirectUri ? `redirect ${c.redirectUri}` : '',
+      c.standalone ? 'standalone' : '',
+      c.write && c.write !== 'on' ? `order write ${c.write}` : '',
+      c.writeDetectedIssue && c.writeDetectedIssue !== 'on' ? `DetectedIssue write ${c.writeDetectedIssue}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`  ${c.name}: ${match}, client id ${c.clientId}, scopes ${c.scopeVersion}${extra ? `, ${extra}` : ''}`);
   }
   const s = list.standalone;

@@ -12,10 +12,11 @@ import { checkServerUrl } from '../../core/smart/allow-list.ts';
 import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../core/registration/clients-file.ts';
 
 const USAGE = [
-  'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL) --client-id ID --scope-version v1|v2 [--redirect-uri URL] [--standalone] [--file PATH]',
+  'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL | --smart-launcher URL) --client-id ID --scope-version v1|v2',
+  '         [--redirect-uri URL] [--standalone] [--write on|off|fallback] [--write-detected-issue on|off|fallback] [--file PATH]',
   '       npm run clients -- list [--file PATH]',
   '       npm run clients -- csp [--file PATH] [--connect ORIGIN]... [--frame-ancestor ORIGIN]...',
-  '       npm run clients -- remove (--iss URL | --iss-prefix URL) [--file PATH]',
+  '       npm run clients -- remove (--iss URL | --iss-prefix URL | --smart-launcher URL) [--file PATH]',
 ].join('\n');
 
 function load(path: string, display: string) {
@@ -63,6 +64,9 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       iss: { type: 'string' },
       'iss-prefix': { type: 'string' },
+      'smart-launcher': { type: 'string' },
+      write: { type: 'string' },
+      'write-detected-issue': { type: 'string' },
       'client-id': { type: 'string' },
       'scope-version': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -110,6 +114,9 @@ async function main(argv: string[]): Promise<number> {
           scopeVersion: values['scope-version'] ?? '',
           ...(values.iss !== undefined ? { iss: values.iss } : {}),
           ...(values['iss-prefix'] !== undefined ? { issPrefix: values['iss-prefix'] } : {}),
+          ...(values['smart-launcher'] !== undefined ? { smartLauncher: values['smart-launcher'] } : {}),
+          ...(values.write !== undefined ? { write: values.write } : {}),
+          ...(values['write-detected-issue'] !== undefined ? { writeDetectedIssue: values['write-detected-issue'] } : {}),
           ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
           ...(values.standalone ? { standalone: true } : {}),
         },
@@ -122,9 +129,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'remove') {
-    const target = values.iss ?? values['iss-prefix'];
-    if (target === undefined || (values.iss !== undefined && values['iss-prefix'] !== undefined)) {
-      throw usageError('remove needs exactly one of --iss or --iss-prefix', USAGE);
+    const given = [values.iss, values['iss-prefix'], values['smart-launcher']].filter((v) => v !== undefined);
+    const target = given[0];
+    if (target === undefined || given.length !== 1) {
+      throw usageError('remove needs exactly one of --iss, --iss-prefix or --smart-launcher', USAGE);
     }
     await edit(path, display, () => {
       const { json } = load(path, display);

@@ -38,8 +38,8 @@ describe('allow-list edits', () => {
     [{ ...epic, scopeVersion: 'v3' }, /--scope-version must be v1 or v2/],
     [{ ...epic, clientId: ' ' }, /--client-id must not be empty/],
     [{ ...epic, name: '' }, /--name must not be empty/],
-    [{ name: 'x', clientId: 'y', scopeVersion: 'v1' }, /exactly one of --iss or --iss-prefix/],
-    [{ ...epic, issPrefix: 'https://ehr.example.org/' }, /exactly one of --iss or --iss-prefix/],
+    [{ name: 'x', clientId: 'y', scopeVersion: 'v1' }, /exactly one of --iss, --iss-prefix or --smart-launcher/],
+    [{ ...epic, issPrefix: 'https://ehr.example.org/' }, /exactly one of --iss, --iss-prefix or --smart-launcher/],
     [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org' }, /must end with "\/"/],
     [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org/', standalone: true }, /--standalone needs an exact --iss/],
   ])('refuses %o', (entry, message) => {
@@ -86,5 +86,41 @@ describe('allow-list edits', () => {
       '  Epic non-production: iss https://fhir.epic.example/api/FHIR/R4, client id abc-123, scopes v2, redirect https://app.example.org/',
       'Standalone tester flow: off',
     ]);
+  });
+});
+
+describe('SMART launcher entries and write settings (issue 12 items 1 and 2)', () => {
+  const launcher = { name: 'SMART launcher', smartLauncher: 'https://launch.smarthealthit.org/', clientId: 'ldn', scopeVersion: 'v2', standalone: true };
+
+  it('adds a standalone launcher entry the parser accepts, lists it, refuses a second one and removes it', () => {
+    const added = addClient(start(), { ...launcher, write: 'fallback', writeDetectedIssue: 'off' }, FILE);
+    expect(added.ok).toBe(true);
+    if (!added.ok) return;
+    const parsed = parseAllowList(added.value, FILE);
+    expect(parsed.ok && parsed.value.clients[0]).toEqual({
+      name: 'SMART launcher',
+      smartLauncher: 'https://launch.smarthealthit.org',
+      clientId: 'ldn',
+      scopeVersion: 'v2',
+      standalone: true,
+      write: 'fallback',
+      writeDetectedIssue: 'off',
+    });
+    if (parsed.ok) {
+      expect(formatAllowList(parsed.value, FILE)[1]).toBe(
+        '  SMART launcher: SMART launcher https://launch.smarthealthit.org (its R4 bases, any launch options), client id ldn, scopes v2, standalone, order write fallback, DetectedIssue write off',
+      );
+    }
+    const again = addClient(added.value, { ...launcher, smartLauncher: 'https://launch.smarthealthit.org' }, FILE);
+    expect(!again.ok && again.error[0]).toContain('already has an entry for the launcher https://launch.smarthealthit.org');
+    const removed = removeClient(added.value, 'https://launch.smarthealthit.org', FILE);
+    expect(removed.ok && removed.value.clients).toEqual([]);
+  });
+
+  it('refuses a bad write setting and a launcher URL with dot segments', () => {
+    const bad = addClient(start(), { ...launcher, write: 'sometimes' }, FILE);
+    expect(!bad.ok && bad.error).toContain('--write must be on, off or fallback, not "sometimes"');
+    const dots = addClient(start(), { ...launcher, smartLauncher: 'https://launch.smarthealthit.org/a/../' }, FILE);
+    expect(dots.ok).toBe(false);
   });
 });
