@@ -10,6 +10,9 @@ import { ChartRead } from './components/ChartRead.tsx';
 import { CandidacyList } from './components/CandidacyList.tsx';
 import { ConflictList } from './components/ConflictList.tsx';
 import { OrderReview } from './components/OrderReview.tsx';
+import { PatientHandout } from './components/PatientHandout.tsx';
+import { withNames } from '../core/order/build-order.ts';
+import { usePrescriberName } from './model/use-prescriber.ts';
 import { Overrides } from './components/Overrides.tsx';
 import { SignPanel } from './components/SignPanel.tsx';
 import { ExistingOrderPanel } from './components/ExistingOrderPanel.tsx';
@@ -62,7 +65,7 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
         </section>
       )}
       {state.phase === 'ready' && (
-        <Results assessment={state.assessment} chart={state.chart} existing={state.existing} onRetry={retry} context={context} http={http} services={services} />
+        <Results assessment={state.assessment} chart={state.chart} existing={state.existing} onRetry={retry} context={context} http={http} services={services} patientName={patient.phase === 'ready' ? patient.patient.name : undefined} />
       )}
     </main>
   );
@@ -76,11 +79,15 @@ function Results({
   context,
   http,
   services,
-}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; onRetry: () => void }) {
+  patientName,
+}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; onRetry: () => void; patientName: string | undefined }) {
   const timeline = useMemo(() => buildTimeline(assessment, services.now()), [assessment, services]);
   const plan = usePlan(services, context, assessment, existing);
   const write = useWrite(services, http, context, plan.storageKey);
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
+  // Names instead of references, on the very draft that is reviewed and sent (issue 11 item 3).
+  const prescriber = usePrescriberName(http, context.fhirUser);
+  const order = useMemo(() => plan.order && withNames(plan.order, { patient: patientName, prescriber }), [plan.order, patientName, prescriber]);
   return (
     <>
       <ExistingOrderPanel existing={plan.existing} choice={plan.existingChoice} onChoose={plan.setExistingChoice} />
@@ -90,16 +97,16 @@ function Results({
         <ConflictList conflicts={assessment.conflicts} complete={assessment.complete} />
         <CandidacyList candidacy={assessment.candidacy} />
         <TimelineChart timeline={timeline} />
-        <Planner model={plan} presets={services.presets} />
+        <Planner model={plan} presets={services.presets} opioidFreeFrom={assessment.opioidFreeFrom} />
         <Overrides needed={plan.needed} overrides={plan.overrides} onChange={plan.setOverride} />
       </div>
       <OrderReview
-        order={plan.order}
+        order={order}
         blockedReason={overridesMissing ? P.overrideMissing : plan.orderError}
         summaryLines={services.orderSummaryLines}
       />
       <SignPanel
-        order={plan.order}
+        order={order}
         gate={plan.gate}
         orderError={plan.orderError}
         acknowledgement={plan.acknowledgement}
@@ -111,6 +118,7 @@ function Results({
         write={write.state}
         onSign={(d) => void write.sign(d, plan.writeExtras)}
       />
+      <PatientHandout model={plan} patientName={patientName} />
     </>
   );
 }

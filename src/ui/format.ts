@@ -1,22 +1,28 @@
 /**
- * Dates and numbers for display, with Intl only (no date library: the launch must stay small).
+ * Dates and numbers for display, with Intl only (no date library: the launch must stay small). Every date on the
+ * screen is in the one clinical format of src/core/fhir/dates.ts ("7 Dec 2026"); numbers carry separators.
  */
+import { clinicalDate } from '../core/fhir/dates.ts';
 
 const DAY_MS = 86_400_000;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const numberFormat = new Intl.NumberFormat(undefined);
+// One number format for every clinician (as the date format is one): "7,000", "805.5".
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
 
-/** "2026-03-04" or a full ISO timestamp -> "Mar 4, 2026" (in the browser's locale); unparsable text is shown as is. */
+/** "2026-03-04" or a full ISO timestamp -> "4 Mar 2026" (clinicalDate); partial dates keep their precision. */
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const ms = parseIsoDate(iso);
-  return ms === undefined ? iso : dateFormat.format(ms);
+  return clinicalDate(iso);
 }
 
-/** 5000 -> "5,000" in the browser's locale. */
+/** 5000 -> "5,000", 805.5 -> "805.5". */
 export function formatCount(n: number): string {
   return numberFormat.format(n);
+}
+
+/** The local time of day of `date` as "14:05" (when the chart was read). */
+export function formatTime(date: Date): string {
+  return timeFormat.format(date);
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planTitration } from '../../src/core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { P } from '../../src/ui/strings.ts';
+import { F } from '../../src/ui/strings-order.ts';
 import { chartOf, fakes, fibromyalgia, renderScreen } from './support/screen.tsx';
 
 afterEach(() => {
@@ -37,7 +38,7 @@ describe('planner', () => {
     expect(input(P.startMg).value).toBe(String(preset.schedule.startMg));
     expect(input(P.intervalDays).value).toBe(String(preset.schedule.intervalDays));
     expect(screen.getByText(preset.description)).toBeTruthy();
-    const table = await screen.findByRole('table');
+    const table = within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     const plan = planTitration({ ...preset.schedule, timing: 'bedtime', form: preset.suggestedForm, startDate: '2026-11-25' });
     expect(plan.ok).toBe(true);
@@ -79,7 +80,7 @@ describe('planner', () => {
     const reason = screen.getByLabelText(P.targetReason) as HTMLTextAreaElement;
     expect(describedProblems(reason).length).toBeGreaterThan(0);
     fireEvent.input(reason, { target: { value: 'Partial response at 4.5 mg for six months' } });
-    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(await screen.findByRole('region', { name: P.stepsHeading })).toBeTruthy();
     expect(reason.getAttribute('aria-invalid')).toBeNull();
   });
 
@@ -93,10 +94,42 @@ describe('planner', () => {
     // The planner names the start dose and every step it cannot make from 1.5 mg capsules.
     const start = input(P.startMg);
     expect(start.getAttribute('aria-invalid')).toBe('true');
-    expect(describedProblems(start).join(' ')).toMatch(/0\.25 mg cannot be made/);
+    expect(describedProblems(start).join(' ')).toMatch(/0\.25 mg is not one of the capsule strengths \(1\.5 mg\): add a 0\.25 mg capsule/);
     const stepProblems = describedProblems(input(P.stepMg));
     expect(stepProblems).toHaveLength(4);
     expect(stepProblems[3]).toMatch(/more like this/);
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('splits the clinic plan into fills inside the liquid\'s beyond-use limit; refrigerated gives fewer, longer fills', async () => {
+    await openPlanner();
+    fireEvent.change(screen.getByLabelText(P.preset), { target: { value: 'clinic-weekly' } });
+    const fills = within(await screen.findByRole('region', { name: F.fillsHeading })).getAllByRole('row').slice(1);
+    expect(fills).toHaveLength(5);
+    expect(screen.getByText(F.fillsIntro(5, 30))).toBeTruthy();
+    // Each row: number, from, to, days (at most 30), quantity, beyond-use date, all dates as "7 Dec 2026".
+    for (const row of fills) {
+      const cells = within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+      expect(Number(cells[3])).toBeLessThanOrEqual(30);
+      for (const i of [1, 2, 5]) expect(cells[i]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    }
+    fireEvent.click(screen.getByLabelText(F.refrigerated));
+    expect(within(await screen.findByRole('region', { name: F.fillsHeading })).getAllByRole('row').slice(1)).toHaveLength(3);
+  });
+
+  it('capsules: one capsule per step unless several are allowed', async () => {
+    await openPlanner();
+    type(P.startMg, '1.5');
+    type(P.stepMg, '1.5');
+    type(P.intervalDays, '7');
+    fireEvent.click(screen.getByLabelText(P.capsule));
+    type(P.strengthsMg, '1.5, 3');
+    expect(describedProblems(input(P.targetMg)).join(' ')).toMatch(/4\.5 mg is not one of the capsule strengths/);
+    fireEvent.click(screen.getByLabelText(F.severalCapsules));
+    const table = within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table');
+    expect(within(table).getAllByRole('row').at(-1)?.textContent).toContain('1 capsule of 3 mg and 1 capsule of 1.5 mg');
+    type(P.strengthsMg, '1.5, 3, 4.5');
+    fireEvent.click(screen.getByLabelText(F.severalCapsules));
+    expect(within(within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table')).getAllByRole('row').at(-1)?.textContent).toContain('1 capsule of 4.5 mg');
   });
 });

@@ -121,3 +121,18 @@ export function buildOrder(input: OrderInput): OrderDraft {
   };
   return { identifier, detectedIssues, medicationRequest };
 }
+
+/**
+ * The draft with the patient's and prescriber's names as the references' display (issue 11 item 3), for callers
+ * that learn the names after building (the names are read from the server while the clinician plans). The same
+ * resulting draft is both reviewed and sent. Names already present are kept; blank names change nothing.
+ */
+export function withNames(draft: OrderDraft, names: { patient?: string | undefined; prescriber?: string | undefined }): OrderDraft {
+  const mr = draft.medicationRequest;
+  const patient = names.patient?.trim();
+  const prescriber = names.prescriber?.trim();
+  const subject = patient && !mr.subject.display ? { ...mr.subject, display: patient } : mr.subject;
+  const requester = prescriber && mr.requester && !mr.requester.display ? { ...mr.requester, display: prescriber } : mr.requester;
+  if (subject === mr.subject && requester === mr.requester) return draft;
+  return { ...draft, medicationRequest: { ...mr, subject, ...(requester ? { requester } : {}) } };
+}

@@ -2,18 +2,33 @@
  * The titration planner form: preset (with its sources), schedule, timing, form and start date; each problem the
  * planner reports is shown next to its field. Then the steps table, the quantity and the sig per step.
  */
+import { useEffect } from 'preact/hooks';
 import type { TitrationPreset } from '../../core/titration/presets.ts';
+import { defaultStartDate } from '../../core/titration/start-date.ts';
+import { beyondUseDays } from '../../core/titration/supply.ts';
 import type { DispenseQuantity, TitrationPlan } from '../../core/titration/types.ts';
 import { USUAL_MAX_MG } from '../../core/titration/types.ts';
-import { formatDate } from '../format.ts';
+import { formatCount, formatDate } from '../format.ts';
 import { problemsByField } from '../model/plan-fields.ts';
 import type { PlanModel } from '../model/use-plan.ts';
 import { P } from '../strings.ts';
-import { Problems, Radios, Row, TextArea, TextField } from './fields.tsx';
+import { F } from '../strings-order.ts';
+import { Checkbox, Problems, Radios, Row, TextArea, TextField } from './fields.tsx';
 import { SourceList } from './SourceList.tsx';
 
-export function Planner({ model, presets }: { model: PlanModel; presets: readonly TitrationPreset[] }) {
+/** `opioidFreeFrom`: the assessment's first allowed day (ISO), when the chart has an opioid-free window. */
+export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; presets: readonly TitrationPreset[]; opioidFreeFrom?: string | undefined }) {
   const f = model.fields;
+  const limit = beyondUseDays(f.formKind === 'capsule' ? { kind: 'capsule', strengthsMg: [] } : { kind: 'liquid', mgPerMl: 1, ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}) });
+  // Keep the draft in step with the chart's opioid-free date; the first time it appears, move a start date that
+  // falls inside the window to its first allowed day (issue 10 item 5). Later choices of the clinician stay.
+  useEffect(() => {
+    if (f.opioidFreeFrom === opioidFreeFrom) return;
+    const first = f.opioidFreeFrom === undefined;
+    model.setField('opioidFreeFrom', opioidFreeFrom);
+    if (first && opioidFreeFrom) model.setField('startDate', defaultStartDate(f.startDate, opioidFreeFrom));
+  }, [opioidFreeFrom, f.opioidFreeFrom]);
+  const insideWindow = !!opioidFreeFrom && /^\d{4}-\d{2}-\d{2}$/.test(f.startDate) && f.startDate < opioidFreeFrom;
   const problems = model.plan && !model.plan.ok ? problemsByField(model.plan.error, f.formKind, P.moreProblems) : {};
   const preset = presets.find((p) => p.id === f.presetId);
   const target = Number(f.targetMg.replace(',', '.'));
@@ -83,6 +98,40 @@ export function Planner({ model, presets }: { model: PlanModel; presets: readonl
         )}
         <TextField id="plan-start-date" label={P.startDate} type="date" value={f.startDate} problems={problems.startDate} onInput={(v) => model.setField('startDate', v)} />
       </Row>
+      {opioidFreeFrom && (insideWindow || f.startBeforeOpioidFree) && (
+        <div class="window-notice" role="note">
+          <p>{F.windowNotice(formatDate(opioidFreeFrom))}</p>
+          <Checkbox id="plan-start-early" label={F.windowGoAhead(formatDate(opioidFreeFrom))} checked={!!f.startBeforeOpioidFree} onChange={(v) => model.setField('startBeforeOpioidFree', v)} />
+        </div>
+      )}
+      <Row>
+        <TextField
+          id="plan-maintenance"
+          label={F.maintenanceDays}
+          inputMode="numeric"
+          value={f.maintenanceDays ?? '30'}
+          hint={F.maintenanceHint(limit)}
+          problems={problems.maintenanceDays}
+          onInput={(v) => model.setField('maintenanceDays', v)}
+        />
+        {f.formKind === 'liquid' ? (
+          <Radios
+            name="plan-storage"
+            legend={F.storage}
+            value={f.storage ?? 'room-temperature'}
+            options={[
+              { value: 'room-temperature', label: F.roomTemperature },
+              { value: 'refrigerated', label: F.refrigerated },
+            ]}
+            onChange={(v) => model.setField('storage', v)}
+          />
+        ) : (
+          <div class="field">
+            <TextField id="plan-filler" label={F.filler} value={f.filler ?? ''} problems={problems.filler} onInput={(v) => model.setField('filler', v)} />
+            <Checkbox id="plan-several" label={F.severalCapsules} hint={F.severalCapsulesHint} checked={!!f.severalCapsules} onChange={(v) => model.setField('severalCapsules', v)} />
+          </div>
+        )}
+      </Row>
       {!model.plan && <p class="hint">{P.notStarted}</p>}
       {model.plan && !model.plan.ok && (
         <p class="plan-problems" role="status">
@@ -96,8 +145,8 @@ export function Planner({ model, presets }: { model: PlanModel; presets: readonl
 
 export function dispenseText(q: DispenseQuantity): string {
   return q.kind === 'capsule'
-    ? P.dispenseCapsules(q.totalCapsules, q.perStrength.map((s) => P.dispenseCapsulePart(s.count, s.strengthMg)).join(', '))
-    : P.dispenseLiquid(q.ml, q.mgPerMl);
+    ? P.dispenseCapsules(formatCount(q.totalCapsules), q.perStrength.map((s) => P.dispenseCapsulePart(formatCount(s.count), s.strengthMg)).join(', '))
+    : P.dispenseLiquid(formatCount(q.ml), q.mgPerMl);
 }
 
 export function PlanSteps({ plan }: { plan: TitrationPlan }) {
@@ -137,6 +186,34 @@ export function PlanSteps({ plan }: { plan: TitrationPlan }) {
       <p>
         {plan.formDescription}: {dispenseText(plan.dispense)}. {P.totalDays(plan.totalDays, formatDate(plan.endDate))}
       </p>
+      <h3>{F.fillsHeading}</h3>
+      <p>{F.fillsIntro(plan.fills.length, plan.beyondUseDays)}</p>
+      <div class="table-wrap" role="region" aria-label={F.fillsHeading} tabIndex={0}>
+        <table class="fills">
+          <thead>
+            <tr>
+              {F.fillCols.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {plan.fills.map((fill) => (
+              <tr key={fill.number}>
+                <td>{fill.number}</td>
+                <td>{formatDate(fill.startDate)}</td>
+                <td>{formatDate(fill.endDate)}</td>
+                <td>{fill.days}</td>
+                <td>{dispenseText(fill.quantity)}</td>
+                <td>{formatDate(fill.beyondUseDate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint">{F.beyondUseNote}</p>
       {plan.warnings.length > 0 && (
         <div class="warnings">
           <p>{P.warnings}:</p>

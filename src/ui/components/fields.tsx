@@ -98,3 +98,20 @@ export function Radios<T extends string>({
 export function Row({ children }: { children: ComponentChildren }) {
   return <div class="row">{children}</div>;
 }
+
+/** A labelled checkbox, with an optional hint tied to it. */
+export function Checkbox({ id, label, checked, onChange, hint }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+  return (
+    <div class="field field--check">
+      <label class="check" for={id}>
+        <input type="checkbox" id={id} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />{' '}
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -3,7 +3,10 @@
  * TitrationInput, and the planner's problems mapped back to the field they concern.
  */
 import type { TitrationPreset } from '../../core/titration/presets.ts';
-import type { DoseForm, DoseTiming, PlanProblem, TitrationInput } from '../../core/titration/types.ts';
+import { DEFAULT_CAPSULE_FILLER } from '../../core/order/medication.ts';
+import { defaultStartDate } from '../../core/titration/start-date.ts';
+import type { DoseForm, DoseTiming, LiquidStorage, PlanProblem, TitrationInput } from '../../core/titration/types.ts';
+import { DEFAULT_MAINTENANCE_DAYS, MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
 
 export interface PlanFields {
   presetId: string;
@@ -18,15 +21,40 @@ export interface PlanFields {
   strengthsMg: string;
   mgPerMl: string;
   startDate: string;
+  /** Days at the target dose to dispense (default a month); longer than the form keeps is dispensed as repeats. */
+  maintenanceDays?: string;
+  /** Liquid: where it is kept (sets the beyond-use date and so the fills). */
+  storage?: LiquidStorage;
+  /** Capsules: allow a dose to combine several capsules (otherwise one capsule per dose). */
+  severalCapsules?: boolean;
+  /** Capsules: the filler (inactive ingredient). */
+  filler?: string;
+  /**
+   * The assessment's first allowed start day (Assessment.opioidFreeFrom), kept in step with the chart by the
+   * planner, so the plan refuses or records an earlier start.
+   */
+  opioidFreeFrom?: string | undefined;
+  /** The clinician chose to start before the opioid-free date (recorded in the order note). */
+  startBeforeOpioidFree?: boolean;
+  /** Patient handout: the clinic's contact line. */
+  clinicContact?: string;
+  /** Patient handout: the follow-up date (ISO), when set. */
+  followUpDate?: string;
   /** Explicit doses from a preset (e.g. 1, 2, 3 mg); dropped as soon as start, step or target is edited. */
   ladderMg?: number[];
 }
 
 /** The ids of the planner's inputs; problems are shown next to these. */
-export type PlanFieldId = 'preset' | 'startMg' | 'stepMg' | 'intervalDays' | 'targetMg' | 'targetReason' | 'timing' | 'form' | 'strengthsMg' | 'mgPerMl' | 'startDate';
+export type PlanFieldId =
+  | 'preset' | 'startMg' | 'stepMg' | 'intervalDays' | 'targetMg' | 'targetReason' | 'timing' | 'form' | 'strengthsMg' | 'mgPerMl' | 'startDate'
+  | 'maintenanceDays' | 'filler';
 
-/** Fields before any preset: the usual 4.5 mg target, at bedtime, 1 mg/mL liquid, starting today. */
-export function defaultFields(today: string): PlanFields {
+/**
+ * Fields before any preset: the usual 4.5 mg target, at bedtime, 1 mg/mL liquid kept at room temperature, a month
+ * of maintenance, one capsule per dose in microcrystalline cellulose, starting today or on the opioid-free date
+ * when that is later (issue 10 item 5).
+ */
+export function defaultFields(today: string, opioidFreeFrom?: string): PlanFields {
   return {
     presetId: '',
     startMg: '',
@@ -38,7 +66,14 @@ export function defaultFields(today: string): PlanFields {
     formKind: 'liquid',
     strengthsMg: '1, 1.5, 3, 4.5',
     mgPerMl: '1',
-    startDate: today,
+    startDate: defaultStartDate(today, opioidFreeFrom),
+    maintenanceDays: String(DEFAULT_MAINTENANCE_DAYS),
+    storage: 'room-temperature',
+    severalCapsules: false,
+    filler: DEFAULT_CAPSULE_FILLER,
+    startBeforeOpioidFree: false,
+    clinicContact: '',
+    followUpDate: '',
   };
 }
 
@@ -74,11 +109,22 @@ function num(text: string): number {
   return t === '' ? Number.NaN : Number(t);
 }
 
-export function toTitrationInput(f: PlanFields): TitrationInput {
+/**
+ * The planner's input. Fields missing from a draft saved before they existed take their defaults;
+ * `opioidFreeFrom` is the assessment's first allowed day (the planner refuses an earlier start unless chosen).
+ */
+export function toTitrationInput(f: PlanFields, opioidFreeFrom: string | undefined = f.opioidFreeFrom): TitrationInput {
+  const filler = f.filler?.trim();
   const form: DoseForm =
     f.formKind === 'capsule'
-      ? { kind: 'capsule', strengthsMg: f.strengthsMg.split(/[,;\s]+/).filter(Boolean).map(num) }
-      : { kind: 'liquid', mgPerMl: num(f.mgPerMl) };
+      ? {
+          kind: 'capsule',
+          strengthsMg: f.strengthsMg.split(/[,;\s]+/).filter(Boolean).map(num),
+          ...(f.severalCapsules ? { maxCapsulesPerDose: MULTI_CAPSULE_MAX } : {}),
+          ...(filler && filler !== DEFAULT_CAPSULE_FILLER ? { filler } : {}),
+        }
+      : { kind: 'liquid', mgPerMl: num(f.mgPerMl), ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}) };
+  const maintenance = f.maintenanceDays?.trim();
   return {
     startMg: num(f.startMg),
     stepMg: f.stepMg.trim() === '' ? 0 : num(f.stepMg),
@@ -88,6 +134,9 @@ export function toTitrationInput(f: PlanFields): TitrationInput {
     timing: f.timing,
     form,
     startDate: f.startDate,
+    ...(maintenance ? { maintenanceDays: num(maintenance) } : {}),
+    ...(opioidFreeFrom ? { opioidFreeFrom } : {}),
+    ...(f.startBeforeOpioidFree ? { startBeforeOpioidFree: true } : {}),
     ...(f.ladderMg ? { ladderMg: f.ladderMg } : {}),
   };
 }
@@ -103,10 +152,14 @@ export function fieldOfProblem(p: PlanProblem, formKind: PlanFields['formKind'])
     case 'targetReason':
     case 'timing':
     case 'startDate':
+    case 'maintenanceDays':
       return head;
+    case 'opioidFreeFrom':
+      return 'startDate';
     case 'form':
+      if (/filler/i.test(p.field)) return 'filler';
       if (/strength|capsule/i.test(p.field)) return 'strengthsMg';
-      if (/mgPerMl|concentration/i.test(p.field)) return 'mgPerMl';
+      if (/mgPerMl|concentration|storage/i.test(p.field)) return 'mgPerMl';
       return formKind === 'capsule' ? 'strengthsMg' : 'mgPerMl';
     case 'ladderMg':
       return 'preset';

@@ -5,7 +5,7 @@
  */
 import type { Medication } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { buildOrder } from '../../../src/core/order/build-order.ts';
+import { buildOrder, withNames } from '../../../src/core/order/build-order.ts';
 import { DETECTED_ISSUE_IDENTIFIER_SYSTEM, ORDER_IDENTIFIER_SYSTEM } from '../../../src/core/order/input.ts';
 import { fhirProblems } from './fhir-validation.ts';
 import { UUIDS, conflict, orderInput, plan } from './order-fixtures.ts';
@@ -214,5 +214,18 @@ describe('buildOrder: caller mistakes are bugs and throw', () => {
     expect(() => buildOrder(orderInput({ overrides: one, ids: { order: 'a', detectedIssues: ['a'] } }))).toThrow(/unique/);
     expect(() => buildOrder(orderInput({ overrides: [{ conflict: conflict(), reason: '  ' }], ids: { order: 'a', detectedIssues: ['b'] } }))).toThrow(/reason/);
     expect(() => buildOrder(orderInput({ patient: 'ldn-fibromyalgia' }))).toThrow(/Patient\/<id>/);
+  });
+});
+
+describe('withNames: names learnt after building', () => {
+  it('adds the patient and prescriber names as displays, keeps what is there, and leaves the rest unchanged', () => {
+    const draft = buildOrder(orderInput());
+    const named = withNames(draft, { patient: 'Maria Lopez', prescriber: 'Dr. Ada Okafor' });
+    expect(named.medicationRequest.subject).toEqual({ reference: 'Patient/ldn-fibromyalgia', display: 'Maria Lopez' });
+    expect(named.medicationRequest.requester).toEqual({ reference: 'Practitioner/dr-1', display: 'Dr. Ada Okafor' });
+    expect({ ...named.medicationRequest, subject: draft.medicationRequest.subject, requester: draft.medicationRequest.requester }).toEqual(draft.medicationRequest);
+    expect(withNames(draft, { patient: ' ', prescriber: '' })).toBe(draft);
+    expect(withNames(named, { patient: 'Someone Else' }).medicationRequest.subject.display).toBe('Maria Lopez');
+    expect(fhirProblems(named.medicationRequest)).toEqual([]);
   });
 });
