@@ -2,11 +2,13 @@
  * Entry of the app page (index.html), the redirect target of every launch. In order: an OAuth error in the URL
  * gets its page (without calling ready(), which would only throw a generic error); fhirclient's ready()
  * exchanges the code (and strips code and state from the URL with history.replaceState); the launch context is
- * built; the clinician screen renders, and its first FHIR answer proves the token. Every failure has a page.
+ * built; the chart read starts at once (in parallel with the clinician screen's code), and its first FHIR answer
+ * proves the token; the clinician screen renders and takes the read over. Every failure has a page.
  */
 import { render, type ComponentChild } from 'preact';
 import FHIR from 'fhirclient/lib/entry/browser';
 import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
+import { startChartRead } from '../edge/chart-prefetch.ts';
 import { guardLaunch } from '../edge/smart/launch-guard.ts';
 import { buildLaunchContext } from '../edge/smart/launch-context.ts';
 import { failureFromReadyError, failureFromRedirect, type LaunchFailure } from '../edge/smart/launch-failure.ts';
@@ -45,25 +47,36 @@ async function main(): Promise<void> {
 
   const context = buildLaunchContext(client);
   if (!context.ok) return show(failurePage('no-patient'));
-  let ClinicianApp: Awaited<typeof clinicianModule>['ClinicianApp'];
+
+  // The chart's first FHIR answer decides the launch: a refused token (401) or no network replaces whatever is
+  // shown with the failure page; anything else marks the app ready (data-app-ready) once the screen is there.
+  let ClinicianApp: Awaited<typeof clinicianModule>['ClinicianApp'] | undefined;
+  let failed = false;
+  let working = false;
+  const screen = (App: NonNullable<typeof ClinicianApp>, ready: boolean) => (
+    <div {...(ready ? { 'data-app-ready': 'clinician' } : { 'data-app-loading': '' })}>
+      <App context={context.value} http={http} />
+    </div>
+  );
+  const http = guardLaunch(createBrowserFhirHttp(client), {
+    onFailure: (failure) => {
+      failed = true;
+      show(failurePage(failure.kind, failure));
+    },
+    onWorking: () => {
+      working = true;
+      if (ClinicianApp) show(screen(ClinicianApp, true));
+    },
+  });
+  // The chart searches leave now, while the clinician screen's code is still downloading and parsing (issue 14
+  // item 1); the screen takes this read over instead of starting its own.
+  startChartRead(http, context.value.patientId);
   try {
     ({ ClinicianApp } = await clinicianModule);
   } catch {
     return show(failurePage('network-down'));
   }
-
-  // The clinician screen starts at once and its first FHIR answer decides the launch: a refused token (401) or
-  // no network replaces it with the failure page; anything else marks the app ready (data-app-ready).
-  const screen = (ready: boolean) => (
-    <div {...(ready ? { 'data-app-ready': 'clinician' } : { 'data-app-loading': '' })}>
-      <ClinicianApp context={context.value} http={http} />
-    </div>
-  );
-  const http = guardLaunch(createBrowserFhirHttp(client), {
-    onFailure: (failure) => show(failurePage(failure.kind, failure)),
-    onWorking: () => show(screen(true)),
-  });
-  show(screen(false));
+  if (!failed) show(screen(ClinicianApp, working));
 }
 
 void main();

@@ -10,6 +10,7 @@ import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../core/order
 import { planTitration } from '../core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../core/titration/presets.ts';
 import { readChart } from '../edge/chart-reader.ts';
+import { takePrefetchedRead } from '../edge/chart-prefetch.ts';
 import { sessionStore } from './model/draft-store.ts';
 import type { ClinicianServices } from './services.ts';
 
@@ -26,7 +27,8 @@ const writeOrder: ClinicianServices['writeOrder'] = async (http, draft, opts) =>
 
 export function realServices(): ClinicianServices {
   return {
-    readChart,
+    // The app entry may have started the first read already (issue 14 item 1); the screen takes that one over.
+    readChart: (http, patientId, opts) => takePrefetchedRead(http, patientId, opts) ?? readChart(http, patientId, opts),
     assess,
     planTitration,
     presets: TITRATION_PRESETS,
