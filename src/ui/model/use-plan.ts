@@ -56,13 +56,16 @@ export interface PlanModel {
 
 const NO_ACK: OverrideDraft = { checked: false, reason: '' };
 
-export function usePlan(services: ClinicianServices, context: LaunchContext, assessment: Assessment, existing: ExistingLdnOrder[] = []): PlanModel {
+export function usePlan(services: ClinicianServices, context: LaunchContext, assessment: Assessment, inChart: ExistingLdnOrder[] = []): PlanModel {
   const storageKey = draftKey(context.serverUrl, context.patientId);
   const [draft, setDraft] = useState<PlanDraft>(() => {
     const loaded = loadDraft(services.storage, storageKey) ?? { version: 1, fields: defaultFields(isoDay(services.now().getTime())), overrides: {} };
     return loaded.nonce ? loaded : { ...loaded, nonce: services.randomUUID() };
   });
   useEffect(() => saveDraft(services.storage, storageKey, draft), [services.storage, storageKey, draft]);
+  // An order this draft itself sent (a reload while the write was under way) is not "another" order: signing
+  // again finds it by its identifier instead of asking whether to replace it.
+  const existing = useMemo(() => inChart.filter((o) => !o.identifier || !draft.sent?.includes(o.identifier)), [inChart, draft.sent]);
 
   const needed = useMemo(() => conflictsNeedingOverride(assessment), [assessment]);
   const plan = useMemo(
@@ -122,7 +125,7 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
   });
 
   const writeExtras: WriteExtras = {
-    concurrency: { knownOrders: existing.map((e) => e.reference), ownIdentifiers: draft.sent ?? [], now: services.now().toISOString() },
+    concurrency: { knownOrders: inChart.map((e) => e.reference), ownIdentifiers: draft.sent ?? [], now: services.now().toISOString() },
     ...(choice === 'replace' && newest ? { replaces: newest.reference } : {}),
     onAttempt: (value) => setDraft((d) => (d.sent?.includes(value) ? d : { ...d, sent: [...(d.sent ?? []), value] })),
   };

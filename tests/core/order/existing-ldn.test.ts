@@ -52,3 +52,13 @@ describe('findExistingLdnOrders', () => {
     expect(findExistingLdnOrders(chart, '2026-12-01')).toEqual([]);
   });
 });
+
+describe('the synthetic patient with an existing order', () => {
+  it('is found at step 2 of 3, started ten days ago', async () => {
+    const { ORDERS_BUILDERS } = await import('../../../fixtures/patients-orders.ts');
+    const now = new Date('2026-12-01T12:00:00Z');
+    const p = ORDERS_BUILDERS.map((b) => b(now)).find((x) => x.key === 'ldn-existing-order')!;
+    const chart = { ...emptyChart(), medicationRequests: p.resources.filter((r): r is MedicationRequest => r.resourceType === 'MedicationRequest') };
+    expect(findExistingLdnOrders(chart, now)).toMatchObject([{ ownApp: true, startDate: '2026-11-21', currentStep: { number: 2, of: 3, when: 'in-step' } }]);
+  });
+});
