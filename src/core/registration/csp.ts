@@ -13,10 +13,10 @@ export interface CspOptions {
   frameAncestors?: readonly string[];
 }
 
-/** Origins of every server in the list: exact issuers, issuer prefixes, open servers. */
+/** Origins of every server in the list: exact issuers, issuer prefixes, SMART launchers, open servers. */
 export function allowListOrigins(list: AllowList): string[] {
   const urls = [
-    ...list.clients.map((c) => c.iss ?? c.issPrefix ?? ''),
+    ...list.clients.map((c) => c.iss ?? c.issPrefix ?? c.smartLauncher ?? ''),
     ...(list.standalone.enabled ? list.standalone.openServers.map((o) => o.fhirServiceUrl) : []),
   ];
   const origins = new Set<string>();

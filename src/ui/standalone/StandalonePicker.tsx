@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { hasMoreResults, patientChoices, type PatientChoice } from '../../core/server/patient-choices.ts';
 import type { ServerReport } from '../../core/server/types.ts';
 import { canonicalIssuer, checkIssuerUrl, type AllowList } from '../../core/smart/allow-list.ts';
+import { launcherStandaloneBase, type LauncherStandaloneType } from '../../core/smart/launcher.ts';
 import { checkServer, fetchJson } from '../../edge/server-check.ts';
 import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';
 import { fetchHttp } from './fetch-http.ts';
@@ -21,7 +22,18 @@ export interface StandalonePickerProps {
   httpFor?: (baseUrl: string) => FhirHttp;
 }
 
-type Choice = { kind: 'smart'; name: string; url: string } | { kind: 'open'; name: string; url: string } | { kind: 'typed' };
+type Choice =
+  | { kind: 'smart'; name: string; url: string }
+  /** A SMART Health IT launcher: the FHIR base is built from the launch type the tester picks. */
+  | { kind: 'launcher'; name: string; url: string }
+  | { kind: 'open'; name: string; url: string }
+  | { kind: 'typed' };
+
+/** The launcher's standalone launch types a tester can pick, with their labels. */
+const LAUNCH_TYPES: ReadonlyArray<{ type: LauncherStandaloneType; label: string }> = [
+  { type: 'patient-standalone', label: 'Patient standalone (the launcher asks which patient)' },
+  { type: 'provider-standalone', label: 'Provider standalone (sign in as a practitioner, then pick a patient)' },
+];
 
 type Check = { state: 'idle' } | { state: 'checking' } | { state: 'done'; report: ServerReport };
 type Search =
@@ -36,6 +48,9 @@ const choiceKey = (c: Choice) => (c.kind === 'typed' ? 'typed' : `${c.kind}:${c.
 export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: StandalonePickerProps) {
   const choices: Choice[] = [
     ...allowList.clients.filter((c) => c.standalone === true && c.iss !== undefined).map((c) => ({ kind: 'smart' as const, name: c.name, url: c.iss ?? '' })),
+    ...allowList.clients
+      .filter((c) => c.standalone === true && c.smartLauncher !== undefined)
+      .map((c) => ({ kind: 'launcher' as const, name: c.name, url: c.smartLauncher ?? '' })),
     ...allowList.standalone.openServers.map((o) => ({ kind: 'open' as const, name: o.name, url: o.fhirServiceUrl })),
     ...(allowList.standalone.allowTypedOpenServer ? [{ kind: 'typed' as const }] : []),
   ];
@@ -46,10 +61,22 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [name, setName] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const [launchType, setLaunchType] = useState<LauncherStandaloneType>('patient-standalone');
 
   const choice = choices.find((c) => choiceKey(c) === selected);
-  // The server to work with: the chosen one, or the typed URL once accepted.
-  const server = choice?.kind === 'typed' ? (typedServer ? { kind: 'open' as const, url: typedServer } : undefined) : choice;
+  // The server to work with: the chosen one, the typed URL once accepted, or the launcher's base for the
+  // chosen launch type (smart-launcher-v2 puts the launch options in the FHIR base: src/core/smart/launcher.ts).
+  const launcherBase = choice?.kind === 'launcher' ? launcherStandaloneBase(choice.url, { type: launchType }) : undefined;
+  const server =
+    choice?.kind === 'typed'
+      ? typedServer
+        ? { kind: 'open' as const, url: typedServer }
+        : undefined
+      : choice?.kind === 'launcher'
+        ? launcherBase
+          ? { kind: 'smart' as const, url: launcherBase }
+          : undefined
+        : choice;
 
   useEffect(() => {
     setSearch({ state: 'idle' });
@@ -110,12 +137,26 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
             <div class="standalone__option" key={key}>
               <input type="radio" id={id} name="server" value={key} checked={selected === key} onChange={() => setSelected(key)} />
               <label for={id}>
-                {c.kind === 'typed' ? 'Another open FHIR server (type its URL)' : `${c.name} (${c.kind === 'smart' ? 'SMART sign-in' : 'open, no sign-in'}): ${c.url}`}
+                {c.kind === 'typed'
+                  ? 'Another open FHIR server (type its URL)'
+                  : `${c.name} (${c.kind === 'smart' ? 'SMART sign-in' : c.kind === 'launcher' ? 'SMART launcher' : 'open, no sign-in'}): ${c.url}`}
               </label>
             </div>
           );
         })}
       </fieldset>
+
+      {choice?.kind === 'launcher' && (
+        <fieldset class="standalone__launch-type">
+          <legend>Launch type</legend>
+          {LAUNCH_TYPES.map(({ type, label }) => (
+            <div class="standalone__option" key={type}>
+              <input type="radio" id={`launch-type-${type}`} name="launch-type" value={type} checked={launchType === type} onChange={() => setLaunchType(type)} />
+              <label for={`launch-type-${type}`}>{label}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
 
       {choice?.kind === 'typed' && (
         <form onSubmit={acceptTyped} class="standalone__typed">
@@ -151,7 +192,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
       {server?.kind === 'smart' && (
         <p>
           <button type="button" onClick={() => onLaunch({ kind: 'smart', iss: server.url })}>
-            Sign in at {choice?.kind === 'smart' ? choice.name : server.url}
+            Sign in at {choice?.kind === 'smart' || choice?.kind === 'launcher' ? choice.name : server.url}
           </button>
         </p>
       )}

@@ -17,6 +17,8 @@ import { capabilityStatement, searchset, smartConfiguration } from '../../core/s
 const SMART = 'https://smart.test/fhir';
 const OPEN = 'https://open.test/fhir';
 const TYPED = 'https://typed.test/r4';
+const LAUNCHER = 'https://launcher.test';
+const launcherSeen: string[] = [];
 
 const patients = [
   patient({ id: 'p1', given: 'Maria', family: 'Lindqvist', birthDate: '1978-04-12' }),
@@ -28,6 +30,15 @@ const server = setupServer(
   http.get(`${SMART}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration(SMART))),
   http.get(`${SMART}/metadata`, () => HttpResponse.json(capabilityStatement())),
   http.get(`${SMART}/Patient`, () => new HttpResponse(null, { status: 401 })),
+  // smart-launcher-v2's per-option standalone bases: /v/r4/sim/<options>/fhir
+  http.get(/^https:\/\/launcher\.test\/v\/r4\/sim\/[A-Za-z0-9_-]+\/fhir\//, ({ request }) => {
+    const url = new URL(request.url);
+    launcherSeen.push(url.pathname);
+    const base = url.href.replace(/\/fhir\/.*$/, '/fhir');
+    if (url.pathname.endsWith('/.well-known/smart-configuration')) return HttpResponse.json(smartConfiguration(base));
+    if (url.pathname.endsWith('/metadata')) return HttpResponse.json(capabilityStatement());
+    return new HttpResponse(null, { status: 401 });
+  }),
   ...[OPEN, TYPED].flatMap((base) => [
     http.get(`${base}/.well-known/smart-configuration`, () => new HttpResponse(null, { status: 404 })),
     http.get(`${base}/metadata`, () => HttpResponse.json(capabilityStatement(base === TYPED ? { withoutCreate: ['MedicationRequest'] } : {}))),
@@ -135,6 +146,22 @@ describe('StandalonePicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open Maria Lindqvist' }));
     expect(onLaunch).toHaveBeenCalledWith({ kind: 'open', fhirServiceUrl: TYPED, patientId: 'p1' });
+  });
+
+  it('a SMART launcher entry offers patient and provider standalone and launches with the base built for each', async () => {
+    const onLaunch = setup(list({}, [{ name: 'SMART launcher', smartLauncher: LAUNCHER, clientId: 'l', scopeVersion: 'v2', standalone: true }]));
+    fireEvent.click(screen.getByLabelText(/SMART launcher \(SMART launcher\)/));
+    const types = screen.getAllByRole('radio', { name: /standalone/ }).map((r) => (r as HTMLInputElement).labels?.[0]?.textContent);
+    expect(types).toEqual(['Patient standalone (the launcher asks which patient)', 'Provider standalone (sign in as a practitioner, then pick a patient)']);
+    await screen.findByText(/Everything works here/);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in at SMART launcher' }));
+    fireEvent.click(screen.getByLabelText(/Provider standalone/));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in at SMART launcher' }));
+    const isses = onLaunch.mock.calls.map(([t]) => (t.kind === 'smart' ? t.iss : ''));
+    const decoded = isses.map((iss) => JSON.parse(Buffer.from(/\/sim\/([^/]+)\/fhir$/.exec(iss)?.[1] ?? '', 'base64url').toString()) as unknown[]);
+    expect(isses.every((iss) => iss.startsWith(`${LAUNCHER}/v/r4/sim/`) && iss.endsWith('/fhir'))).toBe(true);
+    expect(decoded.map((d) => d[0])).toEqual([3, 2]);
+    expect(launcherSeen.some((p) => p.endsWith('/metadata'))).toBe(true);
   });
 
   it('no typed server option unless the list allows it', () => {
