@@ -1,0 +1,63 @@
+/** JWT checks of every call: bad signature, wrong aud, expired, too long-lived, replayed jti, unknown issuer, none. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cdsPatient, DRAFTS, hookBody, prefetchOf } from './requests.ts';
+import { ISS, sign, startService, testKey, type TestService } from './support.ts';
+
+let svc: TestService;
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(() => svc.close());
+
+const p = cdsPatient('ldn-cds-on-ldn-opioid-order');
+const PATH = '/cds-services/ldn-order-select';
+const body = () => hookBody('order-select', p.id, [DRAFTS.oxycodone(p.id)], prefetchOf(p));
+const url = () => `${svc.base}${PATH}`;
+const now = () => Math.floor(Date.now() / 1000);
+
+async function expect401(token: string | null): Promise<void> {
+  const res = await svc.post(PATH, body(), token);
+  expect(res.status).toBe(401);
+  expect(res.headers.get('www-authenticate')).toBe('Bearer');
+  // No detail leaked: the same body whatever failed.
+  expect(await res.text()).toBe('{"error":"unauthorized"}');
+}
+
+describe('JWT verification', () => {
+  it('accepts a valid token', async () => {
+    expect((await svc.post(PATH, body())).status).toBe(200);
+  });
+
+  it('refuses a missing token and one that is not a JWT', async () => {
+    await expect401(null);
+    await expect401('not-a-jwt');
+  });
+
+  it('refuses a signature from another key (same iss and kid)', async () => {
+    const other = await testKey();
+    await expect401(await sign({ ...other, kid: svc.key.kid }, url()));
+  });
+
+  it('refuses a token for another audience', async () => {
+    await expect401(await sign(svc.key, `${svc.base}/cds-services/ldn-order-sign`));
+    await expect401(await sign(svc.key, 'https://other-service.example/cds-services/ldn-order-select'));
+  });
+
+  it('refuses an expired token, one issued in the future and one living longer than 5 minutes', async () => {
+    await expect401(await sign(svc.key, url(), { iat: now() - 600, exp: now() - 300 }));
+    await expect401(await sign(svc.key, url(), { iat: now() + 600, exp: now() + 900 }));
+    await expect401(await sign(svc.key, url(), { iat: now(), exp: now() + 3600 }));
+  });
+
+  it('refuses a token without jti, and a replayed jti', async () => {
+    await expect401(await sign(svc.key, url(), { jti: undefined }));
+    const once = await sign(svc.key, url());
+    expect((await svc.post(PATH, body(), once)).status).toBe(200);
+    await expect401(once);
+  });
+
+  it('refuses an issuer that is not in the allow-list, even with a valid signature', async () => {
+    await expect401(await sign(svc.key, url(), { iss: 'https://sandbox.cds-hooks.org' }));
+    expect(ISS).not.toBe('https://sandbox.cds-hooks.org');
+  });
+});
