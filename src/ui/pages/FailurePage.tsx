@@ -19,6 +19,12 @@ export function FailurePage({ kind, text, failure, subject }: FailurePageProps) 
   const hasDetail = Boolean(failure?.code || failure?.description);
   return (
     <ProblemPage kind={`failure:${kind}`} title={text.title} what={text.what} todo={text.todo}>
+      {text.serverSays && failure?.description && (
+        <>
+          <h2>{text.serverSays}</h2>
+          <p class="launch-page__server-says">{failure.description}</p>
+        </>
+      )}
       {subject && (
         <>
           <h2>{subject.label}</h2>

@@ -30,9 +30,10 @@ export const APP_FAILURE_TEXTS: Record<AppPageFailureKind, FailureText> = {
     todo: 'Ask your EHR administrator to allow the scopes listed on the app’s registration page, or to check the scope version (v1 or v2) set for this EHR in smart-clients.json.',
   },
   'invalid-request': {
-    title: 'The EHR rejected the sign-in request',
-    what: 'The authorization request was refused as invalid, often because the app’s redirect address is not registered with the EHR.',
-    todo: 'Ask your EHR administrator to check the redirect URI registered for this app against the one in smart-clients.json.',
+    title: 'The EHR refused the sign-in request as invalid',
+    what: 'The EHR’s sign-in service answered that the request was invalid. Its own reason, shown below, says which part it could not accept: for example a redirect address it does not know, or launch options it cannot read.',
+    todo: 'If the reason names the redirect address, ask your EHR administrator to register the redirect URI set for this EHR in smart-clients.json. With the SMART launcher, “Invalid launch options” means the launcher’s plain address was used for a standalone launch: start it from the app’s tester page (launch/), which builds the launcher address for the launch type you pick.',
+    serverSays: 'What the EHR said',
   },
   'auth-server-error': {
     title: 'The EHR’s sign-in service had a problem',

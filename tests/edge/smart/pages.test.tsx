@@ -32,6 +32,18 @@ describe('failure pages', () => {
     for (const t of texts) expect(t.todo.length).toBeGreaterThan(20);
   });
 
+  it('invalid_request: its own text, with the server’s description on the page (not only in the details), as text', () => {
+    const { container } = render(
+      <FailurePage kind="invalid-request" text={APP_FAILURE_TEXTS['invalid-request']} failure={{ code: 'invalid_request', description: `Invalid launch options ${HOSTILE}` }} />,
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'What the EHR said' })).toBeTruthy();
+    expect(container.querySelector('.launch-page__server-says')?.textContent).toBe(`Invalid launch options ${HOSTILE}`);
+    expect(container.querySelector('.launch-page__server-says')?.closest('details')).toBeNull();
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(APP_FAILURE_TEXTS['invalid-request'].what).not.toMatch(/often because/);
+    expect(APP_FAILURE_TEXTS['invalid-request'].todo).toContain('Invalid launch options');
+  });
+
   it('shows the server’s error code and description as text only', () => {
     const { container } = render(
       <FailurePage kind="invalid-scope" text={APP_FAILURE_TEXTS['invalid-scope']} failure={{ code: 'invalid_scope', description: HOSTILE }} />,
