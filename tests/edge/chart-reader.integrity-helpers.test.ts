@@ -60,6 +60,13 @@ describe('OperationOutcome entries and server text', () => {
     expect(outcomeNotice({ issue: [{ severity: 'information', code: 'informational' }] })).toBeUndefined();
     expect(outcomeNotice({ issue: [{ severity: 'warning', code: 'suppressed' }, { severity: 'fatal', code: 'exception' }] })).toMatchObject({ severity: 'fatal', codes: 'suppressed, exception' });
   });
+  it("Epic's warning 4101 (no results) is an empty answer, not a gap; its 4119 (may not contain the entire record) is a gap", () => {
+    const epic = (code: string) => ({ issue: [{ severity: 'warning', code: 'processing', details: { coding: [{ system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.657369', code }] } }] });
+    expect(outcomeNotice(epic('4101'))).toBeUndefined();
+    expect(outcomeNotice(epic('4119'))).toMatchObject({ severity: 'warning', codes: 'processing' });
+    const elsewhere = { issue: [{ severity: 'warning', code: 'processing', details: { coding: [{ system: 'urn:other', code: '4101' }] } }] };
+    expect(outcomeNotice(elsewhere)).toBeDefined();
+  });
   it('an issue without a known severity counts as an error (fail safe)', () => {
     expect(outcomeNotice({ issue: [{ code: 'processing' }] })).toMatchObject({ severity: 'error' });
   });

@@ -79,6 +79,18 @@ export interface OutcomeNotice {
 const RANK = { information: 0, warning: 1, error: 2, fatal: 3 } as const;
 
 /**
+ * Epic answers an empty search with a warning-level OperationOutcome whose details code is 4101, "Resource request
+ * returns no results" (Epic's code system under its OID root 1.2.840.114350; seen in the wild, e.g.
+ * github.com/cqframework/cql-engine issue 9). It says the answer is complete and empty, so it is not a gap; every
+ * other warning is (fail safe), including Epic's 4119 "may not contain the entire record".
+ */
+function saysNoResults(issue: { severity?: unknown; details?: { coding?: unknown } }): boolean {
+  if (issue.severity !== 'warning' && issue.severity !== 'information') return false;
+  const codings = Array.isArray(issue.details?.coding) ? (issue.details.coding as { system?: unknown; code?: unknown }[]) : [];
+  return codings.some((c) => typeof c?.system === 'string' && c.system.startsWith('urn:oid:1.2.840.114350.') && c.code === '4101');
+}
+
+/**
  * Reads an OperationOutcome entry: undefined when every issue is information-level (FHIR R4 search.html
  * "search.mode = outcome": servers report hints and warnings this way; only warnings and worse say the results
  * may be partial, e.g. codes suppressed, incomplete, too-costly, throttled).
@@ -90,9 +102,9 @@ export function outcomeNotice(outcome: Record<string, unknown>): OutcomeNotice |
   const texts: string[] = [];
   for (const raw of issues) {
     if (typeof raw !== 'object' || raw === null) continue;
-    const issue = raw as { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown } };
+    const issue = raw as { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown; coding?: unknown } };
     const rank = typeof issue.severity === 'string' && issue.severity in RANK ? RANK[issue.severity as keyof typeof RANK] : 2;
-    if (rank === 0) continue;
+    if (rank === 0 || saysNoResults(issue)) continue;
     worst = Math.max(worst, rank);
     if (typeof issue.code === 'string' && /^[a-z-]{1,40}$/.test(issue.code)) codes.add(issue.code);
     const text = safeServerText(issue.details?.text) ?? safeServerText(issue.diagnostics);
