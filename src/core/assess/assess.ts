@@ -8,7 +8,7 @@ import type { Chart } from '../chart.ts';
 import { readAllergyEntries } from '../fhir/allergy-entries.ts';
 import { readConditionEntries } from '../fhir/condition-entries.ts';
 import { isoDay, nowDay } from '../fhir/dates.ts';
-import { readMedicationEntries } from '../fhir/medication-entries.ts';
+import { readMedicationEntries, type MedEntry } from '../fhir/medication-entries.ts';
 import { readPlannedProcedures } from '../fhir/procedure-entries.ts';
 import { arr } from '../fhir/read.ts';
 import { allergyRules, procedureRules } from '../rules/allergy-procedure.ts';
@@ -57,7 +57,15 @@ export function assess(chart: Chart, now: Date | string): Assessment {
     ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx), ...procedureRules(ctx),
   ];
   // One finding per drug course; then most severe first and, within a severity, the most recent entry first.
-  const conflicts: Conflict[] = mergeCourses(findings)
+  // Every counting record per course; their ChartEntries are built only for courses that have a finding.
+  const records = new Map<string, MedEntry[]>();
+  for (const m of meds.entries) {
+    if (m.timing.state === 'never' || m.matches.size === 0) continue;
+    const list = records.get(m.courseKey);
+    if (list) list.push(m);
+    else records.set(m.courseKey, [m]);
+  }
+  const conflicts: Conflict[] = mergeCourses(findings, records)
     .map((c) => ({ c, rank: SEVERITY_ORDER[c.severity], date: latestDate(c) }))
     .sort((a, b) => a.rank - b.rank || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .map((x) => x.c);

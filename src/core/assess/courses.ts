@@ -25,8 +25,12 @@ function better(a: Conflict, b: Conflict): boolean {
 
 const keyOf = (e: ChartEntry): string => e.reference ?? `${e.resourceType}|${e.name}|${e.dates?.map((d) => d.value).join(',') ?? ''}`;
 
-/** Merge the findings of each course; findings that are not about a course pass through unchanged. */
-export function mergeCourses(findings: readonly Conflict[]): Conflict[] {
+/**
+ * Merge the findings of each course; findings that are not about a course pass through unchanged. `records` holds,
+ * per ingredient-set course key, every record of the product that counts at all (also those whose own window is
+ * over): they are part of the course, and the override covers them too.
+ */
+export function mergeCourses(findings: readonly Conflict[], records: ReadonlyMap<string, readonly { readonly entry: ChartEntry }[]> = new Map()): Conflict[] {
   const out: Conflict[] = [];
   const groups = new Map<string, Conflict[]>();
   for (const f of findings) {
@@ -50,11 +54,12 @@ export function mergeCourses(findings: readonly Conflict[]): Conflict[] {
     for (const c of list) if (better(c, best)) best = c;
     const seen = new Set<string>();
     const entries: ChartEntry[] = [];
-    for (const c of [best, ...list]) {
-      const k = keyOf(c.entry);
+    const others = records.get((course as string).slice((course as string).indexOf('|') + 1)) ?? [];
+    for (const e of [best.entry, ...list.map((c) => c.entry), ...others.map((r) => r.entry)]) {
+      const k = keyOf(e);
       if (seen.has(k)) continue;
       seen.add(k);
-      entries.push(c.entry);
+      entries.push(e);
     }
     if (entries.length === 1) return best;
     return { ...best, why: `${best.why} One course of ${entries.length} records in the chart; the most severe and latest decides.`, entries };

@@ -162,7 +162,7 @@ export const ABBREVIATIONS: readonly { phrase: string; ingredients: string[] }[]
   // Local dictionary forms of combination products (ldn-clinical.md 2b: not in public lists, match normalised
   // patterns): "Tylenol #3" / "Tylenol No. 3" / "T3", "APAP/COD", "ACETAMINOPHEN-COD #3", "HYDROCOD/APAP", "OXYCOD/APAP".
   // "cod" alone is never codeine ("cod liver oil"): only next to acetaminophen / APAP / Tylenol.
-  ...['tylenol 2', 'tylenol 3', 'tylenol 4', 'tylenol no 2', 'tylenol no 3', 'tylenol no 4', 'tylenol w cod', 'tylenol cod', 't3', 'apap cod', 'cod apap', 'acetaminophen cod', 'cod acetaminophen', 'acet cod', 'tyl cod']
+  ...['tylenol 2', 'tylenol 3', 'tylenol 4', 'tylenol no 2', 'tylenol no 3', 'tylenol no 4', 'tylenol w cod', 'tylenol cod', 'tylenol w codeine', 'tylenol with codeine', 't3', 'apap cod', 'cod apap', 'acetaminophen cod', 'cod acetaminophen', 'acet cod', 'tyl cod']
     .map((phrase) => ({ phrase, ingredients: ['acetaminophen', 'codeine'] })),
   ...['hydrocod', 'hydrocodon'].map((phrase) => ({ phrase, ingredients: ['hydrocodone'] })),
   ...['hydrocod apap', 'hydrocodon apap', 'hc apap', 'hydrocodone acet', 'hydrocod acet'].map((phrase) => ({ phrase, ingredients: ['acetaminophen', 'hydrocodone'] })),

@@ -1,5 +1,5 @@
 /** Small helpers for rule tests: a one-patient chart from factories, assessed at a fixed `now`. */
-import type { Condition, MedicationRequest, MedicationStatement, MedicationDispense, MedicationAdministration, Medication } from 'fhir/r4';
+import type { AllergyIntolerance, Appointment, Condition, MedicationRequest, MedicationStatement, MedicationDispense, MedicationAdministration, Medication, Procedure, ServiceRequest } from 'fhir/r4';
 import { assess } from '../../../src/core/assess/index.ts';
 import type { Assessment, Conflict } from '../../../src/core/assess/types.ts';
 import { emptyChart, type Chart } from '../../../src/core/chart.ts';
@@ -8,7 +8,10 @@ import { concept, medicationRequest, type MedicationInput } from '../../../fixtu
 export const NOW = '2026-03-15T12:00:00Z';
 export const P = 'patient-1';
 
-type Res = Condition | MedicationRequest | MedicationStatement | MedicationDispense | MedicationAdministration | Medication;
+type Res = Condition | MedicationRequest | MedicationStatement | MedicationDispense | MedicationAdministration | Medication | AllergyIntolerance | ServiceRequest | Procedure | Appointment;
+
+/** `now` of the rule tests as a Date, for fixtures/dates.ts (daysBefore / daysAfter). */
+export const NOW_DATE = new Date('2026-03-15T12:00:00Z');
 
 /** A chart holding the given resources, sorted into their lists. */
 export function chartOf(...resources: Res[]): Chart {
@@ -19,6 +22,10 @@ export function chartOf(...resources: Res[]): Chart {
     else if (r.resourceType === 'MedicationStatement') chart.medicationStatements.push(r);
     else if (r.resourceType === 'MedicationDispense') chart.medicationDispenses.push(r);
     else if (r.resourceType === 'MedicationAdministration') chart.medicationAdministrations.push(r);
+    else if (r.resourceType === 'AllergyIntolerance') chart.allergies.push(r);
+    else if (r.resourceType === 'ServiceRequest') chart.serviceRequests.push(r);
+    else if (r.resourceType === 'Procedure') chart.procedures.push(r);
+    else if (r.resourceType === 'Appointment') chart.appointments.push(r);
     else chart.medications.push(r);
   }
   return chart;
