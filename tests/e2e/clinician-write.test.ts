@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
-import { P } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings.ts';
 import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
@@ -85,9 +85,11 @@ e2eDescribe('clinician signs an order (write path)', () => {
     const sequences = (order.dosageInstruction ?? []).map((d) => d.sequence ?? 0);
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(sequences).size).toBe(steps);
-    // Success screen: id and link to the resource.
-    const href = await frame.getAttribute(`a:has-text("${P.createdLink}")`, 'href');
-    expect(href).toMatch(new RegExp(`/MedicationRequest/${createdId}$`));
+    // Success screen: one order number; no link behind SMART (a new tab has no token: a 401 page), where to find it.
+    const success = (await frame.textContent('.outcome--ok')) ?? '';
+    expect(success).toContain(W.findInEhr);
+    expect(success.split(createdId)).toHaveLength(2);
+    expect(await frame.$(`.outcome--ok a`)).toBeNull();
   });
 
   it('writes the overrides as DetectedIssues referenced by the single order (major conflicts)', async () => {
@@ -126,12 +128,15 @@ e2eDescribe('clinician signs an order (write path)', () => {
     }
   });
 
-  it('writes nothing and offers print and the FHIR JSON download when the session may only read', async () => {
+  it('does not offer Sign and offers print and the FHIR JSON download when the session may only read', async () => {
     const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { scope: 'launch openid fhirUser patient/*.rs' });
-    const { identifier } = await planWithPreset(frame, 'clinic-weekly');
-    await frame.click(`button:has-text("${P.sign}")`);
+    await frame.selectOption('#plan-preset', 'clinic-weekly');
     await frame.waitForSelector('.outcome--failed');
-    expect(await frame.textContent('.outcome--failed')).toContain(P.notPermitted);
+    expect(await frame.textContent('.outcome--failed')).toContain(W.noPermission);
+    expect(await frame.$(`button:has-text("${P.sign}")`)).toBeNull();
+    const json = await frame.$$eval('details.json pre', (pres) => pres.map((p) => p.textContent ?? ''));
+    const identifier = (JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest).identifier?.find((i) => i.system === ORDER_SYSTEM)?.value ?? '';
+    expect(identifier).toBeTruthy();
     expect(await frame.$(`button:has-text("${P.print}")`)).not.toBeNull();
     const download = await frame.getAttribute(`a:has-text("${P.download}")`, 'download');
     const href = await frame.getAttribute(`a:has-text("${P.download}")`, 'href');
