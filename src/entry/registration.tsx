@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { version } from '../../package.json';
 import { appBaseFromPageUrl, buildRegistration, type Registration } from '../core/registration/index.ts';
 import type { ScopeNeed } from '../core/smart/scopes.ts';
+import { readOnlyScopes } from '../core/smart/write-scopes.ts';
 import '../../registration/registration.css';
 
 function ScopeTable({ caption, needs }: { caption: string; needs: ScopeNeed[] }) {
@@ -84,6 +85,27 @@ export function RegistrationPage({ registration: r }: { registration: Registrati
         <dd>
           <code>{r.scopeStrings.standalone.v2}</code>
         </dd>
+      </dl>
+
+      <h3>Read-only scope strings (no order is written)</h3>
+      <p>
+        For an EHR that will not grant the create scopes: the app then offers the printable order and its FHIR JSON.
+        Set <code>"write": "off"</code> for that EHR in smart-clients.json, or <code>"fallback"</code> to ask for
+        the full set first and, if the EHR refuses it, once more for this one.
+      </p>
+      <dl>
+        {(['ehr', 'standalone'] as const).flatMap((kind) =>
+          (['v1', 'v2'] as const).map((v) => (
+            <div key={`${kind}-${v}`}>
+              <dt>
+                {kind === 'ehr' ? 'EHR launch' : 'Standalone launch'}, {v}, read-only
+              </dt>
+              <dd>
+                <code>{readOnlyScopes(kind, v)}</code>
+              </dd>
+            </div>
+          )),
+        )}
       </dl>
 
       <h2 id="capabilities">SMART capabilities used</h2>

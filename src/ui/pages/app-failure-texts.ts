@@ -27,7 +27,7 @@ export const APP_FAILURE_TEXTS: Record<AppPageFailureKind, FailureText> = {
   'invalid-scope': {
     title: 'The EHR refused the permissions the app asks for',
     what: 'The EHR would not grant the data access (scopes) the app requests.',
-    todo: 'Ask your EHR administrator to allow the scopes listed on the app’s registration page, or to check the scope version (v1 or v2) set for this EHR in smart-clients.json.',
+    todo: 'Ask your EHR administrator to allow the scopes listed on the app’s registration page, or to check the scope version (v1 or v2) set for this EHR in smart-clients.json. For an EHR that grants no write access, the administrator can set "write": "off" (or "fallback") for it, and the app then offers the printable order instead.',
   },
   'invalid-request': {
     title: 'The EHR refused the sign-in request as invalid',

@@ -10,6 +10,8 @@ import { entryScopes, readOnlyScopes } from '../../../src/core/smart/write-scope
 import { planLaunch } from '../../../src/edge/smart/launch-plan.ts';
 import { isFallbackRetry, rememberForRetry, SCOPE_RETRY_KEY, scopeRetryUrl, type KeyValueStore } from '../../../src/edge/smart/scope-retry.ts';
 import { allowList, EXACT } from './allow-list-fixtures.ts';
+import { buildRegistration } from '../../../src/core/registration/registration.ts';
+import { formatRegistrationText } from '../../../src/core/registration/format.ts';
 
 const words = (s: string) => s.split(' ');
 const APP = 'https://app.example.org/ldn/';
@@ -39,6 +41,15 @@ describe('scope sets per write setting', () => {
     const diOnly = words(entryScopes('standalone', e('on', 'fallback'), 'fallback'));
     expect(diOnly).toContain('patient/MedicationRequest.c');
     expect(diOnly).not.toContain('patient/DetectedIssue.c');
+  });
+
+  it('the registration text lists the read-only set next to the full one', () => {
+    const r = buildRegistration({ baseUrl: 'https://app.example.org/ldn/', version: '1.0.0' } as Parameters<typeof buildRegistration>[0]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const lines = formatRegistrationText(r.value);
+    expect(lines).toContain(`  read-only (v2): ${readOnlyScopes('ehr', 'v2')}`);
+    expect(lines).toContain(`  read-only (v1): ${readOnlyScopes('standalone', 'v1')}`);
   });
 
   it('the file accepts only on, off and fallback', () => {
