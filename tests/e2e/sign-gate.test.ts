@@ -74,6 +74,11 @@ e2eDescribe('signature gate, existing order and two tabs', () => {
     expect(await frame.textContent('.outcome--ok')).toContain(W.recordedAck(true));
     // The success message has focus (it would otherwise be below the fold of the 800x600 frame).
     expect(await frame.evaluate(() => document.activeElement?.classList.contains('outcome--ok'))).toBe(true);
+    const top = await frame.evaluate(() => document.querySelector('.outcome--ok')!.getBoundingClientRect().top);
+    const height = await frame.evaluate(() => window.innerHeight);
+    expect(height).toBeLessThanOrEqual(600);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(height);
 
     const { body: order } = await openFhir<MedicationRequest>(`MedicationRequest/${id}`);
     const ackNotes = (order.note ?? []).filter((n) => n.text.startsWith(ACKNOWLEDGEMENT_TITLE));
