@@ -81,7 +81,7 @@ export function readPlannedProcedures(chart: Chart, today: number): PlannedProce
   const out: PlannedProcedure[] = [];
   const within = (day: number | undefined): boolean => day !== undefined && day >= today && day <= today + LOOKAHEAD_DAYS;
   for (const r of arr(chart.serviceRequests)) {
-    if (!isRecord(r) || !SR_STATUS.has(String(r.status)) || !SR_INTENT.has(String(r.intent))) continue;
+    if (!isRecord(r) || !SR_STATUS.has(r.status as string) || !SR_INTENT.has(r.intent as string)) continue;
     const period = isRecord(r.occurrencePeriod) ? r.occurrencePeriod : undefined;
     const when = r.occurrenceDateTime !== undefined ? { label: 'occurrenceDateTime', value: r.occurrenceDateTime } : { label: 'occurrencePeriod.start', value: period?.start };
     const day = dayOf(when.value, 'start');
@@ -101,7 +101,7 @@ export function readPlannedProcedures(chart: Chart, today: number): PlannedProce
     if (because) out.push({ entry: entryOf('Procedure', r, nameOf([r.code], 'Procedure in preparation'), when), ...(day !== undefined ? { day } : {}), because });
   }
   for (const r of arr(chart.appointments)) {
-    if (!isRecord(r) || !APPT_STATUS.has(String(r.status))) continue;
+    if (!isRecord(r) || !APPT_STATUS.has(r.status as string)) continue;
     const when = { label: 'start', value: r.start };
     const day = dayOf(r.start, 'start');
     if (!within(day)) continue;

@@ -10,11 +10,11 @@ import { bundleToChart } from '../../../src/core/fhir/bundle-to-chart.ts';
 import { SYSTEM } from '../../../fixtures/factories.ts';
 
 const VERDICTS = ['candidate', 'candidate-with-cautions', 'not-recommended', 'no-indication', 'incomplete'];
-const words = fc.constantFrom('oxycodone', 'HYDROcodone', 'naltrexone', 'methylnaltrexone', 'Suboxone', 'fibromyalgia', "Crohn's", 'K50.90', 'F11.20', '[Brand]', '/', '', ' ', '\u0000', '𝔘');
+const words = fc.constantFrom('oxycodone', 'HYDROcodone', 'naltrexone', 'methylnaltrexone', 'Suboxone', 'fibromyalgia', "Crohn's", 'K50.90', 'F11.20', '[Brand]', 'kratom', 'Sublocade', 'Tylenol #3', 'T3', 'patch', 'high risk pregnancy', 'overdose', '/', '', ' ', '\u0000', '𝔘');
 const text = fc.oneof(fc.string(), fc.array(words, { maxLength: 6 }).map((w) => w.join(' ')));
 const anyJson = fc.anything({ maxDepth: 3 });
 const coding = fc.record(
-  { system: fc.oneof(fc.constantFrom(...Object.values(SYSTEM)), fc.string(), anyJson), code: fc.oneof(fc.constantFrom('1049621', '7243', '1483744', 'K50.90', 'M79.7', '95417003', 'F11.2'), fc.string(), anyJson), display: fc.oneof(text, anyJson) },
+  { system: fc.oneof(fc.constantFrom(...Object.values(SYSTEM), 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets'), fc.string(), anyJson), code: fc.oneof(fc.constantFrom('1049621', '7243', '1483744', 'K50.90', 'M79.7', '95417003', 'F11.2', 'T40.1X1A', 'T402X5D', 'F11.23', '1996184', 'Q9992', 'J2315', '637216', '47200007', '82423001', 'O09.90'), fc.string(), anyJson), display: fc.oneof(text, anyJson) },
   { requiredKeys: [] },
 );
 const codeable = fc.oneof(fc.record({ coding: fc.oneof(fc.array(coding, { maxLength: 3 }), anyJson), text: fc.oneof(text, anyJson) }, { requiredKeys: [] }), anyJson);
@@ -38,12 +38,28 @@ const condResource = fc.record(
   { id: fc.oneof(fc.string(), anyJson), code: codeable, clinicalStatus: codeable, verificationStatus: codeable, abatementDateTime: date, abatementPeriod: period, abatementBoolean: fc.oneof(fc.boolean(), anyJson), abatementString: anyJson },
   { requiredKeys: [] },
 );
+const allergyResource = fc.record(
+  { id: fc.oneof(fc.string(), anyJson), code: codeable, clinicalStatus: codeable, verificationStatus: codeable, reaction: fc.oneof(fc.array(fc.record({ substance: codeable }, { requiredKeys: [] })), anyJson), recordedDate: date },
+  { requiredKeys: [] },
+);
+const plannedResource = fc.record(
+  {
+    id: fc.oneof(fc.string(), anyJson), status: fc.oneof(fc.constantFrom('active', 'draft', 'preparation', 'booked', 'pending', 'proposed', 'completed'), anyJson),
+    intent: fc.oneof(fc.constantFrom('order', 'plan', 'proposal'), anyJson), code: codeable, category: fc.oneof(fc.array(codeable), codeable),
+    occurrenceDateTime: fc.oneof(fc.constantFrom('2026-03-18', '2026-04-10', '2026-03-15T08:00:00Z'), date), occurrencePeriod: period,
+    performedDateTime: date, performedPeriod: period, start: date, serviceType: fc.oneof(fc.array(codeable), anyJson), reasonCode: fc.oneof(fc.array(codeable), anyJson),
+    description: fc.oneof(text, fc.constantFrom('Laparoscopic cholecystectomy', 'Total hip arthroplasty'), anyJson),
+  },
+  { requiredKeys: [] },
+);
 const list = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: arb }, anyJson), { maxLength: 6 }) }, { weight: 1, arbitrary: anyJson });
 
 const chartArb = fc.record({
   conditions: list(condResource), medicationRequests: list(medResource), medicationStatements: list(medResource),
   medicationDispenses: list(medResource), medicationAdministrations: list(medResource),
   medications: list(fc.record({ id: fc.constantFrom('m1', 'm2'), code: codeable, ingredient: anyJson }, { requiredKeys: [] })),
+  allergies: list(allergyResource), serviceRequests: list(plannedResource), procedures: list(plannedResource), appointments: list(plannedResource),
+  searched: fc.oneof(fc.constant(undefined), fc.subarray(['Condition', 'MedicationRequest', 'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment']), anyJson),
   gaps: fc.oneof(fc.constant([]), fc.array(fc.record({ resourceType: fc.constant('Condition'), reason: fc.constant('failed'), detail: fc.string() }), { maxLength: 2 })),
 });
 
@@ -58,7 +74,12 @@ describe('fuzz', () => {
         expect(a.complete).toBe(a.gaps.length === 0);
         if (!a.complete) expect(a.verdict).toBe('incomplete');
         expect(typeof a.summary).toBe('string');
-        for (const c of a.conflicts) expect(c.sources.length).toBeGreaterThan(0);
+        for (const c of a.conflicts) {
+          expect(c.sources.length).toBeGreaterThan(0);
+          expect(typeof c.kind).toBe('string');
+          expect(c.needsOverride).toBe(c.severity === 'contraindicated' || c.severity === 'major');
+        }
+        if (a.opioidFreeFrom !== undefined) expect(a.opioidFreeFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }),
       { numRuns: 1000 },
     );
@@ -68,7 +89,7 @@ describe('fuzz', () => {
 
   it('bundleToChart never throws on arbitrary JSON and on bundles of random entries', () => {
     let runs = 0;
-    const bundle = fc.record({ resourceType: fc.constant('Bundle'), type: fc.constantFrom('searchset', 'collection', 'transaction'), entry: fc.oneof(fc.array(fc.record({ resource: fc.oneof(medResource.map((m) => ({ ...m, resourceType: 'MedicationRequest' })), condResource.map((c) => ({ ...c, resourceType: 'Condition' })), anyJson), fullUrl: fc.string() }, { requiredKeys: [] })), anyJson), link: anyJson }, { requiredKeys: [] });
+    const bundle = fc.record({ resourceType: fc.constant('Bundle'), type: fc.constantFrom('searchset', 'collection', 'transaction'), entry: fc.oneof(fc.array(fc.record({ resource: fc.oneof(medResource.map((m) => ({ ...m, resourceType: 'MedicationRequest' })), condResource.map((c) => ({ ...c, resourceType: 'Condition' })), allergyResource.map((a) => ({ ...a, resourceType: 'AllergyIntolerance' })), fc.tuple(plannedResource, fc.constantFrom('ServiceRequest', 'Procedure', 'Appointment')).map(([r, resourceType]) => ({ ...r, resourceType })), anyJson), fullUrl: fc.string() }, { requiredKeys: [] })), anyJson), link: anyJson }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(anyJson, bundle), (input) => {
         runs++;
