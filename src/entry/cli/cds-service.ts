@@ -1,0 +1,57 @@
+/**
+ * `npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients cds-clients.json]
+ * [--feedback cds-feedback.jsonl] [--app-launch-url URL]`: runs the CDS Hooks service on its own. `--base-url` is
+ * the public URL EHRs call (behind a load balancer: the balancer's URL); tokens' `aud` must match it exactly.
+ * Logs only reason codes (a refused JWT, a store failure), never tokens, bodies or patient ids.
+ */
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { CliError, resolveCliPath, runCli } from '../../adapters/node-cli.ts';
+import { createCdsHandler } from '../../edge/cds/service.ts';
+import { loadClients } from '../../edge/cds/clients.ts';
+import { jsonlStore } from '../../edge/cds/feedback.ts';
+
+const USAGE = 'usage: npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients FILE] [--feedback FILE] [--app-launch-url URL]';
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8788' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'base-url': { type: 'string' },
+      clients: { type: 'string', default: 'cds-clients.json' },
+      feedback: { type: 'string', default: 'cds-feedback.jsonl' },
+      'app-launch-url': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid --port "${values.port}"\n${USAGE}`, 2);
+  const clients = await loadClients(resolveCliPath(values.clients));
+  if (!clients.ok) throw new CliError(clients.error);
+  const feedbackFile = resolveCliPath(values.feedback);
+  let handler: ReturnType<typeof createCdsHandler> | undefined;
+  const server = createServer((req, res) => void handler?.(req, res));
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((ok, fail) => (server.once('error', fail), server.listen(port, values.host, () => ok())));
+  const actual = (server.address() as { port: number }).port;
+  const baseUrl = (values['base-url'] ?? `http://localhost:${actual}`).replace(/\/+$/, '');
+  handler = createCdsHandler({
+    baseUrl,
+    clients: clients.value,
+    feedback: jsonlStore(feedbackFile),
+    ...(values['app-launch-url'] ? { appLaunchUrl: values['app-launch-url'] } : {}),
+    onEvent: (e) => process.stderr.write(`cds-service: ${e}\n`),
+  });
+  process.stdout.write(`CDS Hooks service: ${baseUrl}/cds-services (listening on ${values.host}:${actual}; ${clients.value.length} allowed client(s); feedback appended to ${feedbackFile})\n`);
+  await new Promise<void>((done) => {
+    const stop = () => server.close(() => done());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+runCli('cds-service', main, USAGE);
