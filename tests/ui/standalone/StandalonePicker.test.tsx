@@ -12,6 +12,7 @@ import { patient } from '../../../fixtures/factories.ts';
 import type { AllowList } from '../../../src/core/smart/allow-list.ts';
 import type { StandaloneTarget } from '../../../src/edge/types.ts';
 import { StandalonePicker } from '../../../src/ui/standalone/StandalonePicker.tsx';
+import { UNDECLARED_WRITE_TEXT } from '../../../src/ui/standalone/ServerNote.tsx';
 import { capabilityStatement, searchset, smartConfiguration } from '../../core/server/server-fixtures.ts';
 
 const SMART = 'https://smart.test/fhir';
@@ -141,7 +142,8 @@ describe('StandalonePicker', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     fireEvent.input(input, { target: { value: `${TYPED}/` } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this server' }));
-    await screen.findByText('Read-only here: the assessment works, the order cannot be written.');
+    await screen.findByText(UNDECLARED_WRITE_TEXT);
+    expect(screen.getByText('create MedicationRequest: not declared (may still work; the app will try and fall back)')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'maria' } });
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open Maria Lindqvist' }));
