@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { concept, condition, icd10, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+import { allergyIntolerance, concept, condition, icd10, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -52,6 +52,26 @@ describe('assess CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Verdict: not-recommended/);
     expect(r.stdout).toContain('[contraindicated] Current opioid agonist');
+  }, 60_000);
+
+  it('--text gives each finding its why and sources, and names the kinds of data not in the chart', async () => {
+    const allergy = allergyIntolerance({ id: 'a1', patientId: 'p', code: concept([rxnorm('7243', 'Naltrexone')]) });
+    const r = await assessCli([write('allergy.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro, allergy])), '--now', '2026-03-15', '--text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[contraindicated] Naltrexone allergy or hypersensitivity');
+    expect(r.stdout).toMatch(/why: The naltrexone label contraindicates it/);
+    expect(r.stdout).toMatch(/source: Naltrexone hydrochloride tablets label .*Contraindications/);
+    expect(r.stdout).toContain('  - planned procedures not checked');
+    expect(r.stdout).toContain('  - medication orders not checked');
+    expect(r.stdout).not.toContain('allergies not checked');
+  }, 60_000);
+
+  it('--text on a bundle without allergies says "allergies not checked"; the verdict names the opioid-free date', async () => {
+    const stopped = medicationRequest({ id: 'mr2', patientId: 'p', status: 'stopped', authoredOn: '2026-03-12', medication: { concept: concept([rxnorm('1049621')]) } });
+    const r = await assessCli([write('stopped.json', bundle('collection', [fibro, stopped])), '--now', '2026-03-15', '--text']);
+    expect(r.stdout).toContain('  - allergies not checked');
+    expect(r.stdout).toContain('not before 22 Mar 2026');
+    expect(r.stdout).toContain('last use 12 Mar 2026');
   }, 60_000);
 
   it('a searchset with a next page is incomplete (exit 0), a malformed resource is a gap', async () => {

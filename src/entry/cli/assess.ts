@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assess } from '../../core/assess/index.ts';
-import type { Assessment } from '../../core/assess/types.ts';
+import { textReport } from './assess-text.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { DEFAULT_MAX_INPUT_BYTES, describeInputProblem, readJsonFileBounded } from '../../adapters/node-read-input.ts';
 
@@ -35,26 +35,6 @@ function parse(argv: string[]): { file: string; now: string; text: boolean; maxB
     now = `${values.now}T12:00:00Z`;
   }
   return { file: positionals[0] as string, now, text: values.text === true, maxBytes };
-}
-
-function textReport(a: Assessment): string {
-  const lines = [`Verdict: ${a.verdict}${a.complete ? '' : ` (if complete: ${a.verdictIfComplete})`}`, a.summary];
-  if (a.candidacy.length) {
-    lines.push('Candidacy:');
-    for (const c of a.candidacy) lines.push(`  - ${c.indication} [${c.evidenceLevel}] from "${c.condition.name}" (${c.matched.by} ${c.matched.code ?? c.matched.term})`);
-  }
-  if (a.conflicts.length) {
-    lines.push('Conflicts:');
-    for (const c of a.conflicts) {
-      lines.push(`  - [${c.severity}] ${c.title}: "${c.entry.name}" (${c.entry.reference ?? c.entry.resourceType}${c.entry.status ? `, ${c.entry.status}` : ''}; ${c.matched.by} ${c.matched.term})`);
-      if (c.washout) lines.push(`      last use ${c.washout.lastUse} (${c.washout.lastUseBasis}); opioid-free from ${c.washout.endsOn} (${c.washout.days} days)`);
-    }
-  }
-  if (a.gaps.length) {
-    lines.push('Not read:');
-    for (const g of a.gaps) lines.push(`  - ${g.resourceType} ${g.reason}: ${g.detail}`);
-  }
-  return lines.join('\n');
 }
 
 function main(): number {
