@@ -81,8 +81,9 @@ function Results({
   services,
   patientName,
 }: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; onRetry: () => void; patientName: string | undefined }) {
-  const timeline = useMemo(() => buildTimeline(assessment, services.now()), [assessment, services]);
   const plan = usePlan(services, context, assessment, existing);
+  const planStart = plan.plan?.ok ? plan.plan.value.input.startDate : undefined;
+  const timeline = useMemo(() => buildTimeline(assessment, services.now(), { uses: chart.uses ?? [], planStart }), [assessment, services, chart, planStart]);
   const write = useWrite(services, http, context, plan.storageKey);
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
   // Names instead of references, on the very draft that is reviewed and sent (issue 11 item 3).
