@@ -146,7 +146,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (path === '/launch' || path === '/ehr') return launchRoute(path, url.searchParams, res);
       if (path === '/favicon.ico') return send(res, 204, '', { 'cache-control': 'max-age=86400' });
       if (path === '/app') return redirect(res, '/app/', 301);
-      if (path.startsWith('/app/')) return await serveApp(ctx, appDir, path, res);
+      if (path.startsWith('/app/')) return await serveApp(ctx, appDir, path, res, req);
       return sendHtml(res, 404, errorPage('Not found', [`Nothing here: ${path}`]));
     } catch {
       // One catch per request: answer 500 without echoing anything from the request (it may hold tokens).

@@ -10,6 +10,7 @@ import type { TokenRecord } from '../auth/store.ts';
 import { BodyTooLarge, readBody, send, sendJson } from '../http.ts';
 import { checkScopes } from './enforce.ts';
 import { confineConditionalCreate } from './conditional-create.ts';
+import { sendNegotiated } from '../web/compress.ts';
 import { runBatch } from '../fhir/batch.ts';
 import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
 import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS, truncatedJson } from './faults.ts';
@@ -107,7 +108,7 @@ export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res:
   const request: EngineRequest = { method, url: `${rest}${url.search}`, headers, body: parsed.body, baseUrl };
   const answer = grant && method === 'POST' && segments.length === 0 ? await answerBatch(request, one) : await one(request);
   if (gone.signal.aborted) return;
-  send(res, answer.status, answer.text ?? JSON.stringify(answer.body), { ...answer.headers, 'cache-control': 'no-store' });
+  sendNegotiated(req, res, answer.status, answer.text ?? JSON.stringify(answer.body), { ...answer.headers, 'cache-control': 'no-store' });
 }
 
 interface Answer extends EngineResponse {

@@ -1,14 +1,23 @@
 /**
  * Serves the built app under /app/ with a strict CSP (no inline script or style, same-origin connections only),
  * plus `/app/smart-clients.json` generated for this sandbox's origin (format: src/core/smart/allow-list.ts).
+ *
+ * Delivery as a production host should do it (issue 12 item 5; docs/deploying.md gives the same for nginx):
+ * brotli or gzip by Accept-Encoding (compress.ts), hashed files under assets/ cached for a year as immutable
+ * (their name changes with their content), HTML revalidated on every load (no-cache) so a new build is picked up,
+ * and the allow-list never cached (an admin's edit takes effect on the next launch).
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { SandboxContext } from '../context.ts';
 import { CLIENT_ID } from '../auth/store.ts';
 import { send, sendJson } from '../http.ts';
 import type { AllowList } from '../../src/core/smart/allow-list.ts';
+import { CompressedCache, sendNegotiated } from './compress.ts';
+
+/** Compressed static files, shared by every sandbox in the process (keys carry path, size and mtime). */
+const STATIC_CACHE = new CompressedCache();
 
 export const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
@@ -55,10 +64,10 @@ async function fileIfExists(path: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** GET /app/... */
-export async function serveApp(ctx: SandboxContext, appDir: string | null, pathname: string, res: ServerResponse): Promise<void> {
+/** GET /app/... (`req` gives the Accept-Encoding; without it nothing is compressed). */
+export async function serveApp(ctx: SandboxContext, appDir: string | null, pathname: string, res: ServerResponse, req?: IncomingMessage): Promise<void> {
   if (pathname === '/app/smart-clients.json') {
-    return sendJson(res, 200, sandboxAllowList(ctx), { ...APP_HEADERS, 'cache-control': 'no-store' });
+    return sendJson(res, 200, sandboxAllowList(ctx), { ...APP_HEADERS, 'cache-control': 'no-cache, no-store' });
   }
   const notFound = (text: string) => send(res, 404, text, { ...APP_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
   if (!appDir) return notFound('This sandbox was started without the app (appDir: null).');
@@ -79,11 +88,13 @@ export async function serveApp(ctx: SandboxContext, appDir: string | null, pathn
     const built = await fileIfExists(join(root, 'index.html'));
     return notFound(built ? 'Not found' : `The app is not built (no ${join(root, 'index.html')}): run "npm run build", or start with "npm start".`);
   }
-  const content = await readFile(file);
+  const [content, info] = await Promise.all([readFile(file), stat(file)]);
   const immutable = file.includes(`${sep}assets${sep}`);
-  send(res, 200, content, {
+  const headers = {
     ...APP_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+  };
+  if (!req) return send(res, 200, content, headers);
+  sendNegotiated(req, res, 200, content, headers, { cache: STATIC_CACHE, key: `${file}:${info.size}:${info.mtimeMs}` });
 }

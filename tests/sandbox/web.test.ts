@@ -3,15 +3,30 @@
  * served from appDir, and the generated smart-clients.json.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
 import { syntheticPatients } from '../../fixtures/patients.ts';
 import { findIssuer, parseAllowList } from '../../src/core/smart/allow-list.ts';
+import { CompressedCache, negotiateEncoding } from '../../sandbox/web/compress.ts';
 
 let s: SandboxHandle;
 let appDir: string;
+const BIG_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, label: "row ${i}" }`).join(',\n')}];\n`;
+
+/** A raw GET (no automatic decompression), for what really crosses the wire. */
+function rawGet(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 beforeAll(async () => {
   appDir = await mkdtemp(join(tmpdir(), 'ldn-sandbox-app-'));
@@ -20,6 +35,7 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'index.html'), '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>');
   await writeFile(join(appDir, 'launch', 'index.html'), '<!doctype html><title>launch</title>');
   await writeFile(join(appDir, 'assets', 'app.js'), 'export {};');
+  await writeFile(join(appDir, 'assets', 'big-1a2b3c.js'), BIG_JS);
   s = await startSandbox({ port: 0, appDir, quiet: true });
 }, 60_000);
 afterAll(async () => {
@@ -132,5 +148,53 @@ describe('/app/', () => {
     expect(entry?.scopeVersion).toBe('v2');
     expect(entry?.standalone).toBe(true);
     expect(parsed.value.standalone.openServers.map((o) => o.fhirServiceUrl)).toEqual([s.openFhirBase]);
+  });
+});
+
+describe('compressed delivery and caching (issue 12 item 5)', () => {
+  it('serves a hashed asset as brotli, gzip or plain by Accept-Encoding, with Vary, long immutable caching and the same bytes', async () => {
+    const url = `${s.origin}/app/assets/big-1a2b3c.js`;
+    const br = await rawGet(url, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('accept-encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_JS);
+    expect(br.body.length).toBeLessThan(BIG_JS.length / 3);
+    const gz = await rawGet(url, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_JS);
+    const plain = await rawGet(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_JS);
+    expect(plain.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('HTML revalidates (no-cache), smart-clients.json is never cached, tiny files go uncompressed', async () => {
+    expect((await rawGet(`${s.origin}/app/`, 'br')).headers['cache-control']).toBe('no-cache');
+    expect((await rawGet(`${s.origin}/app/smart-clients.json`, 'br')).headers['cache-control']).toBe('no-cache, no-store');
+    expect((await rawGet(`${s.origin}/app/assets/app.js`, 'br')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('compresses FHIR JSON answers too', async () => {
+    const res = await rawGet(`${s.openFhirBase}/metadata`, 'gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect((JSON.parse(gunzipSync(res.body).toString()) as { resourceType: string }).resourceType).toBe('CapabilityStatement');
+  });
+
+  it('negotiates by q-value: q=0 refuses, brotli preferred at equal weight, * counts', () => {
+    expect(negotiateEncoding('gzip, br')).toBe('br');
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0.5, gzip;q=0.8')).toBe('gzip');
+    expect(negotiateEncoding('identity')).toBeUndefined();
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*;q=0')).toBeUndefined();
+    expect(negotiateEncoding(undefined)).toBeUndefined();
+  });
+
+  it('the compressed-file cache stays within its byte budget', () => {
+    const cache = new CompressedCache(100);
+    for (let i = 0; i < 10; i++) cache.get(`k${i}`, () => Buffer.alloc(40));
+    expect(cache.size).toBe(2);
   });
 });
