@@ -32,8 +32,11 @@ function withoutDrafts(chart: Chart, refs: ReadonlySet<string>): Chart {
   };
 }
 
+const MEDICATION_TYPES = new Set(['MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication']);
+
+/** What an opioid draft's check depends on: the medication records only (a missing allergy list does not matter). */
 function medicationGaps(chart: Chart, today: number): ReadGap[] {
-  return [...chart.gaps, ...readMedicationEntries(chart, today).gaps];
+  return [...chart.gaps.filter((g) => MEDICATION_TYPES.has(g.resourceType)), ...readMedicationEntries(chart, today).gaps];
 }
 
 /** The cards for one hook call. */

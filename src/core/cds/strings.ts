@@ -40,7 +40,7 @@ export const S = {
   naltrexoneIntro: (draft: string) => `**${md(draft)}** is being ordered for a patient whose chart shows opioid use. Naltrexone given to a patient who is not opioid-free can precipitate withdrawal.`,
   findingLine: (title: string, name: string, extra: string) => `- **${md(title)}:** ${md(name)}${extra ? ` (${extra})` : ''}`,
   windowEnds: (last: string, ends: string) => `last use ${last}, opioid-free from ${ends}`,
-  windowPlanned: (end: string, ends: string, days: number) => `planned to end ${end}; if it does, opioid-free from ${ends} (${days} days)`,
+  windowPlanned: (end: string, ends: string, days: number) => `planned to end ${end}; if it does, opioid-free from ${ends}, ${days} days later`,
   windowOpen: (days: number) => `current: opioid-free ${days} days after the last dose`,
   naltrexoneAdvice: 'Confirm the patient is opioid-free (history, urine opioid screen or naloxone challenge) before the first dose. The LDN app shows the full check with sources.',
   otherSummary: (draft: string, title: string) => clip(`${draft}: ${title}`, 139),

@@ -1,9 +1,9 @@
 /**
  * The discovery document (CDS Hooks 2.0 "Discovery"): one service per hook, each with the prefetch templates the
  * card rules need: the patient, every medication resource type with its Medication (_include), conditions and
- * allergies. The same searches as the chart reader (src/edge/chart-reader.ts), so prefetch and fallback agree.
+ * allergies, planned procedures. The same searches as the chart reader (src/edge/chart-reader.ts), so prefetch and fallback agree.
  */
-import { MEDICATION_REQUEST_STATUSES } from '../chart-reader.ts';
+import { MEDICATION_REQUEST_STATUSES, PLANNED_STATUSES } from '../chart-reader.ts';
 
 export type ServiceId = 'ldn-order-select' | 'ldn-order-sign' | 'ldn-patient-view';
 
@@ -27,6 +27,10 @@ export const PREFETCH: Readonly<Record<string, string>> = {
   medicationAdministrations: `MedicationAdministration?patient=${P}&_include=MedicationAdministration:medication`,
   conditions: `Condition?patient=${P}`,
   allergies: `AllergyIntolerance?patient=${P}`,
+  // Planned procedures decide when LDN may start (the app's surgery rules); the chart reader's planned statuses.
+  serviceRequests: `ServiceRequest?patient=${P}&status=${PLANNED_STATUSES.ServiceRequest.join(',')}`,
+  procedures: `Procedure?patient=${P}&status=${PLANNED_STATUSES.Procedure.join(',')}`,
+  appointments: `Appointment?patient=${P}&status=${PLANNED_STATUSES.Appointment.join(',')}`,
 };
 
 const USAGE = 'Send the prefetch keys, or fhirServer with fhirAuthorization (patient/*.read or patient/*.rs scopes) so the service can read what is missing.';

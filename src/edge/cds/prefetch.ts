@@ -10,7 +10,16 @@ import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { readChart } from '../chart-reader.ts';
 import type { FhirHttp } from '../types.ts';
 
-type ListKey = 'medicationRequests' | 'medicationStatements' | 'medicationDispenses' | 'medicationAdministrations' | 'conditions' | 'allergies';
+type ListKey =
+  | 'medicationRequests'
+  | 'medicationStatements'
+  | 'medicationDispenses'
+  | 'medicationAdministrations'
+  | 'conditions'
+  | 'allergies'
+  | 'serviceRequests'
+  | 'procedures'
+  | 'appointments';
 
 /** Prefetch key -> the Chart list it fills and its type (keys of PREFETCH in discovery.ts). */
 const LIST_KEYS: Readonly<Record<ListKey, ChartResourceType>> = {
@@ -20,6 +29,9 @@ const LIST_KEYS: Readonly<Record<ListKey, ChartResourceType>> = {
   medicationAdministrations: 'MedicationAdministration',
   conditions: 'Condition',
   allergies: 'AllergyIntolerance',
+  serviceRequests: 'ServiceRequest',
+  procedures: 'Procedure',
+  appointments: 'Appointment',
 };
 
 const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -14,7 +14,7 @@ export function cdsPatient(key: string): { id: string; resources: Resource[]; pa
 
 const searchset = (resources: Resource[]) => ({ resourceType: 'Bundle', type: 'searchset', total: resources.length, entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })) });
 
-/** Every prefetch key of the discovery document, filled from the patient's resources. */
+/** Every prefetch key of the discovery document (src/edge/cds/discovery.ts PREFETCH), filled from the patient's resources. */
 export function prefetchOf(p: { resources: Resource[]; patient: Resource }): Record<string, unknown> {
   const of = (t: string) => searchset(p.resources.filter((r) => r.resourceType === t));
   return {
@@ -25,6 +25,9 @@ export function prefetchOf(p: { resources: Resource[]; patient: Resource }): Rec
     medicationAdministrations: of('MedicationAdministration'),
     conditions: of('Condition'),
     allergies: of('AllergyIntolerance'),
+    serviceRequests: of('ServiceRequest'),
+    procedures: of('Procedure'),
+    appointments: of('Appointment'),
   };
 }
 

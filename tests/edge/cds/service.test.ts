@@ -21,7 +21,7 @@ describe('discovery', () => {
     const { services } = (await res.json()) as { services: { hook: string; id: string; prefetch: Record<string, string> }[] };
     expect(services.map((s) => s.hook)).toEqual(['order-select', 'order-sign', 'patient-view']);
     for (const s of services) {
-      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'patient']);
+      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'appointments', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'patient', 'procedures', 'serviceRequests']);
       expect(s.prefetch.medicationStatements).toBe('MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication');
     }
   });
@@ -78,6 +78,18 @@ describe('hooks with prefetch', () => {
     const res = await svc.post('/cds-services/ldn-order-select', hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)]));
     const { cards } = (await res.json()) as { cards: { indicator: string; summary: string }[] };
     expect(cards).toEqual([expect.objectContaining({ indicator: 'warning', summary: expect.stringMatching(/incomplete/) })]);
+  });
+
+  it('an opioid order depends on the medication keys only: no allergies or appointments sent is no gap for it', async () => {
+    const { allergies: _a, appointments: _b, ...rest } = prefetchOf(onLdn);
+    const res = await svc.post('/cds-services/ldn-order-select', hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)], rest));
+    const { cards } = (await res.json()) as { cards: { indicator: string }[] };
+    expect(cards.map((c) => c.indicator)).toEqual(['critical']);
+    // The same gap matters for a naltrexone order (allergy and surgery rules): the card says the check was incomplete.
+    const res2 = await svc.post('/cds-services/ldn-order-select', hookBody('order-select', other.id, [DRAFTS.ldn(other.id)], (({ allergies: _c, ...r }) => r)(prefetchOf(other))));
+    const out = (await res2.json()) as { cards: { indicator: string; detail: string }[] };
+    expect(out.cards.map((c) => c.indicator)).toEqual(['warning']);
+    expect(out.cards[0]!.detail).toContain('AllergyIntolerance');
   });
 
   it('drops prefetched records of another patient and says so', async () => {
