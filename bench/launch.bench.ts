@@ -4,17 +4,18 @@
  * Builds the app, starts the sandbox EHR on a free port, and launches the app in Debian's Chromium with 100 ms
  * of added latency on every request (Chrome DevTools Network.emulateNetworkConditions). For a typical patient
  * and for the 5,000-medication chart it prints:
- *   - bytes of JS + CSS a launch downloads, gzip (the launch page alone, and the whole launch);
+ *   - bytes of JS + CSS a launch downloads: gzip -9 of each file, and what actually crossed the wire (the
+ *     sandbox's brotli/gzip as negotiated, headers included: CDP Network.loadingFinished encodedDataLength);
  *   - FHIR requests from token to verdict, and how many of them are sequential round trips;
  *   - time from the token response to the verdict on screen, and from the last FHIR response to the verdict.
  * Times come from the page's own clock (Resource Timing and a MutationObserver installed before any script).
  *
- * Usage: npm run bench:launch [-- --runs 3 --latency 100 --no-build]
+ * Usage: npm run bench:launch [-- --runs 3 --latency 100 --no-build] [--app-dir DIR (a build made elsewhere)]
  */
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startSandbox } from '../sandbox/server.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -25,6 +26,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '3' },
     latency: { type: 'string', default: '100' },
     'no-build': { type: 'boolean', default: false },
+    'app-dir': { type: 'string' },
   },
   strict: true,
 });
@@ -50,8 +52,25 @@ const VERDICT_OBSERVER = `
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 `;
 
-async function launchOnce(page: Page, origin: string, patientId: string): Promise<{ figures: PageFigures; assets: Map<string, { bytes: number; gzip: number; page: string }> }> {
-  const assets = new Map<string, { bytes: number; gzip: number; page: string }>();
+interface AssetFigures { bytes: number; gzip: number; page: string; transferred?: number }
+
+/**
+ * Bytes on the wire per URL (encoded body plus headers, as Chromium counts them), from the DevTools protocol; the
+ * map fills while the page loads (a URL requested twice keeps its first transfer).
+ */
+function recordTransfers(cdp: CDPSession): Map<string, number> {
+  const urls = new Map<string, string>();
+  const wire = new Map<string, number>();
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId);
+    if (url && !wire.has(url)) wire.set(url, e.encodedDataLength);
+  });
+  return wire;
+}
+
+async function launchOnce(page: Page, origin: string, patientId: string): Promise<{ figures: PageFigures; assets: Map<string, AssetFigures> }> {
+  const assets = new Map<string, AssetFigures>();
   // The document that asked for each asset, read when the request starts (by the time the response arrives the
   // launch page may already have navigated to the authorization server). The first document to ask owns a shared
   // chunk: the app page finds Preact and fhirclient in the cache of the launch page.
@@ -101,7 +120,7 @@ async function main(): Promise<void> {
     const { build } = await import('vite');
     await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   }
-  const sandbox = await startSandbox({ port: 0, appDir: resolve(repoRoot, 'dist'), quiet: true });
+  const sandbox = await startSandbox({ port: 0, appDir: flags['app-dir'] !== undefined ? resolve(flags['app-dir']) : resolve(repoRoot, 'dist'), quiet: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   console.log(`launch benchmark: sandbox ${sandbox.origin}, ${latencyMs} ms added latency per request, ${runs} runs each, median shown`);
   try {
@@ -111,7 +130,7 @@ async function main(): Promise<void> {
       let fhirRequests = 0;
       let roundTrips = 0;
       let progressSeen = false;
-      let assetsSeen = new Map<string, { bytes: number; gzip: number; page: string }>();
+      let assetsSeen = new Map<string, AssetFigures>();
       for (let run = 0; run < runs; run++) {
         const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
         const page = await context.newPage();
@@ -120,7 +139,9 @@ async function main(): Promise<void> {
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+        const wire = recordTransfers(cdp);
         const { figures, assets } = await launchOnce(page, sandbox.origin, patientId);
+        for (const [url, a] of assets) a.transferred = wire.get(url) ?? 0;
         assetsSeen = assets;
         const token = figures.resources.find((r) => r.name.includes('/auth/token'));
         if (!token || figures.verdictAt === null) throw new Error(`no token request or no verdict recorded: verdictAt=${figures.verdictAt} resources=${figures.resources.map((r) => r.name).join(" ")}`);
@@ -141,9 +162,10 @@ async function main(): Promise<void> {
       if (patientId === 'ldn-crohns-oxycodone') {
         const launchPage = [...assetsSeen.values()].filter((a) => a.page.includes('/launch'));
         const all = [...assetsSeen.values()];
-        const sum = (xs: typeof all, k: 'bytes' | 'gzip') => xs.reduce((s, a) => s + a[k], 0);
-        console.log(`  JS+CSS downloaded by the launch page alone: ${kb(sum(launchPage, 'gzip'))} KB gzip (${kb(sum(launchPage, 'bytes'))} KB raw, ${launchPage.length} files)`);
-        console.log(`  JS+CSS downloaded by the whole launch:      ${kb(sum(all, 'gzip'))} KB gzip (${kb(sum(all, 'bytes'))} KB raw, ${all.length} files)`);
+        const sum = (xs: typeof all, k: 'bytes' | 'gzip' | 'transferred') => xs.reduce((s, a) => s + (a[k] ?? 0), 0);
+        const line = (xs: typeof all) => `${kb(sum(xs, 'transferred'))} KB transferred, ${kb(sum(xs, 'gzip'))} KB gzip -9, ${kb(sum(xs, 'bytes'))} KB raw, ${xs.length} files`;
+        console.log(`  JS+CSS downloaded by the launch page alone: ${line(launchPage)}`);
+        console.log(`  JS+CSS downloaded by the whole launch:      ${line(all)}`);
       }
     }
   } finally {
