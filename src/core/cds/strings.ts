@@ -19,7 +19,7 @@ export function clip(text: string, max: number): string {
 export const S = {
   sourceLabel: 'LDN opioid-conflict check',
 
-  opioidSummary: (short: string, naltrexone: string) => clip(`Opioid ordered while on ${short}: naltrexone blocks pain relief (${naltrexone})`, 139),
+  opioidSummary: (short: string, naltrexone: string) => clip(`Opioid ordered while on ${short} (naltrexone blocks pain relief): ${naltrexone}`, 139),
   opioidIntro: (draft: string) => `**${md(draft)}** is being ordered for a patient whose chart shows naltrexone:`,
   naltrexoneLine: (name: string, state: string) => `- **${md(name)}** (${state})`,
   stateCurrent: (status: string, since?: string) => `${status || 'no status'}${since ? `, ordered ${since}` : ''}`,
@@ -46,7 +46,7 @@ export const S = {
   otherSummary: (draft: string, title: string) => clip(`${draft}: ${title}`, 139),
   otherIntro: (draft: string) => `Other findings for **${md(draft)}**:`,
 
-  patientViewSummary: (short: string, naltrexone: string) => clip(`On ${short} and an opioid: naltrexone blocks pain relief (${naltrexone})`, 139),
+  patientViewSummary: (short: string, naltrexone: string) => clip(`On ${short} and an opioid (naltrexone blocks pain relief): ${naltrexone}`, 139),
   patientViewIntro: 'The chart shows a current naltrexone order and opioid use together:',
 
   incompleteSummary: 'Naltrexone-opioid check incomplete: part of the chart could not be read',

@@ -66,7 +66,7 @@ describe('patient-view', () => {
     const out = cards('patient-view', { patientId: PATIENT }, chartOf([ldn(), tramadol()])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.indicator).toBe('critical');
-    expect(out[0]!.summary).toMatch(/^On LDN and an opioid/);
+    expect(out[0]!.summary).toMatch(/^On LDN and an opioid \(naltrexone blocks pain relief\): Naltrexone HCl 3 mg/);
     expect(out[0]!.detail).toContain('Naltrexone HCl 3 mg oral capsule');
     expect(out[0]!.suggestions?.[0]?.actions[0]?.type).toBe('update');
   });

@@ -1,7 +1,7 @@
 /**
  * The service mounted in the sandbox EHR's process: discovery at <sandbox>/cds-services, 401 without the sandbox's
  * JWT, the sandbox's public JWKS, and the order-entry API for the three CDS patients, with prefetch and with the
- * fhirServer fallback against the sandbox's own FHIR server.
+ * fhirServer fallback against the sandbox's own FHIR server, and patient-view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server.ts';
@@ -51,6 +51,13 @@ describe('CDS Hooks in the sandbox', () => {
       expect(ntx50.response.cards.map((c) => c.indicator)).toEqual(['critical']);
     });
   }
+
+  it('patient-view: an alert for the patient on LDN with an opioid, none for LDN alone', async () => {
+    const both = await hook({ hook: 'patient-view', patient: 'ldn-cds-ldn-and-opioid', prefetch: true });
+    expect(both.response.cards.map((c) => c.indicator)).toEqual(['critical']);
+    const alone = await hook({ hook: 'patient-view', patient: 'ldn-cds-on-ldn-opioid-order', prefetch: true });
+    expect(alone.response.cards).toEqual([]);
+  });
 
   it('forwards signed feedback to the service', async () => {
     const res = await fetch(`${sb.origin}/cds/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hook: 'order-sign', feedback: [{ card: 'c-1', outcome: 'accepted', acceptedSuggestions: [{ id: 's-1' }], outcomeTimestamp: new Date().toISOString() }] }) });
