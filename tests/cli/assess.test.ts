@@ -117,3 +117,22 @@ describe('assess CLI on the sandbox synthetic patients', () => {
     expect(results).toEqual(picked.map((p) => ({ key: p.key, code: 0, verdict: p.expected.verdict })));
   }, 120_000);
 });
+
+describe('assess CLI on the second-pass patients (ldn-clinical.md 2b)', () => {
+  it('gives each its expected verdict through the command line', async () => {
+    const { syntheticPatients } = await import('../../fixtures/patients.ts');
+    const { isSafetyPatient } = await import('../../fixtures/patients-safety.ts');
+    const picked = syntheticPatients(new Date('2026-03-15T12:00:00Z')).filter((p) => isSafetyPatient(p.key));
+    expect(picked.length).toBeGreaterThanOrEqual(10);
+    const results: { key: string; verdict: string }[] = [];
+    // Three at a time: the machine is shared.
+    for (let i = 0; i < picked.length; i += 3) {
+      results.push(...(await Promise.all(picked.slice(i, i + 3).map(async (p) => {
+        const file = write(`${p.key}.json`, { resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource) => ({ resource })) });
+        const r = await assessCli([file, '--now', '2026-03-15']);
+        return { key: p.key, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
+      }))));
+    }
+    expect(results).toEqual(picked.map((p) => ({ key: p.key, verdict: p.expected.verdict })));
+  }, 240_000);
+});
