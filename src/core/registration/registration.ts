@@ -4,7 +4,8 @@
  * The registration page, `npm run registration` and the docs all show this one structure.
  */
 import { err, ok, type Result } from '../result.ts';
-import { requestedScopes, scopeNeeds, type ScopeNeed, type ScopeVersion } from '../smart/scopes.ts';
+import { requestedScopes, type ScopeNeed, type ScopeVersion } from '../smart/scopes.ts';
+import { scopeNeeds } from '../smart/scope-reasons.ts';
 import { normaliseAppBaseUrl } from './base-url.ts';
 import { SMART_CAPABILITIES_USED, type CapabilityUse } from './capabilities.ts';
 

@@ -1,7 +1,8 @@
 /**
  * The SMART scopes the app asks for, in v1 or v2 form (SMART App Launch 2.2, "Scopes for requesting FHIR
  * resources": v1 `.read`/`.write` correspond to v2 `.rs`/`.cud`). One list, with why each is needed, so the
- * launch, the registration page and check-server all say the same thing.
+ * launch, the registration page and check-server all say the same thing. The reasons are in scope-reasons.ts, so
+ * the launch page does not download them.
  */
 export type ScopeVersion = 'v1' | 'v2';
 export type LaunchKind = 'ehr' | 'standalone';
@@ -12,43 +13,33 @@ export interface ScopeNeed {
   why: string;
 }
 
+/** The types the app reads, in request order. */
 const READ_TYPES = [
-  ['Patient', 'the patient banner and the subject of the order'],
-  ['Condition', 'charted conditions: LDN indications, OUD, hepatic disease, pregnancy'],
-  ['MedicationRequest', 'orders: opioids, naltrexone and other antagonists, interacting drugs'],
-  ['MedicationStatement', 'medications the patient reports taking'],
-  ['MedicationDispense', 'pharmacy fills: recent opioid use inside the washout window'],
-  ['MedicationAdministration', 'administered doses: recent opioid use inside the washout window'],
-  ['Medication', 'the medication resources that orders and statements refer to'],
-  ['AllergyIntolerance', 'documented allergies: a naltrexone hypersensitivity contraindicates LDN'],
-  ['ServiceRequest', 'planned surgery and procedures that may need opioids (stop LDN before them)'],
-  ['Procedure', 'procedures in preparation that may need opioids'],
-  ['Appointment', 'booked procedure appointments in the next 30 days'],
+  'Patient', 'Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication',
+  'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment',
 ] as const;
 
-const WRITE_TYPES = [
-  ['MedicationRequest', 'writes the compounded LDN order the clinician signs'],
-  ['DetectedIssue', 'records each conflict the clinician overrode, with the reason'],
-] as const;
+/** The types the app creates. */
+const WRITE_TYPES = ['MedicationRequest', 'DetectedIssue'] as const;
 
-/** Every scope with its reason, for the registration page. */
-export function scopeNeeds(kind: LaunchKind): ScopeNeed[] {
-  const context: ScopeNeed[] =
-    kind === 'ehr'
-      ? [{ v1: 'launch', v2: 'launch', why: 'EHR launch: receive the patient (and encounter) in context' }]
-      : [{ v1: 'launch/patient', v2: 'launch/patient', why: 'standalone launch: the server asks which patient' }];
+/** One scope in both forms. */
+export type ScopePair = Pick<ScopeNeed, 'v1' | 'v2'>;
+
+/** Every scope the app asks for, in request order, without the reasons (what the launch needs). */
+export function scopeList(kind: LaunchKind): ScopePair[] {
+  const same = (scope: string): ScopePair => ({ v1: scope, v2: scope });
   return [
-    ...context,
-    { v1: 'openid', v2: 'openid', why: 'identity of the clinician (id_token)' },
-    { v1: 'fhirUser', v2: 'fhirUser', why: 'the clinician as a FHIR resource: requester of the order' },
-    ...READ_TYPES.map(([t, why]) => ({ v1: `patient/${t}.read`, v2: `patient/${t}.rs`, why: `read ${why}` })),
-    ...WRITE_TYPES.map(([t, why]) => ({ v1: `patient/${t}.write`, v2: `patient/${t}.c`, why })),
+    same(kind === 'ehr' ? 'launch' : 'launch/patient'),
+    same('openid'),
+    same('fhirUser'),
+    ...READ_TYPES.map((t) => ({ v1: `patient/${t}.read`, v2: `patient/${t}.rs` })),
+    ...WRITE_TYPES.map((t) => ({ v1: `patient/${t}.write`, v2: `patient/${t}.c` })),
   ];
 }
 
 /** The scope string to request. */
 export function requestedScopes(kind: LaunchKind, version: ScopeVersion): string {
-  return scopeNeeds(kind)
+  return scopeList(kind)
     .map((s) => s[version])
     .join(' ');
 }

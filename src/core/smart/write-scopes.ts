@@ -3,11 +3,11 @@
  * refuse at authorize time a scope they do not grant an unreviewed app, with `invalid_scope` (RFC 6749 section
  * 4.1.2.1), so an app that always asks for create scopes never reaches its read-only path there.
  *
- * Built from the one list in scopes.ts (scopeNeeds): the read-only variant is that list without the create
+ * Built from the one list in scopes.ts (scopeList): the read-only variant is that list without the create
  * scopes, never a second list to keep in step.
  */
 import type { AllowListEntry, WriteSetting } from './allow-list.ts';
-import { scopeNeeds, type LaunchKind, type ScopeVersion } from './scopes.ts';
+import { scopeList, type LaunchKind, type ScopeVersion } from './scopes.ts';
 
 /** Which creates a scope set asks for. */
 export interface WriteScopes {
@@ -15,12 +15,12 @@ export interface WriteScopes {
   detectedIssue: boolean;
 }
 
-/** Whether a scope of scopeNeeds() is the create scope of `type` (v1 `.write`, v2 `.c`). */
+/** Whether a scope of scopeList() is the create scope of `type` (v1 `.write`, v2 `.c`). */
 const isCreateOf = (scope: string, type: string) => scope === `patient/${type}.c` || scope === `patient/${type}.write`;
 
 /** The scope string for a launch kind and version, with or without each create scope. */
 export function scopesWith(kind: LaunchKind, version: ScopeVersion, writes: WriteScopes): string {
-  return scopeNeeds(kind)
+  return scopeList(kind)
     .map((need) => need[version])
     .filter((scope) => (writes.medicationRequest || !isCreateOf(scope, 'MedicationRequest')) && (writes.detectedIssue || !isCreateOf(scope, 'DetectedIssue')))
     .join(' ');
