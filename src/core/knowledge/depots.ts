@@ -70,9 +70,20 @@ export function depotOf(codes: readonly string[], lowerText: string): DepotKind 
     if (hit) return hit;
   }
   if (/\bsublocade\b/.test(lowerText)) return 'sublocade';
+  // Generic RxNorm names: "1.5 ML Buprenorphine 200 MG/ML Prefilled Syringe" (Sublocade), "... 50 MG/ML ..." (Brixadi
+  // weekly), "... 356 MG/ML ..." (Brixadi monthly), "Buprenorphine 74.2 MG Drug Implant" (Probuphine); a
+  // buprenorphine prefilled syringe or extended-release injection of unknown strength takes the monthly windows.
+  if (/\bbuprenorphine\b/.test(lowerText) && !/\bbrixadi\b/.test(lowerText)) {
+    if (/\bimplant/.test(lowerText)) return 'probuphine';
+    if (/\bprefilled syringe\b|\bextended[- ]release injection\b|\bsubcutaneous\b[^"]{0,40}\b(?:monthly|weekly)\b/.test(lowerText)) {
+      if (/\b356 ?mg\/ml\b/.test(lowerText)) return 'brixadi-monthly';
+      if (/\b50 ?mg\/ml\b/.test(lowerText)) return 'brixadi-weekly';
+      return 'sublocade';
+    }
+  }
   if (/\bbrixadi\b/.test(lowerText)) return /\bweekly\b|\b(?:8|16|24|32) ?mg\b/.test(lowerText) && !/\bmonthly\b/.test(lowerText) ? 'brixadi-weekly' : 'brixadi-monthly';
   if (/\bprobuphine\b|\bbuprenorphine[^"]{0,40}\bimplant/.test(lowerText)) return 'probuphine';
   if (/\bvivitrol\b/.test(lowerText)) return 'vivitrol';
-  if (/\bnaltrexone\b/.test(lowerText) && (/\b380 ?mg\b/.test(lowerText) || /\b(?:extended[- ]release|er)\b[^"]{0,40}\b(?:inject|suspension|im\b)/.test(lowerText) || /\bnaltrexone[^"]{0,30}\b(?:depot|microspheres)\b/.test(lowerText))) return 'vivitrol';
+  if (/\bnaltrexone\b/.test(lowerText) && (/\b380 ?mg\b/.test(lowerText) || /\binject(?:ion|able)\b/.test(lowerText) || /\b(?:extended[- ]release|er)\b[^"]{0,40}\b(?:inject|suspension|im\b)/.test(lowerText) || /\bnaltrexone[^"]{0,30}\b(?:depot|microspheres)\b/.test(lowerText))) return 'vivitrol';
   return undefined;
 }
