@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { assess } from '../../src/core/assess/assess.ts';
 import type { Verdict } from '../../src/core/assess/types.ts';
 import type { Chart } from '../../src/core/chart.ts';
+import { verdictSentence } from '../../src/ui/components/VerdictPanel.tsx';
 import { VERDICT_WORDS } from '../../src/ui/strings.ts';
 import { concept, condition, medicationRequest, rxnorm, snomed } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, NOW, PATIENT_ID, recentOxycodone, renderScreen } from './support/screen.tsx';
@@ -69,5 +70,14 @@ describe('verdict rendering', () => {
     finish(chartOf({ conditions: [fibromyalgia()] }));
     await screen.findByRole('heading', { name: /Result: Candidate/ });
     expect(screen.queryByText(/Read 1,234/)).toBeNull();
+  });
+});
+
+describe('clinical words in the verdict and gaps', () => {
+  it('says verdict codes and element names as words, dates in the one format', () => {
+    expect(verdictSentence('Incomplete: 1 part of the chart could not be read (on what was read: not-recommended).')).toBe(
+      'Incomplete: 1 part of the chart could not be read (on what was read: not recommended now).',
+    );
+    expect(verdictSentence('Candidate, not before 2026-12-07 (end of effectivePeriod).')).toBe('Candidate, not before 7 Dec 2026 (end of the period it was taken).');
   });
 });

@@ -73,7 +73,7 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     description: '4.5 mg a day from the first day, with no titration, as in several randomised trials.',
     sources: [
       // ldn-clinical.md section 4 says "several RCTs gave fixed 4.5 mg from day 1" without naming them.
-      { label: 'Research summary (ldn-clinical.md section 4): several RCTs gave a fixed 4.5 mg from day 1; the trials are not named', kind: 'review', verified: false },
+      { label: 'Several randomised trials gave a fixed 4.5 mg from day 1 (the research summary does not name them)', kind: 'review', verified: false },
       { label: 'Cree et al., Ann Neurol 2010;68:145: 4.5 mg nightly (multiple sclerosis crossover)', kind: 'pmid', id: '20695007', url: 'https://pubmed.ncbi.nlm.nih.gov/20695007/', verified: true },
     ],
   },

@@ -3,7 +3,7 @@
  */
 import type { Candidacy } from '../../core/assess/types.ts';
 import { S } from '../strings.ts';
-import { EntryText, matchedText } from './ConflictList.tsx';
+import { EntryText, TechnicalDetails, matchedText } from './ConflictList.tsx';
 import { SourceList } from './SourceList.tsx';
 
 export function CandidacyList({ candidacy }: { candidacy: Candidacy[] }) {
@@ -23,7 +23,7 @@ export function CandidacyList({ candidacy }: { candidacy: Candidacy[] }) {
                   <EntryText entry={c.condition} />
                 </dd>
                 <dt>{S.matched}</dt>
-                <dd>{matchedText(c.matched)}</dd>
+                <dd>{matchedText(c.matched, c.indication)}</dd>
                 <dt>{S.evidenceLevel}</dt>
                 <dd>
                   <strong>{c.evidenceLevel}</strong>. {c.evidence}
@@ -33,6 +33,7 @@ export function CandidacyList({ candidacy }: { candidacy: Candidacy[] }) {
                   <SourceList sources={c.sources} />
                 </dd>
               </dl>
+              <TechnicalDetails entry={c.condition} matched={c.matched} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,9 @@
  * what matched, why, its sources and, for recent opioid use, the day the washout window ends.
  */
 import type { ChartEntry, Conflict, MatchEvidence, Severity } from '../../core/assess/types.ts';
+import { dateLabelWord, plainWords, recordWord, statusWord, systemName, titleCase } from '../clinical-words.ts';
 import { formatDate } from '../format.ts';
+import { reportHref, reportTarget } from '../report-link.ts';
 import { S, SEVERITY_WORDS } from '../strings.ts';
 import { SourceList } from './SourceList.tsx';
 
@@ -35,6 +37,7 @@ export function ConflictList({ conflicts, complete }: { conflicts: Conflict[]; c
 }
 
 function ConflictCard({ conflict: c }: { conflict: Conflict }) {
+  const target = reportTarget();
   return (
     <li class={`card card--${c.severity}`}>
       <h4 class="card__title">
@@ -44,18 +47,19 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
         <dt>{S.chartEntry}</dt>
         <dd>
           <EntryText entry={c.entry} />
+          {c.entries && c.entries.length > 1 && <CourseRecords entries={c.entries} />}
         </dd>
         <dt>{S.matched}</dt>
-        <dd>{matchedText(c.matched)}</dd>
+        <dd>{matchedText(c.matched, c.title)}</dd>
         <dt>{S.why}</dt>
-        <dd>{c.why}</dd>
+        <dd>{plainWords(c.why)}</dd>
         {c.washout && (
           <>
             <dt>{S.washout}</dt>
             <dd>
               <strong>{S.washoutEnds(formatDate(c.washout.endsOn))}.</strong>{' '}
-              {S.washoutBasis(formatDate(c.washout.lastUse), c.washout.lastUseBasis, c.washout.days)}{' '}
-              {c.washout.rationale}
+              {S.washoutBasis(formatDate(c.washout.lastUse), plainWords(c.washout.lastUseBasis), c.washout.days)}{' '}
+              {plainWords(c.washout.rationale)}
             </dd>
           </>
         )}
@@ -64,23 +68,91 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
           <SourceList sources={c.sources} />
         </dd>
       </dl>
+      <TechnicalDetails ruleId={c.ruleId} entry={c.entry} matched={c.matched} />
+      {target && (
+        <p class="card__report">
+          <a href={reportHref(target, c.ruleId, c.entry.reference)}>{S.reportWrong}</a>
+        </p>
+      )}
     </li>
   );
 }
 
-/** "Oxycodone 5 mg tablet — active — authored Mar 4, 2026" as text. */
+/** Every record of a drug course, compactly: "medication order 4 Mar 2026; pharmacy dispense 6 Mar 2026". */
+function CourseRecords({ entries }: { entries: ChartEntry[] }) {
+  return (
+    <details class="course">
+      <summary>{S.records(entries.length)}</summary>
+      <ul class="course__records">
+        {entries.map((e, i) => (
+          <li key={e.reference ?? i}>
+            <EntryText entry={e} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The FHIR side of a finding, for whoever needs it: rule id, record reference, code system URI, element path. */
+export function TechnicalDetails({ ruleId, entry, matched }: { ruleId?: string; entry: ChartEntry; matched: MatchEvidence }) {
+  return (
+    <details class="tech">
+      <summary>{S.technical}</summary>
+      <dl class="facts">
+        {ruleId && (
+          <>
+            <dt>{S.techRule}</dt>
+            <dd>
+              <code>{ruleId}</code>
+            </dd>
+          </>
+        )}
+        <dt>{S.techEntry}</dt>
+        <dd>
+          <code>{entry.reference ?? entry.resourceType}</code>
+        </dd>
+        {matched.system && (
+          <>
+            <dt>{S.techCode}</dt>
+            <dd>
+              <code>{matched.system}</code> {matched.code && <code>{matched.code}</code>}
+            </dd>
+          </>
+        )}
+        {matched.where && (
+          <>
+            <dt>{S.techWhere}</dt>
+            <dd>
+              <code>{matched.where}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+    </details>
+  );
+}
+
+/** "Oxycodone 5 mg tablet — medication order, active — ordered 4 Mar 2026" as text (names as charted). */
 export function EntryText({ entry }: { entry: ChartEntry }) {
-  const dates = (entry.dates ?? []).map((d) => `${d.label} ${formatDate(d.value)}`);
+  const dates = (entry.dates ?? []).map((d) => `${dateLabelWord(d.label)} ${formatDate(d.value)}`);
   return (
     <>
       <span class="entry__name">{entry.name}</span>
-      {entry.status && ` — ${S.status.toLowerCase()}: ${entry.status}`}
+      {` — ${recordWord(entry.resourceType)}${entry.status ? `, ${statusWord(entry.status)}` : ''}`}
       {dates.length > 0 && ` — ${dates.join(', ')}`}
     </>
   );
 }
 
-export function matchedText(m: MatchEvidence): string {
-  if (m.by === 'code' && m.code) return S.matchedByCode(m.system ?? '', m.code, m.term);
-  return S.matchedByName(m.term);
+/**
+ * What matched, once, with the concept's name: "SNOMED CT 72892002 (Pregnancy)", "RxNorm 7804 (Oxycodone)", or
+ * the name “Tylenol #3”. `concept` names it when the matched term is only the code again.
+ */
+export function matchedText(m: MatchEvidence, concept = ''): string {
+  if (m.by === 'code' && m.code) {
+    const term = m.term && m.term !== m.code ? titleCase(m.term) : concept;
+    return S.matchedByCode(systemName(m.system), m.code, term);
+  }
+  return S.matchedByName(titleCase(m.term));
 }

@@ -2,9 +2,22 @@
  * The verdict first: icon, label word and summary sentence (never colour alone). An incomplete result says so,
  * lists what could not be read and offers a retry.
  */
-import type { Assessment } from '../../core/assess/types.ts';
+import type { Assessment, Verdict } from '../../core/assess/types.ts';
 import type { ReadGap } from '../../core/chart.ts';
+import { plainWords, recordsWord } from '../clinical-words.ts';
+import { formatCount } from '../format.ts';
 import { GAP_REASON_WORDS, S, VERDICT_WORDS } from '../strings.ts';
+
+/** The core's summary with its verdict codes ("not-recommended") said as the verdict's words, dates as dates. */
+export function verdictSentence(summary: string): string {
+  let out = plainWords(summary);
+  // Hyphenated ids can only be codes; a plain word ("candidate") is replaced only where a code is expected.
+  for (const [id, w] of Object.entries(VERDICT_WORDS) as [Verdict, { label: string }][]) {
+    if (id.includes('-')) out = out.split(id).join(w.label.toLowerCase());
+  }
+  out = out.replace(/(on what was read: )(candidate|incomplete)\b/g, (_, lead: string, id: Verdict) => lead + VERDICT_WORDS[id].label.toLowerCase());
+  return out;
+}
 
 export function VerdictPanel({ assessment, onRetry }: { assessment: Assessment; onRetry: () => void }) {
   const words = VERDICT_WORDS[assessment.verdict];
@@ -17,7 +30,7 @@ export function VerdictPanel({ assessment, onRetry }: { assessment: Assessment; 
         </span>{' '}
         {S.verdictHeading}: {incomplete ? VERDICT_WORDS.incomplete.label : words.label}
       </h2>
-      <p class="verdict__summary">{assessment.summary}</p>
+      <p class="verdict__summary">{verdictSentence(assessment.summary)}</p>
       {incomplete && <IncompleteDetails assessment={assessment} onRetry={onRetry} />}
     </section>
   );
@@ -53,9 +66,9 @@ export function GapList({ gaps }: { gaps: ReadGap[] }) {
     <ul class="gaps">
       {gaps.map((g, i) => (
         <li key={i}>
-          <strong>{g.resourceType}</strong>: {GAP_REASON_WORDS[g.reason] ?? g.reason}
-          {g.count !== undefined && ` (${S.gapCount(g.count)})`}
-          {g.detail && <span class="gaps__detail"> — {g.detail}</span>}
+          <strong>{recordsWord(g.resourceType)}</strong>: {GAP_REASON_WORDS[g.reason] ?? g.reason}
+          {g.count !== undefined && ` (${S.gapCount(formatCount(g.count))})`}
+          {g.detail && <span class="gaps__detail"> — {plainWords(g.detail)}</span>}
         </li>
       ))}
     </ul>
