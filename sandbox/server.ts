@@ -22,6 +22,7 @@ import { readBody, redirect, send, sendHtml, sendJson } from './http.ts';
 import { errorPage } from './web/html.ts';
 import { ehrPage, launcherPage } from './web/launcher.ts';
 import { serveApp } from './web/static.ts';
+import { handleLauncher } from './auth/launcher-compat.ts';
 import { cdsRoute } from './cds/route.ts';
 
 export interface SandboxOptions {
@@ -130,6 +131,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       const method = req.method ?? 'GET';
       if (path === '/fhir' || path.startsWith('/fhir/')) return await ready.then(() => handleFhir(ctx, req, res, url, true));
       if (path === '/open/fhir' || path.startsWith('/open/fhir/')) return await ready.then(() => handleFhir(ctx, req, res, url, false));
+      if (path.startsWith('/smart-launcher/')) return await ready.then(() => handleLauncher(ctx, req, res, url));
       // Pages and the OAuth flow live on one canonical origin, so the iss, aud and redirect URIs agree.
       if (req.headers.host !== canonicalHost && method === 'GET' && !path.startsWith('/app/') && !path.startsWith('/static/')) {
         return redirect(res, `${ctx.origin}${path}${url.search}`);

@@ -70,9 +70,10 @@ async function parseBody(req: IncomingMessage): Promise<{ body: unknown } | { er
 }
 
 /** Handles a request under `prefix` ("/fhir" or "/open/fhir"). */
-export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL, secured: boolean): Promise<void> {
-  const prefix = secured ? '/fhir' : '/open/fhir';
-  const baseUrl = secured ? ctx.fhirBase : ctx.openFhirBase;
+export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL, secured: boolean, alias?: { prefix: string; baseUrl: string }): Promise<void> {
+  // `alias`: the same protected base under another path (sandbox/auth/launcher-compat.ts).
+  const prefix = alias?.prefix ?? (secured ? '/fhir' : '/open/fhir');
+  const baseUrl = alias?.baseUrl ?? (secured ? ctx.fhirBase : ctx.openFhirBase);
   const rest = url.pathname.slice(prefix.length).replace(/^\/+/, '');
   const method = (req.method ?? 'GET').toUpperCase();
 

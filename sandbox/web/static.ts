@@ -41,7 +41,12 @@ const TYPES: Record<string, string> = {
 /** The allow-list the app reads when served by this sandbox. */
 export function sandboxAllowList(ctx: SandboxContext): AllowList {
   return {
-    clients: [{ name: 'Sandbox EHR (this server)', iss: ctx.fhirBase, clientId: CLIENT_ID, scopeVersion: 'v2', standalone: true }],
+    clients: [
+      { name: 'Sandbox EHR (this server)', iss: ctx.fhirBase, clientId: CLIENT_ID, scopeVersion: 'v2', standalone: true },
+      // The sandbox's launcher look-alike (sandbox/auth/launcher-compat.ts): one entry for every option set, and
+      // the read-only fallback a launch with narrower scopes needs.
+      { name: 'SMART launcher look-alike (this server)', smartLauncher: `${ctx.origin}/smart-launcher`, clientId: CLIENT_ID, scopeVersion: 'v2', standalone: true, write: 'fallback' },
+    ],
     standalone: {
       enabled: true,
       openServers: [{ name: 'Sandbox EHR, open endpoint (no authorization)', fhirServiceUrl: ctx.openFhirBase }],
