@@ -14,9 +14,10 @@
  * expectedSupplyDuration, or the last dispense (authorizingPrescription) + daysSupply; for statements the end of
  * effectivePeriod or effectiveDateTime (else its start or dateAsserted); for dispenses whenHandedOver + daysSupply;
  * for administrations the end of effectivePeriod or effectiveDateTime. `basis()` says which date was used.
- * Texts are built lazily: a 10,000-record chart must not pay for strings nobody reads.
+ * Texts are built lazily: a 10,000-record chart must not pay for strings nobody reads. Dates in them use the one
+ * clinical format ("7 Dec 2026").
  */
-import { dayOf, isoDay } from './dates.ts';
+import { clinicalDay, dayOf } from './dates.ts';
 import { arr, durationDays, isRecord, str, type Rec } from './read.ts';
 
 /** Whether a record counts now. `why` and `last` are turned into text only when a finding needs it (timingBasis). */
@@ -39,7 +40,7 @@ export function timingBasis(t: MedTiming): string {
     case 'status':
       return `status ${t.status}${t.status === 'unknown' ? ' (treated as current)' : ''}`;
     case 'supply':
-      return t.last ? `supply lasts until ${isoDay(t.last.day)}: ${basisText(t.last)}` : `status ${t.status}`;
+      return t.last ? `supply lasts until ${clinicalDay(t.last.day)}: ${basisText(t.last)}` : `status ${t.status}`;
     case 'dated':
       return t.last ? basisText(t.last) : `status ${t.status}`;
     case 'undated':
@@ -69,12 +70,12 @@ export interface LastUseCandidate {
 
 export function basisText(c: LastUseCandidate): string {
   if (c.from !== undefined && c.wearDays !== undefined) {
-    return `${c.label} ${isoDay(c.from)} + 72 h wear per patch (${c.wearDays} days; removal not charted)`;
+    return `${c.label} ${clinicalDay(c.from)} + 72 h wear per patch (${c.wearDays} days; removal not charted)`;
   }
   if (c.from !== undefined) {
-    return c.supplyDays !== undefined ? `${c.label} ${isoDay(c.from)} + ${c.supplyDays} days supply` : `${c.label} ${isoDay(c.from)} (no days supply recorded)`;
+    return c.supplyDays !== undefined ? `${c.label} ${clinicalDay(c.from)} + ${c.supplyDays} days supply` : `${c.label} ${clinicalDay(c.from)} (no days supply recorded)`;
   }
-  return `${c.label} (${isoDay(c.day)})`;
+  return `${c.label} (${clinicalDay(c.day)})`;
 }
 
 function supplyEnd(start: unknown, supply: unknown, label: string): LastUseCandidate | undefined {

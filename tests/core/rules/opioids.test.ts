@@ -95,7 +95,7 @@ describe('recent opioid use inside the washout window is major', () => {
 
   it('last use = authoredOn + expectedSupplyDuration when no validity period is charted', () => {
     const c = only(run(orderText('hydrocodone/APAP 5-325', { status: 'completed', authoredOn: '2026-02-20', daysSupply: 20 })), 'recent-opioid-use');
-    expect(c.washout).toMatchObject({ lastUse: '2026-03-12', lastUseBasis: 'authoredOn 2026-02-20 + 20 days supply' });
+    expect(c.washout).toMatchObject({ lastUse: '2026-03-12', lastUseBasis: 'authoredOn 20 Feb 2026 + 20 days supply' });
   });
 
   it('a later dispense against the order (authorizingPrescription) extends the last use', () => {
@@ -104,7 +104,7 @@ describe('recent opioid use inside the washout window is major', () => {
     const handed = { ...medicationDispense({ patientId: P, medication: { concept: concept([], 'oxycodone 5 mg') }, whenHandedOver: '2026-03-01', daysSupply: 7 }), authorizingPrescription: [{ reference: 'MedicationRequest/mr-ox' }] };
     const a = run(order, dispense, handed);
     const fromOrder = a.conflicts.find((c) => c.entry.reference === 'MedicationRequest/mr-ox');
-    expect(fromOrder?.washout?.lastUseBasis).toBe('last dispense handed over 2026-03-01 + 7 days supply');
+    expect(fromOrder?.washout?.lastUseBasis).toBe('last dispense handed over 1 Mar 2026 + 7 days supply');
   });
 
   it('a dispense whose supply still lasts counts as current (contraindicated)', () => {

@@ -43,11 +43,11 @@ describe('MedicationStatement status', () => {
   it.each(['completed', 'stopped'] as const)('%s: inside the window by effectivePeriod.end, not after', (status) => {
     const inside = run(stmt(status, { start: '2026-01-01', end: '2026-03-08' }));
     expect(rules(inside)).toEqual(['recent-opioid-use']);
-    expect(inside.conflicts[0]?.washout?.lastUseBasis).toBe('end of effectivePeriod (2026-03-08)');
+    expect(inside.conflicts[0]?.washout?.lastUseBasis).toBe('end of effectivePeriod (8 Mar 2026)');
     expect(rules(run(stmt(status, { start: '2026-01-01', end: '2026-02-08' })))).toEqual([]);
   });
   it('completed with effectiveDateTime only uses that date', () => {
-    expect(run(stmt('completed', '2026-03-12')).conflicts[0]?.washout?.lastUseBasis).toBe('effectiveDateTime (2026-03-12)');
+    expect(run(stmt('completed', '2026-03-12')).conflicts[0]?.washout?.lastUseBasis).toBe('effectiveDateTime (12 Mar 2026)');
   });
   it.each(['not-taken', 'entered-in-error'] as const)('%s never counts', (status) => {
     expect(rules(run(stmt(status, '2026-03-14')))).toEqual([]);
@@ -59,7 +59,7 @@ describe('MedicationDispense and MedicationAdministration', () => {
     const d = (when: string) => medicationDispense({ patientId: P, medication: { concept: OXY }, whenHandedOver: when, daysSupply: 10 });
     expect(rules(run(d('2026-03-10')))).toEqual(['opioid-agonist']);
     expect(rules(run(d('2026-02-28')))).toEqual(['recent-opioid-use']);
-    expect(run(d('2026-02-28')).conflicts[0]?.washout?.lastUseBasis).toBe('handed over 2026-02-28 + 10 days supply');
+    expect(run(d('2026-02-28')).conflicts[0]?.washout?.lastUseBasis).toBe('handed over 28 Feb 2026 + 10 days supply');
     expect(rules(run(d('2026-01-01')))).toEqual([]);
   });
   it.each(['cancelled', 'declined', 'entered-in-error'] as const)('a %s dispense never counts', (status) => {
