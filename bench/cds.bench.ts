@@ -20,12 +20,12 @@ const ISS = 'https://bench-ehr.example';
 async function main(): Promise<void> {
   const { privateKey, publicKey } = await generateKeyPair('ES384');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES384' }] };
-  let handler: ReturnType<typeof createCdsHandler> | undefined;
-  const server = createServer((req, res) => void handler!(req, res));
+  const server = createServer();
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks }], feedback: memoryStore(), appLaunchUrl: 'https://app.example/launch/' });
+  const handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks }], feedback: memoryStore(), appLaunchUrl: 'https://app.example/launch/' });
+  server.on('request', (req, res) => void handler(req, res));
 
   const onLdn = cdsPatient('ldn-cds-on-ldn-opioid-order');
   const onOpioid = cdsPatient('ldn-cds-on-opioid-ldn-order');

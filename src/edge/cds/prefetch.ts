@@ -68,7 +68,11 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
   const missing: string[] = [];
   const medIds = new Set<string>();
   const addMeds = (meds: Chart['medications']) => {
-    for (const m of meds) if (!m.id || !medIds.has(m.id)) (m.id && medIds.add(m.id), chart.medications.push(m));
+    for (const m of meds) {
+      if (m.id && medIds.has(m.id)) continue;
+      if (m.id) medIds.add(m.id);
+      chart.medications.push(m);
+    }
   };
 
   const patient = given.patient;

@@ -31,20 +31,20 @@ async function main(argv: string[]): Promise<number> {
   const clients = await loadClients(resolveCliPath(values.clients));
   if (!clients.ok) throw new CliError(clients.error);
   const feedbackFile = resolveCliPath(values.feedback);
-  let handler: ReturnType<typeof createCdsHandler> | undefined;
-  const server = createServer((req, res) => void handler?.(req, res));
+  const server = createServer();
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   await new Promise<void>((ok, fail) => (server.once('error', fail), server.listen(port, values.host, () => ok())));
   const actual = (server.address() as { port: number }).port;
   const baseUrl = (values['base-url'] ?? `http://localhost:${actual}`).replace(/\/+$/, '');
-  handler = createCdsHandler({
+  const handler = createCdsHandler({
     baseUrl,
     clients: clients.value,
     feedback: jsonlStore(feedbackFile),
     ...(values['app-launch-url'] ? { appLaunchUrl: values['app-launch-url'] } : {}),
     onEvent: (e) => process.stderr.write(`cds-service: ${e}\n`),
   });
+  server.on('request', (req, res) => void handler(req, res));
   process.stdout.write(`CDS Hooks service: ${baseUrl}/cds-services (listening on ${values.host}:${actual}; ${clients.value.length} allowed client(s); feedback appended to ${feedbackFile})\n`);
   await new Promise<void>((done) => {
     const stop = () => server.close(() => done());

@@ -37,11 +37,11 @@ export interface TestService {
 export async function startService(over: Partial<CdsServiceOptions> = {}, clientExtra: Record<string, unknown> = {}): Promise<TestService> {
   const key = await testKey();
   const store = memoryStore();
-  let handler: ReturnType<typeof createCdsHandler> | undefined;
-  const server: Server = createServer((req, res) => void handler!(req, res));
+  const server: Server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks: key.jwks as never, ...clientExtra }], feedback: store, appLaunchUrl: 'https://app.example/launch/', ...over });
+  const handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks: key.jwks as never, ...clientExtra }], feedback: store, appLaunchUrl: 'https://app.example/launch/', ...over });
+  server.on('request', (req, res) => void handler(req, res));
   return {
     base,
     store,
