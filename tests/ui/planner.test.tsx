@@ -3,13 +3,15 @@
  * The planner: presets fill the schedule and show their sources; the planner's problems appear next to the field
  * they concern (aria-describedby, aria-invalid); a target above 4.5 mg asks for a reason, above 10 mg is refused.
  */
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planTitration } from '../../src/core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { P } from '../../src/ui/strings.ts';
 import { F } from '../../src/ui/strings-order.ts';
-import { chartOf, fakes, fibromyalgia, renderScreen } from './support/screen.tsx';
+import { assess } from '../../src/core/assess/assess.ts';
+import { formatDate } from '../../src/ui/format.ts';
+import { chartOf, fakes, fibromyalgia, NOW, recentOxycodone, renderScreen } from './support/screen.tsx';
 
 afterEach(() => {
   cleanup();
@@ -131,5 +133,20 @@ describe('planner', () => {
     type(P.strengthsMg, '1.5, 3, 4.5');
     fireEvent.click(screen.getByLabelText(F.severalCapsules));
     expect(within(within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table')).getAllByRole('row').at(-1)?.textContent).toContain('1 capsule of 4.5 mg');
+  });
+
+  it('starts on the opioid-free date, refuses an earlier start beside the date, and records the clinician\'s choice to go ahead', async () => {
+    renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }));
+    await screen.findByRole('heading', { name: P.plannerHeading });
+    const free = assess(chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] }), NOW).opioidFreeFrom!;
+    expect(free > '2026-11-25').toBe(true);
+    await waitFor(() => expect(input(P.startDate).value).toBe(free));
+    fireEvent.change(screen.getByLabelText(P.preset), { target: { value: 'clinic-weekly' } });
+    type(P.startDate, '2026-11-25');
+    expect(describedProblems(input(P.startDate)).join(' ')).toContain(`start on or after ${formatDate(free)}`);
+    expect(screen.queryByRole('region', { name: P.stepsHeading })).toBeNull();
+    fireEvent.click(screen.getByLabelText(F.windowGoAhead(formatDate(free))));
+    expect(await screen.findByRole('region', { name: P.stepsHeading })).toBeTruthy();
+    expect(screen.getByText(/the prescriber chose to start anyway/)).toBeTruthy();
   });
 });
