@@ -7,7 +7,7 @@
  */
 import type { ChartEntry } from '../assess/types.ts';
 import type { ReadGap } from '../chart.ts';
-import { readConditionCode, type GroupMatches } from '../match/condition.ts';
+import { groupsInText, readConditionCode, type GroupMatches } from '../match/condition.ts';
 import { dayOf } from './dates.ts';
 import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
 
@@ -74,7 +74,19 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
     }
     const clinical = conceptCode(raw.clinicalStatus);
     const verification = conceptCode(raw.verificationStatus);
-    const code = readConditionCode(raw.code);
+    let code = readConditionCode(raw.code);
+    // Kratom is often only in a note ("uses kratom daily"): a note naming it counts (ldn-clinical.md 2b).
+    for (const n of arr(raw.note)) {
+      const t = isRecord(n) ? str(n.text) : undefined;
+      if (!t || t.length > 5000) continue;
+      for (const g of groupsInText(t)) {
+        if (g !== 'kratom-use' && g !== 'kratom-dependence') continue;
+        if (code.matches.has(g)) continue;
+        const matches: GroupMatches = new Map(code.matches);
+        matches.set(g, { by: 'name', term: g === 'kratom-use' ? 'kratom' : 'kratom dependence', where: 'note' });
+        code = { ...code, matches };
+      }
+    }
     let excludedBecause: string | undefined;
     if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
     else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;

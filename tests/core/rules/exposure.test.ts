@@ -126,3 +126,12 @@ describe('oral nalmefene and antidiarrheals', () => {
     expect(only(run(fm, dx(concept([], 'Lomotil abuse'), 20)), 'diphenoxylate-misuse').severity).toBe('major');
   });
 });
+
+describe('kratom in a Condition note', () => {
+  it('a note "uses kratom daily" on another diagnosis counts; a note without kratom does not', () => {
+    const withNote = (text: string) => ({ ...condition({ patientId: P, code: concept([icd10('F41.1', 'Generalized anxiety disorder')]) }), note: [{ text }] });
+    expect(rules(run(withNote('Reports kratom use on weekends')))).toEqual(['kratom']);
+    expect(rules(run(withNote('Uses kratom daily, dependence suspected')))).toEqual(['kratom-dependence']);
+    expect(rules(run(withNote('Walks daily')))).toEqual([]);
+  });
+});
