@@ -57,8 +57,14 @@ describe('buprenorphine depots count as current for their interval', () => {
     const oud = condition({ patientId: P, code: concept([icd10('F11.20', 'Opioid dependence, uncomplicated')]) });
     expect(rules(run(oud, given(concept([rxnorm('1996184')]), 30)))).toContain('oud-on-agonist-therapy');
   });
-  it('sublingual buprenorphine is not a depot', () => {
+  it('sublingual buprenorphine and a Buprenex injection are not depots', () => {
     expect(rules(run(orderText('buprenorphine 8 mg sublingual tablet')))).toEqual(['opioid-partial-or-mixed']);
+    expect(rules(run(given(concept([], 'Buprenex 0.3 mg/mL injection'), 20)))).toEqual([]);
+  });
+  it('generic RxNorm names: a 200 mg/mL prefilled syringe is Sublocade, 50 mg/mL Brixadi weekly, a drug implant Probuphine', () => {
+    expect(rules(run(given(concept([], '1.5 ML Buprenorphine 200 MG/ML Prefilled Syringe'), 50)))).toEqual(['buprenorphine-depot']);
+    expect(rules(run(given(concept([], '0.32 ML buprenorphine 50 MG/ML Prefilled Syringe'), 25)))).toEqual([]);
+    expect(rules(run(given(concept([], 'Buprenorphine 74.2 MG Drug Implant'), 90)))).toEqual(['buprenorphine-depot']);
   });
 });
 
