@@ -3,6 +3,8 @@
  * Per client its `iss` and its keys: an inline `jwks`, or a `jwks_url` the service may fetch (https, or http on
  * loopback for the sandbox). The service never fetches a JWKS from a token's `jku` header (CDS Hooks 2.0, Trust).
  * Optional `fhirServers`: base URL prefixes this client may name as fhirServer (the token is sent only there).
+ * Optional `max_lifetime_s`: the longest token lifetime accepted from this client (default 300 s, the spec's five
+ * minutes; Epic's documentation shows 15-minute tokens).
  * A malformed file is an error naming the field: never "allow all".
  */
 import { readFile } from 'node:fs/promises';
@@ -14,6 +16,8 @@ export interface CdsClient {
   jwks?: JSONWebKeySet;
   jwksUrl?: string;
   fhirServers?: string[];
+  /** Longest accepted token lifetime (exp - iat) in seconds; default 300 (the spec's 5 minutes), at most 3600. */
+  maxLifetimeSeconds?: number;
   /** Shown by the admin, never used for decisions. */
   note?: string;
 }
@@ -52,6 +56,10 @@ export function parseClients(json: unknown, file = 'cds-clients.json'): Result<C
     if (c.fhirServers !== undefined) {
       if (!Array.isArray(c.fhirServers) || !c.fhirServers.every((s) => typeof s === 'string' && httpUrl(s))) return err(`${at}.fhirServers must be a list of http(s) URLs`);
       client.fhirServers = c.fhirServers as string[];
+    }
+    if (c.max_lifetime_s !== undefined) {
+      if (typeof c.max_lifetime_s !== 'number' || !Number.isInteger(c.max_lifetime_s) || c.max_lifetime_s < 1 || c.max_lifetime_s > 3600) return err(`${at}.max_lifetime_s must be a whole number of seconds from 1 to 3600`);
+      client.maxLifetimeSeconds = c.max_lifetime_s;
     }
     if (typeof c.note === 'string') client.note = c.note;
     if (out.some((o) => o.iss === client.iss)) return err(`${at}.iss "${client.iss}" is listed twice`);

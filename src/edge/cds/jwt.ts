@@ -2,7 +2,7 @@
  * Verifies the EHR's bearer JWT on every call (CDS Hooks 2.0, "Trusting CDS Clients"): the issuer must be in the
  * allow-list, the signature must verify against that client's JWKS (inline, or its allow-listed jwks_url; never the
  * token's `jku`), `aud` must equal the exact service URL called, `exp` and `iat` must be present and current,
- * `exp` at most 5 minutes after `iat`, and `jti` must not have been seen within the token's lifetime (a bounded
+ * `exp` at most 5 minutes after `iat` (or the client's configured lifetime), and `jti` must not have been seen within the token's lifetime (a bounded
  * in-memory cache: per instance, which is enough because a replayed token is also bound to its 5 minutes).
  * Failures return a reason for tests and metrics only; the HTTP answer never shows it.
  */
@@ -78,7 +78,7 @@ export class JwtVerifier {
     }
     const now = Math.floor(nowMs / 1000);
     const { exp, iat, jti } = payload as { exp: number; iat: number; jti: unknown };
-    if (exp - iat > MAX_LIFETIME_S || iat > now + CLOCK_TOLERANCE_S) return err('lifetime');
+    if (exp - iat > (client.maxLifetimeSeconds ?? MAX_LIFETIME_S) || iat > now + CLOCK_TOLERANCE_S) return err('lifetime');
     if (typeof jti !== 'string' || !jti || jti.length > 256) return err('malformed');
     return this.remember(`${client.iss} ${jti}`, exp + CLOCK_TOLERANCE_S, now) ?? ok({ client });
   }

@@ -22,6 +22,7 @@ describe('parseClients', () => {
     [{ clients: [{ iss: 'a', jwks_url: 'http://ehr.example/jwks' }] }, 'jwks_url must be an https URL'],
     [{ clients: [{ iss: 'a', jwks: { keys: [KEY] }, fhirServers: ['ftp://x'] }] }, 'fhirServers'],
     [{ clients: [{ iss: 'a', jwks: { keys: [KEY] } }, { iss: 'a', jwks: { keys: [KEY] } }] }, 'listed twice'],
+    [{ clients: [{ iss: 'a', jwks: { keys: [KEY] }, max_lifetime_s: 86_400 }] }, 'max_lifetime_s'],
   ])('refuses %j naming the problem', (json, message) => {
     const r = parseClients(json);
     expect(r.ok).toBe(false);

@@ -56,6 +56,19 @@ describe('JWT verification', () => {
     await expect401(once);
   });
 
+  it('accepts a longer lifetime only from a client configured for it (Epic: 15 minutes)', async () => {
+    const epic = await startService({}, { maxLifetimeSeconds: 900 });
+    try {
+      const path = '/cds-services/ldn-order-select';
+      const long = await sign(epic.key, `${epic.base}${path}`, { iat: now(), exp: now() + 900 });
+      expect((await epic.post(path, body(), long)).status).toBe(200);
+      const longer = await sign(epic.key, `${epic.base}${path}`, { iat: now(), exp: now() + 1200 });
+      expect((await epic.post(path, body(), longer)).status).toBe(401);
+    } finally {
+      await epic.close();
+    }
+  });
+
   it('refuses an issuer that is not in the allow-list, even with a valid signature', async () => {
     await expect401(await sign(svc.key, url(), { iss: 'https://sandbox.cds-hooks.org' }));
     expect(ISS).not.toBe('https://sandbox.cds-hooks.org');
