@@ -39,9 +39,14 @@ const asks = (setting: WriteSetting | undefined, attempt: ScopeAttempt) => {
   return s === 'on' || (s === 'fallback' && attempt === 'first');
 };
 
-/** What an entry asks for on this attempt: "off" never, "on" always, "fallback" only on the first attempt. */
+/**
+ * What an entry asks for on this attempt: "off" never, "on" always, "fallback" only on the first attempt. A
+ * DetectedIssue records an override of the order the app writes, so without the order create it is not asked
+ * either (an EHR that refuses one usually refuses both).
+ */
 export function entryWrites(entry: Pick<AllowListEntry, 'write' | 'writeDetectedIssue'>, attempt: ScopeAttempt): WriteScopes {
-  return { medicationRequest: asks(entry.write, attempt), detectedIssue: asks(entry.writeDetectedIssue, attempt) };
+  const medicationRequest = asks(entry.write, attempt);
+  return { medicationRequest, detectedIssue: medicationRequest && asks(entry.writeDetectedIssue, attempt) };
 }
 
 /** The scope string for an entry on this attempt. */

@@ -37,7 +37,9 @@ describe('scope sets per write setting', () => {
     expect(entryScopes('ehr', e('off', 'off'), 'first')).toBe(readOnlyScopes('ehr', 'v2'));
     expect(words(entryScopes('ehr', e('fallback'), 'first'))).toContain('patient/MedicationRequest.c');
     expect(words(entryScopes('ehr', e('fallback'), 'fallback'))).not.toContain('patient/MedicationRequest.c');
-    expect(words(entryScopes('ehr', e('fallback'), 'fallback'))).toContain('patient/DetectedIssue.c');
+    // Without the order, no DetectedIssue (it records an override of that order).
+    expect(words(entryScopes('ehr', e('fallback'), 'fallback'))).not.toContain('patient/DetectedIssue.c');
+    expect(words(entryScopes('ehr', e('off', 'on'), 'first'))).not.toContain('patient/DetectedIssue.c');
     const diOnly = words(entryScopes('standalone', e('on', 'fallback'), 'fallback'));
     expect(diOnly).toContain('patient/MedicationRequest.c');
     expect(diOnly).not.toContain('patient/DetectedIssue.c');
