@@ -32,7 +32,7 @@ export const S = {
     `**LDN must be held:** stop naltrexone at least ${hours} hours before opioids are needed where the timing allows, and restart it only after the opioid course has ended and the opioid-free interval (7-10 days, 14 after methadone or buprenorphine) is over. No interval specific to low doses has been published.`,
   injectionNote: 'An extended-release naltrexone injection blocks opioids for about 28 days.',
   holdLabel: (name: string, date: string) => clip(`Hold ${name} from ${date}`, 80),
-  holdAction: (name: string, date: string) => `Put the order for ${name} on hold from ${date} (only when you accept this suggestion).`,
+  holdAction: (name: string, date: string) => `Put the order for ${name} on hold from ${date}.`,
   holdReason: (date: string) => `Held from ${date}: an opioid was ordered; naltrexone blocks opioid analgesia.`,
 
   naltrexoneSummary: (draft: string, until?: string) =>
