@@ -85,21 +85,23 @@ describe('condition code families', () => {
 });
 
 describe('linear-time parsing of hostile text (issue 10 item 6)', () => {
-  it('60,000 digits in a naltrexone text are read in well under a second (was about 10 s)', () => {
+  // The inputs are large enough that the former quadratic expressions (about 1.3 s per 50,000 characters in Node,
+  // 10 s in the browser for 60,000 digits) would run past the test's 5 s timeout; the figures are printed.
+  it('200,000 digits in a naltrexone text are read in linear time', () => {
     const chart = emptyChart();
-    chart.medicationRequests.push(medicationRequest({ patientId: P, medication: { concept: concept([], `naltrexone ${'9'.repeat(60_000)}x`) } }));
+    chart.medicationRequests.push(medicationRequest({ patientId: P, medication: { concept: concept([], `naltrexone ${'9'.repeat(200_000)}x`) } }));
     const t0 = performance.now();
     const a = assess(chart, NOW);
     const ms = performance.now() - t0;
-    console.log(`[hostile text] naltrexone + 60,000 digits: ${ms.toFixed(1)} ms`);
+    console.log(`[hostile text] naltrexone + 200,000 digits: ${ms.toFixed(1)} ms`);
     expect(a.conflicts.map((c) => c.ruleId)).toEqual(['naltrexone-duplicate']);
   });
-  it('a coding.system of 100,000 slashes and a letter is no known system, without a quadratic scan', () => {
-    const hostile = `${'/'.repeat(100_000)}x`;
+  it('a coding.system of 200,000 slashes and a letter is no known system, without a quadratic scan', () => {
+    const hostile = `${'/'.repeat(200_000)}x`;
     const t0 = performance.now();
     expect(knownSystem(hostile)).toBeUndefined();
-    expect(stripTrailingSlashes(`${'/'.repeat(100_000)}`)).toBe('');
-    console.log(`[hostile text] coding.system of 100,000 slashes: ${(performance.now() - t0).toFixed(1)} ms`);
+    expect(stripTrailingSlashes(`${'/'.repeat(200_000)}x${'/'.repeat(200_000)}`)).toBe(`${'/'.repeat(200_000)}x`);
+    console.log(`[hostile text] coding.system of 200,000 slashes: ${(performance.now() - t0).toFixed(1)} ms`);
     expect(knownSystem('http://snomed.info/sct///')).toBe('snomed');
     expect(knownSystem('HTTP://HL7.ORG/FHIR/SID/ICD-10-CM/')).toBe('icd10cm');
   });
