@@ -1,7 +1,7 @@
 /** Card rules: an opioid ordered for a patient on naltrexone (any dose) or inside its blockade window. */
 import { describe, expect, it } from 'vitest';
 import type { MedicationRequest } from 'fhir/r4';
-import { concept, medicationAdministration, medicationRequest, rxnorm } from '../../../fixtures/factories.ts';
+import { concept, medication, medicationAdministration, medicationRequest, rxnorm } from '../../../fixtures/factories.ts';
 import { daysBefore } from '../../../fixtures/dates.ts';
 import { compoundedLdn } from '../../../fixtures/patients-cds.ts';
 import { OVERRIDE_SYSTEM } from '../../../src/core/cds/index.ts';
@@ -75,6 +75,14 @@ describe('opioid draft for a patient on naltrexone', () => {
     expect(cards('order-select', orderContext([empty as never]), chartOf([ldnOrder()])).cards).toEqual([]);
     expect(cards('order-select', { patientId: PATIENT }, chartOf([ldnOrder()])).cards).toEqual([]);
     expect(cards('order-select', orderContext([DRAFT.oxycodone()]), chartOf([])).cards).toEqual([]);
+  });
+
+  it('reads a draft whose medicationReference points at a Medication sent with the drafts', () => {
+    const med = medication({ id: 'm1', code: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) });
+    const draft = medicationRequest({ id: 'd-ref', patientId: PATIENT, status: 'draft', medication: { reference: 'Medication/m1' } });
+    const out = cards('order-select', orderContext([draft, med]), chartOf([ldnOrder()])).cards;
+    expect(out.map((c) => c.indicator)).toEqual(['critical']);
+    expect(out[0]!.detail).toContain('oxycodone hydrochloride 5 MG Oral Tablet');
   });
 
   it('accepts CDS Hooks 1.0 `medications` and checks only the selected drafts in order-select', () => {

@@ -69,6 +69,14 @@ describe('JWT verification', () => {
     }
   });
 
+  it('accepts feedback signed for the feedback URL or for the service URL, nothing else', async () => {
+    const fb = { feedback: [{ card: 'c-1', outcome: 'accepted', outcomeTimestamp: new Date().toISOString() }] };
+    const path = `${PATH}/feedback`;
+    expect((await svc.post(path, fb, await sign(svc.key, `${svc.base}${path}`))).status).toBe(200);
+    expect((await svc.post(path, fb, await sign(svc.key, url()))).status).toBe(200);
+    expect((await svc.post(path, fb, await sign(svc.key, `${svc.base}/cds-services/ldn-order-sign`))).status).toBe(401);
+  });
+
   it('refuses an issuer that is not in the allow-list, even with a valid signature', async () => {
     await expect401(await sign(svc.key, url(), { iss: 'https://sandbox.cds-hooks.org' }));
     expect(ISS).not.toBe('https://sandbox.cds-hooks.org');
