@@ -1,4 +1,5 @@
-/** JWT checks of every call: bad signature, wrong aud, expired, too long-lived, replayed jti, unknown issuer, none. */
+/** JWT checks of every call: bad signature, HS256, wrong aud, expired, too long-lived, replayed jti, unknown issuer, none. */
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdsPatient, DRAFTS, hookBody, prefetchOf } from './requests.ts';
 import { ISS, sign, startService, testKey, type TestService } from './support.ts';
@@ -36,6 +37,12 @@ describe('JWT verification', () => {
   it('refuses a signature from another key (same iss and kid)', async () => {
     const other = await testKey();
     await expect401(await sign({ ...other, kid: svc.key.kid }, url()));
+  });
+
+  it('refuses a shared-secret (HS256) token even with the right claims', async () => {
+    const iat = now();
+    const hs = await new SignJWT({ iss: ISS, aud: url(), iat, exp: iat + 300, jti: 'hs-1' }).setProtectedHeader({ alg: 'HS256', kid: svc.key.kid }).sign(new TextEncoder().encode('a-shared-secret-of-32-characters!'));
+    await expect401(hs);
   });
 
   it('refuses a token for another audience', async () => {
