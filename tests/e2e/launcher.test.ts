@@ -1,6 +1,7 @@
 /**
  * The SMART launcher flows in real Chromium (issue 12, "Done when"), against the sandbox's launcher-shaped paths
- * (sandbox/auth/launcher-compat.ts) and the one `smartLauncher` entry of the sandbox's allow-list: patient
+ * (sandbox/auth/launcher-compat.ts) and the one `smartLauncher` entry of the sandbox's allow-list: an EHR launch
+ * with the launcher's iss; patient
  * standalone launches with two different option sets reach the app without a new entry; a launch whose scopes
  * leave out the creates is refused at authorize, retried once read-only, and ends at the printable order.
  */
@@ -26,6 +27,13 @@ e2eDescribe('SMART launcher', () => {
   let page: Page;
   beforeEach(() => {
     ({ page } = session);
+  });
+
+  it('EHR launch with the launcher’s iss reaches the clinician screen', async () => {
+    await page.goto(`${launcher()}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: '/app/launch/' })}`);
+    await page.waitForSelector(APP_READY, { timeout: 45_000 });
+    expect(await appPageKind(page)).toBe('clinician');
+    await page.waitForSelector('.banner >> text=Maria Lindqvist');
   });
 
   it('patient standalone with two different option sets, both under the one launcher entry', async () => {
