@@ -13,6 +13,7 @@ export const F = {
   severalCapsules: 'Allow several capsules per dose',
   severalCapsulesHint: 'Otherwise each dose is one capsule, so the pharmacy makes one strength per step.',
   filler: 'Capsule filler',
+  startsOn: (date: string) => `Starts ${date}`,
   windowNotice: (free: string) => `The chart has an opioid-free window: low-dose naltrexone should not start before ${free}.`,
   windowGoAhead: (free: string) => `Start before ${free} anyway (recorded in the order note)`,
   fillsHeading: 'Fills',

@@ -7,9 +7,15 @@ import { beforeEach, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
 import { isSafetyPatient } from '../../fixtures/patients-safety.ts';
+import { mkdirSync } from 'node:fs';
 import { GAP_REASON_WORDS, P, S, VERDICT_WORDS } from '../../src/ui/strings.ts';
+import { H, R } from '../../src/ui/strings-order.ts';
+import { recordsWord } from '../../src/ui/clinical-words.ts';
 import type { GapReason } from '../../src/core/chart.ts';
-import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations, fullPageLaunch } from './support/browser.ts';
+
+/** Where the screenshots for a reviewer's eye go (not committed). */
+const SHOTS = '/tmp/ldn-shots';
 
 const SCREEN_DONE = 'main.ldn[data-screen="ready"], main.ldn[data-screen="failed"]';
 
@@ -86,7 +92,7 @@ e2eDescribe('clinician screen', () => {
     expect(text).toContain(S.incompleteLead);
     expect(text).not.toMatch(/no conflicts/i);
     const gaps = await frame.$$eval('.gaps li', (lis) => lis.map((li) => li.textContent ?? ''));
-    const mine = gaps.filter((g) => g.startsWith(type));
+    const mine = gaps.filter((g) => g.startsWith(recordsWord(type)));
     expect(mine.length, gaps.join('\n')).toBeGreaterThan(0);
     expect(mine.some((g) => reasons.some((r) => g.includes(GAP_REASON_WORDS[r]))), mine.join('\n')).toBe(true);
     expect(await frame.$(`button:has-text("${S.retry}")`)).not.toBeNull();
@@ -126,11 +132,88 @@ e2eDescribe('clinician screen', () => {
     await frame.selectOption('#plan-preset', { index: 1 });
     await frame.waitForSelector('table.steps');
     await overrideAll(frame, 'Reviewed with the patient');
-    await frame.click(`summary:has-text("${P.reviewJson}")`);
+    await frame.click(`summary:has-text("${R.json}")`);
     await frame.click(`summary:has-text("${S.timelineTableCaption}")`);
     await expectNoAxeViolations(frame);
     await expectNoHorizontalScroll(frame);
   });
+
+  it('the review shows every element of the sent resource, by name, in the 800x600 frame', async () => {
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0' });
+    await frame.selectOption('#plan-preset', 'clinic-weekly');
+    await frame.waitForSelector('[data-order-preview]');
+    await frame.click(`summary:has-text("${R.json}")`);
+    const { shown, sent } = await frame.evaluate(() => {
+      const preview = document.querySelector('[data-order-preview]') as HTMLElement;
+      const pres = preview.querySelectorAll('pre');
+      const copy = preview.cloneNode(true) as HTMLElement;
+      copy.querySelector('details.json')?.remove();
+      return { shown: copy.textContent ?? '', sent: JSON.parse(pres[pres.length - 1]!.textContent ?? '{}') };
+    });
+    for (const n of sent.note) expect(shown).toContain(n.text);
+    for (const d of sent.dosageInstruction) expect(shown).toContain(d.text);
+    // The sandbox grants patient/ scopes only, so the Practitioner cannot be read and its id_token has no name:
+    // the preview says whose record it is, never a bare reference (with a name, requester.display carries it).
+    expect(shown).toContain(sent.requester.display ?? 'Prescriber (record ldn-practitioner)');
+    expect(sent.subject.display).toBeTruthy();
+    expect(shown).toContain(sent.subject.display);
+    expect(sent.dispenseRequest.numberOfRepeatsAllowed).toBeGreaterThan(0);
+    expect(sent.dispenseRequest.expectedSupplyDuration.value).toBeLessThanOrEqual(30);
+    expect(shown).not.toMatch(/Patient\/|Practitioner\/|Encounter\/|\d{4}-\d{2}-\d{2}/);
+    // The steps table's headers never break inside a word.
+    const headers = await frame.$$eval('table.steps th, table.fills th', (ths) =>
+      ths.map((th) => {
+        // One client rect per line box the text occupies: a word broken in two gives two.
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { text: th.textContent ?? '', lines: tops.size };
+      }),
+    );
+    for (const h of headers) if (!h.text.includes(' ')) expect(h.lines, h.text).toBeLessThanOrEqual(1);
+  });
+
+  for (const size of [{ width: 800, height: 600 }, { width: 1280, height: 800 }]) {
+    it(`timeline labels never overlap and the screens are captured at ${size.width}x${size.height}`, async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.setViewportSize(size);
+      for (const patient of ['ldn-ms-tramadol-stopped', 'ldn-crohns-oxycodone', 'ldn-status-mix']) {
+        const frame = await fullPageLaunch(page, patient, { banner: '1' });
+        await frame.waitForSelector(SCREEN_DONE, { timeout: 45_000 });
+        await frame.selectOption('#plan-preset', 'clinic-weekly');
+        await frame.waitForSelector('table.steps');
+        const boxes = await frame.$$eval('.timeline svg text', (els) => els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }));
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!;
+            const b = boxes[j]!;
+            const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+            expect(overlap, `${patient}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+          }
+        }
+        // Every label inside the picture.
+        const svg = await frame.$eval('.timeline svg', (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; }).catch(() => undefined);
+        if (svg) for (const b of boxes) expect(b.left >= svg.left - 1 && b.right <= svg.right + 1, b.text).toBe(true);
+        if (patient === 'ldn-status-mix') expect(await frame.textContent('.timeline')).toMatch(/Last opioid: hydrocodone, stopped/);
+        if (patient !== 'ldn-ms-tramadol-stopped') continue;
+        const tag = `${size.width}x${size.height}`;
+        await frame.locator('.verdict').screenshot({ path: `${SHOTS}/verdict-${tag}.png` });
+        await frame.locator('.timeline').screenshot({ path: `${SHOTS}/timeline-${tag}.png` });
+        await frame.locator('.conflicts').screenshot({ path: `${SHOTS}/conflicts-${tag}.png` });
+        await frame.locator('.planner').screenshot({ path: `${SHOTS}/planner-${tag}.png` });
+        await overrideAll(frame, 'Reviewed with the patient');
+        await frame.waitForSelector('[data-order-preview]');
+        await frame.locator('.review').screenshot({ path: `${SHOTS}/review-${tag}.png` });
+        await frame.click(`button:has-text("${H.open}")`);
+        await frame.waitForSelector('.handout');
+        await frame.locator('.handout').screenshot({ path: `${SHOTS}/handout-${tag}.png` });
+        await expectNoAxeViolations(frame);
+      }
+    });
+  }
 
   it('can be used with the keyboard alone: the preset, a field and the sign button are reachable with Tab', async () => {
     const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0' });

@@ -59,7 +59,7 @@ export function pharmacyInstructions(plan: TitrationPlan): string {
     `${storageWords(plan.input.form)}.`,
     beyondUseNote(plan.input.form),
     ...plan.warnings,
-  ].join(' ');
+  ].join('\n'); // one line per fill, so the pharmacist reads them as a list
 }
 
 /** The notes: the whole plan, then the pharmacy's part (fills, beyond-use dates, storage), then any acknowledgement. */

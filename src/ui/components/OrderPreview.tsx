@@ -18,12 +18,7 @@ export function OrderPreview({ order }: { order: OrderDraft }) {
       <p class="screen-only">{R.intro}</p>
       <h3 class="preview__title">{view.title}</h3>
       <dl class="facts preview__facts">
-        {view.facts.map((f) => (
-          <div key={f.label}>
-            <dt>{f.label}</dt>
-            <dd>{f.value}</dd>
-          </div>
-        ))}
+        {view.facts.map((f) => [<dt key={`${f.label}-t`}>{f.label}</dt>, <dd key={`${f.label}-d`}>{f.value}</dd>])}
       </dl>
       {view.ingredients.length > 0 && (
         <>
@@ -36,13 +31,13 @@ export function OrderPreview({ order }: { order: OrderDraft }) {
         </>
       )}
       <h4>{R.dosages}</h4>
-      <ol class="preview__list preview__dosages">
+      <ul class="preview__list preview__dosages">
         {view.dosages.map((d, i) => (
           <li key={i}>
             <strong>{d.label}:</strong> {d.text}
           </li>
         ))}
-      </ol>
+      </ul>
       <h4>{R.dispense}</h4>
       <ul class="preview__list preview__dispense">
         {view.dispense.map((line, i) => (

@@ -96,7 +96,16 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
         ) : (
           <TextField id="plan-concentration" label={P.mgPerMl} inputMode="decimal" value={f.mgPerMl} problems={problems.mgPerMl} onInput={(v) => model.setField('mgPerMl', v)} />
         )}
-        <TextField id="plan-start-date" label={P.startDate} type="date" value={f.startDate} problems={problems.startDate} onInput={(v) => model.setField('startDate', v)} />
+        <TextField
+          id="plan-start-date"
+          label={P.startDate}
+          type="date"
+          value={f.startDate}
+          // The date control shows the browser's own format; the hint says the date in the one clinical format.
+          hint={/^\d{4}-\d{2}-\d{2}$/.test(f.startDate) ? F.startsOn(formatDate(f.startDate)) : undefined}
+          problems={problems.startDate}
+          onInput={(v) => model.setField('startDate', v)}
+        />
       </Row>
       {opioidFreeFrom && (insideWindow || f.startBeforeOpioidFree) && (
         <div class="window-notice" role="note">
