@@ -87,7 +87,7 @@ describe('evaluateServer', () => {
     expect(r.verdictReason).toContain(type);
   });
 
-  it.each(['MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication'])(
+  it.each(['MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication', 'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment'])(
     'without %s the verdict stands with a note that assessments are incomplete',
     (type) => {
       const r = evaluateServer(smartProbe({ without: [type] }));
