@@ -4,7 +4,7 @@
  * planner and review, the XSS patient's display staying inert, and no horizontal scroll at 800x600.
  */
 import { beforeEach, expect, it } from 'vitest';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
 import { isSafetyPatient } from '../../fixtures/patients-safety.ts';
 import { mkdirSync } from 'node:fs';
@@ -31,9 +31,8 @@ const verdictOf = (frame: Frame) => frame.getAttribute('main.ldn', 'data-verdict
 e2eDescribe('clinician screen', () => {
   const session = browserPerTest();
   let page: Page;
-  let context: BrowserContext;
   beforeEach(() => {
-    ({ page, context } = session);
+    ({ page } = session);
   });
 
   // The second-pass patients' verdicts are checked in process; tests/e2e/clinical-2b.test.ts launches two of them.

@@ -9,6 +9,8 @@ import { S } from '../strings.ts';
 
 /** `readAt` defaults to the moment this summary (a new read) is first shown. */
 export function ChartRead({ summary, readAt }: { summary: ChartSummary; readAt?: Date }) {
+  // A new summary is a new read: the time is taken again when it changes (hence the dependency on it).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const shown = useMemo(() => readAt ?? new Date(), [summary, readAt]);
   return (
     <details class="chart-read">

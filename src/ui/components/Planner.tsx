@@ -27,7 +27,7 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
     const first = f.opioidFreeFrom === undefined;
     model.setField('opioidFreeFrom', opioidFreeFrom);
     if (first && opioidFreeFrom) model.setField('startDate', defaultStartDate(f.startDate, opioidFreeFrom));
-  }, [opioidFreeFrom, f.opioidFreeFrom]);
+  }, [opioidFreeFrom, f.opioidFreeFrom, f.startDate, model]);
   const insideWindow = !!opioidFreeFrom && /^\d{4}-\d{2}-\d{2}$/.test(f.startDate) && f.startDate < opioidFreeFrom;
   const problems = model.plan && !model.plan.ok ? problemsByField(model.plan.error, f.formKind, P.moreProblems) : {};
   const preset = presets.find((p) => p.id === f.presetId);
