@@ -28,6 +28,14 @@ export function summaryOf(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 
   return a.opioidFreeFrom ? `${sentence.replace(/\.$/, '')}; not before ${clinicalDate(a.opioidFreeFrom)}.` : sentence;
 }
 
+/** The verdict in words inside a sentence (the codes are for programs, never for the clinician). */
+const VERDICT_PHRASE: Readonly<Record<Exclude<Verdict, 'incomplete'>, string>> = {
+  candidate: 'candidate',
+  'candidate-with-cautions': 'candidate with cautions',
+  'not-recommended': 'not recommended now',
+  'no-indication': 'no published LDN use charted',
+};
+
 function summarySentence(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 'candidacy' | 'conflicts' | 'gaps'>): string {
   const indications = [...new Set(a.candidacy.filter((c) => c.supportsCandidacy !== false).map((c) => c.indication))];
   const contra = a.conflicts.filter((c) => c.severity === 'contraindicated' || c.severity === 'major');
@@ -35,7 +43,7 @@ function summarySentence(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | '
   const first = (list: readonly Conflict[]): string => [...new Set(list.map((c) => c.title.toLowerCase()))].slice(0, 2).join('; ');
   switch (a.verdict) {
     case 'incomplete':
-      return `Incomplete: ${plural(a.gaps.length, 'part')} of the chart could not be read, so no clean verdict can be given (on what was read: ${a.verdictIfComplete}).`;
+      return `Incomplete: ${plural(a.gaps.length, 'part')} of the chart could not be read, so no clean verdict can be given (on what was read: ${VERDICT_PHRASE[a.verdictIfComplete]}).`;
     case 'not-recommended':
       return `Not recommended now: ${plural(contra.length, 'contraindicated or major finding')} (${first(contra)}).`;
     case 'candidate-with-cautions':

@@ -52,9 +52,14 @@ export const SRC = {
   productListsOpioidNaltrexone: s({ label: 'Product lists: Embeda (morphine/naltrexone) and Troxyca (oxycodone/naltrexone) contain an opioid agonist', kind: 'web', verified: true }),
   peripheralAntagonistIndication: s({ label: 'Methylnaltrexone, naloxegol, alvimopan are indicated only for opioid-induced constipation / postoperative ileus', kind: 'label', verified: true }),
   opioidAntidiarrhealLabel: s({ label: 'Naltrexone label: opioid antidiarrheals (diphenoxylate, difenoxin) are antagonised', kind: 'label', id: 'Drug Interactions', verified: true }),
-  eluxadolinePharmacology: s({ label: 'Eluxadoline opioid-receptor pharmacology (UNVERIFIED in ldn-clinical.md)', kind: 'label', verified: false }),
+  eluxadolinePharmacology: s({
+    label: 'Eluxadoline (Viberzi) monograph: mixed mu-opioid agonist and delta antagonist acting locally in the gut (an interaction with naltrexone is not stated)',
+    kind: 'web',
+    url: 'https://www.drugs.com/monograph/eluxadoline.html',
+    verified: true,
+  }),
   fdaLoperamideClass: s({ label: 'FDA established pharmacologic class of loperamide: "Opioid Agonist"', kind: 'label', verified: true }),
-  ldnResearchTrustLowDose: s({ label: 'LDN Research Trust: "low dose" naltrexone is up to 10 mg (ldn-clinical.md section 4)', kind: 'web', verified: true }),
+  ldnResearchTrustLowDose: s({ label: 'LDN Research Trust dosing guidance: "low dose" naltrexone is up to 10 mg', kind: 'web', verified: true }),
   design: s({ label: 'Design choice of this tool (severity not stated by the source)', kind: 'design', verified: true }),
   // Section 2b (second pass): sources as recorded in the research notes, public references only.
   naltrexoneLabelHypersensitivity: s({ label: 'Naltrexone hydrochloride tablets label (DailyMed setid adb7c4dc-221a-4d91-9687-0d78913a92ad), Contraindications: sensitivity to naltrexone; cross-sensitivity with naloxone unknown', kind: 'label', id: 'Contraindications', url: 'https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=adb7c4dc-221a-4d91-9687-0d78913a92ad', verified: true }),

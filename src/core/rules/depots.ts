@@ -66,7 +66,7 @@ export function depotRules(ctx: RuleContext): Conflict[] {
       const rule = naltrexone ? 'naltrexone-depot' : 'buprenorphine-depot';
       const until = s.endsOn !== undefined ? `; counts until ${clinicalDay(s.endsOn - 1)}` : '';
       const window = !naltrexone && s.dose !== undefined && s.endsOn !== undefined
-        ? { lastUse: isoDay(s.dose), lastUseBasis: `${w.label}: dose`, days: s.endsOn - s.dose, endsOn: isoDay(s.endsOn), rationale: `${w.label}: counts as current buprenorphine for its dosing interval and the opioid-free interval after it (design, ldn-clinical.md 2b).` }
+        ? { lastUse: isoDay(s.dose), lastUseBasis: `${w.label}: dose`, days: s.endsOn - s.dose, endsOn: isoDay(s.endsOn), rationale: `${w.label}: counts as current buprenorphine for its dosing interval and the opioid-free interval after it (a design choice of this tool).` }
         : undefined;
       out.push(medConflict(rule, med, evidence, `${given}${until}.`, window));
     } else if (s.phase === 'residual') {

@@ -19,7 +19,7 @@ const RATIONALE = {
     '10 days: the upper end of the naltrexone label\'s 7-10 days after short-acting opioids (tramadol included), as in patient monographs; the upper end because the chart rarely shows the true last dose.',
   'methadone-or-buprenorphine': '14 days after methadone or buprenorphine, as patient monographs advise.',
   'transdermal-patch':
-    '14 days after a transdermal patch is removed: the skin depot keeps releasing the opioid (half-life 13-25 h after removal, PMID 10668859), so the 10 days start late; 14 days as after methadone or buprenorphine (design, ldn-clinical.md 2b).',
+    '14 days after a transdermal patch is removed: the skin depot keeps releasing the opioid (half-life 13-25 h after removal, PMID 10668859), so the 10 days start late; 14 days as after methadone or buprenorphine (a design choice of this tool).',
 } as const;
 
 function classOf(ingredients: Iterable<string>, patch = false): keyof typeof WASHOUT_DAYS {
