@@ -7,60 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { cpus, loadavg } from 'node:os';
 import { assess } from '../src/core/assess/index.ts';
-import { emptyChart, type Chart } from '../src/core/chart.ts';
-import {
-  concept, condition, icd10, localCode, medication, medicationAdministration, medicationDispense, medicationRequest, medicationStatement, rxnorm, snomed,
-} from '../fixtures/factories.ts';
-
-const NOW = '2026-03-15T12:00:00Z';
-const P = 'bench-patient';
-
-/** A realistic mix: mostly non-opioids with local codes and text, some opioids by code and by name, many dates. */
-function buildChart(meds: number, conditions: number): Chart {
-  const chart = emptyChart();
-  const names = [
-    () => concept([localCode('44120', 'DULOXETINE 30 MG CAPSULE')], 'duloxetine 30 mg capsule'),
-    () => concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]),
-    () => concept([], 'Acetaminophen / HYDROcodone 325 mg-5 mg tablet'),
-    () => concept([rxnorm('314076', 'lisinopril 10 MG Oral Tablet')]),
-    () => concept([localCode('55021', 'GABAPENTIN 300 MG CAPSULE')]),
-    () => concept([], `vitamin D3 ${Math.floor(Math.random() * 5000)} unit tablet`),
-    () => concept([rxnorm('835603')]),
-    () => concept([], 'metFORMIN ER 500 mg tablet'),
-  ];
-  const statuses = ['active', 'completed', 'stopped', 'on-hold', 'cancelled', 'entered-in-error'] as const;
-  for (let i = 0; i < meds; i++) {
-    const c = names[i % names.length]!();
-    const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-    switch (i % 4) {
-      case 0:
-        chart.medicationRequests.push(medicationRequest({ patientId: P, medication: { concept: c }, status: statuses[i % statuses.length], authoredOn: day, daysSupply: 30 }));
-        break;
-      case 1:
-        chart.medicationStatements.push(medicationStatement({ patientId: P, medication: { concept: c }, status: i % 3 ? 'completed' : 'active', effective: { start: day, end: day } }));
-        break;
-      case 2:
-        chart.medicationDispenses.push(medicationDispense({ patientId: P, medication: { concept: c }, whenHandedOver: day, daysSupply: 30 }));
-        break;
-      default: {
-        const med = medication({ id: `bench-med-${i}`, code: c });
-        chart.medications.push(med);
-        chart.medicationAdministrations.push(medicationAdministration({ patientId: P, medication: { reference: `Medication/${med.id}` }, effective: day }));
-      }
-    }
-  }
-  const codes = [
-    () => concept([icd10('M79.7', 'Fibromyalgia'), snomed('203082005', 'Fibromyalgia')]),
-    () => concept([icd10('I10', 'Essential (primary) hypertension')]),
-    () => concept([snomed('44054006', 'Diabetes mellitus type 2')]),
-    () => concept([icd10('K50.90')], "Crohn's disease"),
-    () => concept([], `Encounter note ${Math.floor(Math.random() * 1000)}`),
-  ];
-  for (let i = 0; i < conditions; i++) {
-    chart.conditions.push(condition({ patientId: P, code: codes[i % codes.length]!(), clinicalStatus: i % 7 ? 'active' : 'resolved' }));
-  }
-  return chart;
-}
+import { BENCH_NOW as NOW, buildBenchChart as buildChart } from './assess-chart.ts';
 
 // A real GC between measurements (npm run bench passes no node flags): only outside the timed runs.
 setFlagsFromString('--expose_gc');

@@ -1,0 +1,45 @@
+/**
+ * One cold sample for bench/assess-cold.bench.ts (run in a fresh Node process, bundled by it): builds the
+ * synthetic chart, then times loading the core bundle (parse, evaluate, whatever the modules build at load), the
+ * first assess() call, and a few warm calls after it. Prints one JSON line. Not a test: asserts nothing.
+ *   node sample.mjs CORE_BUNDLE_URL MEDS CONDITIONS
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { BENCH_NOW, buildBenchChart } from './assess-chart.ts';
+
+interface Core {
+  assess(chart: unknown, now: string): { verdict: string; conflicts: unknown[]; candidacy: unknown[] };
+}
+
+const [coreUrl, medsArg, conditionsArg] = process.argv.slice(2);
+const chart = buildBenchChart(Number(medsArg), Number(conditionsArg));
+
+// Garbage collection inside the timed first call, from the runtime's own gc entries.
+let gcMs = 0;
+let gcFrom = Infinity;
+let gcTo = -Infinity;
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.startTime >= gcFrom && e.startTime <= gcTo) gcMs += e.duration;
+});
+observer.observe({ entryTypes: ['gc'] });
+
+const t0 = performance.now();
+const core = (await import(coreUrl as string)) as Core;
+const t1 = performance.now();
+gcFrom = t1;
+const first = core.assess(chart, BENCH_NOW);
+const t2 = performance.now();
+gcTo = t2;
+const warm: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const w0 = performance.now();
+  core.assess(chart, BENCH_NOW);
+  warm.push(performance.now() - w0);
+}
+warm.sort((a, b) => a - b);
+await new Promise((r) => setTimeout(r, 20)); // let the gc entries arrive
+observer.disconnect();
+process.stdout.write(`${JSON.stringify({
+  loadMs: t1 - t0, firstMs: t2 - t1, gcMs, warmMs: warm[2],
+  verdict: first.verdict, conflicts: first.conflicts.length, candidacy: first.candidacy.length,
+})}\n`);

@@ -1,0 +1,71 @@
+/**
+ * Cold assess() benchmark (issue 14 item 1): a launch runs assess() once, in a fresh JavaScript context, so the
+ * figure that matters is the first call, not the warm loop of bench/assess.bench.ts. Prints figures, asserts nothing.
+ *
+ * The core is bundled with esbuild (minified ESM, as the app ships it) and every sample is a fresh Node process
+ * (bench/assess-cold-sample.ts) that builds the synthetic chart (bench/assess-chart.ts), then times separately:
+ *   - module load: importing the core bundle (parse, evaluate, and any table unpacking / index building at load);
+ *   - first assess(): the cold call (JIT not warm, lazily built indexes built here), with its GC time;
+ *   - warm: the median of 5 further calls in the same process.
+ * `--root DIR` (repeatable) compares other checkouts of the repo on the same chart, interleaved process by process,
+ * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change.
+ *
+ *   npx tsx bench/assess-cold.bench.ts [--runs 7] [--root /tmp/base --root .] [--sizes 10000,100000]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const { values: flags } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, root: { type: 'string', multiple: true }, sizes: { type: 'string', default: '10000,100000' } },
+  strict: true,
+});
+const runs = Number(flags.runs);
+const here = resolve(import.meta.dirname, '..');
+const roots = (flags.root?.length ? flags.root : [here]).map((r) => resolve(r));
+const sizes = flags.sizes.split(',').map(Number);
+const out = mkdtempSync(join(tmpdir(), 'assess-cold-'));
+
+async function bundle(entry: string, file: string): Promise<string> {
+  await build({ entryPoints: [entry], outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'es2022', minify: true, logLevel: 'error' });
+  return file;
+}
+
+interface Sample { loadMs: number; firstMs: number; gcMs: number; warmMs: number; verdict: string; conflicts: number; candidacy: number }
+
+const sampleScript = await bundle(join(here, 'bench', 'assess-cold-sample.ts'), join(out, 'sample.mjs'));
+const cores = await Promise.all(roots.map((r, i) => bundle(join(r, 'src', 'core', 'assess', 'index.ts'), join(out, `core-${i}.mjs`))));
+
+const q = (list: number[], p: number): number => {
+  const s = [...list].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+};
+const fmt = (list: number[]): string => `median ${q(list, 0.5).toFixed(1)} ms, p95 ${q(list, 0.95).toFixed(1)} ms`;
+
+console.log(`cold assess(): ${runs} fresh Node ${process.version} processes per size and checkout, interleaved`);
+for (const meds of sizes) {
+  const conditions = Math.floor(meds / 2);
+  const samples: Sample[][] = roots.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (let i = 0; i < roots.length; i++) {
+      const line = execFileSync(process.execPath, [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      samples[i]!.push(JSON.parse(line) as Sample);
+    }
+  }
+  console.log(`\n${meds.toLocaleString('en')} medication records + ${conditions.toLocaleString('en')} conditions:`);
+  roots.forEach((root, i) => {
+    const s = samples[i]!;
+    const first = s[0]!;
+    console.log(`  ${root}`);
+    console.log(`    module load          ${fmt(s.map((x) => x.loadMs))}`);
+    console.log(`    first assess()       ${fmt(s.map((x) => x.firstMs))} (GC in it: median ${q(s.map((x) => x.gcMs), 0.5).toFixed(1)} ms)`);
+    console.log(`    load + first         ${fmt(s.map((x) => x.loadMs + x.firstMs))}`);
+    console.log(`    warm assess()        ${fmt(s.map((x) => x.warmMs))}`);
+    console.log(`    result: verdict ${first.verdict}, ${first.conflicts} conflicts, ${first.candidacy} candidacy entries`);
+  });
+}
+rmSync(out, { recursive: true, force: true });
