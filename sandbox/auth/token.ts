@@ -8,6 +8,13 @@ import type { SandboxContext } from '../context.ts';
 import { sendJson } from '../http.ts';
 import { signJwt } from './keys.ts';
 import { ACCESS_TOKEN_SECONDS, PRACTITIONER_ID, type Grant } from './store.ts';
+import { sandboxPractitioner } from '../../fixtures/patients.ts';
+
+/** The sandbox clinician's name as the id_token's `name` claim, from the same Practitioner the chart holds. */
+const SANDBOX_USER_NAME = ((): string => {
+  const n = sandboxPractitioner().name?.[0];
+  return [...(n?.prefix ?? []), ...(n?.given ?? []), n?.family ?? ''].join(' ').trim();
+})();
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
@@ -73,6 +80,8 @@ function issueTokens(ctx: SandboxContext, grant: Grant, withRefresh: boolean): R
       iat: now,
       exp: now + ACCESS_TOKEN_SECONDS,
       fhirUser: grant.fhirUser,
+      // OpenID Connect standard claim: the signed-in clinician's name (the app shows it as the prescriber).
+      name: SANDBOX_USER_NAME,
     });
   }
   if (withRefresh && (grant.scopes.includes('offline_access') || grant.scopes.includes('online_access'))) {

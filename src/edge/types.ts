@@ -24,6 +24,8 @@ export interface LaunchContext {
   encounterId?: string;
   /** e.g. "Practitioner/123" from the id_token's fhirUser claim. */
   fhirUser?: string;
+  /** The signed-in user's name from the id_token (OpenID Connect `name` claim), when the server sent one. */
+  userName?: string;
   needPatientBanner: boolean;
   smartStyleUrl?: string;
   /** The scopes the server granted (may be fewer than asked). */

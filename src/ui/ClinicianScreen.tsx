@@ -87,7 +87,8 @@ function Results({
   const write = useWrite(services, http, context, plan.storageKey);
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
   // Names instead of references, on the very draft that is reviewed and sent (issue 11 item 3).
-  const prescriber = usePrescriberName(http, context.fhirUser);
+  // The Practitioner's own record first; the id_token's name where that read is not permitted.
+  const prescriber = usePrescriberName(http, context.fhirUser) ?? context.userName;
   const order = useMemo(() => plan.order && withNames(plan.order, { patient: patientName, prescriber }), [plan.order, patientName, prescriber]);
   return (
     <>

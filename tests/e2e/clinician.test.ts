@@ -151,9 +151,10 @@ e2eDescribe('clinician screen', () => {
     });
     for (const n of sent.note) expect(shown).toContain(n.text);
     for (const d of sent.dosageInstruction) expect(shown).toContain(d.text);
-    // The sandbox grants patient/ scopes only, so the Practitioner cannot be read and its id_token has no name:
-    // the preview says whose record it is, never a bare reference (with a name, requester.display carries it).
-    expect(shown).toContain(sent.requester.display ?? 'Prescriber (record ldn-practitioner)');
+    // The sandbox grants patient/ scopes only, so the Practitioner cannot be read: the name comes from the
+    // id_token's OpenID Connect name claim, on the order and in the review.
+    expect(sent.requester.display).toBe('Dr. Ada Okafor');
+    expect(shown).toContain('Dr. Ada Okafor');
     expect(sent.subject.display).toBeTruthy();
     expect(shown).toContain(sent.subject.display);
     expect(sent.dispenseRequest.numberOfRepeatsAllowed).toBeGreaterThan(0);

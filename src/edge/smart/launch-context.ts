@@ -33,15 +33,33 @@ export interface SmartSession {
  * own getFhirUser() decodes with window.atob, which throws on base64url's "-" and "_".
  */
 export function fhirUserFromIdToken(idToken: string | undefined): string | undefined {
+  const claims = idTokenClaims(idToken);
+  if (typeof claims?.fhirUser !== 'string') return undefined;
+  const match = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})\/?$/.exec(claims.fhirUser.slice(0, 2048));
+  return match?.[1];
+}
+
+/**
+ * The user's name from the id_token's OpenID Connect `name` claim (standard profile claim), when the server sends
+ * one: the prescriber's name for the order and the printout where the Practitioner itself may not be read with
+ * patient-level scopes. Bounded and trimmed; control characters dropped; rendered as text only.
+ */
+export function userNameFromIdToken(idToken: string | undefined): string | undefined {
+  const name = idTokenClaims(idToken)?.name;
+  if (typeof name !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return clean || undefined;
+}
+
+function idTokenClaims(idToken: string | undefined): { fhirUser?: unknown; name?: unknown } | undefined {
   const payload = idToken?.split('.')[1];
-  if (!payload) return undefined;
+  if (!payload || payload.length > 16_384) return undefined;
   try {
     const standard = payload.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(standard), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { fhirUser?: unknown };
-    if (typeof claims.fhirUser !== 'string') return undefined;
-    const match = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})\/?$/.exec(claims.fhirUser);
-    return match?.[1];
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims === 'object' && claims !== null ? (claims as { fhirUser?: unknown; name?: unknown }) : undefined;
   } catch {
     return undefined;
   }
@@ -71,6 +89,7 @@ export function buildLaunchContext(session: SmartSession): { ok: true; value: La
   // grant equals the request (RFC 6749 §5.1: "OPTIONAL, if identical to the scope requested").
   const granted = open ? scopeWords(requestedScopes('standalone', 'v2')) : token.scope !== undefined ? scopeWords(token.scope) : asked;
   const fhirUser = open ? undefined : fhirUserFromIdToken(token.id_token);
+  const userName = open ? undefined : userNameFromIdToken(token.id_token);
   return {
     ok: true,
     value: {
@@ -79,6 +98,7 @@ export function buildLaunchContext(session: SmartSession): { ok: true; value: La
       patientId,
       ...(token.encounter ? { encounterId: token.encounter } : {}),
       ...(fhirUser ? { fhirUser } : {}),
+      ...(userName ? { userName } : {}),
       // Absent means shown: the safe side, the clinician always sees whose chart the app is reading.
       needPatientBanner: token.need_patient_banner !== false,
       ...(token.smart_style_url ? { smartStyleUrl: token.smart_style_url } : {}),

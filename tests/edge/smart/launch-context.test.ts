@@ -1,6 +1,6 @@
 /** Dimensions: launch type (ehr, standalone, open) x token response fields present or absent. */
 import { describe, expect, it } from 'vitest';
-import { buildLaunchContext, fhirUserFromIdToken, type SmartSession } from '../../../src/edge/smart/launch-context.ts';
+import { buildLaunchContext, fhirUserFromIdToken, userNameFromIdToken, type SmartSession } from '../../../src/edge/smart/launch-context.ts';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 
 const b64url = (obj: object) => Buffer.from(JSON.stringify(obj)).toString('base64url');
@@ -94,5 +94,22 @@ describe('fhirUserFromIdToken', () => {
     expect(fhirUserFromIdToken('garbage')).toBeUndefined();
     expect(fhirUserFromIdToken('a.###.c')).toBeUndefined();
     expect(fhirUserFromIdToken(idToken({ sub: 'x' }))).toBeUndefined();
+  });
+});
+
+describe('userNameFromIdToken', () => {
+  const token = (claims: object): string => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
+  it('reads the OpenID Connect name claim, trimmed and without control characters', () => {
+    expect(userNameFromIdToken(token({ name: '  Dr. Ada\u0007 Okafor ' }))).toBe('Dr. Ada Okafor');
+  });
+  it('gives nothing for a missing, non-string or empty name, or a token that is not a JWT', () => {
+    expect(userNameFromIdToken(token({ fhirUser: 'Practitioner/1' }))).toBeUndefined();
+    expect(userNameFromIdToken(token({ name: 42 }))).toBeUndefined();
+    expect(userNameFromIdToken(token({ name: ' ' }))).toBeUndefined();
+    expect(userNameFromIdToken('not a token')).toBeUndefined();
+    expect(userNameFromIdToken(undefined)).toBeUndefined();
+  });
+  it('bounds a long name', () => {
+    expect(userNameFromIdToken(token({ name: 'x'.repeat(5000) }))!.length).toBe(200);
   });
 });
