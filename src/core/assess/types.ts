@@ -54,8 +54,14 @@ export interface Candidacy {
   evidenceLevel: string;
   evidence: string;
   sources: Source[];
+  /** The first Condition (chart order) that names the indication; `matched` is its evidence. */
   condition: ChartEntry;
   matched: MatchEvidence;
+  /**
+   * Every Condition behind the indication, `condition` first, when there is more than one (one Candidacy per
+   * indication, issue 14 item 1). Absent means just `condition`.
+   */
+  conditions?: ChartEntry[];
   /**
    * Optional (added by the clinical core): false when the indication has no supportive evidence
    * (Hashimoto's, SIBO): listed for the clinician, but not enough on its own for a "candidate" verdict.

@@ -1,29 +1,50 @@
 /**
- * Candidacy (ldn-clinical.md section 1): each counting Condition that is a published LDN use, with its evidence
- * level and references. A Condition in several groups gives one entry per indication.
+ * Candidacy (ldn-clinical.md section 1): the published LDN uses the counting Conditions name, each with its evidence
+ * level and references. One Candidacy per indication (issue 14 item 1: a long chart gave 1,714 cards): `condition`
+ * and `matched` are the first Condition in chart order that names it, `conditions` lists every Condition behind it
+ * when there is more than one. A Condition in several groups counts for each of its indications.
  */
-import type { Candidacy } from '../assess/types.ts';
+import type { Candidacy, ChartEntry } from '../assess/types.ts';
+import type { ConditionEntry } from '../fhir/condition-entries.ts';
 import { INDICATIONS } from '../knowledge/indications.ts';
 import type { RuleContext } from './context.ts';
 
 export function candidacyRules(ctx: RuleContext): Candidacy[] {
-  const out: Candidacy[] = [];
-  for (const c of ctx.conditions) {
-    if (!c.counts || c.groups.size === 0) continue;
-    for (const ind of INDICATIONS) {
-      const matched = c.groups.get(ind.group);
-      if (!matched) continue;
-      out.push({
-        indicationId: ind.id,
-        indication: ind.indication,
-        evidenceLevel: ind.evidenceLevel,
-        evidence: ind.evidence,
-        sources: ind.sources,
-        condition: c.entry,
-        matched,
-        ...(ind.supportsCandidacy ? {} : { supportsCandidacy: false }),
-      });
+  // Indexed loops: this runs once per launch, cold, over every Condition (iterators allocate in cold code).
+  const behind = new Map<string, ConditionEntry[]>();
+  const order: string[] = [];
+  const conditions = ctx.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i] as ConditionEntry;
+    if (c.groups.size === 0 || !c.counts) continue;
+    for (let k = 0; k < INDICATIONS.length; k++) {
+      const ind = INDICATIONS[k]!;
+      if (!c.groups.has(ind.group)) continue;
+      const list = behind.get(ind.id);
+      if (list) list.push(c);
+      else {
+        behind.set(ind.id, [c]);
+        order.push(ind.id);
+      }
     }
+  }
+  const out: Candidacy[] = [];
+  for (const id of order) {
+    const ind = INDICATIONS.find((x) => x.id === id)!;
+    const list = behind.get(id)!;
+    const first = list[0]!;
+    const entries: ChartEntry[] | undefined = list.length > 1 ? list.map((c) => c.entry) : undefined;
+    out.push({
+      indicationId: ind.id,
+      indication: ind.indication,
+      evidenceLevel: ind.evidenceLevel,
+      evidence: ind.evidence,
+      sources: ind.sources,
+      condition: first.entry,
+      matched: first.groups.get(ind.group)!,
+      ...(entries ? { conditions: entries } : {}),
+      ...(ind.supportsCandidacy ? {} : { supportsCandidacy: false }),
+    });
   }
   return out;
 }

@@ -24,6 +24,9 @@ function findingLines(c: Conflict): string[] {
   return lines;
 }
 
+/** Conditions named per indication in the text report; the JSON lists them all. */
+const CONDITIONS_SHOWN = 10;
+
 /** The human-readable report printed by `npm run assess -- FILE --text`. */
 export function textReport(a: Assessment): string {
   const lines = [`Verdict: ${a.verdict}${a.complete ? '' : ` (if complete: ${a.verdictIfComplete})`}`, a.summary];
@@ -32,6 +35,11 @@ export function textReport(a: Assessment): string {
     lines.push('Candidacy:');
     for (const c of a.candidacy) {
       lines.push(`  - ${c.indication} [${c.evidenceLevel}] from "${c.condition.name}" (${c.matched.by} ${c.matched.code ?? c.matched.term})${c.supportsCandidacy === false ? ' - listed, not enough on its own' : ''}`);
+      const behind = c.conditions ?? [];
+      if (behind.length > 1) {
+        const shown = behind.slice(0, CONDITIONS_SHOWN).map((e) => e.reference ?? e.name).join(', ');
+        lines.push(`      conditions (${behind.length}): ${shown}${behind.length > CONDITIONS_SHOWN ? `, and ${behind.length - CONDITIONS_SHOWN} more` : ''}`);
+      }
       lines.push(`      evidence: ${c.evidence}`);
       for (const s of c.sources) lines.push(`      source: ${sourceLine(s)}`);
     }

@@ -106,3 +106,19 @@ describe('candidacy per indication (ldn-clinical.md section 1)', () => {
     expect(a.candidacy[0]?.sources.length).toBeGreaterThan(0);
   });
 });
+
+describe('candidacy grouped per indication (issue 14 item 1)', () => {
+  it('gives one Candidacy per indication, the first Condition deciding and every Condition listed', () => {
+    const fibroA = condition({ id: 'fa', patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
+    const crohn = condition({ id: 'cr', patientId: P, code: concept([icd10('K50.90')], "Crohn's disease") });
+    const fibroB = condition({ id: 'fb', patientId: P, code: concept([snomed('203082005', 'Fibromyalgia')]) });
+    const resolved = condition({ id: 'fr', patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]), clinicalStatus: 'resolved' });
+    const a = run(fibroA, crohn, fibroB, resolved);
+    expect(a.candidacy.map((c) => c.indicationId)).toEqual(['fibromyalgia', 'crohns']);
+    const [fib, cd] = a.candidacy;
+    expect(fib?.condition.reference).toBe('Condition/fa');
+    expect(fib?.matched).toMatchObject({ by: 'code', code: 'M79.7' });
+    expect(fib?.conditions?.map((e) => e.reference)).toEqual(['Condition/fa', 'Condition/fb']);
+    expect(cd?.conditions).toBeUndefined();
+  });
+});
