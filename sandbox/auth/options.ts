@@ -1,6 +1,7 @@
 /**
  * Per-launch options of the sandbox (the launcher's form, `/launch` and `/ehr` query): patient banner, one
- * simulated authorization error (as in the SMART Health IT launcher), FHIR faults, and narrowed scopes.
+ * simulated authorization error (as in the SMART Health IT launcher), FHIR faults, narrowed scopes, and the server
+ * profile (the vendor-like shape of the protected FHIR base: sandbox/gateway/profiles.ts).
  * They travel with the launch code, then the authorization code, then the access token; they are never logged.
  */
 import { err, ok, type Result } from '../../src/core/result.ts';
@@ -20,6 +21,13 @@ export type AuthError = (typeof AUTH_ERRORS)[number];
 export const FAULT_KINDS = ['500', '403', '404', 'timeout', 'slow', 'broken-paging', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/**
+ * Shapes of the protected FHIR base, per launch (`profile=`): `full` (the sandbox's own, the default), `epic-like`,
+ * `oracle-like`, `hapi-like`. What each does, and the vendor documentation it follows, is in sandbox/README.md.
+ */
+export const SERVER_PROFILES = ['full', 'epic-like', 'oracle-like', 'hapi-like'] as const;
+export type ServerProfile = (typeof SERVER_PROFILES)[number];
+
 export interface FhirFault {
   resourceType: string;
   kind: FaultKind;
@@ -32,6 +40,8 @@ export interface LaunchOptions {
   faults: FhirFault[];
   /** Upper bound on the granted scopes (the granted set is what was asked, narrowed to these). */
   scope?: string[];
+  /** The server profile; undefined = `full`. */
+  profile?: ServerProfile;
 }
 
 /** Reads the options from a query; any unknown value is an error naming it (never silently ignored). */
@@ -61,6 +71,11 @@ export function parseLaunchOptions(q: URLSearchParams): Result<LaunchOptions, st
   }
   const scope = q.get('scope');
   if (scope && scope.trim()) options.scope = scope.trim().split(/[\s,]+/);
+  const profile = q.get('profile');
+  if (profile) {
+    if (!(SERVER_PROFILES as readonly string[]).includes(profile)) return err(`profile "${profile}" is not one of ${SERVER_PROFILES.join(', ')}`);
+    if (profile !== 'full') options.profile = profile as ServerProfile;
+  }
   return ok(options);
 }
 
@@ -71,5 +86,6 @@ export function launchOptionsQuery(o: LaunchOptions): URLSearchParams {
   if (o.authError) q.set('auth_error', o.authError);
   if (o.faults.length) q.set('fhir_fault', o.faults.map((f) => `${f.resourceType}:${f.kind}`).join(','));
   if (o.scope) q.set('scope', o.scope.join(' '));
+  if (o.profile) q.set('profile', o.profile);
   return q;
 }

@@ -13,6 +13,7 @@ import { confineConditionalCreate } from './conditional-create.ts';
 import { sendNegotiated } from '../web/compress.ts';
 import { runBatch } from '../fhir/batch.ts';
 import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
+import { applyProfile } from './profiles.ts';
 import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS, truncatedJson } from './faults.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -125,9 +126,15 @@ function outcomeAnswer(status: number, code: string, text: string, headers: Reco
   };
 }
 
-/** One REST interaction on the protected base (grant set) or the open base: scopes, faults, then the engine. */
+/**
+ * One REST interaction on the protected base (grant set) or the open base: the launch's server profile (which may
+ * refuse, or resolve a paging cursor into the search it stands for), scopes, faults, then the engine.
+ */
 async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r: EngineRequest, gone: AbortSignal): Promise<Answer> {
   if (!grant) return ctx.engine.handle(r);
+  const step = applyProfile(grant.options, r);
+  if (step.kind === 'answer') return step.answer;
+  r = step.request;
   const target = new URL(r.url, 'http://entry.invalid/');
   const segments = target.pathname.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map((x) => decodeURIComponent(x));
   const query = new URLSearchParams(target.searchParams);
@@ -160,7 +167,8 @@ async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r:
     default:
       break;
   }
-  const result = await ctx.engine.handle(r);
+  const engineResult = await ctx.engine.handle(r);
+  const result = step.after && engineResult.status === 200 ? step.after(engineResult) : engineResult;
   if (fault?.kind === 'broken-paging' && result.status === 200) return { ...result, body: breakPaging(result.body, target.searchParams) };
   if (fault?.kind === 'malformed' && result.status < 300) return { ...result, text: truncatedJson(result.body) };
   return result;

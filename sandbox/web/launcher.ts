@@ -1,7 +1,15 @@
 /** The launcher page at `/`: the synthetic patients, their launch links, and a form for launch options. */
 import type { SandboxContext } from '../context.ts';
-import { AUTH_ERRORS, FAULT_KINDS } from '../auth/options.ts';
+import { AUTH_ERRORS, FAULT_KINDS, SERVER_PROFILES, type ServerProfile } from '../auth/options.ts';
 import { esc, page } from './html.ts';
+
+/** What each server profile is, for the options form (details in sandbox/README.md). */
+const PROFILE_LABELS: Record<ServerProfile, string> = {
+  full: 'Full (this sandbox: offset paging, _include, every create)',
+  'epic-like': 'Epic-like (no _include, 50 per page, cursor paging, no MedicationStatement, order create refused)',
+  'oracle-like': 'Oracle-Health-like (order create only as a reported medication, no DetectedIssue)',
+  'hapi-like': 'HAPI-like (open-server paging links with _getpages, total on every page)',
+};
 
 const FAULT_TYPES = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication', 'Patient'];
 
@@ -42,6 +50,8 @@ ${rows}
 <select id="opt-patient" name="patient">${patientOptions}</select>
 <label for="opt-banner">Patient banner (need_patient_banner)</label>
 <select id="opt-banner" name="banner"><option value="">Default (frame: no, full page: yes)</option><option value="1">Yes</option><option value="0">No</option></select>
+<label for="opt-profile">Server profile <span class="hint">(how the FHIR server behaves)</span></label>
+<select id="opt-profile" name="profile">${SERVER_PROFILES.map((p) => `<option value="${p}">${esc(PROFILE_LABELS[p])}</option>`).join('')}</select>
 <label for="opt-auth-error">Simulated authorization error</label>
 <select id="opt-auth-error" name="auth_error"><option value="">None</option>${AUTH_ERRORS.map((e) => `<option value="${e}">${e}</option>`).join('')}</select>
 <label for="opt-fault">FHIR fault <span class="hint">(one resource type)</span></label>
