@@ -342,22 +342,21 @@ function main(): void {
 // RxNorm codes and brand names from public value sets (licences: CDC opioid-cds CC0; cumulus-library-opioid
 // Apache-2.0 / VSAC expansions; opioid-mme-r4 OMTKData), classified by ingredient with src/core/match.
 // ${byCode.size} codes in ${groups.size} ingredient sets; ${brandRows.length} brands (${brandsDropped} learnt names dropped as generic or redundant); ${dropped} source rows named no rule-relevant ingredient and were left out.
-// The code and brand lists are packed (format and decoder: src/core/knowledge/packed-codes.ts) and unpacked once
-// at module load into the same tables as before.
-import { unpackBrandIngredients, unpackProductCodeGroups } from '../packed-codes.ts';
+// The code and brand lists are packed (format and decoder: src/core/knowledge/packed-codes.ts); they are unpacked
+// on first use (src/core/match/medication-index.ts), not at module load.
 
 /** Where these tables come from: repository, commit, commit date and the files read. */
 export const GENERATED_FROM: readonly { repo: string; commit: string; date: string; files: string[] }[] = ${JSON.stringify(provenance, null, 2)};
 export const GENERATED_ON = ${JSON.stringify(new Date().toISOString().slice(0, 10))};
 
-/** [ingredient ids joined by "+", RxNorm codes separated by spaces], sorted by set; codes sorted numerically. */
-export const PRODUCT_CODE_GROUPS: readonly (readonly [string, string])[] = unpackProductCodeGroups(
-${packedLines(packedProducts)},
+/** Packed [ingredient ids joined by "+", RxNorm codes], sorted by set; codes sorted numerically (unpackProductCodeGroups). */
+export const PACKED_PRODUCT_CODE_GROUPS: string = (
+${packedLines(packedProducts)}
 );
 
-/** [brand (lower-case words), ingredient ids joined by "+"], learnt from "[Brand]" in branded drug names. */
-export const BRAND_INGREDIENTS: readonly (readonly [string, string])[] = unpackBrandIngredients(
-${packedLines(packedBrands)},
+/** Packed [brand (lower-case words), ingredient ids joined by "+"], learnt from "[Brand]" in branded drug names (unpackBrandIngredients). */
+export const PACKED_BRAND_INGREDIENTS: string = (
+${packedLines(packedBrands)}
 );
 `;
   writeFileSync(out, text);

@@ -1,7 +1,7 @@
 /**
  * The compact text form of the generated product-code and brand tables (src/core/knowledge/generated), written by
- * scripts/build-code-tables.ts and read once at module load. Why: the plain lists ("106500 328828 ...") were most
- * of the clinician screen's download (~27 KB gzip of 10,100 codes); sorted codes stored as gaps in a separator-free
+ * scripts/build-code-tables.ts and unpacked on first use (src/core/match/medication-index.ts), not at module load.
+ * Why: the plain lists ("106500 328828 ...") were most of the clinician screen's download (~27 KB gzip of 10,100 codes); sorted codes stored as gaps in a separator-free
  * base-32 form gzip to ~10 KB, and the decoded tables are exactly the same.
  *
  * Codes: per ingredient set, the sorted RxNorm codes as gaps (first code, then code minus previous code minus 1),
@@ -53,7 +53,7 @@ export function unpackCodes(packed: string): string[] {
 }
 
 /** Splits `<key>:<value>` lines (the key never contains ":"). */
-function lines(packed: string): [string, string][] {
+export function packedLines(packed: string): [string, string][] {
   return packed
     .split('\n')
     .filter((line) => line.length > 0)
@@ -65,12 +65,12 @@ function lines(packed: string): [string, string][] {
 
 /** [ingredient ids joined by "+", RxNorm codes separated by spaces], as the generated tables were before packing. */
 export function unpackProductCodeGroups(packed: string): (readonly [string, string])[] {
-  return lines(packed).map(([set, digits]) => [set, unpackCodes(digits).join(' ')] as const);
+  return packedLines(packed).map(([set, digits]) => [set, unpackCodes(digits).join(' ')] as const);
 }
 
 /** [brand, ingredient ids joined by "+"] from lines `<set>:<brand>|<brand>`. */
 export function unpackBrandIngredients(packed: string): (readonly [string, string])[] {
   const rows: (readonly [string, string])[] = [];
-  for (const [set, brands] of lines(packed)) for (const brand of brands.split('|')) rows.push([brand, set] as const);
+  for (const [set, brands] of packedLines(packed)) for (const brand of brands.split('|')) rows.push([brand, set] as const);
   return rows;
 }

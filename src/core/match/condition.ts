@@ -7,7 +7,7 @@ import type { MatchEvidence } from '../assess/types.ts';
 import { CONDITION_GROUPS, GROUP_EXCLUDERS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
 import { CONDITION_CODE_GROUPS } from '../knowledge/generated/condition-tables.ts';
 import { knownSystem, normaliseIcd10 } from '../fhir/systems.ts';
-import { MEDICATION_NAMES } from './medication-index.ts';
+import { medicationNames } from './medication-index.ts';
 import { opioidPoisoningCode } from './poisoning.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
@@ -15,11 +15,14 @@ import { tokenise } from './tokens.ts';
 
 export type GroupMatches = Map<ConditionGroupId, MatchEvidence>;
 
-const snomedIndex = new Map<string, ConditionGroupId[]>();
-const icdExact = new Map<string, ConditionGroupId[]>();
-const icdPrefix = new Map<string, ConditionGroupId[]>();
-const names = new PhraseIndex<ConditionGroupId>();
-const negators = new PhraseIndex<true>();
+interface ConditionTables {
+  snomed: Map<string, ConditionGroupId[]>;
+  icdExact: Map<string, ConditionGroupId[]>;
+  icdPrefix: Map<string, ConditionGroupId[]>;
+  names: PhraseIndex<ConditionGroupId>;
+  negators: PhraseIndex<true>;
+  excluders: Map<ConditionGroupId, Set<string>>;
+}
 
 const push = (m: Map<string, ConditionGroupId[]>, k: string, g: ConditionGroupId): void => {
   const list = m.get(k);
@@ -28,24 +31,32 @@ const push = (m: Map<string, ConditionGroupId[]>, k: string, g: ConditionGroupId
   } else m.set(k, [g]);
 };
 
-for (const g of CONDITION_GROUPS) {
-  for (const c of g.snomed) push(snomedIndex, c.code, g.id);
-  for (const c of g.icd10) push(icdExact, normaliseIcd10(c.code), g.id);
-  for (const c of g.icd10Prefixes) push(icdPrefix, normaliseIcd10(c.code), g.id);
-  for (const n of g.names) names.add(n, g.id);
-}
-for (const n of NAME_NEGATORS) negators.add(n, true);
-// Generated from public value sets (scripts/build-code-tables.ts); hand-reviewed codes above are added first.
-for (const [group, system, codes] of CONDITION_CODE_GROUPS) {
-  for (const code of codes.split(' ')) {
-    if (!code) continue;
-    if (system === 'snomed') push(snomedIndex, code, group as ConditionGroupId);
-    else push(icdExact, normaliseIcd10(code), group as ConditionGroupId);
+/** The code, family and name indexes, built on first use (not at module load: issue 14 item 1). */
+function buildTables(): ConditionTables {
+  const t: ConditionTables = {
+    snomed: new Map(), icdExact: new Map(), icdPrefix: new Map(), names: new PhraseIndex(), negators: new PhraseIndex(),
+    excluders: new Map(Object.entries(GROUP_EXCLUDERS).map(([g, words]) => [g as ConditionGroupId, new Set(words)])),
+  };
+  for (const g of CONDITION_GROUPS) {
+    for (const c of g.snomed) push(t.snomed, c.code, g.id);
+    for (const c of g.icd10) push(t.icdExact, normaliseIcd10(c.code), g.id);
+    for (const c of g.icd10Prefixes) push(t.icdPrefix, normaliseIcd10(c.code), g.id);
+    for (const n of g.names) t.names.add(n, g.id);
   }
+  for (const n of NAME_NEGATORS) t.negators.add(n, true);
+  // Generated from public value sets (scripts/build-code-tables.ts); hand-reviewed codes above are added first.
+  for (const [group, system, codes] of CONDITION_CODE_GROUPS) {
+    for (const code of codes.split(' ')) {
+      if (!code) continue;
+      if (system === 'snomed') push(t.snomed, code, group as ConditionGroupId);
+      else push(t.icdExact, normaliseIcd10(code), group as ConditionGroupId);
+    }
+  }
+  return t;
 }
-const excluders = new Map<ConditionGroupId, Set<string>>(
-  Object.entries(GROUP_EXCLUDERS).map(([g, words]) => [g as ConditionGroupId, new Set(words)]),
-);
+
+let built: ConditionTables | undefined;
+const tables = (): ConditionTables => (built ??= buildTables());
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
@@ -54,6 +65,7 @@ function icdGroups(code: string): { groups: ConditionGroupId[]; matched: string 
   const c = normaliseIcd10(code);
   if (c.length > 12) return undefined;
   if (opioidPoisoningCode(c)) return { groups: ['opioid-poisoning'], matched: c };
+  const { icdExact, icdPrefix } = tables();
   const exact = icdExact.get(c);
   // Every family the code falls in, longest first ("F11.23" is in F11.23, withdrawal, and F11, OUD): a hand-reviewed
   // family adds to the exact (generated) groups, e.g. B17.0 is "chronic" in a generated list but an acute viral
@@ -88,7 +100,7 @@ function namesOpioidPoisoning(tokens: readonly string[]): boolean {
 
 function namesOpioid(tokens: readonly string[]): boolean {
   if (tokens.some((t) => OPIOID_WORDS.has(t))) return true;
-  return MEDICATION_NAMES.find(tokens).some((h) => h.value.ingredients.some((id) => OPIOID_ROLES.has(INGREDIENT_BY_ID.get(id)?.role ?? '')));
+  return medicationNames().find(tokens).some((h) => h.value.ingredients.some((id) => OPIOID_ROLES.has(INGREDIENT_BY_ID.get(id)?.role ?? '')));
 }
 
 /** "high risk pregnancy" is a pregnancy: "risk" after "high" is not a negation (ldn-clinical.md 2b). */
@@ -104,6 +116,7 @@ const textMemo = new Map<string, { group: ConditionGroupId; phrase: string }[]>(
 function textGroups(text: string): { group: ConditionGroupId; phrase: string }[] {
   let found = textMemo.get(text);
   if (!found) {
+    const { names, negators, excluders } = tables();
     const tokens = tokenise(text);
     // "not elsewhere classified" / "not otherwise specified" are ICD wording, not negation.
     const negatable = withoutHighRisk(NOT_NEGATION.test(text) ? tokenise(text.replace(NOT_NEGATION_ALL, ' ')) : tokens);
@@ -158,7 +171,7 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
     name ??= str(coding.display);
     if (system === 'snomed') {
       readable = true;
-      for (const g of snomedIndex.get(code) ?? []) {
+      for (const g of tables().snomed.get(code) ?? []) {
         matches ??= new Map();
         if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: code, where: `${where}.coding[${i}]` });
       }

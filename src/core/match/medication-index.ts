@@ -1,9 +1,12 @@
 /**
- * The precomputed lookup tables for medications: RxNorm code -> ingredient ids, and name phrase -> ingredient ids.
- * Built once from src/core/knowledge (hand-reviewed) and src/core/knowledge/generated (built from public value sets).
+ * The lookup tables for medications: RxNorm code -> ingredient ids, and name phrase -> ingredient ids. Built from
+ * src/core/knowledge (hand-reviewed) and src/core/knowledge/generated (built from public value sets) on first use,
+ * once: building them at module load put 10-40 ms into every launch before the chart searches were issued
+ * (issue 14 item 1), whether or not a medication was ever read.
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
-import { BRAND_INGREDIENTS, PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
+import { PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
+import { packedLines, unpackBrandIngredients, unpackCodes } from '../knowledge/packed-codes.ts';
 import { DEPOT_INGREDIENT, DEPOT_RXNORM, DEPOT_WINDOWS } from '../knowledge/depots.ts';
 import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
@@ -24,11 +27,12 @@ const known = (ids: readonly string[]): string[] => ids.filter((id) => INGREDIEN
 
 function buildCodeIndex(): Map<string, CodeTarget> {
   const map = new Map<string, CodeTarget>();
-  for (const [joined, codes] of PRODUCT_CODE_GROUPS) {
+  for (const [joined, digits] of packedLines(PACKED_PRODUCT_CODE_GROUPS)) {
     const ingredients = known(joined.split('+'));
     if (!ingredients.length) continue;
     const target: CodeTarget = { ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' };
-    for (const code of codes.split(' ')) if (code) map.set(code, target);
+    const codes = unpackCodes(digits);
+    for (let i = 0; i < codes.length; i++) map.set(codes[i] as string, target);
   }
   // Depot and implant product codes (ldn-clinical-2b-sources.md code list).
   for (const [code, kind] of DEPOT_RXNORM) map.set(code, { ingredients: [DEPOT_INGREDIENT[kind]], term: DEPOT_WINDOWS[kind].label, kind: 'product' });
@@ -49,7 +53,7 @@ function buildCodeIndex(): Map<string, CodeTarget> {
 export function buildNameIndex(withGenerated = true): PhraseIndex<NameTarget> {
   const index = new PhraseIndex<NameTarget>();
   if (withGenerated) {
-    for (const [brand, joined] of BRAND_INGREDIENTS) {
+    for (const [brand, joined] of unpackBrandIngredients(PACKED_BRAND_INGREDIENTS)) {
       const ingredients = known(joined.split('+'));
       if (ingredients.length) index.add(brand, { ingredients, term: brand });
     }
@@ -64,7 +68,21 @@ export function buildNameIndex(withGenerated = true): PhraseIndex<NameTarget> {
   return index;
 }
 
-export const MEDICATION_CODES: ReadonlyMap<string, CodeTarget> = buildCodeIndex();
-export const MEDICATION_NAMES: PhraseIndex<NameTarget> = buildNameIndex();
-/** Hand-reviewed names only: used inside a trailing "[Brand]" of an RxNorm-style name (see nameHits). */
-export const HAND_MEDICATION_NAMES: PhraseIndex<NameTarget> = buildNameIndex(false);
+let codeIndex: ReadonlyMap<string, CodeTarget> | undefined;
+let nameIndex: PhraseIndex<NameTarget> | undefined;
+let handNameIndex: PhraseIndex<NameTarget> | undefined;
+
+/** RxNorm code -> what it names (generated product codes, depots, hand-reviewed products and ingredients). Built on first use. */
+export function medicationCodes(): ReadonlyMap<string, CodeTarget> {
+  return (codeIndex ??= buildCodeIndex());
+}
+
+/** Ingredient, synonym and brand names (hand-reviewed and generated). Built on first use. */
+export function medicationNames(): PhraseIndex<NameTarget> {
+  return (nameIndex ??= buildNameIndex());
+}
+
+/** Hand-reviewed names only: used inside a trailing "[Brand]" of an RxNorm-style name (see nameHits). Built on first use. */
+export function handMedicationNames(): PhraseIndex<NameTarget> {
+  return (handNameIndex ??= buildNameIndex(false));
+}

@@ -5,7 +5,7 @@
  */
 import type { MatchEvidence } from '../assess/types.ts';
 import { knownSystem } from '../fhir/systems.ts';
-import { HAND_MEDICATION_NAMES, MEDICATION_CODES, MEDICATION_NAMES, type NameTarget } from './medication-index.ts';
+import { handMedicationNames, medicationCodes, medicationNames, type NameTarget } from './medication-index.ts';
 import { DEPOT_HCPCS } from '../knowledge/depots.ts';
 import { ABBREVIATION_EXCLUDERS } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
@@ -37,8 +37,8 @@ export function nameHits(text: string): PhraseHit<NameTarget>[] {
     const bracketed = open > 0 && text.trimEnd().endsWith(']') && text.slice(0, open).trim() !== '';
     const tokens = tokenise(text);
     hits = bracketed
-      ? [...MEDICATION_NAMES.find(tokenise(text.slice(0, open))), ...HAND_MEDICATION_NAMES.find(tokenise(text.slice(open)))]
-      : MEDICATION_NAMES.find(tokens);
+      ? [...medicationNames().find(tokenise(text.slice(0, open))), ...handMedicationNames().find(tokenise(text.slice(open)))]
+      : medicationNames().find(tokens);
     // Ambiguous abbreviations ("T3" is also liothyronine) count only without their excluding words.
     if (hits.some((h) => ABBREVIATION_EXCLUDERS.has(h.phrase))) {
       hits = hits.filter((h) => !ABBREVIATION_EXCLUDERS.get(h.phrase)?.some((w) => tokens.includes(w)));
@@ -96,7 +96,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
     if (system === 'rxnorm') {
       codes?.push(code);
       readable = true;
-      const target = MEDICATION_CODES.get(code);
+      const target = medicationCodes().get(code);
       if (target) {
         codeName ??= `RxNorm ${code} (${target.term})`;
         for (const id of target.ingredients) {

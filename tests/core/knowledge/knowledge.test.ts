@@ -4,8 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CONDITION_GROUPS } from '../../../src/core/knowledge/conditions.ts';
-import { GENERATED_FROM, PRODUCT_CODE_GROUPS, BRAND_INGREDIENTS } from '../../../src/core/knowledge/generated/rxnorm-tables.ts';
+import { GENERATED_FROM, PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../../../src/core/knowledge/generated/rxnorm-tables.ts';
+import { unpackBrandIngredients, unpackProductCodeGroups } from '../../../src/core/knowledge/packed-codes.ts';
 import { CONDITION_CODE_GROUPS } from '../../../src/core/knowledge/generated/condition-tables.ts';
+
+const PRODUCT_CODE_GROUPS = unpackProductCodeGroups(PACKED_PRODUCT_CODE_GROUPS);
+const BRAND_INGREDIENTS = unpackBrandIngredients(PACKED_BRAND_INGREDIENTS);
 import { INDICATIONS } from '../../../src/core/knowledge/indications.ts';
 import { INGREDIENT_BY_ID, INGREDIENTS } from '../../../src/core/knowledge/ingredients.ts';
 import { PRODUCT_CODES } from '../../../src/core/knowledge/products.ts';
