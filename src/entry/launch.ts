@@ -17,22 +17,16 @@ import {
 import type { AllowList } from '../core/smart/allow-list.ts';
 import { forgetRetry, isFallbackRetry, rememberForRetry } from '../edge/smart/scope-retry.ts';
 import type { StandaloneTarget } from '../edge/types.ts';
-import { ConfigErrorPage } from '../ui/pages/ConfigErrorPage.tsx';
-import { FailurePage } from '../ui/pages/FailurePage.tsx';
-import { LAUNCH_FAILURE_TEXTS } from '../ui/pages/launch-failure-texts.ts';
 import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
-import { UnknownIssuerPage } from '../ui/pages/UnknownIssuerPage.tsx';
 import '../ui/pages/pages.css';
 
 const root = document.getElementById('root') ?? document.body;
 const show = (page: ComponentChild) => render(page, root);
-const failurePage = (kind: LaunchPageFailureKind, extra: { description?: string; server?: string } = {}) =>
-  h(FailurePage, {
-    kind,
-    text: LAUNCH_FAILURE_TEXTS[kind],
-    ...(extra.description ? { failure: { description: extra.description } } : {}),
-    ...(extra.server ? { subject: { label: 'Server', value: extra.server } } : {}),
-  });
+// Problem pages load on demand: a launch that goes well never downloads them.
+const pages = () => import('../ui/pages/launch-pages.ts');
+const showFailure = async (kind: LaunchPageFailureKind, extra: { description?: string; server?: string } = {}) =>
+  show((await pages()).failurePage(kind, extra));
+const showUnknownIssuer = async (iss: string) => show((await pages()).unknownIssuerPage(iss));
 
 /**
  * A SMART pick reloads this page with `?iss=` so it takes the same checked path as any launch. An open-server
@@ -62,7 +56,7 @@ async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Pr
     await FHIR.oauth2.authorize(options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
   } catch (e) {
     const kind = failureFromAuthorizeError(e);
-    show(kind === 'unknown-issuer' ? h(UnknownIssuerPage, { iss: plan.serverUrl }) : failurePage(kind, { server: plan.serverUrl }));
+    await (kind === 'unknown-issuer' ? showUnknownIssuer(plan.serverUrl) : showFailure(kind, { server: plan.serverUrl }));
   }
 }
 
@@ -78,9 +72,9 @@ async function act(plan: LaunchPlan, list: AllowList): Promise<void> {
       return void show(h(StandalonePage, { allowList: list, onLaunch: (target: StandaloneTarget) => launchStandalone(list, target) }));
     }
     case 'unknown-issuer':
-      return void show(h(UnknownIssuerPage, { iss: plan.iss }));
+      return showUnknownIssuer(plan.iss);
     case 'failure':
-      return void show(failurePage(plan.kind, plan.detail ? { server: plan.detail } : {}));
+      return showFailure(plan.kind, plan.detail ? { server: plan.detail } : {});
   }
 }
 
@@ -91,11 +85,8 @@ async function main(): Promise<void> {
   const loaded = await loadAllowList(new URL(`../${ALLOW_LIST_FILE}`, location.href).href);
   if (!loaded.ok) {
     const problem = loaded.error;
-    show(
-      problem.kind === 'invalid'
-        ? h(ConfigErrorPage, { file: ALLOW_LIST_FILE, lines: problem.lines })
-        : failurePage('config-unreadable', { description: problem.detail }),
-    );
+    if (problem.kind === 'invalid') show((await pages()).configErrorPage(ALLOW_LIST_FILE, problem.lines));
+    else await showFailure('config-unreadable', { description: problem.detail });
     return;
   }
   const search = new URLSearchParams(location.search);

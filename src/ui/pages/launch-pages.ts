@@ -1,0 +1,30 @@
+/**
+ * The launch page's problem pages (unknown issuer, malformed allow-list, every failure), built here so the launch
+ * page loads them on demand: an EHR launch that goes well never downloads them (the 25 KB launch-page budget).
+ */
+import { h, type ComponentChild } from 'preact';
+import type { LaunchPageFailureKind } from '../../edge/smart/launch-plan.ts';
+import { ConfigErrorPage } from './ConfigErrorPage.tsx';
+import { FailurePage } from './FailurePage.tsx';
+import { LAUNCH_FAILURE_TEXTS } from './launch-failure-texts.ts';
+import { UnknownIssuerPage } from './UnknownIssuerPage.tsx';
+
+/** A launch failure, with the server's own description and the server named when known. */
+export function failurePage(kind: LaunchPageFailureKind, extra: { description?: string; server?: string } = {}): ComponentChild {
+  return h(FailurePage, {
+    kind,
+    text: LAUNCH_FAILURE_TEXTS[kind],
+    ...(extra.description ? { failure: { description: extra.description } } : {}),
+    ...(extra.server ? { subject: { label: 'Server', value: extra.server } } : {}),
+  });
+}
+
+/** An `iss` that is not in the allow-list: names it and says how to add it. */
+export function unknownIssuerPage(iss: string): ComponentChild {
+  return h(UnknownIssuerPage, { iss });
+}
+
+/** A malformed allow-list: names the file and each bad field. */
+export function configErrorPage(file: string, lines: Parameters<typeof ConfigErrorPage>[0]['lines']): ComponentChild {
+  return h(ConfigErrorPage, { file, lines });
+}
