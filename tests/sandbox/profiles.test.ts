@@ -11,6 +11,9 @@ import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
 import { EPIC_MAX_PAGE, HAPI_DEFAULT_PAGE } from '../../sandbox/gateway/profiles.ts';
 import { offsetPlan } from '../../src/edge/fhir/offset-pages.ts';
 import { ehrLaunchToken, fhirGet, outcomeText } from './support.ts';
+import { readChart, type ReadStats } from '../../src/edge/chart-reader.ts';
+import { createNodeFhirHttp } from '../../src/adapters/node-fhir-http.ts';
+import type { Chart } from '../../src/core/chart.ts';
 
 let s: SandboxHandle;
 const LARGE = 'ldn-large-chart';
@@ -250,5 +253,51 @@ describe('hapi-like', () => {
     const res = await fhirGet(s, token, `${s.fhirBase}?_getpages=0123456789abcdef0123456789abcdef&_getpagesoffset=20&_count=20`);
     expect(res.status).toBe(410);
     expect(await outcomeText(res)).toContain('does not exist');
+  });
+});
+
+describe("the app's chart reader under each profile", () => {
+  /** Reads the chart as the app does, through the protected base with a launch under `profile`. */
+  async function read(patient: string, profile: string): Promise<{ chart: Chart; stats: ReadStats }> {
+    // The app's read scopes cover every type it searches (support.ts's APP_SCOPES_V2 predates some of them).
+    const token = (await ehrLaunchToken(s, patient, { profile }, 'launch openid fhirUser patient/*.rs')).access_token;
+    let stats: ReadStats | undefined;
+    const chart = await readChart(createNodeFhirHttp(s.fhirBase, { token }), patient, { onStats: (x) => (stats = x) });
+    return { chart, stats: stats! };
+  }
+  const ids = (c: Chart) => [...c.medicationRequests, ...c.medicationDispenses, ...c.conditions].map((r) => `${r.resourceType}/${r.id}`).sort();
+
+  it('epic-like: the one gap is the refused MedicationStatement search; everything else is read as under full', async () => {
+    const patient = 'ldn-ms-tramadol-stopped';
+    const full = await read(patient, 'full');
+    const epic = await read(patient, 'epic-like');
+    expect(full.chart.gaps).toEqual([]);
+    expect(epic.chart.gaps.map((g) => `${g.resourceType}:${g.reason}`)).toEqual([`MedicationStatement:${epic.chart.gaps[0]?.reason}`]);
+    expect(ids(epic.chart)).toEqual(ids(full.chart));
+    // The stopped tramadol order is read although the profile defaults to active orders.
+    expect(epic.chart.medicationRequests.map((r) => r.id)).toContain(`${patient}-mr1`);
+  });
+
+  it('epic-like: a type with more than 50 pages of 50 stops at the page limit and is a truncated gap', async () => {
+    const { chart } = await read(LARGE, 'epic-like');
+    expect(chart.gaps.some((g) => g.resourceType === 'MedicationRequest' && g.reason === 'truncated')).toBe(true);
+  });
+
+  it('hapi-like: the large chart is read in full, its pages planned ahead', async () => {
+    const full = await read(LARGE, 'full');
+    const hapi = await read(LARGE, 'hapi-like');
+    expect(hapi.chart.gaps).toEqual([]);
+    expect(ids(hapi.chart)).toEqual(ids(full.chart));
+    // Planned ahead: as few round trips as the _offset links of full (following next links one by one takes more).
+    expect(hapi.stats.pages.MedicationRequest).toBeGreaterThan(2);
+    expect(hapi.stats.roundTrips).toBe(full.stats.roundTrips);
+    console.log(`[profiles] large chart round trips: full ${full.stats.roundTrips}, hapi-like ${hapi.stats.roundTrips}; requests ${full.stats.requests} / ${hapi.stats.requests}`);
+  });
+
+  it('oracle-like reads as full', async () => {
+    const full = await read('ldn-fibromyalgia', 'full');
+    const oracle = await read('ldn-fibromyalgia', 'oracle-like');
+    expect(oracle.chart.gaps).toEqual([]);
+    expect(ids(oracle.chart)).toEqual(ids(full.chart));
   });
 });
