@@ -154,7 +154,7 @@ function hapiLike(options: LaunchOptions, r: EngineRequest, p: Parsed): ProfileS
   const sessions = sessionsFor(options);
   let type: string;
   let query: Query;
-  let offset = 0;
+  let offset: number;
   let count: number;
   const id = p.segments.length === 0 ? last(p.query, '_getpages') : undefined;
   if (id !== undefined) {
