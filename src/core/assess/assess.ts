@@ -59,7 +59,8 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   // One finding per drug course; then most severe first and, within a severity, the most recent entry first.
   // Every counting record per course; their ChartEntries are built only for courses that have a finding.
   const records = new Map<string, MedEntry[]>();
-  for (const m of meds.entries) {
+  for (let i = 0; i < meds.entries.length; i++) {
+    const m = meds.entries[i] as MedEntry;
     if (m.timing.state === 'never' || m.matches.size === 0) continue;
     const list = records.get(m.courseKey);
     if (list) list.push(m);

@@ -10,7 +10,13 @@ import { SEVERITY_ORDER } from './verdict.ts';
 
 /** The date that decides among a course's findings: the window's last use, else the entry's latest date. */
 export function latestDate(c: Conflict): string {
-  return c.washout?.lastUse ?? c.entry.dates?.map((d) => d.value).sort().at(-1) ?? '';
+  if (c.washout) return c.washout.lastUse;
+  const dates = c.entry.dates;
+  if (!dates || dates.length === 0) return '';
+  // The greatest value in code-unit order, as sort().at(-1) gave, without a copy and a sort per comparison.
+  let latest = dates[0]!.value;
+  for (let i = 1; i < dates.length; i++) if (dates[i]!.value > latest) latest = dates[i]!.value;
+  return latest;
 }
 
 function better(a: Conflict, b: Conflict): boolean {

@@ -37,7 +37,8 @@ export class ConditionEntry {
     const r = this.raw;
     const id = str(r.id);
     const dates: { label: string; value: string }[] = [];
-    for (const f of ['onsetDateTime', 'recordedDate', 'abatementDateTime']) {
+    for (let i = 0; i < DATE_FIELDS.length; i++) {
+      const f = DATE_FIELDS[i] as string;
       const v = str(r[f]);
       if (v) dates.push({ label: f, value: v });
     }
@@ -52,6 +53,7 @@ export class ConditionEntry {
   }
 }
 
+const DATE_FIELDS = ['onsetDateTime', 'recordedDate', 'abatementDateTime'] as const;
 const NOT_CLINICAL = new Set(['resolved', 'inactive']);
 const NOT_VERIFIED = new Set(['refuted', 'entered-in-error']);
 
@@ -67,7 +69,10 @@ function abatedBy(r: Rec, today: number): string | undefined {
 export function readConditionEntries(conditions: readonly unknown[], today: number): { entries: ConditionEntry[]; gaps: ReadGap[] } {
   const entries: ConditionEntry[] = [];
   const gaps: ReadGap[] = [];
-  for (const raw of arr(conditions)) {
+  // Indexed loops: this reads every Condition once per launch, in cold code (issue 14 item 1).
+  const list = arr(conditions);
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i];
     if (!isRecord(raw)) {
       gaps.push({ resourceType: 'Condition', reason: 'malformed', detail: 'A Condition entry is not an object and was skipped.' });
       continue;
@@ -76,7 +81,9 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
     const verification = conceptCode(raw.verificationStatus);
     let code = readConditionCode(raw.code);
     // Kratom is often only in a note ("uses kratom daily"): a note naming it counts (ldn-clinical.md 2b).
-    for (const n of arr(raw.note)) {
+    const notes = arr(raw.note);
+    for (let k = 0; k < notes.length; k++) {
+      const n = notes[k];
       const t = isRecord(n) ? str(n.text) : undefined;
       if (!t || t.length > 5000) continue;
       for (const g of groupsInText(t)) {

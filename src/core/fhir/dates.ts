@@ -6,16 +6,19 @@
 
 const DAY_MS = 86_400_000;
 
-const memo = new Map<string, number | undefined>();
+// One memo per edge, so a lookup builds no key string (a large chart asks for the same dates many times).
+const startMemo = new Map<string, number | undefined>();
+const endMemo = new Map<string, number | undefined>();
 
 /** Day number (days since 1970-01-01 UTC) of a FHIR date/dateTime, or undefined when it cannot be read. */
 export function dayOf(value: unknown, edge: 'start' | 'end' = 'start'): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const key = edge === 'start' ? value : `${value}|e`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = edge === 'start' ? startMemo : endMemo;
+  const hit = memo.get(value);
+  if (hit !== undefined || memo.has(value)) return hit;
   const day = parseDay(value, edge);
-  if (memo.size > 100_000) memo.clear();
-  memo.set(key, day);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(value, day);
   return day;
 }
 

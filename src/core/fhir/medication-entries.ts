@@ -7,16 +7,29 @@
 import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
 import type { Chart, ReadGap } from '../chart.ts';
 import { depotOf, type DepotKind } from '../knowledge/depots.ts';
-import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
+import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
 import { nameHits, readConcept, type IngredientMatches } from '../match/medication.ts';
 import { addAdministrationsByOrder, dispenseEndsByOrder, medicationTiming, patchTiming, type MedTiming } from './medication-timing.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
 export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
 
-/** One medication record as the rules see it; its ChartEntry is built only when a finding needs it. */
+/** The ingredient a role was first named by, with its evidence (see MedEntry.roles). */
+export interface RoleHit {
+  ingredient: string;
+  evidence: MatchEvidence;
+}
+
+const NO_ROLES: ReadonlyMap<IngredientRole, RoleHit> = new Map();
+
+/**
+ * One medication record as the rules see it; its ChartEntry, course key and roles are built only when needed, once
+ * (several rule families ask for them; assess() runs cold once per launch, issue 14 item 1).
+ */
 export class MedEntry {
   private built: ChartEntry | undefined;
+  private course: string | undefined;
+  private roleMap: ReadonlyMap<IngredientRole, RoleHit> | undefined;
 
   constructor(
     readonly resourceType: MedResourceType,
@@ -39,8 +52,22 @@ export class MedEntry {
 
   /** The drug course: the set of ingredients (a depot is its own course). One finding per course and kind. */
   get courseKey(): string {
+    if (this.course !== undefined) return this.course;
     const ids = [...this.matches.keys()].sort().join('+');
-    return this.depot ? `${ids}@${this.depot}` : ids;
+    this.course = this.depot ? `${ids}@${this.depot}` : ids;
+    return this.course;
+  }
+
+  /** The ingredient ids the record names, grouped by role, with the first evidence for each role. */
+  get roles(): ReadonlyMap<IngredientRole, RoleHit> {
+    if (this.roleMap) return this.roleMap;
+    if (this.matches.size === 0) return (this.roleMap = NO_ROLES);
+    const roles = new Map<IngredientRole, RoleHit>();
+    this.matches.forEach((evidence, id) => {
+      const role = INGREDIENT_BY_ID.get(id)?.role;
+      if (role && !roles.has(role)) roles.set(role, { ingredient: id, evidence });
+    });
+    return (this.roleMap = roles);
   }
 
   /** How to show and reference the record. */
@@ -77,7 +104,9 @@ const DATE_FIELDS: Record<MedResourceType, string[]> = {
 
 function entryDates(type: MedResourceType, r: Rec): { label: string; value: string }[] {
   const dates: { label: string; value: string }[] = [];
-  for (const f of DATE_FIELDS[type]) {
+  const fields = DATE_FIELDS[type];
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as string;
     const v = str(r[f]);
     if (v) dates.push({ label: f, value: v });
   }
@@ -94,14 +123,16 @@ function entryDates(type: MedResourceType, r: Rec): { label: string; value: stri
 function readMedication(med: Rec, where: string, into: IngredientMatches, byId: Map<string, Rec>, depth = 0, codes?: string[]): { readable: boolean; name?: string } {
   const code = readConcept(med.code, `${where}.code`, into, codes);
   let readable = code.readable;
-  arr(med.ingredient).forEach((ing, i) => {
-    if (!isRecord(ing)) return;
+  const ingredients = arr(med.ingredient);
+  for (let i = 0; i < ingredients.length; i++) {
+    const ing = ingredients[i];
+    if (!isRecord(ing)) continue;
     const item = readConcept(ing.itemCodeableConcept, `${where}.ingredient[${i}].itemCodeableConcept`, into);
     readable ||= item.readable;
     const ref = isRecord(ing.itemReference) ? str(ing.itemReference.reference) : undefined;
     const target = ref && depth < 1 ? byId.get(ref.slice(ref.lastIndexOf('/') + 1)) : undefined;
     if (target) readable = readMedication(target, `${where}.ingredient[${i}].itemReference`, into, byId, depth + 1).readable || readable;
-  });
+  }
   return code.name ? { readable, name: code.name } : { readable };
 }
 
@@ -144,12 +175,26 @@ function conceptJson(raw: Rec, medication: Rec | undefined): string {
 }
 
 /** Notes and free-text dosage of a record: kratom is often only mentioned there (ldn-clinical.md 2b). */
-function noteTexts(raw: Rec): string[] {
+function noteTexts(raw: Rec): readonly string[] {
+  const notes = raw.note;
+  const dosage = raw.dosageInstruction ?? raw.dosage;
+  // Most records have neither: no array, no iterator (this runs for every record, cold).
+  if (!Array.isArray(notes) && !Array.isArray(dosage)) return NO_TEXTS;
   const out: string[] = [];
-  for (const n of arr(raw.note)) if (isRecord(n) && str(n.text)) out.push(n.text as string);
-  for (const d of arr(raw.dosageInstruction ?? raw.dosage)) if (isRecord(d) && str(d.text)) out.push(d.text as string);
+  const n = arr(notes);
+  for (let i = 0; i < n.length; i++) {
+    const x = n[i];
+    if (isRecord(x) && str(x.text)) out.push(x.text as string);
+  }
+  const d = arr(dosage);
+  for (let i = 0; i < d.length; i++) {
+    const x = d[i];
+    if (isRecord(x) && str(x.text)) out.push(x.text as string);
+  }
   return out;
 }
+
+const NO_TEXTS: readonly string[] = [];
 
 /** Ingredients whose record text matters to a rule (depots, patches, oral nalmefene, kratom wording). */
 const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom', 'fentanyl', 'diphenoxylate']);
@@ -170,16 +215,24 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
     ['MedicationDispense', arr(chart.medicationDispenses)],
     ['MedicationAdministration', arr(chart.medicationAdministrations)],
   ];
-  for (const [type, list] of lists) {
-    for (const raw of list) {
+  // Indexed loops and one scratch Map / code list reused across records: a 10,000-record chart is read once per
+  // launch by cold code, where iterators and per-record Maps were most of the garbage (issue 14 item 1).
+  const scratch: IngredientMatches = new Map();
+  const codes: string[] = [];
+  for (let l = 0; l < lists.length; l++) {
+    const [type, list] = lists[l] as [MedResourceType, unknown[]];
+    for (let r = 0; r < list.length; r++) {
+      const raw = list[r];
       if (!isRecord(raw)) {
         gaps.push({ resourceType: type, reason: 'malformed', detail: `A ${type} entry is not an object and was skipped.` });
         continue;
       }
-      const ref = refOf(type, raw);
-      let timing = medicationTiming(type, raw, today, ref ? dispenseEnds.get(ref) : undefined);
-      const matches: IngredientMatches = new Map();
-      const codes: string[] = [];
+      // "MedicationRequest/id" only where a dispense or administration names orders (the reference is built lazily).
+      const orderRef = type === 'MedicationRequest' && dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
+      let timing = medicationTiming(type, raw, today, orderRef ? dispenseEnds.get(orderRef) : undefined);
+      const matches = scratch;
+      matches.clear();
+      codes.length = 0;
       const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
       let readable = inline.readable;
       let name = inline.name;
@@ -195,6 +248,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
           readable ||= got.readable;
           name ??= got.name;
         } else if (timing.state !== 'never') {
+          const ref = refOf(type, raw);
           gaps.push({
             resourceType: 'Medication',
             reason: 'unresolved-reference',
@@ -209,6 +263,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         }
       }
       if (!readable && timing.state !== 'never') {
+        const ref = refOf(type, raw);
         gaps.push({
           resourceType: type,
           reason: 'unreadable-medication',
@@ -219,8 +274,9 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         });
       }
       // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
-      for (const note of noteTexts(raw)) {
-        for (const hit of nameHits(note)) {
+      const notes = noteTexts(raw);
+      for (let n = 0; n < notes.length; n++) {
+        for (const hit of nameHits(notes[n] as string)) {
           for (const id of hit.value.ingredients) {
             if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
           }
@@ -229,13 +285,15 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
       let text = '';
       let depot: DepotKind | undefined;
       let lowDose = false;
-      if ([...matches.keys()].some((id) => NEEDS_TEXT.has(id))) {
+      let needsText = false;
+      if (matches.size) matches.forEach((_e, id) => { needsText ||= NEEDS_TEXT.has(id); });
+      if (needsText) {
         text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
         if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
         if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
         if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, today);
       }
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? new Map(matches) : EMPTY, timing, lowDose, depot, text));
     }
   }
   return { entries, gaps };

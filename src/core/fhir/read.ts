@@ -10,7 +10,9 @@ export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** The first coding code of a CodeableConcept (e.g. a status concept), lower case. */
 export function conceptCode(v: unknown): string | undefined {
   if (!isRecord(v)) return undefined;
-  for (const c of arr(v.coding)) {
+  const codings = arr(v.coding);
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
     if (isRecord(c) && str(c.code)) return (c.code as string).trim().toLowerCase();
   }
   return str(v.text)?.trim().toLowerCase();

@@ -32,7 +32,9 @@ const ORAL_NALMEFENE = /\bselincro\b|\boral\b|\btablets?\b|\btab\b|\b18 ?mg\b/;
 
 export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
-  for (const med of ctx.meds) {
+  const meds = ctx.meds;
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i]!;
     if (med.timing.state !== 'current' || med.matches.size === 0 || med.depot) continue; // depots: rules/depots.ts
     const roles = rolesOf(med);
     const opioid = hasOpioid(roles);
@@ -48,9 +50,9 @@ export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
       const maintenance = rescue.ingredient === 'nalmefene' && ORAL_NALMEFENE.test(med.text);
       out.push(medConflict(maintenance ? 'nalmefene-maintenance' : 'rescue-antagonist', med, rescue.evidence));
     }
-    for (const [role, rule] of SIMPLE) {
-      const hit = roles.get(role);
-      if (hit) out.push(medConflict(rule, med, hit.evidence));
+    for (let k = 0; k < SIMPLE.length; k++) {
+      const hit = roles.get(SIMPLE[k]![0]);
+      if (hit) out.push(medConflict(SIMPLE[k]![1], med, hit.evidence));
     }
   }
   return out;

@@ -22,17 +22,24 @@ const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
 export function conditionRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   let hashimoto: string | undefined;
-  for (const c of ctx.conditions) {
-    if (!c.counts) continue;
+  // Indexed loops, no tuple destructuring: cold code allocates an iterator per for-of (issue 14 item 1).
+  const conditions = ctx.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    if (c.groups.size === 0 || !c.counts) continue;
     if (c.groups.has('hashimoto')) hashimoto ??= c.entry.name;
-    for (const [group, rule] of GROUP_RULES) {
+    for (let k = 0; k < GROUP_RULES.length; k++) {
+      const group = GROUP_RULES[k]![0];
+      const rule = GROUP_RULES[k]![1];
       const hit = c.groups.get(group);
       if (!hit) continue;
       if (group === 'chronic-liver-disease' && c.groups.has('acute-liver-injury')) continue;
       out.push(conflict(rule, c.entry, hit));
     }
   }
-  for (const med of ctx.meds) {
+  const meds = ctx.meds;
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i]!;
     if (med.timing.state !== 'current' || med.matches.size === 0) continue;
     const roles = rolesOf(med);
     const immuno = roles.get('immunosuppressant');

@@ -4,7 +4,7 @@ import type { AllergyEntry } from '../fhir/allergy-entries.ts';
 import type { ConditionEntry } from '../fhir/condition-entries.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
 import type { PlannedProcedure } from '../fhir/procedure-entries.ts';
-import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
+import type { IngredientRole } from '../knowledge/ingredients.ts';
 import { RULES, type RuleId } from '../knowledge/rules.ts';
 
 export interface RuleContext {
@@ -48,14 +48,9 @@ export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEviden
   };
 }
 
-/** The ingredient ids a medication names, grouped by role, with the first evidence for each role. */
-export function rolesOf(med: MedEntry): Map<IngredientRole, { ingredient: string; evidence: MatchEvidence }> {
-  const roles = new Map<IngredientRole, { ingredient: string; evidence: MatchEvidence }>();
-  for (const [id, evidence] of med.matches) {
-    const role = INGREDIENT_BY_ID.get(id)?.role;
-    if (role && !roles.has(role)) roles.set(role, { ingredient: id, evidence });
-  }
-  return roles;
+/** The ingredient ids a medication names, grouped by role, with the first evidence for each role (built once per record). */
+export function rolesOf(med: MedEntry): ReadonlyMap<IngredientRole, { ingredient: string; evidence: MatchEvidence }> {
+  return med.roles;
 }
 
 export const OPIOID_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['opioid-agonist', 'opioid-partial-agonist', 'opioid-mixed']);

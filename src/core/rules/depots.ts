@@ -33,7 +33,9 @@ export interface DepotState {
 /** Where each depot record stands today. */
 export function depotStates(ctx: RuleContext): DepotState[] {
   const out: DepotState[] = [];
-  for (const med of ctx.meds) {
+  const meds = ctx.meds;
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i]!;
     const depot = med.depot;
     if (!depot || med.timing.state === 'never') continue;
     const w = DEPOT_WINDOWS[depot];

@@ -69,9 +69,13 @@ const KRATOM_DEPENDENCE = /\bdaily\b|\bevery day\b|\bdependen|\baddict|\buse dis
 export function exposureRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   let kratomDependence: ConditionEntry | undefined;
-  for (const c of ctx.conditions) {
-    if (c.refuted) continue;
-    out.push(...poisoningRules(c, ctx.today), ...withdrawalRules(c, ctx.today));
+  const conditions = ctx.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    // Every rule below needs a group; most Conditions name none (indexed loop: cold code, issue 14 item 1).
+    if (c.refuted || c.groups.size === 0) continue;
+    if (c.groups.has('opioid-poisoning')) out.push(...poisoningRules(c, ctx.today));
+    if (c.groups.has('opioid-withdrawal')) out.push(...withdrawalRules(c, ctx.today));
     if (!c.counts) continue;
     const dep = c.groups.get('kratom-dependence');
     if (dep) {
@@ -84,7 +88,9 @@ export function exposureRules(ctx: RuleContext): Conflict[] {
     const misuse = c.groups.get('diphenoxylate-misuse');
     if (misuse) out.push(conflict('diphenoxylate-misuse', c.entry, misuse));
   }
-  for (const med of ctx.meds) {
+  const meds = ctx.meds;
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i]!;
     if (med.timing.state === 'never' || med.matches.size === 0) continue;
     const recent = med.timing.state === 'current' || med.timing.lastUse === undefined || ctx.today - med.timing.lastUse <= KRATOM_DAYS;
     const roles = rolesOf(med);

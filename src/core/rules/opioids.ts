@@ -17,10 +17,10 @@ import { washoutDays, washoutFor } from './washout.ts';
 
 function opioidIngredients(med: MedEntry): string[] {
   const ids: string[] = [];
-  for (const id of med.matches.keys()) {
+  med.matches.forEach((_e, id) => {
     const role = INGREDIENT_BY_ID.get(id)?.role;
     if (role && OPIOID_ROLES.has(role)) ids.push(id);
-  }
+  });
   return ids;
 }
 
@@ -35,8 +35,10 @@ export function currentOpioidRule(med: MedEntry): 'opioid-naltrexone-product' | 
 
 export function opioidRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
-  for (const med of ctx.meds) {
-    if (med.timing.state === 'never' || med.depot) continue; // depots and implants: rules/depots.ts
+  const meds = ctx.meds;
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i]!;
+    if (med.timing.state === 'never' || med.depot || med.matches.size === 0) continue; // depots and implants: rules/depots.ts
     const ids = opioidIngredients(med);
     if (!ids.length) continue;
     const firstId = ids[0] as string;

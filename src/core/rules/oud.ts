@@ -18,13 +18,15 @@ export function oudRules(ctx: RuleContext): Conflict[] {
   // A buprenorphine depot or implant inside its active window is agonist therapy too (ldn-clinical.md 2b).
   const depot = depotStates(ctx).find((s) => s.phase === 'active' && s.depot !== 'vivitrol')?.med;
   const therapy = depot ?? ctx.meds.find((m) => {
-    if (m.timing.state !== 'current') return false;
-    for (const id of m.matches.keys()) if (AGONIST_THERAPY.has(id)) return true;
+    if (m.timing.state !== 'current' || m.matches.size === 0) return false;
+    for (const id of AGONIST_THERAPY) if (m.matches.has(id)) return true;
     return false;
   });
   const out: Conflict[] = [];
-  for (const c of ctx.conditions) {
-    if (!c.counts) continue;
+  const conditions = ctx.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    if (c.groups.size === 0 || !c.counts) continue;
     const explicit = c.groups.get('oud-on-agonist-therapy');
     const oud = c.groups.get('oud');
     const matched = explicit ?? oud;
