@@ -76,6 +76,8 @@ export type WriteOutcome =
       /** The session or the server does not allow writing the order: offer the printable order and the JSON. */
       kind: 'not-permitted';
       reason: string;
+      /** Override records saved before the server refused the order: in the chart, pointing to no order. */
+      savedUnlinked?: string[];
       offer: 'print-and-download';
       status?: number;
       /** The server's OperationOutcome text, when it sent one. */
@@ -90,6 +92,8 @@ export type WriteOutcome =
   | {
       kind: 'failed';
       reason: string;
+      /** Override records saved before the order failed: in the chart, pointing to no order (yet). */
+      savedUnlinked?: string[];
       /** True when trying again may succeed (no answer, 5xx); false when the server rejected the order (4xx). */
       retryable: boolean;
       status?: number;
@@ -266,14 +270,26 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     };
     return result.kind === 'created' ? { kind: 'created', ...written } : { kind: 'already-existed', ...written };
   }
+  // The override records go first (the order points to them). If the order then does not land, they are in the
+  // chart pointing to no order: say so, never leave them unmentioned (issue 10: never an untrue message).
+  const saved = [...created.values()];
+  const orphans = (retry: boolean): { reason: string; savedUnlinked?: string[] } =>
+    saved.length === 0
+      ? { reason: '' }
+      : {
+          reason: ` ${countText(saved.length, 'override record')} saved before this (${saved.join(', ')}) and ${saved.length === 1 ? 'points' : 'point'} to no order${retry ? ' until the order is written: signing again links them' : ': ask the EHR team to remove them, or keep them with the printed order'}.`,
+          savedUnlinked: saved,
+        };
   if (result.kind === 'rejected') {
     const server = result.outcome ? ` The server said: ${result.outcome}` : '';
+    const o = orphans(false);
     if (result.status === 403 || result.status === 405) {
-      return { kind: 'not-permitted', offer: 'print-and-download', reason: `The server does not accept this order (${result.reason}).${server}`, ...extra(result) };
+      return { kind: 'not-permitted', offer: 'print-and-download', ...o, reason: `The server does not accept this order (${result.reason}).${server}${o.reason}`, ...extra(result) };
     }
-    return { kind: 'failed', retryable: false, reason: `The server rejected the order (${result.reason}).${server}`, ...extra(result) };
+    return { kind: 'failed', retryable: false, ...o, reason: `The server rejected the order (${result.reason}).${server}${o.reason}`, ...extra(result) };
   }
-  return { kind: 'failed', retryable: true, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.`, ...extra(result) };
+  const o = orphans(true);
+  return { kind: 'failed', retryable: true, ...o, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.${o.reason}`, ...extra(result) };
 }
 
 interface SavedOverrides {

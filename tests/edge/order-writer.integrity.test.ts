@@ -27,7 +27,7 @@ const fhir = createNodeFhirHttp(FHIR_BASE);
 const WRITE = ['patient/MedicationRequest.crs', 'patient/DetectedIssue.c'];
 const FAST = { retryDelayMs: 5, timeoutMs: 2_000, maxAttempts: 2 };
 const NOW = '2026-11-25T16:00:00Z';
-const PATIENTS = ['int-ignore', 'int-ignore-both', 'int-edit', 'int-tabs', 'int-replace', 'int-replace-no-u', 'int-ack', 'int-ack-note'];
+const PATIENTS = ['int-ignore', 'int-ignore-both', 'int-edit', 'int-tabs', 'int-replace', 'int-replace-no-u', 'int-ack', 'int-ack-note', 'int-orphan', 'int-page2'];
 let log: RequestLog | undefined;
 
 beforeAll(async () => {
@@ -179,5 +179,55 @@ describe('signing on an incomplete read', () => {
     expect(w.recorded).toMatchObject([{ acknowledgement: true, as: 'note' }]);
     const mr = (await engine.handle({ method: 'GET', url: w.medicationRequest.reference })).body as MedicationRequest;
     expect(mr.note?.filter((n) => n.text.includes('Pain clinic confirmed no opioids this year'))).toHaveLength(1);
+  });
+});
+
+describe('override records saved before an order the server refuses', () => {
+  it('are named in the refusal, never left unmentioned', async () => {
+    // The server takes DetectedIssues but refuses the order itself (as a server might for an unreviewed app).
+    server.use(http.post(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })));
+    const outcome = await writeOrder(fhir, testDraft({ value: 'int-orphan-1', patientId: 'int-orphan', overrides: 2 }), { grantedScopes: WRITE, ...FAST });
+    expect(outcome.kind).toBe('not-permitted');
+    const saved = outcome.kind === 'not-permitted' ? outcome.savedUnlinked ?? [] : [];
+    expect(saved).toHaveLength(2);
+    for (const ref of saved) {
+      expect(ref).toMatch(/^DetectedIssue\//);
+      expect((await engine.handle({ method: 'GET', url: ref })).status).toBe(200);
+      expect(outcome.kind === 'not-permitted' && outcome.reason).toContain(ref);
+    }
+    expect(outcome.kind === 'not-permitted' && outcome.reason).toMatch(/point to no order/);
+    expect(ours(await ordersOf('int-orphan'))).toEqual([]);
+  });
+});
+
+describe('the last look for a concurrent LDN order', () => {
+  it('reads every page: an LDN order written elsewhere on page 2 still stops the write', async () => {
+    // 60 current orders, 50 per page (as Epic-like servers page), the other tab's LDN order last.
+    await engine.load(Array.from({ length: 60 }, (_, i) => medicationRequest({ id: `int-page2-${i}`, patientId: 'int-page2', medication: { concept: concept([rxnorm('197361', 'amlodipine 5 MG Oral Tablet')]) } })));
+    const other = testDraft({ value: 'int-page2-other', patientId: 'int-page2' });
+    expect((await writeOrder(fhir, other, { grantedScopes: WRITE, ...FAST })).kind).toBe('created');
+    server.use(
+      http.get(`${FHIR_BASE}/MedicationRequest`, async ({ request }) => {
+        const url = new URL(request.url);
+        if (!url.searchParams.has('status')) return undefined;
+        const offset = Number(url.searchParams.get('_offset') ?? '0');
+        url.searchParams.set('_count', '50');
+        const answer = await engine.handle({ method: 'GET', url: `MedicationRequest${url.search}` });
+        const bundle = answer.body as Bundle;
+        const total = bundle.total ?? 0;
+        const link = offset + 50 < total ? [{ relation: 'next', url: `${FHIR_BASE}/MedicationRequest${url.search.replace(/&_offset=\d+/, '')}&_offset=${offset + 50}` }] : [];
+        return HttpResponse.json({ ...bundle, link });
+      }),
+    );
+    // The other tab's order is not on the first page: only reading page 2 finds it.
+    const first = (await (await fhir.fetch('MedicationRequest?patient=int-page2&status=active,on-hold&_count=200')).json()) as Bundle;
+    expect(first.entry).toHaveLength(50);
+    expect(ours((first.entry ?? []).map((e) => e.resource as MedicationRequest))).toEqual([]);
+    const mine = testDraft({ value: 'int-page2-mine', patientId: 'int-page2' });
+    const outcome = await writeOrder(fhir, mine, { grantedScopes: WRITE, concurrency: check(), ...FAST });
+    expect(outcome.kind).toBe('concurrent-order');
+    const all = await engine.handle({ method: 'GET', url: 'MedicationRequest?patient=int-page2&_count=500' });
+    const stored = ((all.body as Bundle).entry ?? []).map((e) => e.resource as MedicationRequest);
+    expect(ours(stored).map((m) => m.identifier?.[0]?.value)).toEqual(['int-page2-other']);
   });
 });

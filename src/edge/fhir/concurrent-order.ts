@@ -13,6 +13,10 @@ import type { FhirHttp } from '../types.ts';
 import { describeAnswer } from './gaps.ts';
 import { belongsTo } from './create-once.ts';
 import { fhirRequest, isSuccess } from './request.ts';
+import { nextLink } from './bundle-paging.ts';
+
+/** Pages of the patient's current orders read at most; a longer list makes the look 'unknown', never 'none'. */
+export const CONCURRENT_MAX_PAGES = 20;
 
 /** What the screen knew when it read the chart. */
 export interface ConcurrencyCheck {
@@ -44,14 +48,23 @@ export async function findConcurrentLdnOrder(
   // A server that refuses _include still answers the plain search (contained compounds are read either way).
   if (answer.kind === 'answered' && answer.status === 400) answer = await fhirRequest(http, search, { method: 'GET' }, req);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: `the search ${describeAnswer(answer)}` };
-  const bundle = answer.json as Bundle | undefined;
-  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'the search answered with something that is not a FHIR Bundle' };
   const requests: MedicationRequest[] = [];
   const medications: Medication[] = [];
-  for (const e of bundle.entry ?? []) {
-    const r = e?.resource;
-    if (r?.resourceType === 'MedicationRequest' && belongsTo(r, patientId)) requests.push(r);
-    else if (r?.resourceType === 'Medication') medications.push(r);
+  // Every page: an LDN order on page 2 of a 50-per-page server must not be missed (a partial look is 'unknown').
+  for (let page = 1; ; page++) {
+    const bundle = answer.kind === 'answered' ? (answer.json as Bundle | undefined) : undefined;
+    if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'the search answered with something that is not a FHIR Bundle' };
+    for (const e of bundle.entry ?? []) {
+      const r = e?.resource;
+      if (r?.resourceType === 'MedicationRequest' && belongsTo(r, patientId)) requests.push(r);
+      else if (r?.resourceType === 'Medication') medications.push(r);
+    }
+    const next = nextLink(bundle, http.baseUrl);
+    if (next.kind === 'none') break;
+    if (next.kind === 'refused') return { kind: 'unknown', why: `the search gave a next-page link ${next.why}` };
+    if (page >= CONCURRENT_MAX_PAGES) return { kind: 'unknown', why: `the patient has more current orders than ${CONCURRENT_MAX_PAGES} pages` };
+    answer = await fhirRequest(http, next.url, { method: 'GET' }, req);
+    if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: `page ${page + 1} of the search ${describeAnswer(answer)}` };
   }
   const known = new Set(check.knownOrders);
   const earlierIds = new Set(check.ownIdentifiers ?? []);
