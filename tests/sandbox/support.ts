@@ -1,6 +1,7 @@
 /** Helpers for the sandbox tests: PKCE pairs and a scripted SMART launch against a running sandbox. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SandboxHandle } from '../../sandbox/server.ts';
+import { requestedScopes } from '../../src/core/smart/scopes.ts';
 
 export const CLIENT_ID = 'ldn-sandbox-app';
 
@@ -61,8 +62,8 @@ export function exchangeCode(s: SandboxHandle, code: string, verifier: string): 
   return postForm(`${s.origin}/auth/token`, { grant_type: 'authorization_code', code, redirect_uri: `${s.origin}/app/`, client_id: CLIENT_ID, code_verifier: verifier });
 }
 
-export const APP_SCOPES_V2 =
-  'launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/MedicationDispense.rs patient/MedicationAdministration.rs patient/Medication.rs patient/MedicationRequest.c patient/DetectedIssue.c';
+/** What the app asks for in an EHR launch (v2), from the app's own scope list so the two never drift apart. */
+export const APP_SCOPES_V2 = requestedScopes('ehr', 'v2');
 
 export interface TokenResponse {
   access_token: string;
