@@ -53,7 +53,9 @@ export class MedEntry {
   /** The drug course: the set of ingredients (a depot is its own course). One finding per course and kind. */
   get courseKey(): string {
     if (this.course !== undefined) return this.course;
-    const ids = [...this.matches.keys()].sort().join('+');
+    let ids = '';
+    if (this.matches.size === 1) this.matches.forEach((_e, id) => { ids = id; });
+    else ids = [...this.matches.keys()].sort().join('+');
     this.course = this.depot ? `${ids}@${this.depot}` : ids;
     return this.course;
   }
@@ -142,6 +144,13 @@ function refOf(type: string, r: Rec): string | undefined {
 }
 
 const EMPTY: IngredientMatches = new Map();
+
+/** A copy of the scratch matches (forEach: no iterator objects in cold code). */
+function copyOf(m: IngredientMatches): IngredientMatches {
+  const out: IngredientMatches = new Map();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
+}
 
 function resolvedTarget(raw: Rec, byId: Map<string, Rec>): Rec | undefined {
   const reference = isRecord(raw.medicationReference) ? str(raw.medicationReference.reference) : undefined;
@@ -293,7 +302,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
         if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, today);
       }
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? new Map(matches) : EMPTY, timing, lowDose, depot, text));
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? copyOf(matches) : EMPTY, timing, lowDose, depot, text));
     }
   }
   return { entries, gaps };

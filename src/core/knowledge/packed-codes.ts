@@ -32,23 +32,38 @@ export function packCodes(codes: readonly number[]): string {
   return out;
 }
 
+/** Character code -> digit value: 0-31 for LAST_DIGITS, 32-63 for MORE_DIGITS (value + 32), -1 otherwise. */
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 32; i++) {
+  DIGIT_VALUE[LAST_DIGITS.charCodeAt(i)] = i;
+  DIGIT_VALUE[MORE_DIGITS.charCodeAt(i)] = 32 + i;
+}
+
+/**
+ * Calls `each` with every code packCodes wrote, as a number, in order: no strings are made (the code index keeps
+ * numbers). Throws on a character outside both alphabets (a bug).
+ */
+export function forEachPackedCode(packed: string, each: (code: number) => void): void {
+  let prev = -1;
+  let gap = 0;
+  for (let i = 0; i < packed.length; i++) {
+    const ch = packed.charCodeAt(i);
+    const v = ch < 128 ? (DIGIT_VALUE[ch] as number) : -1;
+    if (v < 0) throw new Error(`packed codes: unexpected character ${JSON.stringify(packed[i])}`);
+    if (v >= 32) {
+      gap = gap * 32 + (v - 32);
+      continue;
+    }
+    prev = prev + 1 + gap * 32 + v;
+    gap = 0;
+    each(prev);
+  }
+}
+
 /** Unpacks what packCodes wrote into the codes as decimal strings. Throws on a character outside both alphabets (a bug). */
 export function unpackCodes(packed: string): string[] {
   const codes: string[] = [];
-  let prev = -1;
-  let gap = 0;
-  for (const ch of packed) {
-    const more = MORE_DIGITS.indexOf(ch);
-    if (more >= 0) {
-      gap = gap * 32 + more;
-      continue;
-    }
-    const last = LAST_DIGITS.indexOf(ch);
-    if (last < 0) throw new Error(`packed codes: unexpected character ${JSON.stringify(ch)}`);
-    prev = prev + 1 + gap * 32 + last;
-    gap = 0;
-    codes.push(String(prev));
-  }
+  forEachPackedCode(packed, (code) => codes.push(String(code)));
   return codes;
 }
 

@@ -61,7 +61,21 @@ const tables = (): ConditionTables => (built ??= buildTables());
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
-function icdGroups(code: string): { groups: ConditionGroupId[]; matched: string } | undefined {
+type IcdHit = { groups: ConditionGroupId[]; matched: string } | undefined;
+
+/** ICD-10-CM lookups by code as charted: a long chart repeats the same few codes thousands of times. */
+const icdMemo = new Map<string, IcdHit>();
+
+function icdGroups(code: string): IcdHit {
+  const hit = icdMemo.get(code);
+  if (hit !== undefined || icdMemo.has(code)) return hit;
+  const found = icdGroupsOf(code);
+  if (icdMemo.size > 20_000) icdMemo.clear();
+  icdMemo.set(code, found);
+  return found;
+}
+
+function icdGroupsOf(code: string): IcdHit {
   const c = normaliseIcd10(code);
   if (c.length > 12) return undefined;
   if (opioidPoisoningCode(c)) return { groups: ['opioid-poisoning'], matched: c };
@@ -151,6 +165,7 @@ export function groupsInText(text: string): ConditionGroupId[] {
 }
 
 const EMPTY: GroupMatches = new Map();
+const NO_GROUPS: readonly ConditionGroupId[] = [];
 
 /**
  * The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name.
@@ -171,14 +186,18 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
     name ??= str(coding.display);
     if (system === 'snomed') {
       readable = true;
-      for (const g of tables().snomed.get(code) ?? []) {
+      const groups = tables().snomed.get(code) ?? NO_GROUPS;
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k] as ConditionGroupId;
         matches ??= new Map();
         if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: code, where: `${where}.coding[${i}]` });
       }
     } else if (system === 'icd10cm') {
       readable = true;
       const hit = icdGroups(code);
-      for (const g of hit?.groups ?? []) {
+      const groups = hit?.groups ?? NO_GROUPS;
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k] as ConditionGroupId;
         matches ??= new Map();
         if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: hit?.matched ?? code, where: `${where}.coding[${i}]` });
       }
@@ -190,14 +209,18 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
     const display = str(coding.display);
     if (!display) continue;
     readable = true;
-    for (const h of textGroups(display)) {
+    const hits = textGroups(display);
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k]!;
       matches ??= new Map();
       if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.coding[${i}].display` });
     }
   }
   if (text) {
     readable = true;
-    for (const h of textGroups(text)) {
+    const hits = textGroups(text);
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k]!;
       matches ??= new Map();
       if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.text` });
     }

@@ -6,7 +6,7 @@
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
 import { PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
-import { packedLines, unpackBrandIngredients, unpackCodes } from '../knowledge/packed-codes.ts';
+import { forEachPackedCode, packedLines, unpackBrandIngredients } from '../knowledge/packed-codes.ts';
 import { DEPOT_INGREDIENT, DEPOT_RXNORM, DEPOT_WINDOWS } from '../knowledge/depots.ts';
 import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
@@ -25,15 +25,58 @@ export interface CodeTarget {
 
 const known = (ids: readonly string[]): string[] => ids.filter((id) => INGREDIENT_BY_ID.has(id));
 
-function buildCodeIndex(): Map<string, CodeTarget> {
-  const map = new Map<string, CodeTarget>();
+/**
+ * The generated product codes as one sorted Int32Array of `code * 64 + group` (60 ingredient sets; RxNorm codes are
+ * below 2^25), looked up by binary search: no string or Map entry per code (10,100 of them), so building it costs
+ * about a millisecond on first use. Where a code were in two sets the later set wins, as Map.set order did.
+ */
+interface GeneratedCodes {
+  keys: Int32Array;
+  targets: CodeTarget[];
+}
+
+const GROUP_BITS = 64;
+/** Keys must fit an Int32: code * 64 + group < 2^31. */
+const MAX_CODE = 2 ** 25;
+
+function buildGeneratedCodes(): GeneratedCodes {
+  const targets: CodeTarget[] = [];
+  const keys: number[] = [];
   for (const [joined, digits] of packedLines(PACKED_PRODUCT_CODE_GROUPS)) {
     const ingredients = known(joined.split('+'));
     if (!ingredients.length) continue;
-    const target: CodeTarget = { ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' };
-    const codes = unpackCodes(digits);
-    for (let i = 0; i < codes.length; i++) map.set(codes[i] as string, target);
+    const group = targets.length;
+    if (group >= GROUP_BITS) throw new Error('code tables: more ingredient sets than the index holds');
+    targets.push({ ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' });
+    forEachPackedCode(digits, (code) => {
+      if (code >= MAX_CODE) throw new Error(`code tables: RxNorm code ${code} too large for the index`);
+      keys.push(code * GROUP_BITS + group);
+    });
   }
+  return { keys: Int32Array.from(keys).sort(), targets };
+}
+
+function generatedTarget(index: GeneratedCodes, code: string): CodeTarget | undefined {
+  // Only the plain decimal form the tables hold ("1049621", not "01049621" or "1e6").
+  if (code.length > 8 || !/^[1-9]\d*$/.test(code)) return undefined;
+  const n = Number(code);
+  const { keys } = index;
+  // The last key of code n: the first key >= (n + 1) * 64, minus one.
+  let lo = 0;
+  let hi = keys.length;
+  const bound = (n + 1) * GROUP_BITS;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  const key = lo > 0 ? (keys[lo - 1] as number) : -1;
+  return key >= n * GROUP_BITS ? index.targets[key % GROUP_BITS] : undefined;
+}
+
+/** The hand-reviewed codes (depots, products, ingredients), which win over the generated ones. */
+function buildHandCodes(): Map<string, CodeTarget> {
+  const map = new Map<string, CodeTarget>();
   // Depot and implant product codes (ldn-clinical-2b-sources.md code list).
   for (const [code, kind] of DEPOT_RXNORM) map.set(code, { ingredients: [DEPOT_INGREDIENT[kind]], term: DEPOT_WINDOWS[kind].label, kind: 'product' });
   for (const p of PRODUCT_CODES) {
@@ -68,13 +111,17 @@ export function buildNameIndex(withGenerated = true): PhraseIndex<NameTarget> {
   return index;
 }
 
-let codeIndex: ReadonlyMap<string, CodeTarget> | undefined;
+let handCodes: Map<string, CodeTarget> | undefined;
+let generatedCodes: GeneratedCodes | undefined;
 let nameIndex: PhraseIndex<NameTarget> | undefined;
 let handNameIndex: PhraseIndex<NameTarget> | undefined;
 
-/** RxNorm code -> what it names (generated product codes, depots, hand-reviewed products and ingredients). Built on first use. */
-export function medicationCodes(): ReadonlyMap<string, CodeTarget> {
-  return (codeIndex ??= buildCodeIndex());
+/**
+ * What an RxNorm code names: hand-reviewed ingredient, product and depot codes first, else the generated product
+ * codes. The tables are built on first use.
+ */
+export function rxnormTarget(code: string): CodeTarget | undefined {
+  return (handCodes ??= buildHandCodes()).get(code) ?? generatedTarget((generatedCodes ??= buildGeneratedCodes()), code);
 }
 
 /** Ingredient, synonym and brand names (hand-reviewed and generated). Built on first use. */

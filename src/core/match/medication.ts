@@ -5,7 +5,7 @@
  */
 import type { MatchEvidence } from '../assess/types.ts';
 import { knownSystem } from '../fhir/systems.ts';
-import { handMedicationNames, medicationCodes, medicationNames, type NameTarget } from './medication-index.ts';
+import { handMedicationNames, medicationNames, rxnormTarget, type NameTarget } from './medication-index.ts';
 import { DEPOT_HCPCS } from '../knowledge/depots.ts';
 import { ABBREVIATION_EXCLUDERS } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
@@ -53,9 +53,11 @@ function addName(into: IngredientMatches, text: string, where: string, index: nu
   const hits = nameHits(text);
   if (hits.length === 0) return;
   const at = index < 0 ? `${where}.text` : `${where}.coding[${index}].display`;
-  for (const hit of hits) {
-    for (const id of hit.value.ingredients) {
-      if (!into.has(id)) into.set(id, { by: 'name', term: hit.value.term, where: at });
+  for (let h = 0; h < hits.length; h++) {
+    const value = hits[h]!.value;
+    for (let k = 0; k < value.ingredients.length; k++) {
+      const id = value.ingredients[k] as string;
+      if (!into.has(id)) into.set(id, { by: 'name', term: value.term, where: at });
     }
   }
 }
@@ -96,7 +98,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
     if (system === 'rxnorm') {
       codes?.push(code);
       readable = true;
-      const target = medicationCodes().get(code);
+      const target = rxnormTarget(code);
       if (target) {
         codeName ??= `RxNorm ${code} (${target.term})`;
         for (const id of target.ingredients) {

@@ -7,21 +7,23 @@
 /** Lower-case word tokens of `text`. Tall-man lettering (oxyCODONE) and any case fold to one form. */
 export function tokenise(text: string): string[] {
   const out: string[] = [];
-  let cur = '';
   const s = text.toLowerCase();
+  // Each token is one slice of `s` (not built a character at a time: that made a string per character).
+  let start = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (isWord) {
-      cur += s[i];
-    } else if ((c === 39 || c === 0x2019) && s[i + 1] === 's' && !isLetter(s.charCodeAt(i + 2))) {
-      i += 1; // possessive: "crohn's" -> "crohn"
-    } else if (cur) {
-      out.push(cur);
-      cur = '';
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
     }
+    if (start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+    // Possessive: "crohn's" -> "crohn" (the "'s" ends the word and is dropped).
+    if ((c === 39 || c === 0x2019) && s[i + 1] === 's' && !isLetter(s.charCodeAt(i + 2))) i += 1;
   }
-  if (cur) out.push(cur);
+  if (start >= 0) out.push(s.slice(start));
   return out;
 }
 
