@@ -42,14 +42,17 @@ export class ConditionEntry {
       const v = str(r[f]);
       if (v) dates.push({ label: f, value: v });
     }
-    this.built = {
-      resourceType: 'Condition',
-      ...(id ? { id, reference: `Condition/${id}` } : {}),
-      name: this.name,
-      ...(this.status ? { status: this.status } : {}),
-      ...(dates.length ? { dates } : {}),
-    };
-    return this.built;
+    // Assigned in the order the spread form gave (JSON output unchanged), without temporary objects.
+    const e = { resourceType: 'Condition' } as ChartEntry;
+    if (id) {
+      e.id = id;
+      e.reference = `Condition/${id}`;
+    }
+    e.name = this.name;
+    if (this.status) e.status = this.status;
+    if (dates.length) e.dates = dates;
+    this.built = e;
+    return e;
   }
 }
 

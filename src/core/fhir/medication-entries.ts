@@ -80,15 +80,15 @@ export class MedEntry {
     const ref = refOf(type, r);
     const status = str(r.status);
     const dates = entryDates(type, r);
-    this.built = {
-      resourceType: type,
-      ...(str(r.id) ? { id: r.id as string } : {}),
-      ...(ref ? { reference: ref } : {}),
-      name: this.name,
-      ...(status ? { status } : {}),
-      ...(dates.length ? { dates } : {}),
-    };
-    return this.built;
+    // Assigned in the order the spread form gave (JSON output unchanged), without temporary objects.
+    const e = { resourceType: type } as ChartEntry;
+    if (str(r.id)) e.id = r.id as string;
+    if (ref) e.reference = ref;
+    e.name = this.name;
+    if (status) e.status = status;
+    if (dates.length) e.dates = dates;
+    this.built = e;
+    return e;
   }
 }
 
@@ -144,13 +144,6 @@ function refOf(type: string, r: Rec): string | undefined {
 }
 
 const EMPTY: IngredientMatches = new Map();
-
-/** A copy of the scratch matches (forEach: no iterator objects in cold code). */
-function copyOf(m: IngredientMatches): IngredientMatches {
-  const out: IngredientMatches = new Map();
-  m.forEach((v, k) => out.set(k, v));
-  return out;
-}
 
 function resolvedTarget(raw: Rec, byId: Map<string, Rec>): Rec | undefined {
   const reference = isRecord(raw.medicationReference) ? str(raw.medicationReference.reference) : undefined;
@@ -224,9 +217,10 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
     ['MedicationDispense', arr(chart.medicationDispenses)],
     ['MedicationAdministration', arr(chart.medicationAdministrations)],
   ];
-  // Indexed loops and one scratch Map / code list reused across records: a 10,000-record chart is read once per
-  // launch by cold code, where iterators and per-record Maps were most of the garbage (issue 14 item 1).
-  const scratch: IngredientMatches = new Map();
+  // Indexed loops, and one scratch Map / code list reused until a record matches something (the record then keeps
+  // the Map): a 10,000-record chart is read once per launch by cold code, where iterators and per-record Maps were
+  // most of the garbage (issue 14 item 1).
+  let scratch: IngredientMatches = new Map();
   const codes: string[] = [];
   for (let l = 0; l < lists.length; l++) {
     const [type, list] = lists[l] as [MedResourceType, unknown[]];
@@ -240,7 +234,6 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
       const orderRef = type === 'MedicationRequest' && dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
       let timing = medicationTiming(type, raw, today, orderRef ? dispenseEnds.get(orderRef) : undefined);
       const matches = scratch;
-      matches.clear();
       codes.length = 0;
       const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
       let readable = inline.readable;
@@ -302,7 +295,8 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
         if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, today);
       }
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? copyOf(matches) : EMPTY, timing, lowDose, depot, text));
+      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
+      if (matches.size) scratch = new Map();
     }
   }
   return { entries, gaps };

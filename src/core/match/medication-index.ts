@@ -121,8 +121,16 @@ let handNameIndex: PhraseIndex<NameTarget> | undefined;
  * codes. The tables are built on first use.
  */
 export function rxnormTarget(code: string): CodeTarget | undefined {
-  return (handCodes ??= buildHandCodes()).get(code) ?? generatedTarget((generatedCodes ??= buildGeneratedCodes()), code);
+  const hit = targetMemo.get(code);
+  if (hit !== undefined || targetMemo.has(code)) return hit;
+  const found = (handCodes ??= buildHandCodes()).get(code) ?? generatedTarget((generatedCodes ??= buildGeneratedCodes()), code);
+  if (targetMemo.size > 20_000) targetMemo.clear();
+  targetMemo.set(code, found);
+  return found;
 }
+
+/** Codes as charted -> target: a long chart repeats the same few products thousands of times. */
+const targetMemo = new Map<string, CodeTarget | undefined>();
 
 /** Ingredient, synonym and brand names (hand-reviewed and generated). Built on first use. */
 export function medicationNames(): PhraseIndex<NameTarget> {

@@ -34,7 +34,7 @@ export function medConflict(ruleId: RuleId, med: MedEntry, matched: MatchEvidenc
 /** A finding from rule metadata; `why` may be extended with what the chart showed. */
 export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEvidence, extraWhy?: string, washout?: WashoutWindow): Conflict {
   const meta = RULES[ruleId];
-  return {
+  const c: Conflict = {
     ruleId,
     kind: meta.kind,
     needsOverride: meta.needsOverride,
@@ -44,8 +44,9 @@ export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEviden
     sources: meta.sources,
     entry,
     matched,
-    ...(washout ? { washout } : {}),
   };
+  if (washout) c.washout = washout;
+  return c;
 }
 
 /** The ingredient ids a medication names, grouped by role, with the first evidence for each role (built once per record). */
