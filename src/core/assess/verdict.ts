@@ -28,6 +28,14 @@ export function summaryOf(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | 
   return a.opioidFreeFrom ? `${sentence.replace(/\.$/, '')}; not before ${clinicalDate(a.opioidFreeFrom)}.` : sentence;
 }
 
+/** A title inside a sentence: its first word in lower case unless it is a name or an abbreviation (LDN, Contrave). */
+function inSentence(title: string): string {
+  const [word = ''] = title.split(/[\s:(/]/, 1);
+  const isCommonWord = word.length > 1 && word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase();
+  const keep = !isCommonWord || /^(Contrave|Embeda|Lybalvi|Vivitrol|Sublocade|Hashimoto)/.test(title);
+  return keep ? title : title[0]!.toLowerCase() + title.slice(1);
+}
+
 /** The verdict in words inside a sentence (the codes are for programs, never for the clinician). */
 const VERDICT_PHRASE: Readonly<Record<Exclude<Verdict, 'incomplete'>, string>> = {
   candidate: 'candidate',
@@ -40,7 +48,7 @@ function summarySentence(a: Pick<Assessment, 'verdict' | 'verdictIfComplete' | '
   const indications = [...new Set(a.candidacy.filter((c) => c.supportsCandidacy !== false).map((c) => c.indication))];
   const contra = a.conflicts.filter((c) => c.severity === 'contraindicated' || c.severity === 'major');
   const cautions = a.conflicts.filter((c) => c.severity === 'caution');
-  const first = (list: readonly Conflict[]): string => [...new Set(list.map((c) => c.title.toLowerCase()))].slice(0, 2).join('; ');
+  const first = (list: readonly Conflict[]): string => [...new Set(list.map((c) => inSentence(c.title)))].slice(0, 2).join('; ');
   switch (a.verdict) {
     case 'incomplete':
       return `Incomplete: ${plural(a.gaps.length, 'part')} of the chart could not be read, so no clean verdict can be given (on what was read: ${VERDICT_PHRASE[a.verdictIfComplete]}).`;

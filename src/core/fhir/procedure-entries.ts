@@ -7,10 +7,11 @@
  * each only when it reads as surgical or opioid-requiring (a surgical category, or surgical words in its code,
  * category, service type, reason or description) and within the next LOOKAHEAD_DAYS days.
  */
-import type { ChartEntry } from '../assess/types.ts';
+import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
 import type { Chart } from '../chart.ts';
 import { tokenise } from '../match/tokens.ts';
 import { dayOf } from './dates.ts';
+import { knownSystem } from './systems.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
 /** How far ahead planned procedures count (ldn-clinical.md 2b: 30 days). */
@@ -20,8 +21,8 @@ export interface PlannedProcedure {
   entry: ChartEntry;
   /** Day number of the procedure; undefined when not charted (Procedure in preparation). */
   day?: number;
-  /** What made it surgical, e.g. 'category "Surgical procedure"' or 'word "arthroplasty"'. */
-  because: string;
+  /** What made it surgical: a SNOMED CT surgical concept (by code), or a surgical word in its names (by name). */
+  because: MatchEvidence;
 }
 
 /** SNOMED 387713003 "Surgical procedure" (the factories' and US Core's surgical category). */
@@ -29,13 +30,16 @@ const SURGICAL_CODES = new Set(['387713003', '24642003', '83578000']);
 const WORDS = new Set(['surgery', 'surgical', 'operation', 'operative', 'anesthesia', 'anaesthesia', 'sedation', 'arthroplasty', 'repair', 'replacement', 'resection', 'excision', 'amputation', 'transplant', 'transplantation', 'fixation', 'extraction', 'implantation', 'laparoscopic', 'arthroscopic']);
 const SUFFIXES = ['ectomy', 'otomy', 'ostomy', 'plasty', 'scopy', 'pexy', 'rrhaphy', 'desis'];
 
-function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): string | undefined {
+function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): MatchEvidence | undefined {
   const words: string[] = [];
   for (const c of concepts) {
     if (!isRecord(c)) continue;
     for (const coding of arr(c.coding)) {
       if (!isRecord(coding)) continue;
-      if (typeof coding.code === 'string' && SURGICAL_CODES.has(coding.code.trim())) return `code ${coding.code.trim()}${str(coding.display) ? ` "${String(coding.display)}"` : ''}`;
+      const code = typeof coding.code === 'string' ? coding.code.trim() : '';
+      if (SURGICAL_CODES.has(code) && knownSystem(coding.system) === 'snomed') {
+        return { by: 'code', system: String(coding.system), code, term: str(coding.display) ? String(coding.display) : 'surgical procedure' };
+      }
       if (str(coding.display)) words.push(coding.display as string);
     }
     if (str(c.text)) words.push(c.text as string);
@@ -44,7 +48,7 @@ function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): string 
   for (const w of words) {
     if (w.length > 2000) continue;
     for (const tok of tokenise(w)) {
-      if (WORDS.has(tok) || SUFFIXES.some((s) => tok.length > s.length + 2 && tok.endsWith(s))) return `"${tok}"`;
+      if (WORDS.has(tok) || SUFFIXES.some((s) => tok.length > s.length + 2 && tok.endsWith(s))) return { by: 'name', term: tok };
     }
   }
   return undefined;

@@ -133,7 +133,7 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
   'opioid-antidiarrheal': r({
     id: 'opioid-antidiarrheal', kind: 'opioid-acting', severity: 'caution', title: 'Opioid antidiarrheal: may not work with naltrexone',
     why: 'Naltrexone antagonises opioid-containing antidiarrheals (diphenoxylate, difenoxin, eluxadoline), so the patient may not benefit from them; at therapeutic doses they cause no dependence, so withdrawal is not expected. Eluxadoline: no antagonist interaction is stated (UNVERIFIED).',
-    sources: [SRC.antidiarrhealLossOfEffect, SRC.lomotilDependence, SRC.eluxadolinePharmacology],
+    sources: [SRC.antidiarrhealLossOfEffect, SRC.lomotilDependence, SRC.eluxadolinePharmacology, SRC.ldnAntidiarrhealEffect],
   }),
   loperamide: r({
     id: 'loperamide', kind: 'opioid-acting', severity: 'caution', title: 'Loperamide (peripheral opioid agonist): may not work with naltrexone',

@@ -52,6 +52,11 @@ export const SRC = {
   productListsOpioidNaltrexone: s({ label: 'Product lists: Embeda (morphine/naltrexone) and Troxyca (oxycodone/naltrexone) contain an opioid agonist', kind: 'web', verified: true }),
   peripheralAntagonistIndication: s({ label: 'Methylnaltrexone, naloxegol, alvimopan are indicated only for opioid-induced constipation / postoperative ileus', kind: 'label', verified: true }),
   opioidAntidiarrhealLabel: s({ label: 'Naltrexone label: opioid antidiarrheals (diphenoxylate, difenoxin) are antagonised', kind: 'label', id: 'Drug Interactions', verified: true }),
+  ldnAntidiarrhealEffect: s({
+    label: 'Whether the short, partial blockade of low-dose naltrexone reduces an opioid antidiarrheal\'s effect is not established (UNVERIFIED)',
+    kind: 'design',
+    verified: false,
+  }),
   eluxadolinePharmacology: s({
     label: 'Eluxadoline (Viberzi) monograph: mixed mu-opioid agonist and delta antagonist acting locally in the gut (an interaction with naltrexone is not stated)',
     kind: 'web',

@@ -30,7 +30,7 @@ export function allergyRules(ctx: RuleContext): Conflict[] {
 export function procedureRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   for (const p of ctx.procedures) {
-    const matched = { by: 'name' as const, term: p.because, where: p.entry.resourceType };
+    const matched = { ...p.because, where: p.entry.resourceType };
     if (p.day === undefined) {
       out.push(conflict('surgery-soon', p.entry, matched, 'In preparation with no date charted: confirm the date; start LDN after the procedure.'));
       continue;

@@ -63,7 +63,7 @@ describe('rules and indications', () => {
     }
   });
 
-  it('UNVERIFIED facts are verified:false (SIBO, Cochrane conclusions, transplant, eluxadoline)', () => {
+  it('UNVERIFIED facts are verified:false (SIBO, Cochrane conclusions, transplant, antidiarrheals at low dose)', () => {
     expect(INDICATIONS.find((i) => i.id === 'sibo')?.sources.every((s) => !s.verified)).toBe(true);
     expect(INDICATIONS.find((i) => i.id === 'crohns')?.sources.some((s) => !s.verified && s.id === 'CD010410.pub3')).toBe(true);
     expect(RULES['transplant-immunosuppression'].sources.every((s) => !s.verified)).toBe(true);

@@ -98,3 +98,21 @@ describe('planned surgery', () => {
     expect(rules(run(appointment({ patientId: P, status: 'pending', start: `${daysAfter(NOW_DATE, 12)}T09:00:00Z`, description: 'Laparoscopic cholecystectomy' })))).toEqual(['surgery-planned']);
   });
 });
+
+describe('what made a planned procedure surgical, as evidence', () => {
+  it('a SNOMED CT surgical category is matched by code, named by its display', () => {
+    const c = only(run(serviceRequest({ patientId: P, code: concept([], 'Knee review'), occurrence: daysAfter(NOW_DATE, 3) })), 'surgery-soon');
+    expect(c.matched).toMatchObject({ by: 'code', code: '387713003', term: 'Surgical procedure' });
+  });
+  it('the same code in another system is not a surgical category; a surgical word is matched by name', () => {
+    const other = concept([{ system: 'urn:oid:1.2.3.4', code: '387713003', display: 'Clinic visit' }]);
+    const visit = serviceRequest({ patientId: P, code: concept([], 'Follow-up visit'), occurrence: daysAfter(NOW_DATE, 3), category: other });
+    expect(rules(run(visit))).toEqual([]);
+    const hip = serviceRequest({ patientId: P, code: HIP, occurrence: daysAfter(NOW_DATE, 3), category: other });
+    expect(only(run(hip), 'surgery-soon').matched).toMatchObject({ by: 'name', term: 'replacement' });
+  });
+  it('the verdict sentence keeps "LDN" in capitals', () => {
+    const a = run(serviceRequest({ patientId: P, code: HIP, occurrence: daysAfter(NOW_DATE, 3) }));
+    expect(a.summary).toContain('surgery or procedure within 7 days: start LDN after it');
+  });
+});

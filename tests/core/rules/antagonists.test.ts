@@ -43,9 +43,10 @@ describe('duplicate naltrexone and other antagonists', () => {
     expect(run(orderText('Vivitrol 380 mg')).verdict).toBe('not-recommended');
   });
 
-  it('eluxadoline cites its UNVERIFIED pharmacology as verified:false', () => {
+  it('eluxadoline cites its pharmacology, and that the effect of a low dose on antidiarrheals is UNVERIFIED', () => {
     const c = only(run(orderText('eluxadoline 75 mg')), 'opioid-antidiarrheal');
-    expect(c.sources.some((s) => !s.verified)).toBe(true);
+    expect(c.sources.some((s) => s.verified && /eluxadoline/i.test(s.label))).toBe(true);
+    expect(c.sources.some((s) => !s.verified && /low-dose naltrexone/.test(s.label))).toBe(true);
   });
 
   it('dextromethorphan gives no finding (design: not an opioid-receptor agonist analgesic)', () => {
