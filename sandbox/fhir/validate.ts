@@ -112,7 +112,7 @@ export function assertValidResource(resource: Resource): void {
   if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') {
     throw new OperationOutcomeError(badRequest('The body is not a FHIR resource (no resourceType)'));
   }
-  let issues: OperationOutcomeIssue[] = [];
+  let issues: OperationOutcomeIssue[];
   try {
     issues = validateResource(resource).filter((i) => i.severity === 'error');
   } catch (e) {

@@ -6,7 +6,7 @@
  * Each test deletes what it wrote, so the other browser tests see the synthetic charts unchanged.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { P, W } from '../../src/ui/strings.ts';
 import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
@@ -54,10 +54,9 @@ async function signWithDoubleClick(frame: Frame): Promise<string> {
 e2eDescribe('clinician signs an order (write path)', () => {
   const session = browserPerTest();
   let page: Page;
-  let context: BrowserContext;
   const written: string[] = [];
   beforeEach(() => {
-    ({ page, context } = session);
+    ({ page } = session);
   });
   afterEach(async () => {
     // Leave the synthetic charts as they were for the other browser tests.

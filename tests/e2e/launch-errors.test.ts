@@ -4,7 +4,7 @@
  * the app page (or, for a bad redirect URI, the sandbox's own page) says what happened and what to do.
  */
 import { beforeEach, expect, it } from 'vitest';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import {
   APP_READY,
   appPageKind,
@@ -24,9 +24,8 @@ const PATIENT = 'ldn-fibromyalgia';
 e2eDescribe('SMART launch failures', () => {
   const session = browserPerTest();
   let page: Page;
-  let context: BrowserContext;
   beforeEach(() => {
-    ({ page, context } = session);
+    ({ page } = session);
   });
 
   async function expectFailurePage(frame: Frame | Page, kind: keyof typeof APP_FAILURE_TEXTS) {

@@ -78,21 +78,23 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
           : undefined
         : choice;
 
+  // The server check runs again only when the chosen address changes (the server object is rebuilt every render).
+  const serverUrl = server?.url;
   useEffect(() => {
     setSearch({ state: 'idle' });
-    if (!server) {
+    if (!serverUrl) {
       setCheck({ state: 'idle' });
       return;
     }
     let current = true;
     setCheck({ state: 'checking' });
-    void checkServer(httpFor(server.url)).then((report) => {
+    void checkServer(httpFor(serverUrl)).then((report) => {
       if (current) setCheck({ state: 'done', report });
     });
     return () => {
       current = false;
     };
-  }, [server?.url]);
+  }, [serverUrl, httpFor]);
 
   if (!allowList.standalone.enabled || choices.length === 0) {
     return (
