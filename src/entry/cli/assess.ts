@@ -1,11 +1,13 @@
 /**
  * `npm run assess -- FILE [--now YYYY-MM-DD] [--text]`: assess a FHIR Bundle for low-dose naltrexone.
- * Prints the Assessment as JSON (or a short summary with --text). Exit 0 when an assessment was produced (even an
+ * Prints the Assessment as JSON, each cited source once in a top-level `sources` table (assess-json.ts), or a
+ * short summary with --text. Exit 0 when an assessment was produced (even an
  * incomplete one); exit 2 with one line on stderr for unusable input (missing file, not JSON, not a Bundle).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assess } from '../../core/assess/index.ts';
+import { jsonReport } from './assess-json.ts';
 import { textReport } from './assess-text.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { DEFAULT_MAX_INPUT_BYTES, describeInputProblem, readJsonFileBounded } from '../../adapters/node-read-input.ts';
@@ -47,7 +49,7 @@ function main(): number {
   const chart = bundleToChart(json);
   if (!chart.ok) throw new UsageError(`${args.file}: ${chart.error}`);
   const assessment = assess(chart.value, args.now);
-  process.stdout.write(`${args.text ? textReport(assessment) : JSON.stringify(assessment, null, 2)}\n`);
+  process.stdout.write(`${args.text ? textReport(assessment) : jsonReport(assessment)}\n`);
   return 0;
 }
 
