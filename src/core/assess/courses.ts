@@ -57,16 +57,21 @@ export function mergeCourses(findings: readonly Conflict[], records: ReadonlyMap
     const list = course === undefined ? undefined : groups.get(course);
     if (!list) return f;
     let best = list[0] as Conflict;
-    for (const c of list) if (better(c, best)) best = c;
+    for (let i = 1; i < list.length; i++) if (better(list[i] as Conflict, best)) best = list[i] as Conflict;
+    // The decider first, then the other findings' records, then the course's other records; each record once.
+    // Indexed loops over the lists as they are (no concatenated copies): a course can have thousands of records.
     const seen = new Set<string>();
     const entries: ChartEntry[] = [];
-    const others = records.get((course as string).slice((course as string).indexOf('|') + 1)) ?? [];
-    for (const e of [best.entry, ...list.map((c) => c.entry), ...others.map((r) => r.entry)]) {
+    const add = (e: ChartEntry): void => {
       const k = keyOf(e);
-      if (seen.has(k)) continue;
+      if (seen.has(k)) return;
       seen.add(k);
       entries.push(e);
-    }
+    };
+    add(best.entry);
+    for (let i = 0; i < list.length; i++) add((list[i] as Conflict).entry);
+    const others = records.get((course as string).slice((course as string).indexOf('|') + 1)) ?? [];
+    for (let i = 0; i < others.length; i++) add(others[i]!.entry);
     if (entries.length === 1) return best;
     return { ...best, why: `${best.why} One course of ${entries.length} records in the chart; the most severe and latest decides.`, entries };
   });

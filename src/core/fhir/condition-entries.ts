@@ -69,6 +69,48 @@ function abatedBy(r: Rec, today: number): string | undefined {
 }
 
 /** All Conditions of the chart as ConditionEntries, plus gaps for malformed ones. */
+/**
+ * One Condition (and its gap, if unreadable). A function of its own rather than the loop body: called per record it
+ * is optimised after a few hundred Conditions instead of waiting for on-stack replacement (issue 14 item 1).
+ */
+function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry {
+  const clinical = conceptCode(raw.clinicalStatus);
+  const verification = conceptCode(raw.verificationStatus);
+  let code = readConditionCode(raw.code);
+  // Kratom is often only in a note ("uses kratom daily"): a note naming it counts (ldn-clinical.md 2b).
+  const notes = arr(raw.note);
+  for (let k = 0; k < notes.length; k++) {
+    const n = notes[k];
+    const t = isRecord(n) ? str(n.text) : undefined;
+    if (!t || t.length > 5000) continue;
+    for (const g of groupsInText(t)) {
+      if (g !== 'kratom-use' && g !== 'kratom-dependence') continue;
+      if (code.matches.has(g)) continue;
+      const matches: GroupMatches = new Map(code.matches);
+      matches.set(g, { by: 'name', term: g === 'kratom-use' ? 'kratom' : 'kratom dependence', where: 'note' });
+      code = { ...code, matches };
+    }
+  }
+  let excludedBecause: string | undefined;
+  if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
+  else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;
+  else excludedBecause = abatedBy(raw, today);
+  if (!code.readable && excludedBecause === undefined) {
+    const id = str(raw.id);
+    gaps.push({
+      resourceType: 'Condition',
+      reason: 'malformed',
+      detail: `${id ? `Condition/${id}` : 'A Condition'} has neither a usable code nor text, so it could not be checked.`,
+      ...(id ? { target: `Condition/${id}` } : {}),
+    });
+  }
+  const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
+  const onset = dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
+  const day = onset ?? dayOf(raw.recordedDate, 'end');
+  const refuted = verification !== undefined && NOT_VERIFIED.has(verification);
+  return new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause, day, refuted);
+}
+
 export function readConditionEntries(conditions: readonly unknown[], today: number): { entries: ConditionEntry[]; gaps: ReadGap[] } {
   const entries: ConditionEntry[] = [];
   const gaps: ReadGap[] = [];
@@ -80,41 +122,7 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
       gaps.push({ resourceType: 'Condition', reason: 'malformed', detail: 'A Condition entry is not an object and was skipped.' });
       continue;
     }
-    const clinical = conceptCode(raw.clinicalStatus);
-    const verification = conceptCode(raw.verificationStatus);
-    let code = readConditionCode(raw.code);
-    // Kratom is often only in a note ("uses kratom daily"): a note naming it counts (ldn-clinical.md 2b).
-    const notes = arr(raw.note);
-    for (let k = 0; k < notes.length; k++) {
-      const n = notes[k];
-      const t = isRecord(n) ? str(n.text) : undefined;
-      if (!t || t.length > 5000) continue;
-      for (const g of groupsInText(t)) {
-        if (g !== 'kratom-use' && g !== 'kratom-dependence') continue;
-        if (code.matches.has(g)) continue;
-        const matches: GroupMatches = new Map(code.matches);
-        matches.set(g, { by: 'name', term: g === 'kratom-use' ? 'kratom' : 'kratom dependence', where: 'note' });
-        code = { ...code, matches };
-      }
-    }
-    let excludedBecause: string | undefined;
-    if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
-    else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;
-    else excludedBecause = abatedBy(raw, today);
-    if (!code.readable && excludedBecause === undefined) {
-      const id = str(raw.id);
-      gaps.push({
-        resourceType: 'Condition',
-        reason: 'malformed',
-        detail: `${id ? `Condition/${id}` : 'A Condition'} has neither a usable code nor text, so it could not be checked.`,
-        ...(id ? { target: `Condition/${id}` } : {}),
-      });
-    }
-    const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
-    const onset = dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
-    const day = onset ?? dayOf(raw.recordedDate, 'end');
-    const refuted = verification !== undefined && NOT_VERIFIED.has(verification);
-    entries.push(new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause, day, refuted));
+    entries.push(readCondition(raw, today, gaps));
   }
   return { entries, gaps };
 }

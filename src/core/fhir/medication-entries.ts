@@ -9,7 +9,7 @@ import type { Chart, ReadGap } from '../chart.ts';
 import { depotOf, type DepotKind } from '../knowledge/depots.ts';
 import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
 import { nameHits, readConcept, type IngredientMatches } from '../match/medication.ts';
-import { addAdministrationsByOrder, dispenseEndsByOrder, medicationTiming, patchTiming, type MedTiming } from './medication-timing.ts';
+import { addAdministrationsByOrder, dispenseEndsByOrder, medicationTiming, patchTiming, type LastUseCandidate, type MedTiming } from './medication-timing.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
 export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
@@ -203,103 +203,118 @@ const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom'
 
 const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
+/** What reading one record needs and adds to (one object, so the per-record function below stays small). */
+interface ReadState {
+  byId: Map<string, Rec>;
+  dispenseEnds: Map<string, LastUseCandidate>;
+  today: number;
+  entries: MedEntry[];
+  gaps: ReadGap[];
+  /** Reused until a record matches something (the record then keeps the Map): no Map per unmatched record. */
+  scratch: IngredientMatches;
+  codes: string[];
+}
+
+/**
+ * One record into a MedEntry (and its gaps). A function of its own rather than the body of the loop: called once
+ * per record it is optimised after a few hundred records, where one long loop body waited for on-stack replacement
+ * (assess() runs cold once per launch, issue 14 item 1).
+ */
+function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
+  // "MedicationRequest/id" only where a dispense or administration names orders (the reference is built lazily).
+  const orderRef = type === 'MedicationRequest' && st.dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
+  let timing = medicationTiming(type, raw, st.today, orderRef ? st.dispenseEnds.get(orderRef) : undefined);
+  const matches = st.scratch;
+  const codes = st.codes;
+  codes.length = 0;
+  const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
+  let readable = inline.readable;
+  let name = inline.name;
+  const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
+  let target: Rec | undefined;
+  if (medRef) {
+    const reference = str(medRef.reference);
+    const display = str(medRef.display);
+    target = resolvedTarget(raw, st.byId);
+    if (target) {
+      const where = reference?.startsWith('#') ? 'contained Medication' : 'referenced Medication';
+      const got = readMedication(target, where, matches, st.byId, 0, codes);
+      readable ||= got.readable;
+      name ??= got.name;
+    } else if (timing.state !== 'never') {
+      const ref = refOf(type, raw);
+      st.gaps.push({
+        resourceType: 'Medication',
+        reason: 'unresolved-reference',
+        detail: `${ref ?? type} names a Medication that was not found in the chart${display ? ` ("${display}" used as its name)` : ''}.`,
+        ...(reference ? { target: reference } : {}),
+      });
+    }
+    if (display) {
+      const disp = readConcept({ text: display }, 'medicationReference.display', matches);
+      readable ||= disp.readable;
+      name ??= display;
+    }
+  }
+  if (!readable && timing.state !== 'never') {
+    const ref = refOf(type, raw);
+    st.gaps.push({
+      resourceType: type,
+      reason: 'unreadable-medication',
+      detail: inline.ndc !== undefined
+        ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
+        : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
+      ...(ref ? { target: ref } : {}),
+    });
+  }
+  // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
+  const notes = noteTexts(raw);
+  for (let n = 0; n < notes.length; n++) {
+    for (const hit of nameHits(notes[n] as string)) {
+      for (const id of hit.value.ingredients) {
+        if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
+      }
+    }
+  }
+  let text = '';
+  let depot: DepotKind | undefined;
+  let lowDose = false;
+  let needsText = false;
+  if (matches.size) matches.forEach((_e, id) => { needsText ||= NEEDS_TEXT.has(id); });
+  if (needsText) {
+    text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
+    if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
+    if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
+    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, st.today);
+  }
+  st.entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
+  if (matches.size) st.scratch = new Map();
+}
+
 /** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
 export function readMedicationEntries(chart: Chart, today: number): MedReading {
   const byId = new Map<string, Rec>();
   for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
   const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
   addAdministrationsByOrder(arr(chart.medicationAdministrations), dispenseEnds);
-  const entries: MedEntry[] = [];
-  const gaps: ReadGap[] = [];
+  const st: ReadState = { byId, dispenseEnds, today, entries: [], gaps: [], scratch: new Map(), codes: [] };
   const lists: [MedResourceType, unknown[]][] = [
     ['MedicationRequest', arr(chart.medicationRequests)],
     ['MedicationStatement', arr(chart.medicationStatements)],
     ['MedicationDispense', arr(chart.medicationDispenses)],
     ['MedicationAdministration', arr(chart.medicationAdministrations)],
   ];
-  // Indexed loops, and one scratch Map / code list reused until a record matches something (the record then keeps
-  // the Map): a 10,000-record chart is read once per launch by cold code, where iterators and per-record Maps were
-  // most of the garbage (issue 14 item 1).
-  let scratch: IngredientMatches = new Map();
-  const codes: string[] = [];
+  // Indexed loops: a 10,000-record chart is read once per launch by cold code, where iterators and per-record
+  // Maps were most of the garbage (issue 14 item 1).
   for (let l = 0; l < lists.length; l++) {
     const [type, list] = lists[l] as [MedResourceType, unknown[]];
     for (let r = 0; r < list.length; r++) {
       const raw = list[r];
-      if (!isRecord(raw)) {
-        gaps.push({ resourceType: type, reason: 'malformed', detail: `A ${type} entry is not an object and was skipped.` });
-        continue;
-      }
-      // "MedicationRequest/id" only where a dispense or administration names orders (the reference is built lazily).
-      const orderRef = type === 'MedicationRequest' && dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
-      let timing = medicationTiming(type, raw, today, orderRef ? dispenseEnds.get(orderRef) : undefined);
-      const matches = scratch;
-      codes.length = 0;
-      const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
-      let readable = inline.readable;
-      let name = inline.name;
-      const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
-      let target: Rec | undefined;
-      if (medRef) {
-        const reference = str(medRef.reference);
-        const display = str(medRef.display);
-        target = resolvedTarget(raw, byId);
-        if (target) {
-          const where = reference?.startsWith('#') ? 'contained Medication' : 'referenced Medication';
-          const got = readMedication(target, where, matches, byId, 0, codes);
-          readable ||= got.readable;
-          name ??= got.name;
-        } else if (timing.state !== 'never') {
-          const ref = refOf(type, raw);
-          gaps.push({
-            resourceType: 'Medication',
-            reason: 'unresolved-reference',
-            detail: `${ref ?? type} names a Medication that was not found in the chart${display ? ` ("${display}" used as its name)` : ''}.`,
-            ...(reference ? { target: reference } : {}),
-          });
-        }
-        if (display) {
-          const disp = readConcept({ text: display }, 'medicationReference.display', matches);
-          readable ||= disp.readable;
-          name ??= display;
-        }
-      }
-      if (!readable && timing.state !== 'never') {
-        const ref = refOf(type, raw);
-        gaps.push({
-          resourceType: type,
-          reason: 'unreadable-medication',
-          detail: inline.ndc !== undefined
-            ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
-            : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
-          ...(ref ? { target: ref } : {}),
-        });
-      }
-      // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
-      const notes = noteTexts(raw);
-      for (let n = 0; n < notes.length; n++) {
-        for (const hit of nameHits(notes[n] as string)) {
-          for (const id of hit.value.ingredients) {
-            if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
-          }
-        }
-      }
-      let text = '';
-      let depot: DepotKind | undefined;
-      let lowDose = false;
-      let needsText = false;
-      if (matches.size) matches.forEach((_e, id) => { needsText ||= NEEDS_TEXT.has(id); });
-      if (needsText) {
-        text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
-        if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
-        if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
-        if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, today);
-      }
-      entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
-      if (matches.size) scratch = new Map();
+      if (isRecord(raw)) readRecord(type, raw, st);
+      else st.gaps.push({ resourceType: type, reason: 'malformed', detail: `A ${type} entry is not an object and was skipped.` });
     }
   }
-  return { entries, gaps };
+  return { entries: st.entries, gaps: st.gaps };
 }
 
 export type { MatchEvidence };

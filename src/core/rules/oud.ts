@@ -14,6 +14,9 @@ import { depotStates } from './depots.ts';
 const AGONIST_THERAPY = new Set(['methadone', 'buprenorphine', 'levomethadyl', 'levomethadone']);
 
 export function oudRules(ctx: RuleContext): Conflict[] {
+  // Most charts have no OUD Condition: then the medication scan below is not needed (it runs cold, once per launch).
+  const anyOud = ctx.conditions.some((c) => c.groups.size > 0 && c.counts && (c.groups.has('oud') || c.groups.has('oud-on-agonist-therapy')));
+  if (!anyOud) return [];
   // Agonist therapy = a current methadone / buprenorphine record (an ended one is left to recent-opioid-use).
   // A buprenorphine depot or implant inside its active window is agonist therapy too (ldn-clinical.md 2b).
   const depot = depotStates(ctx).find((s) => s.phase === 'active' && s.depot !== 'vivitrol')?.med;
