@@ -8,15 +8,35 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const CORE_FORBIDDEN_IMPORTS = [
-  { group: ['**/edge/**', '**/ui/**', '**/adapters/**', '**/entry/**', '**/sandbox/**'], message: 'src/core is pure: it may not import the edge, the UI, adapters, entries or the sandbox.' },
-  { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process'], message: 'src/core may not use Node APIs: pass what it needs in.' },
-  { group: ['fhirclient', 'fhirclient/*', 'preact', 'preact/*', 'msw', 'msw/*'], message: 'src/core may not depend on I/O or UI libraries.' },
+  {
+    group: ['**/edge/**', '**/ui/**', '**/adapters/**', '**/entry/**', '**/sandbox/**'],
+    message: 'src/core is pure: it may not import the edge, the UI, adapters, entries or the sandbox.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process'],
+    message: 'src/core may not use Node APIs: pass what it needs in.',
+  },
+  {
+    group: ['fhirclient', 'fhirclient/*', 'preact', 'preact/*', 'msw', 'msw/*'],
+    message: 'src/core may not depend on I/O or UI libraries.',
+  },
 ];
 
 /** Globals that mean I/O or the DOM; the core takes time, ids and data as parameters instead. */
-const CORE_FORBIDDEN_GLOBALS = ['window', 'document', 'fetch', 'localStorage', 'sessionStorage', 'navigator', 'location', 'XMLHttpRequest', 'process', 'crypto', 'setTimeout', 'setInterval'].map(
-  (name) => ({ name, message: 'src/core is pure: no I/O, DOM, clock or platform globals.' }),
-);
+const CORE_FORBIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'fetch',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'XMLHttpRequest',
+  'process',
+  'crypto',
+  'setTimeout',
+  'setInterval',
+].map((name) => ({ name, message: 'src/core is pure: no I/O, DOM, clock or platform globals.' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'coverage/**'] },
@@ -25,9 +45,15 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
@@ -47,7 +73,17 @@ export default tseslint.config(
   {
     files: ['src/edge/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', 'preact', 'preact/*'], message: 'The edge does I/O for the UI; it never imports it.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', 'preact', 'preact/*'],
+              message: 'The edge does I/O for the UI; it never imports it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

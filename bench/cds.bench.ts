@@ -26,24 +26,49 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks }], feedback: memoryStore(), appLaunchUrl: 'https://app.example/launch/' });
+  const handler = createCdsHandler({
+    baseUrl: base,
+    clients: [{ iss: ISS, jwks }],
+    feedback: memoryStore(),
+    appLaunchUrl: 'https://app.example/launch/',
+  });
   server.on('request', (req, res) => void handler(req, res));
 
   const onLdn = cdsPatient('ldn-cds-on-ldn-opioid-order');
   const onOpioid = cdsPatient('ldn-cds-on-opioid-ldn-order');
   const cases = [
-    { name: 'order-select (oxycodone, patient on LDN: 1 critical card)', id: 'ldn-order-select', body: hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)], prefetchOf(onLdn)) },
-    { name: 'order-sign (LDN, patient on tramadol: 1 critical card)', id: 'ldn-order-sign', body: hookBody('order-sign', onOpioid.id, [DRAFTS.ldn(onOpioid.id)], prefetchOf(onOpioid)) },
-    { name: 'patient-view (patient on LDN: no card)', id: 'ldn-patient-view', body: hookBody('patient-view', onLdn.id, [], prefetchOf(onLdn)) },
+    {
+      name: 'order-select (oxycodone, patient on LDN: 1 critical card)',
+      id: 'ldn-order-select',
+      body: hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)], prefetchOf(onLdn)),
+    },
+    {
+      name: 'order-sign (LDN, patient on tramadol: 1 critical card)',
+      id: 'ldn-order-sign',
+      body: hookBody('order-sign', onOpioid.id, [DRAFTS.ldn(onOpioid.id)], prefetchOf(onOpioid)),
+    },
+    {
+      name: 'patient-view (patient on LDN: no card)',
+      id: 'ldn-patient-view',
+      body: hookBody('patient-view', onLdn.id, [], prefetchOf(onLdn)),
+    },
   ];
 
   const sign = (aud: string) => {
     const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({ iss: ISS, aud, iat, exp: iat + 300, jti: randomUUID() }).setProtectedHeader({ alg: 'ES384', kid: 'bench' }).sign(privateKey);
+    return new SignJWT({ iss: ISS, aud, iat, exp: iat + 300, jti: randomUUID() })
+      .setProtectedHeader({ alg: 'ES384', kid: 'bench' })
+      .sign(privateKey);
   };
 
-  console.log(`CDS Hooks service latency: ${REQUESTS} requests per hook, ${CONCURRENCY} concurrent, loopback, full prefetch`);
-  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `CDS Hooks service latency: ${REQUESTS} requests per hook, ${CONCURRENCY} concurrent, loopback, full prefetch`,
+  );
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const c of cases) {
     const url = `${base}/cds-services/${c.id}`;
     const payload = JSON.stringify(c.body);
@@ -53,7 +78,11 @@ async function main(): Promise<void> {
     let cards = -1;
     const once = async (token: string): Promise<number> => {
       const t = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: payload });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: payload,
+      });
       const out = (await res.json()) as { cards?: unknown[] };
       if (res.status !== 200) throw new Error(`${c.id} answered ${res.status}`);
       cards = out.cards?.length ?? -1;
@@ -72,7 +101,8 @@ async function main(): Promise<void> {
     // One at a time: the service time of a call without queueing behind the others.
     const alone: number[] = [];
     for (let i = 0; i < SEQUENTIAL; i++) alone.push(await once(await sign(url)));
-    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+    const q = (xs: number[], p: number) =>
+      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
     console.log(
       `${c.name.padEnd(58)} median ${q(times, 0.5).toFixed(1)} ms  p95 ${q(times, 0.95).toFixed(1)} ms  max ${q(times, 1).toFixed(1)} ms  ${(REQUESTS / (wall / 1000)).toFixed(0)} req/s` +
         `  | one at a time: median ${q(alone, 0.5).toFixed(1)} ms  (${cards} card(s), ${(payload.length / 1024).toFixed(1)} KB request)`,

@@ -18,8 +18,16 @@ import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startSandbox } from '../sandbox/server.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,8 +42,17 @@ const runs = Number(flags.runs);
 const latencyMs = Number(flags.latency);
 const repoRoot = resolve(import.meta.dirname, '..');
 
-interface Timing { name: string; startTime: number; responseEnd: number; initiatorType: string }
-interface PageFigures { resources: Timing[]; verdictAt: number | null; progressSeen: boolean }
+interface Timing {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  initiatorType: string;
+}
+interface PageFigures {
+  resources: Timing[];
+  verdictAt: number | null;
+  progressSeen: boolean;
+}
 
 /**
  * Installed before any page script: records when [data-verdict] first appears, on the page's clock. A string,
@@ -52,7 +69,12 @@ const VERDICT_OBSERVER = `
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 `;
 
-interface AssetFigures { bytes: number; gzip: number; page: string; transferred?: number }
+interface AssetFigures {
+  bytes: number;
+  gzip: number;
+  page: string;
+  transferred?: number;
+}
 
 /**
  * Bytes on the wire per URL (encoded body plus headers, as Chromium counts them), from the DevTools protocol; the
@@ -69,7 +91,11 @@ function recordTransfers(cdp: CDPSession): Map<string, number> {
   return wire;
 }
 
-async function launchOnce(page: Page, origin: string, patientId: string): Promise<{ figures: PageFigures; assets: Map<string, AssetFigures> }> {
+async function launchOnce(
+  page: Page,
+  origin: string,
+  patientId: string,
+): Promise<{ figures: PageFigures; assets: Map<string, AssetFigures> }> {
   const assets = new Map<string, AssetFigures>();
   // The document that asked for each asset, read when the request starts (by the time the response arrives the
   // launch page may already have navigated to the authorization server). The first document to ask owns a shared
@@ -77,7 +103,8 @@ async function launchOnce(page: Page, origin: string, patientId: string): Promis
   const requestedBy = new Map<string, string>();
   page.on('request', (request) => {
     const type = request.resourceType();
-    if ((type === 'script' || type === 'stylesheet') && !requestedBy.has(request.url())) requestedBy.set(request.url(), new URL(request.frame().url()).pathname);
+    if ((type === 'script' || type === 'stylesheet') && !requestedBy.has(request.url()))
+      requestedBy.set(request.url(), new URL(request.frame().url()).pathname);
   });
   page.on('response', async (response) => {
     const type = response.request().resourceType();
@@ -118,13 +145,27 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 async function main(): Promise<void> {
   if (!flags['no-build']) {
     const { build } = await import('vite');
-    await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await build({
+      root: repoRoot,
+      configFile: resolve(repoRoot, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+    });
   }
-  const sandbox = await startSandbox({ port: 0, appDir: flags['app-dir'] !== undefined ? resolve(flags['app-dir']) : resolve(repoRoot, 'dist'), quiet: true });
+  const sandbox = await startSandbox({
+    port: 0,
+    appDir: flags['app-dir'] !== undefined ? resolve(flags['app-dir']) : resolve(repoRoot, 'dist'),
+    quiet: true,
+  });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  console.log(`launch benchmark: sandbox ${sandbox.origin}, ${latencyMs} ms added latency per request, ${runs} runs each, median shown`);
+  console.log(
+    `launch benchmark: sandbox ${sandbox.origin}, ${latencyMs} ms added latency per request, ${runs} runs each, median shown`,
+  );
   try {
-    for (const [label, patientId] of [['typical patient (ldn-crohns-oxycodone)', 'ldn-crohns-oxycodone'], ['large chart (ldn-large-chart: 5,000 medication records, 2,000 conditions)', 'ldn-large-chart']] as const) {
+    for (const [label, patientId] of [
+      ['typical patient (ldn-crohns-oxycodone)', 'ldn-crohns-oxycodone'],
+      ['large chart (ldn-large-chart: 5,000 medication records, 2,000 conditions)', 'ldn-large-chart'],
+    ] as const) {
       const tokenToVerdict: number[] = [];
       const lastResponseToVerdict: number[] = [];
       let fhirRequests = 0;
@@ -138,14 +179,24 @@ async function main(): Promise<void> {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: latencyMs,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
         const wire = recordTransfers(cdp);
         const { figures, assets } = await launchOnce(page, sandbox.origin, patientId);
         for (const [url, a] of assets) a.transferred = wire.get(url) ?? 0;
         assetsSeen = assets;
         const token = figures.resources.find((r) => r.name.includes('/auth/token'));
-        if (!token || figures.verdictAt === null) throw new Error(`no token request or no verdict recorded: verdictAt=${figures.verdictAt} resources=${figures.resources.map((r) => r.name).join(" ")}`);
-        const fhir = figures.resources.filter((r) => r.name.includes('/fhir/') && r.startTime >= token.responseEnd && r.startTime <= figures.verdictAt!);
+        if (!token || figures.verdictAt === null)
+          throw new Error(
+            `no token request or no verdict recorded: verdictAt=${figures.verdictAt} resources=${figures.resources.map((r) => r.name).join(' ')}`,
+          );
+        const fhir = figures.resources.filter(
+          (r) => r.name.includes('/fhir/') && r.startTime >= token.responseEnd && r.startTime <= figures.verdictAt!,
+        );
         const lastEnd = Math.max(...fhir.map((r) => r.responseEnd));
         tokenToVerdict.push(figures.verdictAt - token.responseEnd);
         lastResponseToVerdict.push(figures.verdictAt - lastEnd);
@@ -156,14 +207,19 @@ async function main(): Promise<void> {
       }
       console.log(`\n${label}`);
       console.log(`  FHIR requests from token to verdict: ${fhirRequests}; sequential round trips: ${roundTrips}`);
-      console.log(`  token response -> verdict on screen: ${median(tokenToVerdict).toFixed(0)} ms (runs: ${tokenToVerdict.map((t) => t.toFixed(0)).join(', ')})`);
+      console.log(
+        `  token response -> verdict on screen: ${median(tokenToVerdict).toFixed(0)} ms (runs: ${tokenToVerdict.map((t) => t.toFixed(0)).join(', ')})`,
+      );
       console.log(`  last FHIR response -> verdict on screen: ${median(lastResponseToVerdict).toFixed(0)} ms`);
-      console.log(`  progress shown while reading: ${progressSeen ? 'yes' : 'no (read finished before a progress render)'}`);
+      console.log(
+        `  progress shown while reading: ${progressSeen ? 'yes' : 'no (read finished before a progress render)'}`,
+      );
       if (patientId === 'ldn-crohns-oxycodone') {
         const launchPage = [...assetsSeen.values()].filter((a) => a.page.includes('/launch'));
         const all = [...assetsSeen.values()];
         const sum = (xs: typeof all, k: 'bytes' | 'gzip' | 'transferred') => xs.reduce((s, a) => s + (a[k] ?? 0), 0);
-        const line = (xs: typeof all) => `${kb(sum(xs, 'transferred'))} KB transferred, ${kb(sum(xs, 'gzip'))} KB gzip -9, ${kb(sum(xs, 'bytes'))} KB raw, ${xs.length} files`;
+        const line = (xs: typeof all) =>
+          `${kb(sum(xs, 'transferred'))} KB transferred, ${kb(sum(xs, 'gzip'))} KB gzip -9, ${kb(sum(xs, 'bytes'))} KB raw, ${xs.length} files`;
         console.log(`  JS+CSS downloaded by the launch page alone: ${line(launchPage)}`);
         console.log(`  JS+CSS downloaded by the whole launch:      ${line(all)}`);
       }

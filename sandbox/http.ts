@@ -31,18 +31,32 @@ export function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise
   });
 }
 
-export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string>,
+): void {
   if (res.headersSent) return;
   res.writeHead(status, { ...BASE_SECURITY_HEADERS, ...headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
 }
 
 export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  send(res, status, html, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
+  send(res, status, html, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PAGE_CSP,
+    'cache-control': 'no-store',
+  });
 }
 
 export function redirect(res: ServerResponse, location: string, status = 302): void {

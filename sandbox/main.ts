@@ -7,9 +7,13 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } },
+    strict: true,
+  });
   const port = Number(values.port ?? process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${values.port ?? process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port "${values.port ?? process.env.PORT}"`);
   let watcher: ChildProcess | undefined;
   if (values.dev) {
     watcher = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--watch'], { stdio: 'inherit' });

@@ -84,7 +84,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   let authBase = '';
   const engine = createFhirEngine({
     batch: true,
-    securityFor: (base) => (base === protectedBase ? { authorizeUrl: `${authBase}/auth/authorize`, tokenUrl: `${authBase}/auth/token` } : undefined),
+    securityFor: (base) =>
+      base === protectedBase
+        ? { authorizeUrl: `${authBase}/auth/authorize`, tokenUrl: `${authBase}/auth/token` }
+        : undefined,
   });
   const small = syntheticPatients(now);
   const large = largeChartPatient(now);
@@ -92,19 +95,28 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   // The 7,000-resource chart loads after the server listens, in slices that let requests in between; FHIR requests
   // wait for it (ctx.ready), the launcher page does not.
   let startLoading: () => void = () => undefined;
-  const ready = new Promise<void>((go) => (startLoading = go)).then(() => loadInSlices(engine, [large.patient, ...large.resources]));
+  const ready = new Promise<void>((go) => (startLoading = go)).then(() =>
+    loadInSlices(engine, [large.patient, ...large.resources]),
+  );
   // The visit an EHR launch happens in: the patient's in-progress Encounter, if any.
   const openEncounters = new Map<string, string>();
   for (const p of small) {
     for (const r of p.resources) {
-      if (r.resourceType === 'Encounter' && (r as Encounter).status === 'in-progress' && r.id) openEncounters.set(p.key, r.id);
+      if (r.resourceType === 'Encounter' && (r as Encounter).status === 'in-progress' && r.id)
+        openEncounters.set(p.key, r.id);
     }
   }
   ready.catch(() => undefined); // a failed load answers 500 to FHIR requests; it must not crash the process
   const appDir = opts.appDir === undefined ? resolve(import.meta.dirname, '..', 'dist') : opts.appDir;
   const css = await readFile(CSS_PATH);
 
-  const ctx = { store: new AuthStore(), key: await keyPromise, engine, ready, patients: [...small, large].map(summarise) } as SandboxContext;
+  const ctx = {
+    store: new AuthStore(),
+    key: await keyPromise,
+    engine,
+    ready,
+    patients: [...small, large].map(summarise),
+  } as SandboxContext;
   const v4 = createServer((req, res) => void route(req, res));
   const port = await listen(v4, opts.port ?? 8787, '127.0.0.1');
   const servers = [v4];
@@ -129,22 +141,34 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       const url = new URL(req.url ?? '/', ctx.origin);
       const path = url.pathname;
       const method = req.method ?? 'GET';
-      if (path === '/fhir' || path.startsWith('/fhir/')) return await ready.then(() => handleFhir(ctx, req, res, url, true));
-      if (path === '/open/fhir' || path.startsWith('/open/fhir/')) return await ready.then(() => handleFhir(ctx, req, res, url, false));
+      if (path === '/fhir' || path.startsWith('/fhir/'))
+        return await ready.then(() => handleFhir(ctx, req, res, url, true));
+      if (path === '/open/fhir' || path.startsWith('/open/fhir/'))
+        return await ready.then(() => handleFhir(ctx, req, res, url, false));
       if (path.startsWith('/smart-launcher/')) return await ready.then(() => handleLauncher(ctx, req, res, url));
       // Pages and the OAuth flow live on one canonical origin, so the iss, aud and redirect URIs agree.
-      if (req.headers.host !== canonicalHost && method === 'GET' && !path.startsWith('/app/') && !path.startsWith('/static/')) {
+      if (
+        req.headers.host !== canonicalHost &&
+        method === 'GET' &&
+        !path.startsWith('/app/') &&
+        !path.startsWith('/static/')
+      ) {
         return redirect(res, `${ctx.origin}${path}${url.search}`);
       }
-      if (path === '/cds-services' || path.startsWith('/cds-services/') || path.startsWith('/cds/')) return await cdsRoute(ctx, req, res, url);
+      if (path === '/cds-services' || path.startsWith('/cds-services/') || path.startsWith('/cds/'))
+        return await cdsRoute(ctx, req, res, url);
       if (path === '/auth/authorize' && method === 'GET') return authorize(ctx, url.searchParams, res);
-      if (path === '/auth/authorize' && method === 'POST') return authorizeDecision(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);
-      if (path === '/auth/token' && method === 'POST') return token(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);
+      if (path === '/auth/authorize' && method === 'POST')
+        return authorizeDecision(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);
+      if (path === '/auth/token' && method === 'POST')
+        return token(ctx, new URLSearchParams(await readBody(req, 64 * 1024)), res);
       if (path === '/auth/jwks') return sendJson(res, 200, ctx.key.jwks);
       if (path === '/auth/smart-style.json') return sendJson(res, 200, SMART_STYLE, { 'cache-control': 'no-cache' });
-      if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method not allowed', { 'content-type': 'text/plain; charset=utf-8' });
+      if (method !== 'GET' && method !== 'HEAD')
+        return send(res, 405, 'Method not allowed', { 'content-type': 'text/plain; charset=utf-8' });
       if (path === '/') return sendHtml(res, 200, launcherPage(ctx));
-      if (path === '/static/sandbox.css') return send(res, 200, css, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
+      if (path === '/static/sandbox.css')
+        return send(res, 200, css, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
       if (path === '/launch' || path === '/ehr') return launchRoute(path, url.searchParams, res);
       if (path === '/favicon.ico') return send(res, 204, '', { 'cache-control': 'max-age=86400' });
       if (path === '/app') return redirect(res, '/app/', 301);
@@ -159,7 +183,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   function launchRoute(path: string, q: URLSearchParams, res: ServerResponse): void {
     const patient = q.get('patient') ?? '';
     if (!ctx.patients.some((p) => p.id === patient)) {
-      return sendHtml(res, 404, errorPage('Unknown patient', [`There is no synthetic patient "${patient}". Pick one on the launcher page.`]));
+      return sendHtml(
+        res,
+        404,
+        errorPage('Unknown patient', [`There is no synthetic patient "${patient}". Pick one on the launcher page.`]),
+      );
     }
     const parsed = parseLaunchOptions(q);
     if (!parsed.ok) return sendHtml(res, 400, errorPage('Invalid launch option', [parsed.error]));
@@ -169,7 +197,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       return sendHtml(res, 200, ehrPage(ctx, patient, `/launch?${frameQuery.toString()}`));
     }
     const encounter = openEncounters.get(patient);
-    const code = ctx.store.launches.put({ patient, ...(encounter ? { encounter } : {}), options: parsed.value, defaultBanner: true });
+    const code = ctx.store.launches.put({
+      patient,
+      ...(encounter ? { encounter } : {}),
+      options: parsed.value,
+      defaultBanner: true,
+    });
     const target = new URLSearchParams({ iss: ctx.fhirBase, launch: code });
     redirect(res, `/app/launch/?${target.toString()}`);
   }

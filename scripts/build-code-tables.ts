@@ -38,20 +38,38 @@ const SOURCES: Record<string, SourceFile[]> = {
   'cqframework/opioid-cds-r4': [
     { ref: 'HEAD', path: 'bundles/opioid-cds-terminology-bundle.json', kind: 'bundle' },
     ...[
-      'buprenorphine-and-methadone-medications', 'buprenorphine-medications', 'extended-release-opioid-with-ambulatory-misuse-potential',
-      'fentanyl-type-medications', 'methadone-medications', 'naloxone-medications', 'non-synthetic-opioid-medications',
-      'opioid-analgesics-with-ambulatory-misuse-potential', 'oxycodone-medications', 'synthetic-opioid-medications',
+      'buprenorphine-and-methadone-medications',
+      'buprenorphine-medications',
+      'extended-release-opioid-with-ambulatory-misuse-potential',
+      'fentanyl-type-medications',
+      'methadone-medications',
+      'naloxone-medications',
+      'non-synthetic-opioid-medications',
+      'opioid-analgesics-with-ambulatory-misuse-potential',
+      'oxycodone-medications',
+      'synthetic-opioid-medications',
     ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/${n}.json`, kind: 'valueset' })),
     ...[
-      'valueset-buprenorphine-and-methadone-medications', 'valueset-extended-release-opioid-with-ambulatory-misuse-potential',
-      'valueset-fentanyl-type-medications', 'valueset-naloxone-medications', 'valueset-non-synthetic-opioid-medications',
+      'valueset-buprenorphine-and-methadone-medications',
+      'valueset-extended-release-opioid-with-ambulatory-misuse-potential',
+      'valueset-fentanyl-type-medications',
+      'valueset-naloxone-medications',
+      'valueset-non-synthetic-opioid-medications',
       'valueset-opioid-analgesics-with-ambulatory-misuse-potential',
-    ].map((n): SourceFile => ({ ref: 'HEAD', path: `archive/input/vocabulary/valueset/archive/${n}.json`, kind: 'valueset' })),
+    ].map((n): SourceFile => ({
+      ref: 'HEAD',
+      path: `archive/input/vocabulary/valueset/archive/${n}.json`,
+      kind: 'valueset',
+    })),
   ],
   // (conditions) CDC opioid misuse disorders and substance misuse: OUD codes; poisoning rows are kept out by name.
   'cqframework/opioid-cds-r4#conditions': [
     { ref: 'HEAD', path: 'input/vocabulary/valueset/opioid-misuse-disorders.json', kind: 'conditions' },
-    { ref: 'HEAD', path: 'archive/input/vocabulary/valueset/archive/valueset-opioid-misuse-disorders.json', kind: 'conditions' },
+    {
+      ref: 'HEAD',
+      path: 'archive/input/vocabulary/valueset/archive/valueset-opioid-misuse-disorders.json',
+      kind: 'conditions',
+    },
     { ref: 'HEAD', path: 'input/vocabulary/valueset/conditions-documenting-substance-misuse.json', kind: 'conditions' },
   ],
   'smart-on-fhir/cumulus-library-opioid': [
@@ -63,23 +81,39 @@ const SOURCES: Record<string, SourceFile[]> = {
   ],
   'cqframework/opioid-mme-r4': [{ ref: 'HEAD', path: 'input/cql/OMTKData.cql', kind: 'omtk' }],
   'cqframework/opioid-cds': [
-    'external/valueset-long-acting-opioids', 'valueset-buprenorphine-and-methadone-medications', 'valueset-fentanyl-type-medications',
-    'valueset-naloxone-medications', 'valueset-non-synthetic-opioid-medications',
+    'external/valueset-long-acting-opioids',
+    'valueset-buprenorphine-and-methadone-medications',
+    'valueset-fentanyl-type-medications',
+    'valueset-naloxone-medications',
+    'valueset-non-synthetic-opioid-medications',
   ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/${n}.json`, kind: 'valueset' })),
   // VSAC expansions used by eCQMs: opioids (1196.226, 1046.241, 1111.165), MOUD (1046.269), opioid antagonists
   // (1248.119) and the US Core substance list (classified by name like every other row).
   'cqframework/ecqm-content-cms-2025': [
-    'valueset-2.16.840.1.113762.1.4.1196.226', 'valueset-2.16.840.1.113762.1.4.1046.241', 'valueset-2.16.840.1.113762.1.4.1111.165',
-    'valueset-2.16.840.1.113762.1.4.1046.269', 'valueset-2.16.840.1.113762.1.4.1248.119', 'ValueSet-us-core-allergy-substance',
+    'valueset-2.16.840.1.113762.1.4.1196.226',
+    'valueset-2.16.840.1.113762.1.4.1046.241',
+    'valueset-2.16.840.1.113762.1.4.1111.165',
+    'valueset-2.16.840.1.113762.1.4.1046.269',
+    'valueset-2.16.840.1.113762.1.4.1248.119',
+    'ValueSet-us-core-allergy-substance',
   ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/external/${n}.json`, kind: 'valueset' })),
   // (conditions) VSAC sets whose members are classified into condition groups by their display names:
   // Malabsorption Syndromes (Crohn's, UC), Liver Disease, Gastrointestinal Disease, Breastfeeding, Opioid Use Disorder,
   // Advanced Illness (MS), Substance Abuse (OUD), Preexisting Diabetes (diabetic neuropathy).
   'cqframework/ecqm-content-cms-2025#conditions': [
-    '2.16.840.1.113883.3.464.1003.199.12.1050', '2.16.840.1.113762.1.4.1047.42', '2.16.840.1.113762.1.4.1029.338',
-    '2.16.840.1.113762.1.4.1047.73', '2.16.840.1.113762.1.4.1111.171', '2.16.840.1.113883.3.464.1003.110.12.1082',
-    '2.16.840.1.113762.1.4.1029.320', '2.16.840.1.113762.1.4.1029.275',
-  ].map((n): SourceFile => ({ ref: 'HEAD', path: `input/vocabulary/valueset/external/valueset-${n}.json`, kind: 'conditions' })),
+    '2.16.840.1.113883.3.464.1003.199.12.1050',
+    '2.16.840.1.113762.1.4.1047.42',
+    '2.16.840.1.113762.1.4.1029.338',
+    '2.16.840.1.113762.1.4.1047.73',
+    '2.16.840.1.113762.1.4.1111.171',
+    '2.16.840.1.113883.3.464.1003.110.12.1082',
+    '2.16.840.1.113762.1.4.1029.320',
+    '2.16.840.1.113762.1.4.1029.275',
+  ].map((n): SourceFile => ({
+    ref: 'HEAD',
+    path: `input/vocabulary/valueset/external/valueset-${n}.json`,
+    kind: 'conditions',
+  })),
 };
 
 const RXNORM = new Set(['http://www.nlm.nih.gov/research/umls/rxnorm', 'urn:oid:2.16.840.1.113883.6.88']);
@@ -141,7 +175,10 @@ function repoName(dir: string): string {
 }
 
 function concepts(vs: unknown, out: Row[]): void {
-  const v = vs as { expansion?: { contains?: unknown[] }; compose?: { include?: { system?: string; concept?: { code: string; display?: string }[] }[] } };
+  const v = vs as {
+    expansion?: { contains?: unknown[] };
+    compose?: { include?: { system?: string; concept?: { code: string; display?: string }[] }[] };
+  };
   const walk = (list: unknown[] | undefined): void => {
     for (const c of list ?? []) {
       const e = c as { system?: string; code?: string; display?: string; contains?: unknown[] };
@@ -170,7 +207,8 @@ function readRows(text: string, kind: Kind): Row[] {
     }
   } else {
     const re = /drugCode:\s*(\d+),\s*drugName:\s*'([^']*)'.*?ingredientName:\s*'([^']*)'/g;
-    for (const m of text.matchAll(re)) rows.push({ code: m[1] as string, name: m[2] as string, given: [(m[3] as string).toLowerCase()] });
+    for (const m of text.matchAll(re))
+      rows.push({ code: m[1] as string, name: m[2] as string, given: [(m[3] as string).toLowerCase()] });
   }
   return rows;
 }
@@ -192,11 +230,13 @@ function classify(name: string, brands: PhraseIndex<NameTarget>): string[] {
 
 /** Words that are not brands by themselves (dose forms, salts, marketing words). */
 const GENERIC_WORDS = new Set(
-  ('abuse deterrent decongestant expectorant cough cold pediatric liquid syrup solution elixir extended release plus ' +
+  (
+    'abuse deterrent decongestant expectorant cough cold pediatric liquid syrup solution elixir extended release plus ' +
     'forte sugar free formula compound reformulated sf dye unflavored novaplus kit system transdermal buccal troche ' +
     'sublingual injection injectable oral tablet tablets capsule capsules er ir cr sr xr la hcl hydrochloride sulfate ' +
     'usp with w and relief pain dm nr pe pd hd hc dh ac dac cd cf exp jr max ex xp ds disp dispersible concentrate ' +
-    'intensol film patch spray nasal auto injector pen the of new care generic mg ml').split(' '),
+    'intensol film patch spray nasal auto injector pen the of new care generic mg ml'
+  ).split(' '),
 );
 
 /** Learnt brand names that are also everyday words or other products' names on medication lists (e.g. the PARI
@@ -218,13 +258,20 @@ function usableBrand(brand: string): boolean {
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    options: { out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (!positionals.length) {
     console.error('usage: npm run build:codes -- <git dir or checkout> [...] [--out FILE]');
     process.exit(2);
   }
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const out = resolve(cwd, values.out ?? resolve(import.meta.dirname, '../src/core/knowledge/generated/rxnorm-tables.ts'));
+  const out = resolve(
+    cwd,
+    values.out ?? resolve(import.meta.dirname, '../src/core/knowledge/generated/rxnorm-tables.ts'),
+  );
   const provenance: { repo: string; commit: string; date: string; files: string[] }[] = [];
   const rows: Row[] = [];
   const conditionRows: ConditionRow[] = [];
@@ -233,7 +280,9 @@ function main(): void {
     const repo = repoName(dir);
     const files = [...(SOURCES[repo] ?? []), ...(SOURCES[`${repo}#conditions`] ?? [])];
     if (!files.length) {
-      console.error(`build-code-tables: no source files configured for ${repo} (known: ${Object.keys(SOURCES).join(', ')})`);
+      console.error(
+        `build-code-tables: no source files configured for ${repo} (known: ${Object.keys(SOURCES).join(', ')})`,
+      );
       process.exit(2);
     }
     const used: string[] = [];
@@ -332,10 +381,24 @@ function main(): void {
   const packedBrands = [...brandGroups].map(([joined, brands]) => `${joined}:${brands.join('|')}`).join('\n');
   // The packed text must give back exactly the tables it encodes.
   const expectedProducts = productRows.map(([key, numbers]) => `${key}\t${numbers.join(' ')}`).join('\n');
-  if (unpackProductCodeGroups(packedProducts).map(([k, c]) => `${k}\t${c}`).join('\n') !== expectedProducts) throw new Error('product codes do not round-trip');
-  const brandKey = (rows: readonly (readonly [string, string])[]) => rows.map(([b, i]) => `${b}\t${i}`).sort().join('\n');
-  if (brandKey(unpackBrandIngredients(packedBrands)) !== brandKey(brandRows)) throw new Error('brands do not round-trip');
-  const packedLines = (packed: string) => packed.split('\n').map((line) => `  ${JSON.stringify(line + '\n')}`).join(' +\n');
+  if (
+    unpackProductCodeGroups(packedProducts)
+      .map(([k, c]) => `${k}\t${c}`)
+      .join('\n') !== expectedProducts
+  )
+    throw new Error('product codes do not round-trip');
+  const brandKey = (rows: readonly (readonly [string, string])[]) =>
+    rows
+      .map(([b, i]) => `${b}\t${i}`)
+      .sort()
+      .join('\n');
+  if (brandKey(unpackBrandIngredients(packedBrands)) !== brandKey(brandRows))
+    throw new Error('brands do not round-trip');
+  const packedLines = (packed: string) =>
+    packed
+      .split('\n')
+      .map((line) => `  ${JSON.stringify(line + '\n')}`)
+      .join(' +\n');
 
   const text = `// GENERATED by scripts/build-code-tables.ts on ${new Date().toISOString().slice(0, 10)}. Do not edit by hand; rerun:
 //   npm run build:codes -- ${positionals.map((p) => basename(dirname(resolve(cwd, p))) + '/' + basename(resolve(cwd, p))).join(' ')}
@@ -391,8 +454,12 @@ ${condLines.join('\n')}
 ];
 `,
   );
-  console.log(`build-code-tables: wrote ${condOut}: ${condLines.length} group/system lists from ${conditionRows.length} condition rows`);
-  console.log(`build-code-tables: wrote ${out}: ${byCode.size} codes, ${groups.size} ingredient sets, ${brandRows.length} brands (${brandsDropped} dropped), ${dropped} rows dropped`);
+  console.log(
+    `build-code-tables: wrote ${condOut}: ${condLines.length} group/system lists from ${conditionRows.length} condition rows`,
+  );
+  console.log(
+    `build-code-tables: wrote ${out}: ${byCode.size} codes, ${groups.size} ingredient sets, ${brandRows.length} brands (${brandsDropped} dropped), ${dropped} rows dropped`,
+  );
 }
 
 try {

@@ -58,7 +58,12 @@ function closure(manifest: Manifest, keys: string[]): Set<string> {
   return seen;
 }
 
-function bytesOf(dist: string, manifest: Manifest, keys: Iterable<string>, exclude: ReadonlySet<string> = new Set()): PageBytes {
+function bytesOf(
+  dist: string,
+  manifest: Manifest,
+  keys: Iterable<string>,
+  exclude: ReadonlySet<string> = new Set(),
+): PageBytes {
   const files = new Set<string>();
   for (const k of keys) {
     if (exclude.has(k)) continue;
@@ -66,7 +71,10 @@ function bytesOf(dist: string, manifest: Manifest, keys: Iterable<string>, exclu
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
   }
-  const list = [...files].map((file) => ({ file, gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length }));
+  const list = [...files].map((file) => ({
+    file,
+    gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length,
+  }));
   return { files: list, gzip: list.reduce((a, f) => a + f.gzip, 0) };
 }
 

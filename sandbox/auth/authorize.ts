@@ -19,7 +19,13 @@ function redirectWith(res: ServerResponse, redirectUri: string, params: Record<s
   redirect(res, url.toString());
 }
 
-function redirectError(res: ServerResponse, redirectUri: string, state: string | undefined, error: string, description: string): void {
+function redirectError(
+  res: ServerResponse,
+  redirectUri: string,
+  state: string | undefined,
+  error: string,
+  description: string,
+): void {
   redirectWith(res, redirectUri, { error, error_description: description, state });
 }
 
@@ -33,21 +39,38 @@ export function authorize(ctx: SandboxContext, q: URLSearchParams, res: ServerRe
   const simulated = launch?.options.authError;
 
   if (clientId !== CLIENT_ID) {
-    return sendHtml(res, 400, errorPage('Unknown client', [`The client id "${clientId}" is not registered with this sandbox EHR. The sandbox app is registered as "${CLIENT_ID}".`]));
+    return sendHtml(
+      res,
+      400,
+      errorPage('Unknown client', [
+        `The client id "${clientId}" is not registered with this sandbox EHR. The sandbox app is registered as "${CLIENT_ID}".`,
+      ]),
+    );
   }
   if (simulated === 'auth_invalid_redirect_uri' || !ctx.redirectUris.includes(redirectUri)) {
     return sendHtml(
       res,
       400,
-      errorPage('Invalid redirect URI', [
-        `The redirect URI "${redirectUri}" is not registered for client "${clientId}", so the authorization server will not send you back to it.`,
-        `Registered redirect URIs: ${ctx.redirectUris.join(', ')}.`,
-        simulated === 'auth_invalid_redirect_uri' ? 'This error was simulated by the launch option auth_error=auth_invalid_redirect_uri.' : '',
-      ].filter(Boolean)),
+      errorPage(
+        'Invalid redirect URI',
+        [
+          `The redirect URI "${redirectUri}" is not registered for client "${clientId}", so the authorization server will not send you back to it.`,
+          `Registered redirect URIs: ${ctx.redirectUris.join(', ')}.`,
+          simulated === 'auth_invalid_redirect_uri'
+            ? 'This error was simulated by the launch option auth_error=auth_invalid_redirect_uri.'
+            : '',
+        ].filter(Boolean),
+      ),
     );
   }
   if (simulated === 'auth_invalid_client_id') {
-    return redirectError(res, redirectUri, state, 'invalid_client', 'Simulated error: the client id is not valid (auth_invalid_client_id)');
+    return redirectError(
+      res,
+      redirectUri,
+      state,
+      'invalid_client',
+      'Simulated error: the client id is not valid (auth_invalid_client_id)',
+    );
   }
   if (q.get('response_type') !== 'code') {
     return redirectError(res, redirectUri, state, 'unsupported_response_type', 'response_type must be "code"');
@@ -59,13 +82,31 @@ export function authorize(ctx: SandboxContext, q: URLSearchParams, res: ServerRe
   }
   const challenge = q.get('code_challenge') ?? '';
   if (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9\-._~]{43,128}$/.test(challenge)) {
-    return redirectError(res, redirectUri, state, 'invalid_request', 'PKCE is required: code_challenge with code_challenge_method=S256');
+    return redirectError(
+      res,
+      redirectUri,
+      state,
+      'invalid_request',
+      'PKCE is required: code_challenge with code_challenge_method=S256',
+    );
   }
   if (simulated === 'auth_invalid_scope') {
-    return redirectError(res, redirectUri, state, 'invalid_scope', 'Simulated error: the requested scope is invalid (auth_invalid_scope)');
+    return redirectError(
+      res,
+      redirectUri,
+      state,
+      'invalid_scope',
+      'Simulated error: the requested scope is invalid (auth_invalid_scope)',
+    );
   }
   if (launchCode && !launch) {
-    return redirectError(res, redirectUri, state, 'invalid_request', 'The launch has expired or is unknown: launch the app again from the EHR');
+    return redirectError(
+      res,
+      redirectUri,
+      state,
+      'invalid_request',
+      'The launch has expired or is unknown: launch the app again from the EHR',
+    );
   }
   const requestedScopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
   const request: AuthRequest = {
@@ -91,7 +132,13 @@ export function authorize(ctx: SandboxContext, q: URLSearchParams, res: ServerRe
 export function authorizeDecision(ctx: SandboxContext, form: URLSearchParams, res: ServerResponse): void {
   const request = ctx.store.pending.take(form.get('txn'));
   if (!request) {
-    return sendHtml(res, 400, errorPage('Sign-in expired', ['This sign-in page has expired or was already used. Start the launch again from the app.']));
+    return sendHtml(
+      res,
+      400,
+      errorPage('Sign-in expired', [
+        'This sign-in page has expired or was already used. Start the launch again from the app.',
+      ]),
+    );
   }
   if (form.get('decision') !== 'allow') {
     return redirectError(res, request.redirectUri, request.state, 'access_denied', 'The user denied access');
@@ -99,7 +146,11 @@ export function authorizeDecision(ctx: SandboxContext, form: URLSearchParams, re
   const wantsPatient = request.requestedScopes.includes('launch/patient');
   const patient = form.get('patient') ?? '';
   if (wantsPatient && !ctx.patients.some((p) => p.id === patient)) {
-    return sendHtml(res, 400, errorPage('No patient chosen', ['Choose a patient from the list. Start the launch again from the app.']));
+    return sendHtml(
+      res,
+      400,
+      errorPage('No patient chosen', ['Choose a patient from the list. Start the launch again from the app.']),
+    );
   }
   issueCode(ctx, res, request, wantsPatient ? patient : undefined);
 }

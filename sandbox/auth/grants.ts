@@ -7,10 +7,19 @@ import { scopeAllows } from '../../src/core/smart/scopes.ts';
 export type Interaction = 'c' | 'r' | 'u' | 'd' | 's';
 const ALL: Interaction[] = ['c', 'r', 'u', 'd', 's'];
 const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/;
-const CONTEXT_SCOPES = new Set(['openid', 'fhirUser', 'profile', 'offline_access', 'online_access', 'launch/encounter']);
+const CONTEXT_SCOPES = new Set([
+  'openid',
+  'fhirUser',
+  'profile',
+  'offline_access',
+  'online_access',
+  'launch/encounter',
+]);
 
 /** The interactions a resource scope permits, or undefined when it is not a resource scope. */
-export function scopeInteractions(scope: string): { context: string; type: string; interactions: Interaction[] } | undefined {
+export function scopeInteractions(
+  scope: string,
+): { context: string; type: string; interactions: Interaction[] } | undefined {
   const m = RESOURCE_SCOPE.exec(scope);
   if (!m) return undefined;
   const [, context = '', type = '', perms = ''] = m;
@@ -27,7 +36,11 @@ export function scopeInteractions(scope: string): { context: string; type: strin
  * The granted scopes: what was asked, minus what a public client cannot have (system/ scopes, `launch` outside an
  * EHR launch, `launch/patient` inside one), each resource scope narrowed to `limit` when the launch sets one.
  */
-export function grantScopes(requested: readonly string[], kind: 'ehr' | 'standalone', limit?: readonly string[]): string[] {
+export function grantScopes(
+  requested: readonly string[],
+  kind: 'ehr' | 'standalone',
+  limit?: readonly string[],
+): string[] {
   const granted: string[] = [];
   for (const scope of requested) {
     if (scope === 'launch') {
@@ -46,7 +59,9 @@ export function grantScopes(requested: readonly string[], kind: 'ehr' | 'standal
     if (!parsed || parsed.context === 'system') continue;
     const kept = limit ? parsed.interactions.filter((i) => scopeAllows(limit, parsed.type, i)) : parsed.interactions;
     if (kept.length === 0) continue;
-    granted.push(kept.length === parsed.interactions.length ? scope : `${parsed.context}/${parsed.type}.${kept.join('')}`);
+    granted.push(
+      kept.length === parsed.interactions.length ? scope : `${parsed.context}/${parsed.type}.${kept.join('')}`,
+    );
   }
   return [...new Set(granted)];
 }

@@ -9,8 +9,11 @@ export interface SigningKey {
 
 /** Generates the key off the main thread (RSA generation takes ~0.1-1 s). */
 export async function createSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await new Promise<{ privateKey: KeyObject; publicKey: KeyObject }>((resolve, reject) =>
-    generateKeyPair('rsa', { modulusLength: 2048 }, (e, publicKey, privateKey) => (e ? reject(e) : resolve({ publicKey, privateKey }))),
+  const { privateKey, publicKey } = await new Promise<{ privateKey: KeyObject; publicKey: KeyObject }>(
+    (resolve, reject) =>
+      generateKeyPair('rsa', { modulusLength: 2048 }, (e, publicKey, privateKey) =>
+        e ? reject(e) : resolve({ publicKey, privateKey }),
+      ),
   );
   const kid = randomBytes(8).toString('hex');
   const jwk = publicKey.export({ format: 'jwk' }) as Record<string, unknown>;

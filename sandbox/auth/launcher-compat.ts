@@ -47,7 +47,12 @@ export function decodeSimOptions(segment: string): SimOptions | undefined {
 }
 
 /** Handles a request under /smart-launcher/. */
-export async function handleLauncher(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleLauncher(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (url.pathname === `${LAUNCHER_PREFIX}/launcher`) return launcherEhrLaunch(ctx, url.searchParams, res);
   const m = PATH.exec(url.pathname);
   if (!m) return sendHtml(res, 404, errorPage('Not found', [`Nothing here: ${url.pathname}`]));
@@ -56,14 +61,29 @@ export async function handleLauncher(ctx: SandboxContext, req: IncomingMessage, 
   const fhirBase = `${ctx.origin}${rootPath}/fhir`;
   if (kind === 'fhir') {
     if (rest === '/.well-known/smart-configuration') {
-      return sendJson(res, 200, { ...smartConfiguration(ctx), issuer: fhirBase, authorization_endpoint: `${ctx.origin}${rootPath}/auth/authorize` }, { 'cache-control': 'no-store' });
+      return sendJson(
+        res,
+        200,
+        {
+          ...smartConfiguration(ctx),
+          issuer: fhirBase,
+          authorization_endpoint: `${ctx.origin}${rootPath}/auth/authorize`,
+        },
+        { 'cache-control': 'no-store' },
+      );
     }
     return handleFhir(ctx, req, res, url, true, { prefix: `${rootPath}/fhir`, baseUrl: fhirBase });
   }
   return launcherAuthorize(ctx, url.searchParams, res, sim, fhirBase);
 }
 
-function launcherAuthorize(ctx: SandboxContext, q: URLSearchParams, res: ServerResponse, sim: string | undefined, fhirBase: string): void {
+function launcherAuthorize(
+  ctx: SandboxContext,
+  q: URLSearchParams,
+  res: ServerResponse,
+  sim: string | undefined,
+  fhirBase: string,
+): void {
   const redirectUri = q.get('redirect_uri') ?? '';
   if (!ctx.redirectUris.includes(redirectUri)) return authorize(ctx, q, res); // the sandbox's own error page
   const back = (error: string, description: string) => {
@@ -76,8 +96,10 @@ function launcherAuthorize(ctx: SandboxContext, q: URLSearchParams, res: ServerR
   };
   const options = sim ? decodeSimOptions(sim) : undefined;
   const standalone = !q.get('launch');
-  if ((sim && !options) || (standalone && !options?.launchType.endsWith('standalone'))) return back('invalid_request', 'Invalid launch options');
-  if ((q.get('aud') ?? '').replace(/\/+$/, '') !== fhirBase) return back('invalid_request', `Bad audience value "${q.get('aud') ?? ''}". Expected "${fhirBase}".`);
+  if ((sim && !options) || (standalone && !options?.launchType.endsWith('standalone')))
+    return back('invalid_request', 'Invalid launch options');
+  if ((q.get('aud') ?? '').replace(/\/+$/, '') !== fhirBase)
+    return back('invalid_request', `Bad audience value "${q.get('aud') ?? ''}". Expected "${fhirBase}".`);
   const allowed = options?.scopes ?? [];
   const refused = (q.get('scope') ?? '').split(/\s+/).filter((s) => s && allowed.length > 0 && !allowed.includes(s));
   if (refused.length) return back('invalid_scope', `Scope not allowed for this launch: ${refused.join(' ')}`);
@@ -90,14 +112,20 @@ function launcherAuthorize(ctx: SandboxContext, q: URLSearchParams, res: ServerR
 function launcherEhrLaunch(ctx: SandboxContext, q: URLSearchParams, res: ServerResponse): void {
   const patient = q.get('patient') ?? '';
   const launchUri = q.get('launch_uri') ?? '';
-  if (!ctx.patients.some((p) => p.id === patient)) return sendHtml(res, 404, errorPage('Unknown patient', [`There is no synthetic patient "${patient}".`]));
+  if (!ctx.patients.some((p) => p.id === patient))
+    return sendHtml(res, 404, errorPage('Unknown patient', [`There is no synthetic patient "${patient}".`]));
   let target: URL;
   try {
     target = new URL(launchUri, ctx.origin);
   } catch {
     return sendHtml(res, 400, errorPage('Invalid launch_uri', ['launch_uri must be a URL.']));
   }
-  if (target.origin !== ctx.origin) return sendHtml(res, 400, errorPage('Invalid launch_uri', ['This look-alike launches only apps served by the sandbox itself.']));
+  if (target.origin !== ctx.origin)
+    return sendHtml(
+      res,
+      400,
+      errorPage('Invalid launch_uri', ['This look-alike launches only apps served by the sandbox itself.']),
+    );
   const options = parseLaunchOptions(new URLSearchParams());
   if (!options.ok) return sendHtml(res, 500, errorPage('Internal error', ['default launch options refused']));
   const code = ctx.store.launches.put({ patient, options: options.value, defaultBanner: true });

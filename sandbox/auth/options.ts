@@ -54,7 +54,8 @@ export function parseLaunchOptions(q: URLSearchParams): Result<LaunchOptions, st
   }
   const authError = q.get('auth_error');
   if (authError) {
-    if (!(AUTH_ERRORS as readonly string[]).includes(authError)) return err(`auth_error "${authError}" is not one of ${AUTH_ERRORS.join(', ')}`);
+    if (!(AUTH_ERRORS as readonly string[]).includes(authError))
+      return err(`auth_error "${authError}" is not one of ${AUTH_ERRORS.join(', ')}`);
     options.authError = authError as AuthError;
   }
   const faultItems = q
@@ -73,7 +74,8 @@ export function parseLaunchOptions(q: URLSearchParams): Result<LaunchOptions, st
   if (scope && scope.trim()) options.scope = scope.trim().split(/[\s,]+/);
   const profile = q.get('profile');
   if (profile) {
-    if (!(SERVER_PROFILES as readonly string[]).includes(profile)) return err(`profile "${profile}" is not one of ${SERVER_PROFILES.join(', ')}`);
+    if (!(SERVER_PROFILES as readonly string[]).includes(profile))
+      return err(`profile "${profile}" is not one of ${SERVER_PROFILES.join(', ')}`);
     if (profile !== 'full') options.profile = profile as ServerProfile;
   }
   return ok(options);

@@ -115,7 +115,13 @@ export const ACCESS_TOKEN_SECONDS = 3600;
  * and pending sign-ins need no authentication, so they are the tightest; a launch code is used within seconds
  * (the EHR frame redirects at once), so 10 minutes is ample.
  */
-export const STORE_LIMITS = { launches: 2_000, pending: 2_000, codes: 2_000, tokens: 10_000, refreshTokens: 10_000 } as const;
+export const STORE_LIMITS = {
+  launches: 2_000,
+  pending: 2_000,
+  codes: 2_000,
+  tokens: 10_000,
+  refreshTokens: 10_000,
+} as const;
 
 export class AuthStore {
   readonly launches: Expiring<LaunchRecord>;

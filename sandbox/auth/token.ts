@@ -32,16 +32,23 @@ export function token(ctx: SandboxContext, form: URLSearchParams, res: ServerRes
 
 function exchangeCode(ctx: SandboxContext, form: URLSearchParams, res: ServerResponse): void {
   const record = ctx.store.codes.take(form.get('code'));
-  if (!record) return tokenError(res, 400, 'invalid_grant', 'The authorization code is invalid, expired or already used');
+  if (!record)
+    return tokenError(res, 400, 'invalid_grant', 'The authorization code is invalid, expired or already used');
   const simulated = record.options.authError;
-  if (simulated === 'token_invalid_token') return tokenError(res, 401, 'invalid_client', 'Simulated error: invalid token request (token_invalid_token)');
-  if (simulated === 'token_invalid_scope') return tokenError(res, 400, 'invalid_scope', 'Simulated error: invalid scope (token_invalid_scope)');
-  if (form.get('client_id') !== record.clientId) return tokenError(res, 401, 'invalid_client', 'client_id does not match the authorization request');
-  if (form.get('redirect_uri') !== record.redirectUri) return tokenError(res, 400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+  if (simulated === 'token_invalid_token')
+    return tokenError(res, 401, 'invalid_client', 'Simulated error: invalid token request (token_invalid_token)');
+  if (simulated === 'token_invalid_scope')
+    return tokenError(res, 400, 'invalid_scope', 'Simulated error: invalid scope (token_invalid_scope)');
+  if (form.get('client_id') !== record.clientId)
+    return tokenError(res, 401, 'invalid_client', 'client_id does not match the authorization request');
+  if (form.get('redirect_uri') !== record.redirectUri)
+    return tokenError(res, 400, 'invalid_grant', 'redirect_uri does not match the authorization request');
   const verifier = form.get('code_verifier') ?? '';
-  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return tokenError(res, 400, 'invalid_grant', 'code_verifier is missing or malformed (PKCE S256 required)');
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier))
+    return tokenError(res, 400, 'invalid_grant', 'code_verifier is missing or malformed (PKCE S256 required)');
   const expected = createHash('sha256').update(verifier).digest('base64url');
-  if (expected !== record.codeChallenge) return tokenError(res, 400, 'invalid_grant', 'code_verifier does not match the code_challenge');
+  if (expected !== record.codeChallenge)
+    return tokenError(res, 400, 'invalid_grant', 'code_verifier does not match the code_challenge');
   const { redirectUri: _r, codeChallenge: _c, ...grant } = record;
   sendJson(res, 200, issueTokens(ctx, grant, true), NO_STORE);
 }
@@ -52,9 +59,15 @@ function refresh(ctx: SandboxContext, form: URLSearchParams, res: ServerResponse
   if (!grant) return tokenError(res, 400, 'invalid_grant', 'The refresh token is invalid or expired');
   if (grant.options.authError === 'token_expired_refresh_token') {
     ctx.store.refreshTokens.take(refreshToken);
-    return tokenError(res, 400, 'invalid_grant', 'Simulated error: the refresh token has expired (token_expired_refresh_token)');
+    return tokenError(
+      res,
+      400,
+      'invalid_grant',
+      'Simulated error: the refresh token has expired (token_expired_refresh_token)',
+    );
   }
-  if (form.get('client_id') && form.get('client_id') !== grant.clientId) return tokenError(res, 401, 'invalid_client', 'client_id does not match the refresh token');
+  if (form.get('client_id') && form.get('client_id') !== grant.clientId)
+    return tokenError(res, 401, 'invalid_client', 'client_id does not match the refresh token');
   const body = issueTokens(ctx, grant, false);
   sendJson(res, 200, { ...body, refresh_token: refreshToken }, NO_STORE);
 }

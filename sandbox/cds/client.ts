@@ -41,11 +41,40 @@ export function signFor(key: CdsClientKey, iss: string, aud: string, jku?: strin
 
 /** The medicines the tester can order, as draft MedicationRequests name them. */
 export const ORDERABLE = {
-  oxycodone: { label: 'Oxycodone 5 mg tablet', medication: () => ({ medicationCodeableConcept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) }), sig: '5 mg by mouth every 6 hours as needed for pain' },
-  tramadol: { label: 'Tramadol 50 mg tablet', medication: () => ({ medicationCodeableConcept: concept([rxnorm('835603', 'tramadol hydrochloride 50 MG Oral Tablet')]) }), sig: '50 mg by mouth every 8 hours as needed' },
-  naltrexone50: { label: 'Naltrexone 50 mg tablet', medication: () => ({ medicationCodeableConcept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]) }), sig: '50 mg by mouth once daily' },
-  ldn: { label: 'Low-dose naltrexone 4.5 mg capsule (compounded)', medication: () => ({ contained: [compoundedLdn('ldn-compound', 4.5)], medicationReference: { reference: '#ldn-compound' } }), sig: '4.5 mg by mouth at bedtime' },
-  ibuprofen: { label: 'Ibuprofen 400 mg tablet (not an opioid)', medication: () => ({ medicationCodeableConcept: concept([], 'ibuprofen 400 mg oral tablet') }), sig: '400 mg by mouth every 8 hours with food' },
+  oxycodone: {
+    label: 'Oxycodone 5 mg tablet',
+    medication: () => ({
+      medicationCodeableConcept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]),
+    }),
+    sig: '5 mg by mouth every 6 hours as needed for pain',
+  },
+  tramadol: {
+    label: 'Tramadol 50 mg tablet',
+    medication: () => ({
+      medicationCodeableConcept: concept([rxnorm('835603', 'tramadol hydrochloride 50 MG Oral Tablet')]),
+    }),
+    sig: '50 mg by mouth every 8 hours as needed',
+  },
+  naltrexone50: {
+    label: 'Naltrexone 50 mg tablet',
+    medication: () => ({
+      medicationCodeableConcept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]),
+    }),
+    sig: '50 mg by mouth once daily',
+  },
+  ldn: {
+    label: 'Low-dose naltrexone 4.5 mg capsule (compounded)',
+    medication: () => ({
+      contained: [compoundedLdn('ldn-compound', 4.5)],
+      medicationReference: { reference: '#ldn-compound' },
+    }),
+    sig: '4.5 mg by mouth at bedtime',
+  },
+  ibuprofen: {
+    label: 'Ibuprofen 400 mg tablet (not an opioid)',
+    medication: () => ({ medicationCodeableConcept: concept([], 'ibuprofen 400 mg oral tablet') }),
+    sig: '400 mg by mouth every 8 hours with food',
+  },
 } as const;
 
 export type Orderable = keyof typeof ORDERABLE;
@@ -66,7 +95,10 @@ export function draftOrder(id: string, patientId: string, med: Orderable, now: D
 }
 
 /** Resolves the discovery document's prefetch templates against the open FHIR base (every page). */
-export async function resolvePrefetch(fhirBase: string, patientId: string): Promise<Record<string, Resource | Bundle | null>> {
+export async function resolvePrefetch(
+  fhirBase: string,
+  patientId: string,
+): Promise<Record<string, Resource | Bundle | null>> {
   const templates = discovery().services[0]!.prefetch;
   const out: Record<string, Resource | Bundle | null> = {};
   await Promise.all(
@@ -85,7 +117,14 @@ export async function resolvePrefetch(fhirBase: string, patientId: string): Prom
         next = more.link?.find((l) => l.relation === 'next')?.url;
       }
       // The EHR read every page, so it knows the total (an empty result is then "none", not "not read").
-      out[key] = next ? null : { resourceType: 'Bundle', type: 'searchset', total: entry.filter((e) => e.search?.mode !== 'include').length, entry };
+      out[key] = next
+        ? null
+        : {
+            resourceType: 'Bundle',
+            type: 'searchset',
+            total: entry.filter((e) => e.search?.mode !== 'include').length,
+            entry,
+          };
     }),
   );
   return out;

@@ -8,10 +8,19 @@ import { esc } from '../web/html.ts';
 import { ORDERABLE } from './client.ts';
 
 export function orderEntryPage(ctx: SandboxContext): string {
-  const patients = [...ctx.patients].sort((a, b) => Number(b.id.startsWith('ldn-cds-')) - Number(a.id.startsWith('ldn-cds-')));
-  const patientOptions = patients.map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`).join('');
-  const medOptions = Object.entries(ORDERABLE).map(([k, m]) => `<option value="${esc(k)}">${esc(m.label)}</option>`).join('');
-  const stories = patients.filter((p) => p.id.startsWith('ldn-cds-')).map((p) => `<li><strong>${esc(p.name)}</strong>: ${esc(p.story)}</li>`).join('');
+  const patients = [...ctx.patients].sort(
+    (a, b) => Number(b.id.startsWith('ldn-cds-')) - Number(a.id.startsWith('ldn-cds-')),
+  );
+  const patientOptions = patients
+    .map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`)
+    .join('');
+  const medOptions = Object.entries(ORDERABLE)
+    .map(([k, m]) => `<option value="${esc(k)}">${esc(m.label)}</option>`)
+    .join('');
+  const stories = patients
+    .filter((p) => p.id.startsWith('ldn-cds-'))
+    .map((p) => `<li><strong>${esc(p.name)}</strong>: ${esc(p.story)}</li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en">
 <head>

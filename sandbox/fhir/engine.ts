@@ -3,7 +3,14 @@
  * the thin layer of shared/research/sandbox-fhir-engine.md (metadata, 404 on unknown types, complete search
  * Bundles, _include, bare ids, validation, server-assigned ids). The HTTP server and MSW tests both call `handle`.
  */
-import { badRequest, getStatus, isResourceType, normalizeOperationOutcome, notFound, OperationOutcomeError } from '@medplum/core';
+import {
+  badRequest,
+  getStatus,
+  isResourceType,
+  normalizeOperationOutcome,
+  notFound,
+  OperationOutcomeError,
+} from '@medplum/core';
 import { FhirRouter, type HttpMethod } from '@medplum/fhir-router';
 import type { OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { runBatch } from './batch.ts';
@@ -78,21 +85,35 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
 
     if (segments[0] === 'metadata' && segments.length === 1) {
       if (method !== 'GET') return outcomeResponse(badRequest('metadata is read-only'), 405);
-      return { status: 200, headers: { 'content-type': FHIR_JSON }, body: capabilityStatement(baseUrl, opts.securityFor?.(baseUrl), opts.batch === true) };
+      return {
+        status: 200,
+        headers: { 'content-type': FHIR_JSON },
+        body: capabilityStatement(baseUrl, opts.securityFor?.(baseUrl), opts.batch === true),
+      };
     }
     const type = segments[0];
     if (!type) {
-      if (method === 'POST' && segments.length === 0 && opts.batch) return runBatch(parseJsonBody(req.body), baseUrl, (entry) => safeRoute(entry));
-      return outcomeResponse(badRequest('System-level interactions (search-system, and batch unless enabled) are not supported'), 400);
+      if (method === 'POST' && segments.length === 0 && opts.batch)
+        return runBatch(parseJsonBody(req.body), baseUrl, (entry) => safeRoute(entry));
+      return outcomeResponse(
+        badRequest('System-level interactions (search-system, and batch unless enabled) are not supported'),
+        400,
+      );
     }
     if (!isResourceType(type) || !SUPPORTED_TYPES.has(type)) {
       const text = isResourceType(type) ? `This sandbox does not serve ${type}` : `Unknown resource type "${type}"`;
-      return outcomeResponse({ ...notFound, issue: [{ severity: 'error', code: 'not-found', details: { text } }] }, 404);
+      return outcomeResponse(
+        { ...notFound, issue: [{ severity: 'error', code: 'not-found', details: { text } }] },
+        404,
+      );
     }
 
-    const isSearch = (method === 'GET' && segments.length === 1) || (method === 'POST' && segments.length === 2 && segments[1] === '_search');
+    const isSearch =
+      (method === 'GET' && segments.length === 1) ||
+      (method === 'POST' && segments.length === 2 && segments[1] === '_search');
     if (isSearch) {
-      const formQuery: Query = method === 'POST' && typeof req.body === 'string' ? [...new URLSearchParams(req.body).entries()] : [];
+      const formQuery: Query =
+        method === 'POST' && typeof req.body === 'string' ? [...new URLSearchParams(req.body).entries()] : [];
       const bundle = await searchType(repo, baseUrl, type, [...query, ...formQuery]);
       return { status: 200, headers: { 'content-type': FHIR_JSON }, body: bundle };
     }
@@ -132,7 +153,8 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
     const r = resource as Resource;
     if (r.meta?.versionId) out['etag'] = `W/"${r.meta.versionId}"`;
     if (r.meta?.lastUpdated) out['last-modified'] = new Date(r.meta.lastUpdated).toUTCString();
-    if (status === 201 && r.id) out['location'] = `${baseUrl}/${r.resourceType}/${r.id}/_history/${r.meta?.versionId ?? '1'}`;
+    if (status === 201 && r.id)
+      out['location'] = `${baseUrl}/${r.resourceType}/${r.id}/_history/${r.meta?.versionId ?? '1'}`;
     return { status, headers: out, body: resource };
   }
 

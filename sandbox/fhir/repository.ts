@@ -3,7 +3,15 @@
  * resources by compartment patient, so a search for one patient's orders scans that patient's resources only and
  * clones only the page it returns (MemoryRepository.search scans and clones every match of the type).
  */
-import { deepClone, evalFhirPath, getSearchParameter, matchesSearchRequest, parseFhirPath, type SearchRequest, type WithId } from '@medplum/core';
+import {
+  deepClone,
+  evalFhirPath,
+  getSearchParameter,
+  matchesSearchRequest,
+  parseFhirPath,
+  type SearchRequest,
+  type WithId,
+} from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { compartmentPatient } from './compartment.ts';
@@ -68,7 +76,10 @@ export class SandboxRepository extends MemoryRepository {
     let filters = searchRequest.filters ?? [];
     // Fast path: an exact patient/subject filter selects from the per-patient index, which matches it exactly.
     const patientFilter = filters.find(
-      (f) => (f.code === 'patient' || f.code === 'subject') && f.operator === 'eq' && /^Patient\/[^/,]+(,Patient\/[^/,]+)*$/.test(f.value),
+      (f) =>
+        (f.code === 'patient' || f.code === 'subject') &&
+        f.operator === 'eq' &&
+        /^Patient\/[^/,]+(,Patient\/[^/,]+)*$/.test(f.value),
     );
     if (patientFilter) {
       const byRef = this.byPatient.get(resourceType);
@@ -96,7 +107,8 @@ export class SandboxRepository extends MemoryRepository {
       matches = keyed.map((x) => x.r);
     }
     const offset = searchRequest.offset ?? 0;
-    const page = searchRequest.count === undefined ? matches.slice(offset) : matches.slice(offset, offset + searchRequest.count);
+    const page =
+      searchRequest.count === undefined ? matches.slice(offset) : matches.slice(offset, offset + searchRequest.count);
     return {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -135,7 +147,9 @@ function directTokenMatcher(resourceType: string, filter: Filter): ((r: Resource
   return (r) => {
     const identifiers = (r as { identifier?: { system?: string; value?: string }[] }).identifier ?? [];
     return tokens.some((t) =>
-      identifiers.some((i) => i.value === t.value && (t.system === undefined || (t.system === '' ? !i.system : i.system === t.system))),
+      identifiers.some(
+        (i) => i.value === t.value && (t.system === undefined || (t.system === '' ? !i.system : i.system === t.system)),
+      ),
     );
   };
 }

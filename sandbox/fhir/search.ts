@@ -33,13 +33,21 @@ export function normaliseQuery(resourceType: string, query: Query): Query {
   const params = getSearchParameters(resourceType) ?? {};
   return query.map(([key, value]) => {
     if (CONTROL_PARAMS.has(key)) return [key, value];
-    if (key === '_revinclude' || key === '_has' || key === '_filter' || key === '_query') fail(`${key} is not supported by this server`, key);
+    if (key === '_revinclude' || key === '_has' || key === '_filter' || key === '_query')
+      fail(`${key} is not supported by this server`, key);
     const [code, modifier] = key.split(':');
     const param = code ? params[code] : undefined;
     if (!code || !param) fail(`Unknown search parameter "${key}" for ${resourceType}`, key);
     if (param.type !== 'reference' || modifier === 'identifier' || modifier === 'missing') return [key, value];
     const targets = modifier && /^[A-Z]/.test(modifier) ? [modifier] : (param.target ?? []);
-    const bareType = code === 'patient' || code === 'subject' ? (targets.includes('Patient') ? 'Patient' : undefined) : targets.length === 1 ? targets[0] : undefined;
+    const bareType =
+      code === 'patient' || code === 'subject'
+        ? targets.includes('Patient')
+          ? 'Patient'
+          : undefined
+        : targets.length === 1
+          ? targets[0]
+          : undefined;
     const rewritten = value
       .split(',')
       .map((v) => (bareType && v && !v.includes('/') && !v.includes(':') ? `${bareType}/${v}` : v))
@@ -68,7 +76,12 @@ function integer(value: string | undefined, name: string): number | undefined {
 }
 
 /** Runs a search and returns a complete searchset Bundle. */
-export async function searchType(repo: SandboxRepository, baseUrl: string, resourceType: string, rawQuery: Query): Promise<Bundle> {
+export async function searchType(
+  repo: SandboxRepository,
+  baseUrl: string,
+  resourceType: string,
+  rawQuery: Query,
+): Promise<Bundle> {
   const query = normaliseQuery(resourceType, rawQuery);
   const last = (k: string) => query.filter(([key]) => key === k).at(-1)?.[1];
   const summaryCount = last('_summary') === 'count';
@@ -76,7 +89,8 @@ export async function searchType(repo: SandboxRepository, baseUrl: string, resou
   const offset = integer(last('_offset'), '_offset') ?? 0;
   const includes = query.filter(([k]) => k === '_include').map(([, v]) => v);
   for (const inc of includes) {
-    if (!(INCLUDES[resourceType] ?? []).includes(inc)) fail(`_include=${inc} is not supported for ${resourceType}`, '_include');
+    if (!(INCLUDES[resourceType] ?? []).includes(inc))
+      fail(`_include=${inc} is not supported for ${resourceType}`, '_include');
   }
   const forEngine = query.filter(([k]) => k !== '_include' && k !== '_summary' && k !== '_count' && k !== '_offset');
   const request = parseSearchRequest(resourceType as never, toRecord(forEngine));
@@ -93,8 +107,13 @@ export async function searchType(repo: SandboxRepository, baseUrl: string, resou
   const link: BundleLink[] = [{ relation: 'self', url: pageUrl(baseUrl, resourceType, query, offset, count) }];
   if (count > 0) {
     link.push({ relation: 'first', url: pageUrl(baseUrl, resourceType, query, 0, count) });
-    if (offset > 0) link.push({ relation: 'previous', url: pageUrl(baseUrl, resourceType, query, Math.max(0, offset - count), count) });
-    if (offset + count < total) link.push({ relation: 'next', url: pageUrl(baseUrl, resourceType, query, offset + count, count) });
+    if (offset > 0)
+      link.push({
+        relation: 'previous',
+        url: pageUrl(baseUrl, resourceType, query, Math.max(0, offset - count), count),
+      });
+    if (offset + count < total)
+      link.push({ relation: 'next', url: pageUrl(baseUrl, resourceType, query, offset + count, count) });
   }
   return { resourceType: 'Bundle', type: 'searchset', total, link, ...(entry.length ? { entry } : {}) };
 }
@@ -111,7 +130,12 @@ const INCLUDE_REFERENCES: Record<string, (r: Record<string, unknown>) => unknown
   'DetectedIssue:implicated': (r) => (Array.isArray(r.implicated) ? r.implicated : []),
 };
 
-function resolveIncludes(repo: SandboxRepository, baseUrl: string, includes: string[], matches: BundleEntry[]): BundleEntry[] {
+function resolveIncludes(
+  repo: SandboxRepository,
+  baseUrl: string,
+  includes: string[],
+  matches: BundleEntry[],
+): BundleEntry[] {
   const seen = new Set(matches.map((e) => `${e.resource?.resourceType}/${e.resource?.id}`));
   const out: BundleEntry[] = [];
   for (const inc of includes) {
@@ -126,7 +150,11 @@ function resolveIncludes(repo: SandboxRepository, baseUrl: string, includes: str
         const target = repo.peek(reference);
         if (!target) continue;
         seen.add(reference);
-        out.push({ fullUrl: `${baseUrl}/${reference}`, resource: structuredClone(target), search: { mode: 'include' } });
+        out.push({
+          fullUrl: `${baseUrl}/${reference}`,
+          resource: structuredClone(target),
+          search: { mode: 'include' },
+        });
       }
     }
   }

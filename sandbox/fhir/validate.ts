@@ -121,7 +121,12 @@ export function assertValidResource(resource: Resource): void {
   }
   issues.push(...requiredBindingIssues(resource));
   if (resource.id !== undefined && !/^[A-Za-z0-9\-.]{1,64}$/.test(resource.id)) {
-    issues.push({ severity: 'error', code: 'value', details: { text: 'id is not a valid FHIR id' }, expression: [`${resource.resourceType}.id`] });
+    issues.push({
+      severity: 'error',
+      code: 'value',
+      details: { text: 'id is not a valid FHIR id' },
+      expression: [`${resource.resourceType}.id`],
+    });
   }
   if (issues.length) {
     throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: issues });

@@ -40,12 +40,19 @@ const stripPatient = (value: string) => value.replace(/^Patient\//, '');
 export function checkScopes(grant: TokenRecord, req: ParsedFhirRequest, engine: FhirEngine): Refusal | undefined {
   const type = req.segments[0] ?? '';
   const interaction = interactionOf(req.method, req.segments);
-  if (!interaction) return { status: 403, message: `${req.method} ${req.segments.join('/') || '(system level)'} is not permitted with this token` };
+  if (!interaction)
+    return {
+      status: 403,
+      message: `${req.method} ${req.segments.join('/') || '(system level)'} is not permitted with this token`,
+    };
   const userScopes = grant.scopes.filter((s) => s.startsWith('user/'));
   const patientScopes = grant.scopes.filter((s) => s.startsWith('patient/'));
   if (scopeAllows(userScopes, type, interaction)) return undefined;
   if (!scopeAllows(patientScopes, type, interaction)) {
-    return { status: 403, message: `The access token lacks the scope ${missingScopeText(type, interaction)} needed for this request` };
+    return {
+      status: 403,
+      message: `The access token lacks the scope ${missingScopeText(type, interaction)} needed for this request`,
+    };
   }
   if (!isPatientCompartmentType(type)) return undefined;
   const patient = grant.patient;
@@ -59,20 +66,30 @@ export function checkScopes(grant: TokenRecord, req: ParsedFhirRequest, engine: 
     const ids = values.flatMap((v) => v.split(',')).map(stripPatient);
     if (ids.length === 0 || ids.some((id) => id !== patient)) {
       const param = type === 'Patient' ? `_id=${patient}` : `patient=${patient}`;
-      return { status: 403, message: `This token is limited to ${own}: a ${type} search must be restricted to it (${param})` };
+      return {
+        status: 403,
+        message: `This token is limited to ${own}: a ${type} search must be restricted to it (${param})`,
+      };
     }
     return undefined;
   }
   if (interaction === 'r' || interaction === 'd' || interaction === 'u') {
     const existing = engine.repo.peek(`${type}/${req.segments[1]}`);
     if (existing && compartmentPatient(existing as never) !== own) {
-      return { status: 403, message: `${type}/${req.segments[1]} is outside the compartment of ${own}, the patient of this token` };
+      return {
+        status: 403,
+        message: `${type}/${req.segments[1]} is outside the compartment of ${own}, the patient of this token`,
+      };
     }
   }
   if (interaction === 'c' || interaction === 'u') {
-    if (type === 'Patient' && interaction === 'c') return { status: 403, message: 'Creating patients is not permitted with a patient-scoped token' };
+    if (type === 'Patient' && interaction === 'c')
+      return { status: 403, message: 'Creating patients is not permitted with a patient-scoped token' };
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-    if (compartmentPatient({ ...body, resourceType: type, ...(type === 'Patient' ? { id: req.segments[1] } : {}) }) !== own) {
+    if (
+      compartmentPatient({ ...body, resourceType: type, ...(type === 'Patient' ? { id: req.segments[1] } : {}) }) !==
+      own
+    ) {
       return { status: 403, message: `The ${type} must belong to ${own}, the patient of this token` };
     }
   }

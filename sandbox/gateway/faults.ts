@@ -35,7 +35,9 @@ export function breakPaging(body: unknown, query: URLSearchParams): unknown {
   if (bundle?.resourceType !== 'Bundle' || !(offset > 0) || !bundle.link) return body;
   return {
     ...bundle,
-    link: bundle.link.map((l) => (l.relation === 'next' ? { ...l, url: `${l.url}&${BROKEN_CURSOR_PARAM}=expired` } : l)),
+    link: bundle.link.map((l) =>
+      l.relation === 'next' ? { ...l, url: `${l.url}&${BROKEN_CURSOR_PARAM}=expired` } : l,
+    ),
   };
 }
 

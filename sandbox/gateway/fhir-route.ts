@@ -18,19 +18,32 @@ import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS,
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
-function outcome(res: ServerResponse, status: number, code: string, text: string, headers: Record<string, string> = {}): void {
-  send(res, status, JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] }), {
-    'content-type': FHIR_JSON,
-    'cache-control': 'no-store',
-    ...headers,
-  });
+function outcome(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  send(
+    res,
+    status,
+    JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] }),
+    {
+      'content-type': FHIR_JSON,
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  );
 }
 
 function unauthorized(res: ServerResponse, description?: string): void {
   const challenge = description
     ? `Bearer realm="ldn-sandbox", error="invalid_token", error_description="${description.replace(/"/g, "'")}"`
     : 'Bearer realm="ldn-sandbox"';
-  outcome(res, 401, 'login', description ?? 'An access token is required (Authorization: Bearer ...)', { 'www-authenticate': challenge });
+  outcome(res, 401, 'login', description ?? 'An access token is required (Authorization: Bearer ...)', {
+    'www-authenticate': challenge,
+  });
 }
 
 /** Resolves the bearer token of a request, or answers 401 and returns undefined. */
@@ -71,7 +84,14 @@ async function parseBody(req: IncomingMessage): Promise<{ body: unknown } | { er
 }
 
 /** Handles a request under `prefix` ("/fhir" or "/open/fhir"). */
-export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL, secured: boolean, alias?: { prefix: string; baseUrl: string }): Promise<void> {
+export async function handleFhir(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  secured: boolean,
+  alias?: { prefix: string; baseUrl: string },
+): Promise<void> {
   // `alias`: the same protected base under another path (sandbox/auth/launcher-compat.ts).
   const prefix = alias?.prefix ?? (secured ? '/fhir' : '/open/fhir');
   const baseUrl = alias?.baseUrl ?? (secured ? ctx.fhirBase : ctx.openFhirBase);
@@ -108,9 +128,13 @@ export async function handleFhir(ctx: SandboxContext, req: IncomingMessage, res:
   res.on('close', () => gone.abort());
   const one = (r: EngineRequest) => answerOne(ctx, grant, r, gone.signal);
   const request: EngineRequest = { method, url: `${rest}${url.search}`, headers, body: parsed.body, baseUrl };
-  const answer = grant && method === 'POST' && segments.length === 0 ? await answerBatch(request, one) : await one(request);
+  const answer =
+    grant && method === 'POST' && segments.length === 0 ? await answerBatch(request, one) : await one(request);
   if (gone.signal.aborted) return;
-  sendNegotiated(req, res, answer.status, answer.text ?? JSON.stringify(answer.body), { ...answer.headers, 'cache-control': 'no-store' });
+  sendNegotiated(req, res, answer.status, answer.text ?? JSON.stringify(answer.body), {
+    ...answer.headers,
+    'cache-control': 'no-store',
+  });
 }
 
 interface Answer extends EngineResponse {
@@ -130,13 +154,22 @@ function outcomeAnswer(status: number, code: string, text: string, headers: Reco
  * One REST interaction on the protected base (grant set) or the open base: the launch's server profile (which may
  * refuse, or resolve a paging cursor into the search it stands for), scopes, faults, then the engine.
  */
-async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r: EngineRequest, gone: AbortSignal): Promise<Answer> {
+async function answerOne(
+  ctx: SandboxContext,
+  grant: TokenRecord | undefined,
+  r: EngineRequest,
+  gone: AbortSignal,
+): Promise<Answer> {
   if (!grant) return ctx.engine.handle(r);
   const step = applyProfile(grant.options, r);
   if (step.kind === 'answer') return step.answer;
   r = step.request;
   const target = new URL(r.url, 'http://entry.invalid/');
-  const segments = target.pathname.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map((x) => decodeURIComponent(x));
+  const segments = target.pathname
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter(Boolean)
+    .map((x) => decodeURIComponent(x));
   const query = new URLSearchParams(target.searchParams);
   if (r.method === 'POST' && segments[1] === '_search' && typeof r.body === 'string') {
     // Search by POST: the form parameters restrict the search as much as the URL's do.
@@ -149,7 +182,8 @@ async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r:
     });
   }
   r = confineConditionalCreate(grant, r);
-  if (target.searchParams.has(BROKEN_CURSOR_PARAM)) return outcomeAnswer(500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
+  if (target.searchParams.has(BROKEN_CURSOR_PARAM))
+    return outcomeAnswer(500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
   const fault = faultFor(grant.options.faults, segments[0]);
   switch (fault?.kind) {
     case '500':
@@ -169,7 +203,8 @@ async function answerOne(ctx: SandboxContext, grant: TokenRecord | undefined, r:
   }
   const engineResult = await ctx.engine.handle(r);
   const result = step.after && engineResult.status === 200 ? step.after(engineResult) : engineResult;
-  if (fault?.kind === 'broken-paging' && result.status === 200) return { ...result, body: breakPaging(result.body, target.searchParams) };
+  if (fault?.kind === 'broken-paging' && result.status === 200)
+    return { ...result, body: breakPaging(result.body, target.searchParams) };
   if (fault?.kind === 'malformed' && result.status < 300) return { ...result, text: truncatedJson(result.body) };
   return result;
 }

@@ -84,7 +84,10 @@ function pageOf(url: string): { offset: number; count: number } | undefined {
 }
 
 /** Replaces a searchset's links by `make(relation, page)`; a link `make` maps to undefined is dropped. */
-export function rewriteLinks(body: unknown, make: (relation: string, page: { offset: number; count: number }) => string | undefined): unknown {
+export function rewriteLinks(
+  body: unknown,
+  make: (relation: string, page: { offset: number; count: number }) => string | undefined,
+): unknown {
   const bundle = body as { resourceType?: string; type?: string; link?: Link[] };
   if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'searchset' || !Array.isArray(bundle.link)) return body;
   const link: Link[] = [];

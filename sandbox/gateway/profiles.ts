@@ -35,7 +35,10 @@ export function outcomeResponse(status: number, code: string, texts: readonly st
   return {
     status,
     headers: { 'content-type': FHIR_JSON },
-    body: { resourceType: 'OperationOutcome', issue: texts.map((text) => ({ severity: 'error', code, details: { text } })) },
+    body: {
+      resourceType: 'OperationOutcome',
+      issue: texts.map((text) => ({ severity: 'error', code, details: { text } })),
+    },
   };
 }
 
@@ -49,8 +52,18 @@ interface Parsed {
 
 function parse(r: EngineRequest): Parsed {
   const target = new URL(r.url.replace(/^\/+/, ''), 'http://entry.invalid/');
-  const segments = target.pathname.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map((x) => decodeURIComponent(x));
-  return { method: r.method.toUpperCase(), type: segments[0], segments, query: [...target.searchParams.entries()], base: (r.baseUrl ?? '').replace(/\/+$/, '') };
+  const segments = target.pathname
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter(Boolean)
+    .map((x) => decodeURIComponent(x));
+  return {
+    method: r.method.toUpperCase(),
+    type: segments[0],
+    segments,
+    query: [...target.searchParams.entries()],
+    base: (r.baseUrl ?? '').replace(/\/+$/, ''),
+  };
 }
 
 /** Applies the launch's profile to one REST interaction on the protected base. */
@@ -73,10 +86,22 @@ const last = (q: Query, key: string): string | undefined => q.filter(([k]) => k 
 
 function epicLike(options: LaunchOptions, r: EngineRequest, p: Parsed): ProfileStep {
   if (p.type === 'MedicationStatement') {
-    return { kind: 'answer', answer: outcomeResponse(404, 'not-supported', ['MedicationStatement is not a supported resource on this server (epic-like profile)']) };
+    return {
+      kind: 'answer',
+      answer: outcomeResponse(404, 'not-supported', [
+        'MedicationStatement is not a supported resource on this server (epic-like profile)',
+      ]),
+    };
   }
-  if ((p.type === 'MedicationRequest' || p.type === 'DetectedIssue') && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(p.method) && p.segments[1] !== '_search') {
-    return { kind: 'answer', answer: outcomeResponse(403, 'forbidden', [`${p.type} writes are not available to this app (epic-like profile)`]) };
+  if (
+    (p.type === 'MedicationRequest' || p.type === 'DetectedIssue') &&
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(p.method) &&
+    p.segments[1] !== '_search'
+  ) {
+    return {
+      kind: 'answer',
+      answer: outcomeResponse(403, 'forbidden', [`${p.type} writes are not available to this app (epic-like profile)`]),
+    };
   }
   if (!isTypeSearch(p) || !p.type) return { kind: 'forward', request: r };
   const type = p.type;
@@ -88,16 +113,25 @@ function epicLike(options: LaunchOptions, r: EngineRequest, p: Parsed): ProfileS
   if (cursor !== undefined) {
     const stored = sessions.get(cursor);
     if (!stored || stored.type !== type || stored.offset === undefined || stored.count === undefined) {
-      return { kind: 'answer', answer: outcomeResponse(400, 'invalid', ['The paging session is unknown or expired; search again (epic-like profile)']) };
+      return {
+        kind: 'answer',
+        answer: outcomeResponse(400, 'invalid', [
+          'The paging session is unknown or expired; search again (epic-like profile)',
+        ]),
+      };
     }
     ({ query, offset, count } = { query: stored.query, offset: stored.offset, count: stored.count });
   } else {
     if (p.query.some(([k]) => k === '_include' || k === '_revinclude')) {
-      return { kind: 'answer', answer: outcomeResponse(400, 'not-supported', ['_include is not supported on this server (epic-like profile)']) };
+      return {
+        kind: 'answer',
+        answer: outcomeResponse(400, 'not-supported', ['_include is not supported on this server (epic-like profile)']),
+      };
     }
     query = withoutPaging(p.query).filter(([k]) => k !== EPIC_CURSOR_PARAM);
     // Epic returns only active orders unless the search names the statuses (../shared/research/smart-on-fhir.md).
-    if (type === 'MedicationRequest' && !query.some(([k]) => k === 'status' || k === '_id')) query.push(['status', 'active']);
+    if (type === 'MedicationRequest' && !query.some(([k]) => k === 'status' || k === '_id'))
+      query.push(['status', 'active']);
     const asked = Number(last(p.query, '_count') ?? EPIC_MAX_PAGE);
     count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, EPIC_MAX_PAGE) : EPIC_MAX_PAGE;
   }
@@ -120,23 +154,42 @@ function epicLike(options: LaunchOptions, r: EngineRequest, p: Parsed): ProfileS
 export function reportedMedicationProblems(body: unknown): string[] {
   const mr = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const problems: string[] = [];
-  if (mr.reportedBoolean !== true) problems.push('reportedBoolean must be true: only reported medications can be created');
+  if (mr.reportedBoolean !== true)
+    problems.push('reportedBoolean must be true: only reported medications can be created');
   if (mr.status !== 'active') problems.push('status must be active');
   if (mr.intent !== 'order' && mr.intent !== 'plan') problems.push('intent must be order or plan');
-  if (typeof mr.medicationCodeableConcept !== 'object' || mr.medicationCodeableConcept === null || mr.medicationReference !== undefined) {
+  if (
+    typeof mr.medicationCodeableConcept !== 'object' ||
+    mr.medicationCodeableConcept === null ||
+    mr.medicationReference !== undefined
+  ) {
     problems.push('the medication must be given as medicationCodeableConcept only (no medicationReference)');
   }
-  if (!Array.isArray(mr.dosageInstruction) || mr.dosageInstruction.length !== 1) problems.push('exactly one dosageInstruction is required');
+  if (!Array.isArray(mr.dosageInstruction) || mr.dosageInstruction.length !== 1)
+    problems.push('exactly one dosageInstruction is required');
   return problems;
 }
 
 function oracleLike(r: EngineRequest, p: Parsed): ProfileStep {
   if (p.type === 'DetectedIssue') {
-    return { kind: 'answer', answer: outcomeResponse(404, 'not-supported', ['DetectedIssue is not a supported resource on this server (oracle-like profile)']) };
+    return {
+      kind: 'answer',
+      answer: outcomeResponse(404, 'not-supported', [
+        'DetectedIssue is not a supported resource on this server (oracle-like profile)',
+      ]),
+    };
   }
   if (p.type === 'MedicationRequest' && p.method === 'POST' && p.segments.length === 1) {
     const problems = reportedMedicationProblems(typeof r.body === 'string' ? safeJson(r.body) : r.body);
-    if (problems.length > 0) return { kind: 'answer', answer: outcomeResponse(422, 'business-rule', problems.map((t) => `${t} (oracle-like profile)`)) };
+    if (problems.length > 0)
+      return {
+        kind: 'answer',
+        answer: outcomeResponse(
+          422,
+          'business-rule',
+          problems.map((t) => `${t} (oracle-like profile)`),
+        ),
+      };
   }
   return { kind: 'forward', request: r };
 }
@@ -162,7 +215,12 @@ function hapiLike(options: LaunchOptions, r: EngineRequest, p: Parsed): ProfileS
     const at = Number(last(p.query, '_getpagesoffset'));
     const size = Number(last(p.query, '_count') ?? HAPI_DEFAULT_PAGE);
     if (!stored || !Number.isInteger(at) || at < 0 || !Number.isInteger(size) || size < 0) {
-      return { kind: 'answer', answer: outcomeResponse(410, 'not-found', [`Search ID "${id}" does not exist and may have expired (hapi-like profile)`]) };
+      return {
+        kind: 'answer',
+        answer: outcomeResponse(410, 'not-found', [
+          `Search ID "${id}" does not exist and may have expired (hapi-like profile)`,
+        ]),
+      };
     }
     ({ type, query, offset, count } = { type: stored.type, query: stored.query, offset: at, count: size });
   } else {

@@ -44,7 +44,9 @@ export function compressible(contentType: string | undefined, bytes: number): bo
 export function compress(body: Buffer, encoding: Encoding, effort: 'max' | 'fast'): Buffer {
   if (encoding === 'br') {
     const quality = effort === 'max' ? constants.BROTLI_MAX_QUALITY : 4;
-    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    return brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
   }
   return gzipSync(body, { level: effort === 'max' ? 9 : 6 });
 }
@@ -91,6 +93,8 @@ export function sendNegotiated(
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
   const vary = { vary: 'accept-encoding' };
   if (!encoding) return send(res, status, raw, { ...headers, ...vary });
-  const out = cached ? cached.cache.get(`${encoding}:${cached.key}`, () => compress(raw, encoding, 'max')) : compress(raw, encoding, 'fast');
+  const out = cached
+    ? cached.cache.get(`${encoding}:${cached.key}`, () => compress(raw, encoding, 'max'))
+    : compress(raw, encoding, 'fast');
   send(res, status, out, { ...headers, ...vary, 'content-encoding': encoding });
 }

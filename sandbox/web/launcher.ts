@@ -11,7 +11,15 @@ const PROFILE_LABELS: Record<ServerProfile, string> = {
   'hapi-like': 'HAPI-like (open-server paging links with _getpages, total on every page)',
 };
 
-const FAULT_TYPES = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication', 'Patient'];
+const FAULT_TYPES = [
+  'Condition',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationDispense',
+  'MedicationAdministration',
+  'Medication',
+  'Patient',
+];
 
 export function launcherPage(ctx: SandboxContext): string {
   const rows = ctx.patients
@@ -25,8 +33,12 @@ export function launcherPage(ctx: SandboxContext): string {
 </tr>`,
     )
     .join('\n');
-  const patientOptions = ctx.patients.map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`).join('');
-  const faultOptions = FAULT_TYPES.flatMap((t) => FAULT_KINDS.map((k) => `<option value="${t}:${k}">${t}: ${k}</option>`)).join('');
+  const patientOptions = ctx.patients
+    .map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`)
+    .join('');
+  const faultOptions = FAULT_TYPES.flatMap((t) =>
+    FAULT_KINDS.map((k) => `<option value="${t}:${k}">${t}: ${k}</option>`),
+  ).join('');
   return page(
     'LDN sandbox EHR',
     `<main>

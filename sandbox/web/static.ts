@@ -22,7 +22,11 @@ const STATIC_CACHE = new CompressedCache();
 export const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
-const APP_HEADERS = { 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+const APP_HEADERS = {
+  'content-security-policy': APP_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,10 +46,23 @@ const TYPES: Record<string, string> = {
 export function sandboxAllowList(ctx: SandboxContext): AllowList {
   return {
     clients: [
-      { name: 'Sandbox EHR (this server)', iss: ctx.fhirBase, clientId: CLIENT_ID, scopeVersion: 'v2', standalone: true },
+      {
+        name: 'Sandbox EHR (this server)',
+        iss: ctx.fhirBase,
+        clientId: CLIENT_ID,
+        scopeVersion: 'v2',
+        standalone: true,
+      },
       // The sandbox's launcher look-alike (sandbox/auth/launcher-compat.ts): one entry for every option set, and
       // the read-only fallback a launch with narrower scopes needs.
-      { name: 'SMART launcher look-alike (this server)', smartLauncher: `${ctx.origin}/smart-launcher`, clientId: CLIENT_ID, scopeVersion: 'v2', standalone: true, write: 'fallback' },
+      {
+        name: 'SMART launcher look-alike (this server)',
+        smartLauncher: `${ctx.origin}/smart-launcher`,
+        clientId: CLIENT_ID,
+        scopeVersion: 'v2',
+        standalone: true,
+        write: 'fallback',
+      },
     ],
     standalone: {
       enabled: true,
@@ -70,11 +87,18 @@ async function fileIfExists(path: string): Promise<string | undefined> {
 }
 
 /** GET /app/... (`req` gives the Accept-Encoding; without it nothing is compressed). */
-export async function serveApp(ctx: SandboxContext, appDir: string | null, pathname: string, res: ServerResponse, req?: IncomingMessage): Promise<void> {
+export async function serveApp(
+  ctx: SandboxContext,
+  appDir: string | null,
+  pathname: string,
+  res: ServerResponse,
+  req?: IncomingMessage,
+): Promise<void> {
   if (pathname === '/app/smart-clients.json') {
     return sendJson(res, 200, sandboxAllowList(ctx), { ...APP_HEADERS, 'cache-control': 'no-cache, no-store' });
   }
-  const notFound = (text: string) => send(res, 404, text, { ...APP_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  const notFound = (text: string) =>
+    send(res, 404, text, { ...APP_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
   if (!appDir) return notFound('This sandbox was started without the app (appDir: null).');
   const root = resolve(appDir);
   let relative: string;
@@ -85,13 +109,22 @@ export async function serveApp(ctx: SandboxContext, appDir: string | null, pathn
   }
   const target = resolve(root, relative);
   if (target !== root && !target.startsWith(root + sep)) return notFound('Not found');
-  if (!pathname.endsWith('/') && (await stat(target).then((s) => s.isDirectory()).catch(() => false))) {
+  if (
+    !pathname.endsWith('/') &&
+    (await stat(target)
+      .then((s) => s.isDirectory())
+      .catch(() => false))
+  ) {
     return send(res, 301, '', { ...APP_HEADERS, location: `${pathname}/` });
   }
   const file = await fileIfExists(target);
   if (!file) {
     const built = await fileIfExists(join(root, 'index.html'));
-    return notFound(built ? 'Not found' : `The app is not built (no ${join(root, 'index.html')}): run "npm run build", or start with "npm start".`);
+    return notFound(
+      built
+        ? 'Not found'
+        : `The app is not built (no ${join(root, 'index.html')}): run "npm run build", or start with "npm start".`,
+    );
   }
   const [content, info] = await Promise.all([readFile(file), stat(file)]);
   const immutable = file.includes(`${sep}assets${sep}`);

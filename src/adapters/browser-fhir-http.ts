@@ -29,7 +29,10 @@ function sameOrigin(a: string, b: string): boolean {
  * Wraps a fhirclient session as a FhirHttp. `fetchImpl` defaults to the global fetch (tests pass their own).
  * Adds `Accept: application/fhir+json` unless the caller set an Accept header.
  */
-export function createBrowserFhirHttp(session: FhirClientSession, fetchImpl: typeof fetch = (...a) => fetch(...a)): FhirHttp {
+export function createBrowserFhirHttp(
+  session: FhirClientSession,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): FhirHttp {
   const baseUrl = session.state.serverUrl.replace(/\/+$/, '');
   return {
     baseUrl,

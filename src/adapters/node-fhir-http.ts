@@ -38,7 +38,8 @@ export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions
     fetch(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
       const headers = new Headers(init.headers);
       if (!headers.has('accept')) headers.set('accept', FHIR_JSON);
-      if (init.body !== undefined && init.body !== null && !headers.has('content-type')) headers.set('content-type', FHIR_JSON);
+      if (init.body !== undefined && init.body !== null && !headers.has('content-type'))
+        headers.set('content-type', FHIR_JSON);
       const url = resolveFhirUrl(base, pathOrUrl);
       if (options.token && sameOrigin(url, base)) headers.set('authorization', `Bearer ${options.token}`);
       // A caller-set Authorization never leaves the origin either.

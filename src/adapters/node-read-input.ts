@@ -40,7 +40,10 @@ const CHUNK = 1024 * 1024;
  * Reads at most `maxBytes` from `path`; answers `too-large` as soon as one byte more exists. Works for regular
  * files (refused from their size before reading), pipes and character devices such as /dev/zero.
  */
-export function readBoundedBytes(path: string, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; problem: InputProblem } {
+export function readBoundedBytes(
+  path: string,
+  maxBytes: number,
+): { ok: true; bytes: Buffer } | { ok: false; problem: InputProblem } {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -51,7 +54,8 @@ export function readBoundedBytes(path: string, maxBytes: number): { ok: true; by
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, problem: { kind: 'unreadable', code: 'EISDIR' } };
-    if (stat.isFile() && stat.size > maxBytes) return { ok: false, problem: { kind: 'too-large', limitBytes: maxBytes, sizeBytes: stat.size } };
+    if (stat.isFile() && stat.size > maxBytes)
+      return { ok: false, problem: { kind: 'too-large', limitBytes: maxBytes, sizeBytes: stat.size } };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -83,7 +87,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -39,7 +39,11 @@ export function startChartRead(http: FhirHttp, patientId: string, read: typeof r
  * The prefetched read for this port and patient, once; undefined when there is none (then read as usual).
  * The caller's progress callback gets the latest progress at once, then every update; its signal cancels the read.
  */
-export function takePrefetchedRead(http: FhirHttp, patientId: string, opts: Pick<ReadChartOptions, 'onProgress' | 'signal'> = {}): Promise<Chart> | undefined {
+export function takePrefetchedRead(
+  http: FhirHttp,
+  patientId: string,
+  opts: Pick<ReadChartOptions, 'onProgress' | 'signal'> = {},
+): Promise<Chart> | undefined {
   const entry = prefetched;
   if (!entry || entry.http !== http || entry.patientId !== patientId) return undefined;
   prefetched = undefined;

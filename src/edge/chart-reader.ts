@@ -46,7 +46,16 @@ export interface ReadStats {
  * active orders unless the search names the statuses (../shared/research/smart-on-fhir.md), and a stopped or
  * completed opioid order still matters for the washout window.
  */
-export const MEDICATION_REQUEST_STATUSES = ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'] as const;
+export const MEDICATION_REQUEST_STATUSES = [
+  'active',
+  'on-hold',
+  'cancelled',
+  'completed',
+  'entered-in-error',
+  'stopped',
+  'draft',
+  'unknown',
+] as const;
 
 /**
  * Planned procedures, by the states FHIR R4 gives a plan that has not happened yet (issue 9 item 1):
@@ -67,8 +76,16 @@ function dayBefore(now: Date): string {
 /** The nine searches, with their first-page paths. */
 export function chartSearches(patientId: string, pageSize: number, now: Date = new Date()): SearchSpec[] {
   const patient = `patient=${encodeURIComponent(patientId)}&_count=${pageSize}`;
-  const spec = (resourceType: ChartResourceType, extra = ''): SearchSpec => ({ resourceType, path: `${resourceType}?${patient}${extra}`, includeTypes: [], patientId });
-  const withMedication = (type: 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration', extra = ''): SearchSpec => ({
+  const spec = (resourceType: ChartResourceType, extra = ''): SearchSpec => ({
+    resourceType,
+    path: `${resourceType}?${patient}${extra}`,
+    includeTypes: [],
+    patientId,
+  });
+  const withMedication = (
+    type: 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration',
+    extra = '',
+  ): SearchSpec => ({
     ...spec(type, `${extra}&_include=${type}:medication`),
     includeTypes: ['Medication'],
   });
@@ -109,7 +126,10 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
   const report = (): void => {
     if (!opts.onProgress) return;
     const known = [...totals.values()];
-    const total = known.length === specs.length && known.every((t) => t !== undefined) ? known.reduce((a, b) => a! + b!, 0) : undefined;
+    const total =
+      known.length === specs.length && known.every((t) => t !== undefined)
+        ? known.reduce((a, b) => a! + b!, 0)
+        : undefined;
     opts.onProgress({ loaded, pending, ...(total !== undefined ? { total } : {}) });
   };
   report();
@@ -152,15 +172,26 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
     stats.roundTrips = Math.max(stats.roundTrips, o.roundTrips);
     stats.pages[o.spec.resourceType] = o.pages;
     // A server's words are quoted only when they cannot be this patient's name (gaps carry no patient data).
-    for (const q of o.quoted) if (names.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(q.text))) q.gap.detail = q.withoutText;
+    for (const q of o.quoted)
+      if (names.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(q.text)))
+        q.gap.detail = q.withoutText;
     chart.gaps.push(...o.gaps);
     for (const r of o.included) if (r.resourceType === 'Medication') keepMedication(r as Medication);
     const list = listFor(chart, o.spec.resourceType);
     if (list) for (const r of o.matches) list.push(r);
   }
 
-  const users = [...chart.medicationRequests, ...chart.medicationStatements, ...chart.medicationDispenses, ...chart.medicationAdministrations];
-  const missing = findMissingMedications(users, new Set([...medications.keys()].map((id) => `Medication/${id}`)), http.baseUrl);
+  const users = [
+    ...chart.medicationRequests,
+    ...chart.medicationStatements,
+    ...chart.medicationDispenses,
+    ...chart.medicationAdministrations,
+  ];
+  const missing = findMissingMedications(
+    users,
+    new Set([...medications.keys()].map((id) => `Medication/${id}`)),
+    http.baseUrl,
+  );
   chart.gaps.push(...missing.gaps);
   if (missing.toRead.size > 0) {
     pending += 1;

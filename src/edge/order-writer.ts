@@ -160,7 +160,8 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     return {
       kind: 'not-permitted',
       offer: 'print-and-download',
-      reason: 'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.',
+      reason:
+        'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.',
     };
   }
   const base = {
@@ -193,14 +194,24 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
       const o = look.order;
       return {
         kind: 'concurrent-order',
-        order: { reference: o.reference, name: o.name, ownApp: o.ownApp, ...(o.authoredOn ? { authoredOn: o.authoredOn } : {}) },
+        order: {
+          reference: o.reference,
+          name: o.name,
+          ownApp: o.ownApp,
+          ...(o.authoredOn ? { authoredOn: o.authoredOn } : {}),
+        },
         reason: `Another low-dose naltrexone order for this patient (${o.reference}) was written since the chart was read, in another tab or by another clinician. Nothing was sent. Reload the chart to see it and decide.`,
       };
     }
     for (const e of look.kind === 'none' ? look.earlier : []) {
-      preNotes.push(`An earlier version of this order, signed before the plan was edited, reached the chart although its answer was lost (${e.reference}). Discontinue it in the EHR: the order written now is the edited plan.`);
+      preNotes.push(
+        `An earlier version of this order, signed before the plan was edited, reached the chart although its answer was lost (${e.reference}). Discontinue it in the EHR: the order written now is the edited plan.`,
+      );
     }
-    if (look.kind === 'unknown') preNotes.push(`The app could not check for an LDN order written elsewhere since the chart was read (${look.why}).`);
+    if (look.kind === 'unknown')
+      preNotes.push(
+        `The app could not check for an LDN order written elsewhere since the chart was read (${look.why}).`,
+      );
   }
 
   const overrides = await saveOverrides(draft.detectedIssues, opts, createWithSteps);
@@ -234,24 +245,37 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     result = await createWithSteps(sent, reported.identifier);
     ignored ||= !!result.identifierSearchIgnored;
     if (result.kind === 'created' || result.kind === 'existed') {
-      notes.push(`The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`);
+      notes.push(
+        `The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`,
+      );
     }
   }
 
   if (result.kind === 'created' || result.kind === 'existed') {
     const reference = `MedicationRequest/${result.id}`;
-    const linked = (sent.detectedIssue ?? []).map((r) => r.reference).filter((r): r is string => !!r?.startsWith('DetectedIssue/'));
+    const linked = (sent.detectedIssue ?? [])
+      .map((r) => r.reference)
+      .filter((r): r is string => !!r?.startsWith('DetectedIssue/'));
     const unlinked = [...created.values()].filter((r) => !linked.includes(r));
     if (unlinked.length > 0) {
-      notes.push(`${countText(unlinked.length, 'override record')} saved (${unlinked.join(', ')}), but the ${shape} order does not point to them; the overrides are written in its note.`);
+      notes.push(
+        `${countText(unlinked.length, 'override record')} saved (${unlinked.join(', ')}), but the ${shape} order does not point to them; the overrides are written in its note.`,
+      );
     }
     if (ignored) {
-      notes.push('This server does not filter searches by order identifier, so the app cannot rule out a duplicate from an earlier attempt here: check the medication list in the EHR.');
+      notes.push(
+        'This server does not filter searches by order identifier, so the app cannot rule out a duplicate from an earlier attempt here: check the medication list in the EHR.',
+      );
     }
     const recorded: RecordedIssue[] = draft.detectedIssues.map((di) => {
       const id = di.identifier?.find((i) => i.system && i.value)?.value;
       const ref = id ? created.get(`urn:uuid:${id}`) : undefined;
-      return { title: di.code?.text ?? 'Overridden alert', acknowledgement: isAcknowledgement(di), as: ref ? 'detected-issue' : 'note', ...(ref ? { reference: ref } : {}) };
+      return {
+        title: di.code?.text ?? 'Overridden alert',
+        acknowledgement: isAcknowledgement(di),
+        as: ref ? 'detected-issue' : 'note',
+        ...(ref ? { reference: ref } : {}),
+      };
     });
     let prior: PriorOrderResult | undefined;
     if (opts.replaces) {
@@ -284,12 +308,30 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     const server = result.outcome ? ` The server said: ${result.outcome}` : '';
     const o = orphans(false);
     if (result.status === 403 || result.status === 405) {
-      return { kind: 'not-permitted', offer: 'print-and-download', ...o, reason: `The server does not accept this order (${result.reason}).${server}${o.reason}`, ...extra(result) };
+      return {
+        kind: 'not-permitted',
+        offer: 'print-and-download',
+        ...o,
+        reason: `The server does not accept this order (${result.reason}).${server}${o.reason}`,
+        ...extra(result),
+      };
     }
-    return { kind: 'failed', retryable: false, ...o, reason: `The server rejected the order (${result.reason}).${server}${o.reason}`, ...extra(result) };
+    return {
+      kind: 'failed',
+      retryable: false,
+      ...o,
+      reason: `The server rejected the order (${result.reason}).${server}${o.reason}`,
+      ...extra(result),
+    };
   }
   const o = orphans(true);
-  return { kind: 'failed', retryable: true, ...o, reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.${o.reason}`, ...extra(result) };
+  return {
+    kind: 'failed',
+    retryable: true,
+    ...o,
+    reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.${o.reason}`,
+    ...extra(result),
+  };
 }
 
 interface SavedOverrides {
@@ -323,8 +365,14 @@ async function saveOverrides(
     fold(issues, 'this session may not create DetectedIssue records');
     return out;
   }
-  const withIds = issues.map((di) => ({ di, id: di.identifier?.find((i): i is ClientIdentifier => !!i.system && !!i.value) }));
-  fold(withIds.filter((w) => !w.id).map((w) => w.di), 'they carry no identifier that makes saving them safe to repeat');
+  const withIds = issues.map((di) => ({
+    di,
+    id: di.identifier?.find((i): i is ClientIdentifier => !!i.system && !!i.value),
+  }));
+  fold(
+    withIds.filter((w) => !w.id).map((w) => w.di),
+    'they carry no identifier that makes saving them safe to repeat',
+  );
   const toCreate = withIds.filter((w): w is { di: DetectedIssue; id: ClientIdentifier } => !!w.id);
   if (toCreate.length === 0) return out;
   opts.onStep?.({ kind: 'creating-detected-issues', count: toCreate.length });
@@ -335,7 +383,13 @@ async function saveOverrides(
     if (r.identifierSearchIgnored) out.identifierSearchIgnored = true;
     if (r.kind === 'created' || r.kind === 'existed') out.created.set(`urn:uuid:${id.value}`, `DetectedIssue/${r.id}`);
     else if (r.kind === 'rejected') refused.push(di);
-    else return { kind: 'failed', retryable: true, reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`, ...extra(r) };
+    else
+      return {
+        kind: 'failed',
+        retryable: true,
+        reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`,
+        ...extra(r),
+      };
   }
   fold(refused, 'the server did not accept them as DetectedIssue records');
   return out;
@@ -353,7 +407,8 @@ function issueKey(di: DetectedIssue): string {
 
 /** The patient a resource belongs to, for patient-scoped conditions ("Patient/<id>" references only). */
 function patientOf(resource: DetectedIssue | MedicationRequest): { patientId?: string } {
-  const reference = resource.resourceType === 'MedicationRequest' ? resource.subject?.reference : resource.patient?.reference;
+  const reference =
+    resource.resourceType === 'MedicationRequest' ? resource.subject?.reference : resource.patient?.reference;
   const m = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(reference ?? '');
   return m?.[1] ? { patientId: m[1] } : {};
 }

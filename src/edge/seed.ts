@@ -79,13 +79,21 @@ function serverIdOf(response: Response, body: unknown, type: string): string | u
 }
 
 function outcomeText(body: unknown): string {
-  const issues = (body as { resourceType?: string; issue?: Array<{ diagnostics?: string; details?: { text?: string } }> } | null)?.issue;
-  const texts = (issues ?? []).map((i) => i.details?.text ?? i.diagnostics).filter((t): t is string => typeof t === 'string');
+  const issues = (
+    body as { resourceType?: string; issue?: Array<{ diagnostics?: string; details?: { text?: string } }> } | null
+  )?.issue;
+  const texts = (issues ?? [])
+    .map((i) => i.details?.text ?? i.diagnostics)
+    .filter((t): t is string => typeof t === 'string');
   return texts.length ? `: ${texts.join('; ').slice(0, 300)}` : '';
 }
 
 /** Sends one conditional create. */
-async function createOnce(http: FhirHttp, resource: Resource, map: ReadonlyMap<string, string>): Promise<SeedResourceResult> {
+async function createOnce(
+  http: FhirHttp,
+  resource: Resource,
+  map: ReadonlyMap<string, string>,
+): Promise<SeedResourceResult> {
   const fixtureRef = refOf(resource);
   const body = rewriteReferences(withSeedIdentifier(resource), map);
   const condition = new URLSearchParams({ identifier: `${SEED_IDENTIFIER_SYSTEM}|${fixtureRef}` }).toString();
@@ -106,11 +114,24 @@ async function createOnce(http: FhirHttp, resource: Resource, map: ReadonlyMap<s
     parsed = undefined;
   }
   if (response.status !== 200 && response.status !== 201) {
-    return { fixtureRef, outcome: 'failed', problem: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${outcomeText(parsed)}` };
+    return {
+      fixtureRef,
+      outcome: 'failed',
+      problem: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${outcomeText(parsed)}`,
+    };
   }
   const id = serverIdOf(response, parsed, resource.resourceType);
-  if (!id) return { fixtureRef, outcome: 'failed', problem: `HTTP ${response.status} without the new resource id (no body, no Location)` };
-  return { fixtureRef, outcome: response.status === 201 ? 'created' : 'existing', serverRef: `${resource.resourceType}/${id}` };
+  if (!id)
+    return {
+      fixtureRef,
+      outcome: 'failed',
+      problem: `HTTP ${response.status} without the new resource id (no body, no Location)`,
+    };
+  return {
+    fixtureRef,
+    outcome: response.status === 201 ? 'created' : 'existing',
+    serverRef: `${resource.resourceType}/${id}`,
+  };
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results in input order. */
@@ -162,7 +183,12 @@ export async function seedPatient(http: FhirHttp, p: SeedPatient, concurrency = 
     const sendable: Resource[] = [];
     for (const r of wave) {
       const broken = (deps.get(refOf(r)) ?? []).find((d) => finished.has(d) && !map.has(d));
-      if (broken) finished.set(refOf(r), { fixtureRef: refOf(r), outcome: 'skipped', problem: `not sent: it refers to ${broken}, which failed` });
+      if (broken)
+        finished.set(refOf(r), {
+          fixtureRef: refOf(r),
+          outcome: 'skipped',
+          problem: `not sent: it refers to ${broken}, which failed`,
+        });
       else sendable.push(r);
     }
     const done = await pool(sendable, concurrency, (r) => createOnce(http, r, map));
@@ -177,12 +203,18 @@ export async function seedPatient(http: FhirHttp, p: SeedPatient, concurrency = 
   return {
     key: p.key,
     ...(patientRef ? { patientId: patientRef.split('/')[1] } : {}),
-    resources: all.map((r) => finished.get(refOf(r)) ?? { fixtureRef: refOf(r), outcome: 'skipped', problem: 'not sent' }),
+    resources: all.map(
+      (r) => finished.get(refOf(r)) ?? { fixtureRef: refOf(r), outcome: 'skipped', problem: 'not sent' },
+    ),
   };
 }
 
 /** Seeds patients one after another; never rejects for server failures (they are in the results). */
-export async function seedPatients(http: FhirHttp, patients: readonly SeedPatient[], options: SeedOptions = {}): Promise<SeedPatientResult[]> {
+export async function seedPatients(
+  http: FhirHttp,
+  patients: readonly SeedPatient[],
+  options: SeedOptions = {},
+): Promise<SeedPatientResult[]> {
   const out: SeedPatientResult[] = [];
   for (const p of patients) {
     const result = await seedPatient(http, p, options.concurrency ?? 6);

@@ -61,7 +61,12 @@ export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit
     const what = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     return { kind: 'error', problem: looksHtml ? `${what} (an HTML page)` : what, status: response.status };
   }
-  if (looksHtml) return { kind: 'error', problem: 'answered HTML instead of JSON (is this the FHIR base URL?)', status: response.status };
+  if (looksHtml)
+    return {
+      kind: 'error',
+      problem: 'answered HTML instead of JSON (is this the FHIR base URL?)',
+      status: response.status,
+    };
   try {
     return { kind: 'json', status: response.status, json: JSON.parse(text) as unknown };
   } catch {

@@ -28,7 +28,12 @@ async function main(): Promise<void> {
   const redirectFailure = failureFromRedirect(new URLSearchParams(location.search));
   if (redirectFailure) {
     // write "fallback": an invalid_scope refusal retries once with fewer scopes (src/edge/smart/scope-retry.ts).
-    const retry = scopeRetryUrl(sessionStorage, redirectFailure, new URLSearchParams(location.search).get('state'), location.href);
+    const retry = scopeRetryUrl(
+      sessionStorage,
+      redirectFailure,
+      new URLSearchParams(location.search).get('state'),
+      location.href,
+    );
     return retry ? location.replace(retry) : show(failurePage(redirectFailure.kind, redirectFailure));
   }
 

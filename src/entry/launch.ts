@@ -35,7 +35,11 @@ const showUnknownIssuer = async (iss: string) => show((await pages()).unknownIss
  */
 function launchStandalone(list: AllowList, target: StandaloneTarget): void {
   if (target.kind === 'smart') return location.assign(`?${new URLSearchParams({ iss: target.iss }).toString()}`);
-  const request = { kind: 'standalone-open' as const, fhirServiceUrl: target.fhirServiceUrl, patientId: target.patientId };
+  const request = {
+    kind: 'standalone-open' as const,
+    fhirServiceUrl: target.fhirServiceUrl,
+    patientId: target.patientId,
+  };
   void act(planLaunch({ request, list, appRootUrl: appRootUrl(), stateKey: crypto.randomUUID() }), list);
 }
 
@@ -56,7 +60,9 @@ async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Pr
     await FHIR.oauth2.authorize(options as unknown as Parameters<typeof FHIR.oauth2.authorize>[0]);
   } catch (e) {
     const kind = failureFromAuthorizeError(e);
-    await (kind === 'unknown-issuer' ? showUnknownIssuer(plan.serverUrl) : showFailure(kind, { server: plan.serverUrl }));
+    await (kind === 'unknown-issuer'
+      ? showUnknownIssuer(plan.serverUrl)
+      : showFailure(kind, { server: plan.serverUrl }));
   }
 }
 
@@ -69,7 +75,9 @@ async function act(plan: LaunchPlan, list: AllowList): Promise<void> {
       if (location.search) history.replaceState(null, '', location.pathname);
       // Loaded on demand: an EHR launch (the common path) never downloads the tester's picker.
       const { StandalonePage } = await import('../ui/pages/StandalonePage.tsx');
-      return void show(h(StandalonePage, { allowList: list, onLaunch: (target: StandaloneTarget) => launchStandalone(list, target) }));
+      return void show(
+        h(StandalonePage, { allowList: list, onLaunch: (target: StandaloneTarget) => launchStandalone(list, target) }),
+      );
     }
     case 'unknown-issuer':
       return showUnknownIssuer(plan.iss);

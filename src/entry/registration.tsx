@@ -44,8 +44,8 @@ export function RegistrationPage({ registration: r }: { registration: Registrati
     <main class="registration" data-app-ready="registration">
       <h1>Registering the low-dose naltrexone app</h1>
       <p>
-        Values for the app deployed at <code>{r.baseUrl}</code>. Register it as a public client (no secret) using
-        PKCE S256, FHIR R4, with a separate client id for each environment.
+        Values for the app deployed at <code>{r.baseUrl}</code>. Register it as a public client (no secret) using PKCE
+        S256, FHIR R4, with a separate client id for each environment.
       </p>
 
       <h2 id="launch">Launch URL</h2>
@@ -89,9 +89,9 @@ export function RegistrationPage({ registration: r }: { registration: Registrati
 
       <h3>Read-only scope strings (no order is written)</h3>
       <p>
-        For an EHR that will not grant the create scopes: the app then offers the printable order and its FHIR JSON.
-        Set <code>"write": "off"</code> for that EHR in smart-clients.json, or <code>"fallback"</code> to ask for
-        the full set first and, if the EHR refuses it, once more for this one.
+        For an EHR that will not grant the create scopes: the app then offers the printable order and its FHIR JSON. Set{' '}
+        <code>"write": "off"</code> for that EHR in smart-clients.json, or <code>"fallback"</code> to ask for the full
+        set first and, if the EHR refuses it, once more for this one.
       </p>
       <dl>
         {(['ehr', 'standalone'] as const).flatMap((kind) =>
@@ -142,7 +142,10 @@ export function RegistrationProblem({ message }: { message: string }) {
 function mount(root: HTMLElement): void {
   const base = appBaseFromPageUrl(location.href);
   const built = base.ok ? buildRegistration({ baseUrl: base.value, version }) : base;
-  render(built.ok ? <RegistrationPage registration={built.value} /> : <RegistrationProblem message={built.error} />, root);
+  render(
+    built.ok ? <RegistrationPage registration={built.value} /> : <RegistrationProblem message={built.error} />,
+    root,
+  );
 }
 
 const root = typeof document !== 'undefined' ? document.getElementById('root') : null;

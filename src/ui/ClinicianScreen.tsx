@@ -44,13 +44,20 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
   const progress = state.phase === 'reading' ? state.progress : undefined;
   return (
     // data-screen / data-verdict: the screen's state for browser tests and for the EHR's own automation.
-    <main class="ldn" data-screen={state.phase} data-verdict={state.phase === 'ready' ? state.assessment.verdict : undefined}>
+    <main
+      class="ldn"
+      data-screen={state.phase}
+      data-verdict={state.phase === 'ready' ? state.assessment.verdict : undefined}
+    >
       <h1 class="ldn__title">{S.appTitle}</h1>
       {context.needPatientBanner && <PatientBanner state={patient} />}
       <p class="progress" role="status" aria-live="polite">
         {state.phase === 'reading' &&
           (progress && progress.loaded > 0
-            ? S.readProgress(formatCount(progress.loaded), progress.total !== undefined ? formatCount(progress.total) : undefined)
+            ? S.readProgress(
+                formatCount(progress.loaded),
+                progress.total !== undefined ? formatCount(progress.total) : undefined,
+              )
             : S.readingChart)}
       </p>
       {state.phase === 'failed' && (
@@ -65,7 +72,16 @@ export function ClinicianScreen({ context, http, services }: ClinicianScreenProp
         </section>
       )}
       {state.phase === 'ready' && (
-        <Results assessment={state.assessment} chart={state.chart} existing={state.existing} onRetry={retry} context={context} http={http} services={services} patientName={patient.phase === 'ready' ? patient.patient.name : undefined} />
+        <Results
+          assessment={state.assessment}
+          chart={state.chart}
+          existing={state.existing}
+          onRetry={retry}
+          context={context}
+          http={http}
+          services={services}
+          patientName={patient.phase === 'ready' ? patient.patient.name : undefined}
+        />
       )}
     </main>
   );
@@ -80,16 +96,28 @@ function Results({
   http,
   services,
   patientName,
-}: ClinicianScreenProps & { assessment: Assessment; chart: ChartSummary; existing: ExistingLdnOrder[]; onRetry: () => void; patientName: string | undefined }) {
+}: ClinicianScreenProps & {
+  assessment: Assessment;
+  chart: ChartSummary;
+  existing: ExistingLdnOrder[];
+  onRetry: () => void;
+  patientName: string | undefined;
+}) {
   const plan = usePlan(services, context, assessment, existing);
   const planStart = plan.plan?.ok ? plan.plan.value.input.startDate : undefined;
-  const timeline = useMemo(() => buildTimeline(assessment, services.now(), { uses: chart.uses ?? [], planStart }), [assessment, services, chart, planStart]);
+  const timeline = useMemo(
+    () => buildTimeline(assessment, services.now(), { uses: chart.uses ?? [], planStart }),
+    [assessment, services, chart, planStart],
+  );
   const write = useWrite(services, http, context, plan.storageKey);
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
   // Names instead of references, on the very draft that is reviewed and sent (issue 11 item 3).
   // The Practitioner's own record first; the id_token's name where that read is not permitted.
   const prescriber = usePrescriberName(http, context.fhirUser) ?? context.userName;
-  const order = useMemo(() => plan.order && withNames(plan.order, { patient: patientName, prescriber }), [plan.order, patientName, prescriber]);
+  const order = useMemo(
+    () => plan.order && withNames(plan.order, { patient: patientName, prescriber }),
+    [plan.order, patientName, prescriber],
+  );
   return (
     <>
       <ExistingOrderPanel existing={plan.existing} choice={plan.existingChoice} onChoose={plan.setExistingChoice} />

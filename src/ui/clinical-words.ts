@@ -76,7 +76,12 @@ export function plainWords(text: string): string {
 /** A date's label ("authoredOn") as a word ("ordered"); an unknown label is split into words. */
 export function dateLabelWord(label: string): string {
   const hit = ELEMENT_WORDS.find(([e]) => e === label);
-  return hit ? hit[1] : label.replace(/[.]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return hit
+    ? hit[1]
+    : label
+        .replace(/[.]/g, ' ')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase();
 }
 
 /** "on-hold" -> "on hold", "entered-in-error" -> "entered in error". */
@@ -84,7 +89,13 @@ export function statusWord(status: string): string {
   return status.replace(/-/g, ' ');
 }
 
-const SYSTEM_NAMES = { rxnorm: 'RxNorm', snomed: 'SNOMED CT', icd10cm: 'ICD-10-CM', hcpcs: 'HCPCS', ndc: 'NDC' } as const;
+const SYSTEM_NAMES = {
+  rxnorm: 'RxNorm',
+  snomed: 'SNOMED CT',
+  icd10cm: 'ICD-10-CM',
+  hcpcs: 'HCPCS',
+  ndc: 'NDC',
+} as const;
 
 /** "SNOMED CT" for its URI or OID; a local or unknown system is "a local code". */
 export function systemName(system: string | undefined): string {
@@ -94,5 +105,7 @@ export function systemName(system: string | undefined): string {
 
 /** "oxycodone" -> "Oxycodone"; a term with capitals ("Tylenol #3", "HYDROCODONE") is kept as charted. */
 export function titleCase(term: string): string {
-  return term === term.toLowerCase() ? term.replace(/(^|[\s/(-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase()) : term;
+  return term === term.toLowerCase()
+    ? term.replace(/(^|[\s/(-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase())
+    : term;
 }

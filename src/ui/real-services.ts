@@ -20,7 +20,9 @@ const writeOrder: ClinicianServices['writeOrder'] = async (http, draft, opts) =>
     writer = await import('../edge/order-writer.ts');
   } catch {
     // Nothing was sent: the draft stays and signing again retries (useWrite shows this message).
-    throw new Error('The order could not be sent: the code that sends it did not download (network?). Nothing was written; sign again to retry.');
+    throw new Error(
+      'The order could not be sent: the code that sends it did not download (network?). Nothing was written; sign again to retry.',
+    );
   }
   return writer.writeOrder(http, draft, opts);
 };

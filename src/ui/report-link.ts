@@ -9,7 +9,9 @@ const RULE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ENTRY_REF = /^[A-Z][A-Za-z]{1,40}\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** The configured target, when it is a mailto: address or an https URL. */
-export function reportTarget(doc: Pick<Document, 'querySelector'> | undefined = typeof document === 'undefined' ? undefined : document): string | undefined {
+export function reportTarget(
+  doc: Pick<Document, 'querySelector'> | undefined = typeof document === 'undefined' ? undefined : document,
+): string | undefined {
   const content = doc?.querySelector<HTMLMetaElement>('meta[name="ldn-report-finding"]')?.content?.trim();
   if (!content || content.length > 300) return undefined;
   return /^mailto:[^\s?#]+@[^\s?#]+$/i.test(content) || /^https:\/\/[^\s]+$/i.test(content) ? content : undefined;

@@ -14,7 +14,11 @@ import type { FhirHttp, ReadProgress } from '../edge/types.ts';
 import type { WriteOptions, WriteOutcome } from './write-types.ts';
 
 export interface ClinicianServices {
-  readChart(http: FhirHttp, patientId: string, opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal }): Promise<Chart>;
+  readChart(
+    http: FhirHttp,
+    patientId: string,
+    opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+  ): Promise<Chart>;
   assess(chart: Chart, now: Date | string): Assessment;
   planTitration(input: TitrationInput): Result<TitrationPlan, PlanProblem[]>;
   presets: readonly TitrationPreset[];

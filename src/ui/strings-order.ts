@@ -6,7 +6,8 @@
 /** The planner's dispensing choices and fills. */
 export const F = {
   maintenanceDays: 'Days at the target dose to dispense',
-  maintenanceHint: (limit: number) => `A month is usual. One fill lasts at most ${limit} days; a longer supply is dispensed as repeats.`,
+  maintenanceHint: (limit: number) =>
+    `A month is usual. One fill lasts at most ${limit} days; a longer supply is dispensed as repeats.`,
   storage: 'Where the liquid is kept',
   roomTemperature: 'Room temperature (keeps 30 days)',
   refrigerated: 'Refrigerator (keeps 60 days)',
@@ -14,18 +15,22 @@ export const F = {
   severalCapsulesHint: 'Otherwise each dose is one capsule, so the pharmacy makes one strength per step.',
   filler: 'Capsule filler',
   startsOn: (date: string) => `Starts ${date}`,
-  windowNotice: (free: string) => `The chart has an opioid-free window: low-dose naltrexone should not start before ${free}.`,
+  windowNotice: (free: string) =>
+    `The chart has an opioid-free window: low-dose naltrexone should not start before ${free}.`,
   windowGoAhead: (free: string) => `Start before ${free} anyway (recorded in the order note)`,
   fillsHeading: 'Fills',
   fillsIntro: (n: number, limit: number) =>
-    n === 1 ? `One fill: it lasts no longer than the form keeps (${limit} days).` : `${n} fills of at most ${limit} days each: an initial fill and ${n - 1} ${n === 2 ? 'repeat' : 'repeats'}.`,
+    n === 1
+      ? `One fill: it lasts no longer than the form keeps (${limit} days).`
+      : `${n} fills of at most ${limit} days each: an initial fill and ${n - 1} ${n === 2 ? 'repeat' : 'repeats'}.`,
   fillCols: ['Fill', 'From', 'To', 'Days', 'Quantity', 'Beyond-use date'] as const,
   beyondUseNote: 'Each beyond-use date assumes the fill is made on its first day of use.',
 } as const;
 
 /** The order preview: what will be sent, element by element. */
 export const R = {
-  intro: 'Below is everything that will be sent when you sign, read from the order itself. Nothing is written until you press “Sign and send order”.',
+  intro:
+    'Below is everything that will be sent when you sign, read from the order itself. Nothing is written until you press “Sign and send order”.',
   compound: 'Compound',
   ingredients: 'Ingredients',
   dosages: 'Instructions, step by step',
@@ -44,7 +49,8 @@ export const R = {
 /** The patient handout (plain words, large type). */
 export const H = {
   open: 'Patient handout',
-  openHint: 'A page for the patient: the schedule by date, what to do about side effects, and the warning about opioid pain relief.',
+  openHint:
+    'A page for the patient: the schedule by date, what to do about side effects, and the warning about opioid pain relief.',
   print: 'Print the handout',
   close: 'Close the handout',
   clinicContact: 'Clinic contact line on the handout',
@@ -69,7 +75,8 @@ export const H = {
     'While you take naltrexone, opioid pain medicines (such as codeine, tramadol, morphine or oxycodone) will not work properly. Do not take them. Tell any doctor, dentist, pharmacist, emergency team or surgical team that you take naltrexone.',
   opioidCard: 'Keep this page with you or show it if you need emergency care.',
   surgeryHeading: 'Before a planned operation',
-  surgery: 'Stop taking naltrexone at least 3 days (72 hours) before a planned operation or procedure, and tell the surgical team. Ask the clinic when to start again.',
+  surgery:
+    'Stop taking naltrexone at least 3 days (72 hours) before a planned operation or procedure, and tell the surgical team. Ask the clinic when to start again.',
   followUpHeading: 'Your next appointment',
   followUpOn: (date: string) => `Follow-up on ${date}.`,
   followUpAsk: 'Ask the clinic when your follow-up appointment is.',

@@ -39,7 +39,7 @@ export const GAP_REASON_WORDS: Record<GapReason, string> = {
   'unreadable-medication': 'a medication had neither a usable code nor a name',
   'server-warning': 'the server said its answer was incomplete',
   inconsistent: 'the answer contradicted itself',
-  'wrong-patient': 'the server returned another patient\'s record',
+  'wrong-patient': "the server returned another patient's record",
 };
 
 export const S = {
@@ -63,7 +63,8 @@ export const S = {
   chartEntry: 'Chart entry',
   status: 'Status',
   matched: 'Matched',
-  matchedByCode: (system: string, code: string, concept: string) => `${system} ${code}${concept ? ` (${concept})` : ''}`,
+  matchedByCode: (system: string, code: string, concept: string) =>
+    `${system} ${code}${concept ? ` (${concept})` : ''}`,
   matchedByName: (term: string) => `the name “${term}”`,
   records: (n: number) => `${n} records in the chart`,
   technical: 'Technical details',
@@ -77,8 +78,7 @@ export const S = {
   unverified: 'unverified',
   washout: 'Washout',
   washoutEnds: (date: string) => `Opioid-free window ends on ${date}`,
-  washoutBasis: (lastUse: string, basis: string, days: number) =>
-    `Last use ${lastUse} (${basis}); ${days}-day window.`,
+  washoutBasis: (lastUse: string, basis: string, days: number) => `Last use ${lastUse} (${basis}); ${days}-day window.`,
   candidacyHeading: 'Candidacy',
   candidacyNone: 'No charted condition is a published use of low-dose naltrexone.',
   evidenceLevel: 'Evidence',
@@ -98,7 +98,8 @@ export const S = {
   kindOther: 'other',
   ongoing: 'ongoing',
   unknownDate: 'unknown',
-  chartReadSummary: (n: string, one: boolean, at: string) => `What was read (chart read at ${at}): ${n} condition and medication record${one ? '' : 's'}`,
+  chartReadSummary: (n: string, one: boolean, at: string) =>
+    `What was read (chart read at ${at}): ${n} condition and medication record${one ? '' : 's'}`,
   chartReadMore: (n: string) => `…and ${n} more.`,
   bannerLabel: 'Patient',
   bannerGender: 'Gender',
@@ -128,7 +129,8 @@ export const P = {
   mgPerMl: 'Liquid concentration (mg per mL)',
   startDate: 'Start date',
   notStarted: 'Pick a preset or enter a start dose to see the plan.',
-  planProblems: (n: number) => `The plan cannot be made yet: ${n === 1 ? 'one problem is' : `${n} problems are`} shown next to the fields above.`,
+  planProblems: (n: number) =>
+    `The plan cannot be made yet: ${n === 1 ? 'one problem is' : `${n} problems are`} shown next to the fields above.`,
   moreProblems: (n: number) => `…and ${n} more like this.`,
   stepsHeading: 'Steps',
   stepCols: ['Step', 'From', 'To', 'Days', 'Daily dose', 'How to take', 'Instructions'] as const,
@@ -141,12 +143,14 @@ export const P = {
   totalDays: (days: number, end: string) => `Covers ${days} days, until ${end}.`,
   warnings: 'Please note',
   overridesHeading: 'Conflicts to override before signing',
-  overrideIntro: 'Each contraindicated or major conflict needs an explicit override with your reason. The reason is recorded in the chart.',
+  overrideIntro:
+    'Each contraindicated or major conflict needs an explicit override with your reason. The reason is recorded in the chart.',
   overrideCheck: (title: string) => `Override: ${title}`,
   overrideReason: 'Reason for overriding',
   overrideMissing: 'Tick the override and give a reason for every conflict above before signing.',
   reviewHeading: 'Review the order',
-  reviewIntro: 'This is exactly what will be sent when you sign. Nothing is written until you press “Sign and send order”.',
+  reviewIntro:
+    'This is exactly what will be sent when you sign. Nothing is written until you press “Sign and send order”.',
   reviewJson: 'The exact FHIR JSON that will be sent',
   reviewJsonItem: (type: string, n: number, of: number) => (of > 1 ? `${type} ${n} of ${of}` : type),
   reviewNotReady: 'The order appears here once the plan is complete.',
@@ -208,7 +212,8 @@ export const W = {
   existingUndecided: 'Say above what to do with the low-dose naltrexone order already in the chart before signing.',
   planIncomplete: 'The order can be signed once the plan is complete.',
   noPermissionHeading: 'This session cannot send orders',
-  noPermission: 'The EHR did not give this app permission to create medication orders, so it cannot sign and send. Print the order or download it and enter it in the EHR.',
+  noPermission:
+    'The EHR did not give this app permission to create medication orders, so it cannot sign and send. Print the order or download it and enter it in the EHR.',
   noNewOrderContinue: 'No new order: the order already in the chart continues as it is. Nothing will be written.',
   noNewOrderCancel: 'Cancelled: nothing will be written.',
   // The outcome
@@ -219,8 +224,10 @@ export const W = {
   findInEhr: 'Find it in the EHR’s medication list.',
   reportedOnly: 'This EHR accepts it only as a reported medication: the whole plan is in its instructions text.',
   recordedHeading: 'Recorded with the order',
-  recordedOverride: (title: string, asIssue: boolean) => `Your override of “${title}”, with your reason (${asIssue ? 'saved as an alert record in the chart' : 'written in the order’s note'}).`,
-  recordedAck: (asIssue: boolean) => `Your acknowledgement that the chart was not read in full, with your reason (${asIssue ? 'saved as an alert record in the chart and in the order’s note' : 'written in the order’s note'}).`,
+  recordedOverride: (title: string, asIssue: boolean) =>
+    `Your override of “${title}”, with your reason (${asIssue ? 'saved as an alert record in the chart' : 'written in the order’s note'}).`,
+  recordedAck: (asIssue: boolean) =>
+    `Your acknowledgement that the chart was not read in full, with your reason (${asIssue ? 'saved as an alert record in the chart and in the order’s note' : 'written in the order’s note'}).`,
   concurrentHeading: 'Not sent: another low-dose naltrexone order is already in the chart',
   concurrentWritten: (name: string, date: string) => `${name}${date ? `, written ${date}` : ''}.`,
   reloadChart: 'Read the chart again',
@@ -242,6 +249,7 @@ export const X = {
   continue: 'Continue it: write no new order',
   replace: 'Replace it with the plan below',
   cancel: 'Cancel: write nothing now',
-  replaceNote: 'The new order names the one it replaces. The old order must be discontinued in the EHR, unless the EHR lets the app set it to stopped: the app tries once after signing and tells you.',
+  replaceNote:
+    'The new order names the one it replaces. The old order must be discontinued in the EHR, unless the EHR lets the app set it to stopped: the app tries once after signing and tells you.',
   others: 'The other orders listed stay as they are: discontinue them in the EHR if they should end.',
 } as const;

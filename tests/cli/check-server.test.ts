@@ -18,7 +18,11 @@ const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
 
 async function checkServer(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/check-server.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(
+      tsx,
+      [resolve(root, 'src/entry/cli/check-server.ts'), ...args],
+      { cwd: root },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -91,7 +95,9 @@ describe('npm run check-server', { timeout: 60_000 }, () => {
     const port = await closedPort();
     const r = await checkServer([`http://127.0.0.1:${port}/fhir`]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`check-server: http://127.0.0.1:${port}/fhir: not usable: metadata: connection refused (nothing listens on that port)\n`);
+    expect(r.stderr).toBe(
+      `check-server: http://127.0.0.1:${port}/fhir: not usable: metadata: connection refused (nothing listens on that port)\n`,
+    );
   });
 
   it('port 9 (blocked by fetch): one line, exit 1', async () => {
@@ -111,12 +117,20 @@ describe('npm run check-server', { timeout: 60_000 }, () => {
   it('a server that never answers: timed out after --timeout, exit 1', async () => {
     const r = await checkServer([`http://127.0.0.1:${silentPort}/fhir`, '--timeout', '300']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`check-server: http://127.0.0.1:${silentPort}/fhir: not usable: metadata: timed out (no answer within the timeout)\n`);
+    expect(r.stderr).toBe(
+      `check-server: http://127.0.0.1:${silentPort}/fhir: not usable: metadata: timed out (no answer within the timeout)\n`,
+    );
   });
 
   it('usage errors exit 2 without a stack trace', async () => {
     const runs = await Promise.all(
-      [[], ['not a url'], ['ftp://example.org/'], [sandbox.fhirBase, '--timeout', 'soon'], [sandbox.fhirBase, '--verbose']].map((args) => checkServer(args)),
+      [
+        [],
+        ['not a url'],
+        ['ftp://example.org/'],
+        [sandbox.fhirBase, '--timeout', 'soon'],
+        [sandbox.fhirBase, '--verbose'],
+      ].map((args) => checkServer(args)),
     );
     for (const r of runs) {
       expect(r.code).toBe(2);
@@ -141,14 +155,37 @@ describe.skipIf(!openssl)('npm run check-server on a TLS failure', { timeout: 60
   it('a self-signed certificate: one line naming the TLS error, exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ldn-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-      const server = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) => res.end('{}'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'k.pem'),
+          '-out',
+          join(dir, 'c.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+        ],
+        { stdio: 'ignore' },
+      );
+      const server = createHttpsServer(
+        { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) },
+        (_req, res) => res.end('{}'),
+      );
       await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
       const { port } = server.address() as { port: number };
       try {
         const r = await checkServer([`https://localhost:${port}/fhir`]);
         expect(r.code).toBe(1);
-        expect(r.stderr).toBe(`check-server: https://localhost:${port}/fhir: not usable: metadata: TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)\n`);
+        expect(r.stderr).toBe(
+          `check-server: https://localhost:${port}/fhir: not usable: metadata: TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)\n`,
+        );
       } finally {
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));

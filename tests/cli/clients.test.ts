@@ -1,6 +1,15 @@
 /** `npm run clients` end to end on temporary files: add, list, remove, refusals, and atomic writes. */
 import { execFile } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +40,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const epicArgs = ['--name', 'Epic sandbox', '--iss', 'https://fhir.epic.example/R4', '--client-id', 'abc', '--scope-version', 'v2'];
+const epicArgs = [
+  '--name',
+  'Epic sandbox',
+  '--iss',
+  'https://fhir.epic.example/R4',
+  '--client-id',
+  'abc',
+  '--scope-version',
+  'v2',
+];
 
 describe('npm run clients', { timeout: 60_000 }, () => {
   it('add creates the file (relative --file resolved against INIT_CWD), list shows it, remove empties it', async () => {
@@ -39,13 +57,24 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     expect(added).toMatchObject({ code: 0, stdout: 'added Epic sandbox to smart-clients.json\n' });
     const json: unknown = JSON.parse(readFileSync(join(dir, 'smart-clients.json'), 'utf8'));
     const parsed = parseAllowList(json, 'f');
-    expect(parsed.ok && parsed.value.clients[0]).toEqual({ name: 'Epic sandbox', iss: 'https://fhir.epic.example/R4', clientId: 'abc', scopeVersion: 'v2', standalone: true });
+    expect(parsed.ok && parsed.value.clients[0]).toEqual({
+      name: 'Epic sandbox',
+      iss: 'https://fhir.epic.example/R4',
+      clientId: 'abc',
+      scopeVersion: 'v2',
+      standalone: true,
+    });
 
     const listed = await clients(['list', '--file', 'smart-clients.json'], dir);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toContain('Epic sandbox: iss https://fhir.epic.example/R4, client id abc, scopes v2, standalone');
+    expect(listed.stdout).toContain(
+      'Epic sandbox: iss https://fhir.epic.example/R4, client id abc, scopes v2, standalone',
+    );
 
-    const removed = await clients(['remove', '--iss', 'https://fhir.epic.example/R4', '--file', 'smart-clients.json'], dir);
+    const removed = await clients(
+      ['remove', '--iss', 'https://fhir.epic.example/R4', '--file', 'smart-clients.json'],
+      dir,
+    );
     expect(removed.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'smart-clients.json'), 'utf8')).clients).toEqual([]);
     expect(readdirSync(dir)).toEqual(['smart-clients.json']);
@@ -61,13 +90,33 @@ describe('npm run clients', { timeout: 60_000 }, () => {
   });
 
   it('refuses a bad URL with one line and no stack trace', async () => {
-    const r = await clients(['add', '--name', 'x', '--iss', 'http://ehr.example.org/fhir', '--client-id', 'c', '--scope-version', 'v1', '--file', 'f.json'], dir);
+    const r = await clients(
+      [
+        'add',
+        '--name',
+        'x',
+        '--iss',
+        'http://ehr.example.org/fhir',
+        '--client-id',
+        'c',
+        '--scope-version',
+        'v1',
+        '--file',
+        'f.json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('clients: not added:\n--iss "http://ehr.example.org/fhir" must use https (http is accepted only for localhost)\n');
+    expect(r.stderr).toBe(
+      'clients: not added:\n--iss "http://ehr.example.org/fhir" must use https (http is accepted only for localhost)\n',
+    );
   });
 
   it('refuses to edit a file that is already invalid, printing its errors', async () => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ clients: [{ name: 'x', iss: 'https://a.example.org', clientId: '', scopeVersion: 'v1' }] }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ clients: [{ name: 'x', iss: 'https://a.example.org', clientId: '', scopeVersion: 'v1' }] }),
+    );
     const before = readFileSync(join(dir, 'bad.json'), 'utf8');
     const r = await clients(['add', ...epicArgs, '--file', 'bad.json'], dir);
     expect(r.code).toBe(1);
@@ -94,17 +143,38 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     await clients(['add', ...epicArgs, '--file', 'f.json'], dir);
     const r = await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Content-Security-Policy: default-src 'self'; .*connect-src 'self' https:\/\/fhir\.epic\.example https:\/\/auth\.example\.org;/);
-    expect((await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org/token'], dir)).code).toBe(2);
+    expect(r.stdout).toMatch(
+      /^Content-Security-Policy: default-src 'self'; .*connect-src 'self' https:\/\/fhir\.epic\.example https:\/\/auth\.example\.org;/,
+    );
+    expect((await clients(['csp', '--file', 'f.json', '--connect', 'https://auth.example.org/token'], dir)).code).toBe(
+      2,
+    );
   });
 
   it('twenty parallel adds leave twenty entries and no lock file', async () => {
     const runs = Array.from({ length: 20 }, (_, i) =>
-      clients(['add', '--name', `EHR ${i}`, '--iss', `https://ehr${i}.example.org/fhir`, '--client-id', `c${i}`, '--scope-version', 'v2', '--file', 'f.json'], dir),
+      clients(
+        [
+          'add',
+          '--name',
+          `EHR ${i}`,
+          '--iss',
+          `https://ehr${i}.example.org/fhir`,
+          '--client-id',
+          `c${i}`,
+          '--scope-version',
+          'v2',
+          '--file',
+          'f.json',
+        ],
+        dir,
+      ),
     );
     const results = await Promise.all(runs);
     expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
-    const names = (JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')).clients as Array<{ name: string }>).map((c) => c.name).sort();
+    const names = (JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')).clients as Array<{ name: string }>)
+      .map((c) => c.name)
+      .sort();
     expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `EHR ${i}`).sort());
     expect(readdirSync(dir)).toEqual(['f.json']);
   });
@@ -113,7 +183,22 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     mkdirSync(join(dir, 'real'));
     await clients(['add', ...epicArgs, '--file', 'real/clients.json'], dir);
     symlinkSync('real/clients.json', join(dir, 'served.json'));
-    const r = await clients(['add', '--name', 'Other', '--iss', 'https://other.example.org/fhir', '--client-id', 'o', '--scope-version', 'v1', '--file', 'served.json'], dir);
+    const r = await clients(
+      [
+        'add',
+        '--name',
+        'Other',
+        '--iss',
+        'https://other.example.org/fhir',
+        '--client-id',
+        'o',
+        '--scope-version',
+        'v1',
+        '--file',
+        'served.json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'served.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'real/clients.json'), 'utf8')).clients).toHaveLength(2);
@@ -121,13 +206,52 @@ describe('npm run clients', { timeout: 60_000 }, () => {
   });
 
   it('add --smart-launcher --standalone --write fallback: one entry for every launcher option set', async () => {
-    const r = await clients(['add', '--name', 'SMART launcher', '--smart-launcher', 'https://launch.smarthealthit.org', '--client-id', 'ldn', '--scope-version', 'v2', '--standalone', '--write', 'fallback', '--file', 'f.json'], dir);
+    const r = await clients(
+      [
+        'add',
+        '--name',
+        'SMART launcher',
+        '--smart-launcher',
+        'https://launch.smarthealthit.org',
+        '--client-id',
+        'ldn',
+        '--scope-version',
+        'v2',
+        '--standalone',
+        '--write',
+        'fallback',
+        '--file',
+        'f.json',
+      ],
+      dir,
+    );
     expect(r).toMatchObject({ code: 0, stdout: 'added SMART launcher to f.json\n' });
     const listed = await clients(['list', '--file', 'f.json'], dir);
-    expect(listed.stdout).toContain('SMART launcher https://launch.smarthealthit.org (its R4 bases, any launch options), client id ldn, scopes v2, standalone, order write fallback');
-    const bad = await clients(['add', '--name', 'x', '--iss-prefix', 'https://t.example.org/', '--client-id', 'c', '--scope-version', 'v2', '--standalone', '--file', 'f.json'], dir);
+    expect(listed.stdout).toContain(
+      'SMART launcher https://launch.smarthealthit.org (its R4 bases, any launch options), client id ldn, scopes v2, standalone, order write fallback',
+    );
+    const bad = await clients(
+      [
+        'add',
+        '--name',
+        'x',
+        '--iss-prefix',
+        'https://t.example.org/',
+        '--client-id',
+        'c',
+        '--scope-version',
+        'v2',
+        '--standalone',
+        '--file',
+        'f.json',
+      ],
+      dir,
+    );
     expect(bad.stderr).toContain('--standalone needs an exact --iss or --smart-launcher');
-    expect((await clients(['remove', '--smart-launcher', 'https://launch.smarthealthit.org/', '--file', 'f.json'], dir)).code).toBe(0);
+    expect(
+      (await clients(['remove', '--smart-launcher', 'https://launch.smarthealthit.org/', '--file', 'f.json'], dir))
+        .code,
+    ).toBe(0);
   });
 
   it('the repository allow-list validates', async () => {
@@ -138,7 +262,7 @@ describe('npm run clients', { timeout: 60_000 }, () => {
 });
 
 describe('withFileLock', () => {
-  it('serialises edits, gives up with ELOCKED while another holds the lock, and takes over a dead owner\'s lock', async () => {
+  it("serialises edits, gives up with ELOCKED while another holds the lock, and takes over a dead owner's lock", async () => {
     const path = join(dir, 'x.json');
     writeFileSync(path, '0');
     let release: () => void = () => undefined;

@@ -12,14 +12,34 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 function plan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'src/entry/cli/plan.ts', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', 'src/entry/cli/plan.ts', ...args],
+      { cwd: root, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 
-const LIQUID = ['--start', '1.5', '--step', '1.5', '--target', '4.5', '--interval', '7', '--form', 'liquid', '--concentration', '1', '--start-date', '2026-12-01'];
+const LIQUID = [
+  '--start',
+  '1.5',
+  '--step',
+  '1.5',
+  '--target',
+  '4.5',
+  '--interval',
+  '7',
+  '--form',
+  'liquid',
+  '--concentration',
+  '1',
+  '--start-date',
+  '2026-12-01',
+];
 
 /** One line on stderr (plus the usage text for usage errors), never a stack trace. */
 function expectOneMessage(stderr: string, pattern: RegExp): void {
@@ -33,12 +53,20 @@ describe('plan command', { timeout: 60_000 }, () => {
     const r = await plan(...LIQUID);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^Naltrexone HCl 1 mg\/mL oral liquid \(compounded\), once daily at bedtime, from 1 Dec 2026/);
+    expect(r.stdout).toMatch(
+      /^Naltrexone HCl 1 mg\/mL oral liquid \(compounded\), once daily at bedtime, from 1 Dec 2026/,
+    );
     expect(r.stdout).toMatch(/1\s+1 Dec 2026 to 7 Dec 2026\s+7\s+1\.5 mg\s+1\.5 mL of 1 mg\/mL/);
-    expect(r.stdout).toMatch(/3\s+15 Dec 2026 to 13 Jan 2027\s+30\s+4\.5 mg\s+4\.5 mL of 1 mg\/mL \(maintenance, continue\)/);
+    expect(r.stdout).toMatch(
+      /3\s+15 Dec 2026 to 13 Jan 2027\s+30\s+4\.5 mg\s+4\.5 mL of 1 mg\/mL \(maintenance, continue\)/,
+    );
     expect(r.stdout).toContain('Dispense: 166.5 mL of 1 mg/mL for 44 days');
-    expect(r.stdout).toContain('Fill 2 of 2: 99 mL of 1 mg/mL for 22 days, 23 Dec 2026 to 13 Jan 2027, beyond-use date 22 Jan 2027.');
-    expect(r.stdout).toContain('1. Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).');
+    expect(r.stdout).toContain(
+      'Fill 2 of 2: 99 mL of 1 mg/mL for 22 days, 23 Dec 2026 to 13 Jan 2027, beyond-use date 22 Jan 2027.',
+    );
+    expect(r.stdout).toContain(
+      '1. Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).',
+    );
     expect(r.stdout).toMatch(/Hold: .*highest dose you tolerate/);
   });
 
@@ -46,12 +74,30 @@ describe('plan command', { timeout: 60_000 }, () => {
     const r = await plan('--preset', 'nct04678895', '--start-date', '2026-12-01');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/3\s+15 Dec 2026 to 13 Jan 2027\s+30\s+4\.5 mg\s+1 capsule of 4\.5 mg \(maintenance/);
-    expect(r.stdout).toContain('Dispense: 30 capsules of 4.5 mg and 7 capsules of 3 mg and 7 capsules of 1.5 mg (44 capsules) for 44 days');
+    expect(r.stdout).toContain(
+      'Dispense: 30 capsules of 4.5 mg and 7 capsules of 3 mg and 7 capsules of 1.5 mg (44 capsules) for 44 days',
+    );
     expect(r.stdout).toContain('Store at room temperature, protected from light.');
   });
 
   it('capsules and morning timing, several capsules per dose when asked', async () => {
-    const r = await plan('--start', '1.5', '--step', '1.5', '--interval', '7', '--form', 'capsule', '--capsules', '1.5,3', '--several-capsules', '--timing', 'morning', '--start-date', '2026-12-01');
+    const r = await plan(
+      '--start',
+      '1.5',
+      '--step',
+      '1.5',
+      '--interval',
+      '7',
+      '--form',
+      'capsule',
+      '--capsules',
+      '1.5,3',
+      '--several-capsules',
+      '--timing',
+      'morning',
+      '--start-date',
+      '2026-12-01',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 capsule of 3 mg and 1 capsule of 1.5 mg');
     expect(r.stdout).toContain('Dispense: 37 capsules of 3 mg and 37 capsules of 1.5 mg (74 capsules) for 44 days');
@@ -69,7 +115,12 @@ describe('plan command', { timeout: 60_000 }, () => {
     const r = await plan(...LIQUID, '--patient', 'Patient/ldn-fibromyalgia', '--json');
     expect(r.code).toBe(0);
     const mr = JSON.parse(r.stdout) as MedicationRequest;
-    expect(mr).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', subject: { reference: 'Patient/ldn-fibromyalgia' } });
+    expect(mr).toMatchObject({
+      resourceType: 'MedicationRequest',
+      status: 'draft',
+      intent: 'order',
+      subject: { reference: 'Patient/ldn-fibromyalgia' },
+    });
     expect(mr.dosageInstruction?.map((d) => d.sequence)).toEqual([1, 2, 3]);
     expect(mr.identifier?.[0]?.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // Without a requester (the CLI has no clinician) US Core 5.0.1 misses only the 1..1 requester.
@@ -85,13 +136,20 @@ describe('plan command', { timeout: 60_000 }, () => {
     expect(room.stderr).toMatch(/^plan: no --patient given: the subject is the placeholder Patient\//);
     const mr = JSON.parse(room.stdout) as MedicationRequest;
     const dr = mr.dispenseRequest!;
-    expect(dr.initialFill).toMatchObject({ quantity: { value: 40, unit: 'mL' }, duration: { value: 30, unit: 'days' } });
+    expect(dr.initialFill).toMatchObject({
+      quantity: { value: 40, unit: 'mL' },
+      duration: { value: 30, unit: 'days' },
+    });
     expect(dr.numberOfRepeatsAllowed).toBe(4);
     expect(dr.expectedSupplyDuration?.value).toBeLessThanOrEqual(30);
     expect(dr.validityPeriod).toEqual({ start: '2026-12-07', end: '2027-05-04' });
     const pharmacy = mr.note![1]!.text;
-    expect(pharmacy).toContain('Fill 1 of 5: 40 mL of 0.5 mg/mL for 30 days, 7 Dec 2026 to 5 Jan 2027, beyond-use date 6 Jan 2027.');
-    expect(pharmacy).toContain('Fill 5 of 5: 261 mL of 0.5 mg/mL for 29 days, 6 Apr 2027 to 4 May 2027, beyond-use date 6 May 2027.');
+    expect(pharmacy).toContain(
+      'Fill 1 of 5: 40 mL of 0.5 mg/mL for 30 days, 7 Dec 2026 to 5 Jan 2027, beyond-use date 6 Jan 2027.',
+    );
+    expect(pharmacy).toContain(
+      'Fill 5 of 5: 261 mL of 0.5 mg/mL for 29 days, 6 Apr 2027 to 4 May 2027, beyond-use date 6 May 2027.',
+    );
     const coldDr = (JSON.parse(cold.stdout) as MedicationRequest).dispenseRequest!;
     expect(coldDr.numberOfRepeatsAllowed).toBe(2);
     expect(coldDr.initialFill?.duration?.value).toBeLessThanOrEqual(60);
@@ -106,18 +164,54 @@ describe('plan command', { timeout: 60_000 }, () => {
   });
 
   it('refuses a zero or negative dose', async () => {
-    const zero = await plan('--start', '0', '--step', '1', '--interval', '7', '--form', 'liquid', '--concentration', '1');
+    const zero = await plan(
+      '--start',
+      '0',
+      '--step',
+      '1',
+      '--interval',
+      '7',
+      '--form',
+      'liquid',
+      '--concentration',
+      '1',
+    );
     expect(zero.code).toBe(1);
     expectOneMessage(zero.stderr, /^plan: The start dose must be more than 0 mg/);
-    const negative = await plan('--start', '-1', '--step', '1', '--interval', '7', '--form', 'liquid', '--concentration', '1');
+    const negative = await plan(
+      '--start',
+      '-1',
+      '--step',
+      '1',
+      '--interval',
+      '7',
+      '--form',
+      'liquid',
+      '--concentration',
+      '1',
+    );
     expect(negative.code).toBe(1);
     expectOneMessage(negative.stderr, /^plan: The start dose must be more than 0 mg \(got -1 mg\)/);
   });
 
   it('refuses a step the form cannot give: 0.25 mg with 1.5 mg capsules', async () => {
-    const r = await plan('--start', '0.25', '--step', '0.25', '--interval', '7', '--form', 'capsule', '--capsules', '1.5');
+    const r = await plan(
+      '--start',
+      '0.25',
+      '--step',
+      '0.25',
+      '--interval',
+      '7',
+      '--form',
+      'capsule',
+      '--capsules',
+      '1.5',
+    );
     expect(r.code).toBe(1);
-    expectOneMessage(r.stderr, /^plan: 0\.25 mg is not one of the capsule strengths \(1\.5 mg\): add a 0\.25 mg capsule.*\(and 16 more problems\)$/);
+    expectOneMessage(
+      r.stderr,
+      /^plan: 0\.25 mg is not one of the capsule strengths \(1\.5 mg\): add a 0\.25 mg capsule.*\(and 16 more problems\)$/,
+    );
   });
 
   it('usage errors exit 2: unknown flag, malformed number, liquid without concentration, storage of capsules, unknown preset', async () => {

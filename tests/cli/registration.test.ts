@@ -12,7 +12,11 @@ const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 
 async function registration(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/registration.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(
+      tsx,
+      [resolve(root, 'src/entry/cli/registration.ts'), ...args],
+      { cwd: root },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -26,7 +30,10 @@ describe('npm run registration', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     const metadata: unknown = JSON.parse(r.stdout);
     expect(rfc7591Problems(metadata)).toEqual([]);
-    expect(metadata).toMatchObject({ redirect_uris: ['https://apps.example.org/ldn/', 'https://apps.example.org/ldn/index.html'], software_version: version });
+    expect(metadata).toMatchObject({
+      redirect_uris: ['https://apps.example.org/ldn/', 'https://apps.example.org/ldn/index.html'],
+      software_version: version,
+    });
   });
 
   it('v1 scopes on request (Oracle Health)', async () => {
@@ -50,7 +57,11 @@ describe('npm run registration', { timeout: 60_000 }, () => {
       registration([]),
       registration(['--base-url', 'https://apps.example.org/', '--scope-version', 'v3']),
     ]);
-    expect(http).toMatchObject({ code: 1, stderr: 'registration: base URL "http://apps.example.org/" must use https (http is accepted only for localhost)\n' });
+    expect(http).toMatchObject({
+      code: 1,
+      stderr:
+        'registration: base URL "http://apps.example.org/" must use https (http is accepted only for localhost)\n',
+    });
     expect(fragment.code).toBe(1);
     expect(fragment.stderr).toMatch(/fragment/);
     expect(missing.code).toBe(2);

@@ -15,7 +15,9 @@ const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
 
 async function seed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/seed.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/seed.ts'), ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -53,13 +55,26 @@ describe('npm run seed', { timeout: 240_000 }, () => {
   it('seeds the open endpoint, and a second run creates nothing', async () => {
     const before = await counts(sandbox.openFhirBase);
     const app = `${sandbox.origin}/app/`;
-    const first = await seed(['--fhir', sandbox.openFhirBase, '--patients', String(N), '--now', '2026-06-01', '--app-url', app]);
+    const first = await seed([
+      '--fhir',
+      sandbox.openFhirBase,
+      '--patients',
+      String(N),
+      '--now',
+      '2026-06-01',
+      '--app-url',
+      app,
+    ]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain(`Seeded ${N} patient(s) into ${sandbox.openFhirBase}: ${resourcesPerRun} created, 0 already there, 0 failed or skipped`);
+    expect(first.stdout).toContain(
+      `Seeded ${N} patient(s) into ${sandbox.openFhirBase}: ${resourcesPerRun} created, 0 already there, 0 failed or skipped`,
+    );
     const ids = [...first.stdout.matchAll(/^(ldn-[a-z0-9-]+): Patient\/(\S+) /gm)].map((m) => [m[1], m[2]]);
     expect(ids.map(([key]) => key)).toEqual(seeded.map((p) => p.key));
     for (const [, id] of ids) {
-      expect(first.stdout).toContain(`  launch: ${app}launch/?fhirServiceUrl=${encodeURIComponent(sandbox.openFhirBase)}&patientId=${id}`);
+      expect(first.stdout).toContain(
+        `  launch: ${app}launch/?fhirServiceUrl=${encodeURIComponent(sandbox.openFhirBase)}&patientId=${id}`,
+      );
     }
     const afterFirst = await counts(sandbox.openFhirBase);
     expect(afterFirst.Patient).toBe((before.Patient ?? 0) + N);
@@ -82,11 +97,20 @@ describe('npm run seed', { timeout: 240_000 }, () => {
   it('an unreachable server: one line, exit 1', async () => {
     const r = await seed(['--fhir', 'http://127.0.0.1:9/fhir']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('seed: http://127.0.0.1:9/fhir: not a reachable FHIR server: metadata: port blocked by fetch (a reserved port such as 9 or 25)\n');
+    expect(r.stderr).toBe(
+      'seed: http://127.0.0.1:9/fhir: not a reachable FHIR server: metadata: port blocked by fetch (a reserved port such as 9 or 25)\n',
+    );
   });
 
   it('usage errors exit 2', async () => {
-    const runs = await Promise.all([[], ['--fhir', 'nope'], ['--fhir', sandbox.openFhirBase, '--patients', '0'], ['--fhir', sandbox.openFhirBase, '--now', '2026-13-45']].map((a) => seed(a)));
+    const runs = await Promise.all(
+      [
+        [],
+        ['--fhir', 'nope'],
+        ['--fhir', sandbox.openFhirBase, '--patients', '0'],
+        ['--fhir', sandbox.openFhirBase, '--now', '2026-13-45'],
+      ].map((a) => seed(a)),
+    );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -6,7 +6,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
 import { rfc7591Problems } from '../core/registration/rfc7591.ts';
-import { axeViolations, describeViolations, e2eDescribe, newPage, openBrowser, sandboxOrigin } from './support/browser.ts';
+import {
+  axeViolations,
+  describeViolations,
+  e2eDescribe,
+  newPage,
+  openBrowser,
+  sandboxOrigin,
+} from './support/browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -44,7 +51,11 @@ e2eDescribe('admin pages in Chromium', () => {
     expect(text).toContain('launch-ehr');
     const json: unknown = JSON.parse((await page.textContent('pre')) ?? '');
     expect(rfc7591Problems(json)).toEqual([]);
-    expect(json).toMatchObject({ redirect_uris: [app, `${app}index.html`], client_uri: app, token_endpoint_auth_method: 'none' });
+    expect(json).toMatchObject({
+      redirect_uris: [app, `${app}index.html`],
+      client_uri: app,
+      token_endpoint_auth_method: 'none',
+    });
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -59,7 +70,9 @@ e2eDescribe('admin pages in Chromium', () => {
     await page.fill('#patient-name', 'Lindqvist');
     await page.press('#patient-name', 'Enter');
     await page.waitForSelector('text=/\\d+ patients? found/');
-    expect(await page.textContent('[aria-label="Search results"]')).toMatch(/Open Maria Lindqvist\s*born 1978-04-12, id ldn-fibromyalgia/);
+    expect(await page.textContent('[aria-label="Search results"]')).toMatch(
+      /Open Maria Lindqvist\s*born 1978-04-12, id ldn-fibromyalgia/,
+    );
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     // The probes expect two refusals, which Chromium logs: the SMART base's 401 to an unauthenticated search and

@@ -53,7 +53,9 @@ e2eDescribe('CDS Hooks order entry in Chromium', () => {
     await expectNoAxeViolations(page);
 
     await page.click('#cds-sign');
-    await page.waitForFunction(() => /Review the critical alerts/.test(document.getElementById('cds-status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Review the critical alerts/.test(document.getElementById('cds-status')?.textContent ?? ''),
+    );
     const signCard = page.locator('#order-cards .cds-card.cds-critical');
     await signCard.getByLabel('Override reason').selectOption({ index: 1 });
     await signCard.getByRole('button', { name: 'Override' }).click();

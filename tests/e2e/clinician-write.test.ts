@@ -20,7 +20,10 @@ async function launchToVerdict(page: Page, patientId: string, options: Record<st
 }
 
 async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, { ...init, headers: { accept: 'application/fhir+json', ...init?.headers } });
+  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
+    ...init,
+    headers: { accept: 'application/fhir+json', ...init?.headers },
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
@@ -60,7 +63,8 @@ e2eDescribe('clinician signs an order (write path)', () => {
   });
   afterEach(async () => {
     // Leave the synthetic charts as they were for the other browser tests.
-    for (const ref of written.splice(0)) expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    for (const ref of written.splice(0))
+      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
   });
 
   it('writes exactly one MedicationRequest with the contained compound and one dosage per step (fibromyalgia, clinic preset)', async () => {
@@ -70,8 +74,8 @@ e2eDescribe('clinician signs an order (write path)', () => {
     expect(createdId).toBeTruthy();
     written.push(`MedicationRequest/${createdId}`);
 
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
-      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
+      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(1);
     const order = orders[0] as MedicationRequest;
@@ -134,15 +138,18 @@ e2eDescribe('clinician signs an order (write path)', () => {
     expect(await frame.textContent('.outcome--failed')).toContain(W.noPermission);
     expect(await frame.$(`button:has-text("${P.sign}")`)).toBeNull();
     const json = await frame.$$eval('details.json pre', (pres) => pres.map((p) => p.textContent ?? ''));
-    const identifier = (JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest).identifier?.find((i) => i.system === ORDER_SYSTEM)?.value ?? '';
+    const identifier =
+      (JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest).identifier?.find(
+        (i) => i.system === ORDER_SYSTEM,
+      )?.value ?? '';
     expect(identifier).toBeTruthy();
     expect(await frame.$(`button:has-text("${P.print}")`)).not.toBeNull();
     const download = await frame.getAttribute(`a:has-text("${P.download}")`, 'download');
     const href = await frame.getAttribute(`a:has-text("${P.download}")`, 'href');
     expect(download).toMatch(/\.json$/);
     expect(href).toMatch(/^blob:/);
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
-      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
+      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(0);
     // The print view: the order in words, without the controls.
@@ -166,8 +173,8 @@ e2eDescribe('clinician signs an order (write path)', () => {
     expect(again.identifier).toBe(identifier);
     const createdId = await signWithDoubleClick(frame);
     written.push(`MedicationRequest/${createdId}`);
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter((mr) =>
-      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
+      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders.map((o) => o.id)).toEqual([createdId]);
   });

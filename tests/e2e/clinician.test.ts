@@ -45,7 +45,13 @@ e2eDescribe('clinician screen', () => {
     });
   }
 
-  const searches = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration'] as const;
+  const searches = [
+    'Condition',
+    'MedicationRequest',
+    'MedicationStatement',
+    'MedicationDispense',
+    'MedicationAdministration',
+  ] as const;
   const faults: { kind: string; reasons: GapReason[] }[] = [
     { kind: '500', reasons: ['failed'] },
     { kind: '403', reasons: ['refused'] },
@@ -55,34 +61,50 @@ e2eDescribe('clinician screen', () => {
   for (const type of searches) {
     for (const fault of faults) {
       it(`shows incomplete with the reason when ${type} answers ${fault.kind}`, async () => {
-        const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: `${type}:${fault.kind}` });
+        const frame = await launchToVerdict(page, 'ldn-fibromyalgia', {
+          banner: '0',
+          fhir_fault: `${type}:${fault.kind}`,
+        });
         await expectIncomplete(frame, type, fault.reasons);
       });
     }
   }
 
   it('shows incomplete with the reason when a search times out', async () => {
-    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: 'MedicationStatement:timeout' });
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', {
+      banner: '0',
+      fhir_fault: 'MedicationStatement:timeout',
+    });
     await expectIncomplete(frame, 'MedicationStatement', ['timeout']);
   });
 
   it('shows incomplete when paging breaks on the large chart', async () => {
-    const frame = await launchToVerdict(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationRequest:broken-paging' });
+    const frame = await launchToVerdict(page, 'ldn-large-chart', {
+      banner: '0',
+      fhir_fault: 'MedicationRequest:broken-paging',
+    });
     await expectIncomplete(frame, 'MedicationRequest', ['truncated', 'failed']);
   });
 
   it('counts the records read while the large chart loads, then gives its verdict', async () => {
     // One slow search keeps the read going long enough to see the count the others have already reached.
     const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
-    const progress = await frame.waitForSelector('.progress[aria-live="polite"]:has-text("records")', { timeout: 20_000 });
+    const progress = await frame.waitForSelector('.progress[aria-live="polite"]:has-text("records")', {
+      timeout: 20_000,
+    });
     expect(await progress.textContent()).toMatch(/^Read [\d,.\s]+ (of [\d,.\s]+ )?records…$/);
     await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
     expect(await verdictOf(frame)).toBe(largeChartPatient().expected.verdict);
   });
 
   it('gives the full verdict on a slow server', async () => {
-    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
-    expect(await verdictOf(frame)).toBe(syntheticPatients().find((p) => p.key === 'ldn-fibromyalgia')?.expected.verdict);
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', {
+      banner: '0',
+      fhir_fault: 'MedicationStatement:slow',
+    });
+    expect(await verdictOf(frame)).toBe(
+      syntheticPatients().find((p) => p.key === 'ldn-fibromyalgia')?.expected.verdict,
+    );
   });
 
   async function expectIncomplete(frame: Frame, type: string, reasons: GapReason[]) {
@@ -93,7 +115,10 @@ e2eDescribe('clinician screen', () => {
     const gaps = await frame.$$eval('.gaps li', (lis) => lis.map((li) => li.textContent ?? ''));
     const mine = gaps.filter((g) => g.startsWith(recordsWord(type)));
     expect(mine.length, gaps.join('\n')).toBeGreaterThan(0);
-    expect(mine.some((g) => reasons.some((r) => g.includes(GAP_REASON_WORDS[r]))), mine.join('\n')).toBe(true);
+    expect(
+      mine.some((g) => reasons.some((r) => g.includes(GAP_REASON_WORDS[r]))),
+      mine.join('\n'),
+    ).toBe(true);
     expect(await frame.$(`button:has-text("${S.retry}")`)).not.toBeNull();
   }
 
@@ -120,7 +145,10 @@ e2eDescribe('clinician screen', () => {
     // The payload is on screen as text, in the list of what was read.
     await frame.click(`summary:has-text("What was read")`);
     const shown = await frame.$$eval('.chart-read li', (lis) => lis.map((li) => (li as HTMLElement).innerText));
-    expect(shown.some((t) => /<img|<script|onerror/i.test(t)), shown.join('\n')).toBe(true);
+    expect(
+      shown.some((t) => /<img|<script|onerror/i.test(t)),
+      shown.join('\n'),
+    ).toBe(true);
     expect(await frame.$$eval('main img, main script, main [onerror]', (els) => els.length)).toBe(0);
   });
 
@@ -173,7 +201,10 @@ e2eDescribe('clinician screen', () => {
     for (const h of headers) if (!h.text.includes(' ')) expect(h.lines, h.text).toBeLessThanOrEqual(1);
   });
 
-  for (const size of [{ width: 800, height: 600 }, { width: 1280, height: 800 }]) {
+  for (const size of [
+    { width: 800, height: 600 },
+    { width: 1280, height: 800 },
+  ]) {
     it(`timeline labels never overlap and the screens are captured at ${size.width}x${size.height}`, async () => {
       mkdirSync(SHOTS, { recursive: true });
       await page.setViewportSize(size);
@@ -182,10 +213,12 @@ e2eDescribe('clinician screen', () => {
         await frame.waitForSelector(SCREEN_DONE, { timeout: 45_000 });
         await frame.selectOption('#plan-preset', 'clinic-weekly');
         await frame.waitForSelector('table.steps');
-        const boxes = await frame.$$eval('.timeline svg text', (els) => els.map((el) => {
-          const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-        }));
+        const boxes = await frame.$$eval('.timeline svg text', (els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { text: el.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }),
+        );
         for (let i = 0; i < boxes.length; i++) {
           for (let j = i + 1; j < boxes.length; j++) {
             const a = boxes[i]!;
@@ -195,9 +228,15 @@ e2eDescribe('clinician screen', () => {
           }
         }
         // Every label inside the picture.
-        const svg = await frame.$eval('.timeline svg', (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; }).catch(() => undefined);
+        const svg = await frame
+          .$eval('.timeline svg', (el) => {
+            const r = el.getBoundingClientRect();
+            return { left: r.left, right: r.right };
+          })
+          .catch(() => undefined);
         if (svg) for (const b of boxes) expect(b.left >= svg.left - 1 && b.right <= svg.right + 1, b.text).toBe(true);
-        if (patient === 'ldn-status-mix') expect(await frame.textContent('.timeline')).toMatch(/Last opioid: hydrocodone, stopped/);
+        if (patient === 'ldn-status-mix')
+          expect(await frame.textContent('.timeline')).toMatch(/Last opioid: hydrocodone, stopped/);
         if (patient !== 'ldn-ms-tramadol-stopped') continue;
         const tag = `${size.width}x${size.height}`;
         await frame.locator('.verdict').screenshot({ path: `${SHOTS}/verdict-${tag}.png` });
@@ -221,7 +260,9 @@ e2eDescribe('clinician screen', () => {
     await frame.focus('main.ldn h1').catch(() => undefined);
     for (let i = 0; i < 80 && reached.size < 3; i++) {
       await page.keyboard.press('Tab');
-      const id = await frame.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+      const id = await frame.evaluate(
+        () => document.activeElement?.id || document.activeElement?.textContent?.trim() || '',
+      );
       if (id === 'plan-preset' || id === 'plan-start' || id === P.sign) reached.add(id);
     }
     expect([...reached].sort()).toEqual(['plan-preset', 'plan-start'].sort());

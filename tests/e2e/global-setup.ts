@@ -25,7 +25,9 @@ const CHROMIUM = '/usr/bin/chromium';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!existsSync(CHROMIUM) && process.env.CI !== 'true') {
-    console.warn(`\n[e2e] ${CHROMIUM} not found: browser tests are SKIPPED (install Debian's chromium to run them; CI=true never skips).\n`);
+    console.warn(
+      `\n[e2e] ${CHROMIUM} not found: browser tests are SKIPPED (install Debian's chromium to run them; CI=true never skips).\n`,
+    );
     project.provide('sandboxOrigin', '');
     return undefined;
   }
@@ -36,13 +38,22 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: repoRoot, configFile: resolve(repoRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+      await build({
+        root: repoRoot,
+        configFile: resolve(repoRoot, 'vite.config.ts'),
+        logLevel: 'warn',
+        mode: 'production',
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
   }
   const { startSandbox } = await import('../../sandbox/server.ts');
-  const sandbox = await startSandbox({ port: 0, appDir: prebuilt ? resolve(prebuilt) : resolve(repoRoot, 'dist'), quiet: true });
+  const sandbox = await startSandbox({
+    port: 0,
+    appDir: prebuilt ? resolve(prebuilt) : resolve(repoRoot, 'dist'),
+    quiet: true,
+  });
   project.provide('sandboxOrigin', sandbox.origin);
   return async () => {
     await sandbox.close();

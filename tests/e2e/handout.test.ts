@@ -12,7 +12,11 @@ import { browserPerTest, e2eDescribe, expectNoAxeViolations, fullPageLaunch } fr
 function pdfPages(pdf: Buffer): number {
   const text = pdf.toString('latin1');
   const pages = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
-  const count = Number(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/.exec(text)?.[1] ?? /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/.exec(text)?.[1] ?? NaN);
+  const count = Number(
+    /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/.exec(text)?.[1] ??
+      /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/.exec(text)?.[1] ??
+      NaN,
+  );
   if (!Number.isNaN(count)) expect(count).toBe(pages);
   return pages;
 }
@@ -33,10 +37,20 @@ e2eDescribe('patient handout', () => {
     await page.emulateMedia({ media: 'print' });
     // On paper: the handout and nothing of the clinician's screen.
     const printed = await page.evaluate(() => {
-      const visible = (sel: string) => [...document.querySelectorAll(sel)].some((el) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetParent !== null);
+      const visible = (sel: string) =>
+        [...document.querySelectorAll(sel)].some(
+          (el) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetParent !== null,
+        );
       const rows = document.querySelectorAll('.handout__schedule tbody tr').length;
       const size = parseFloat(getComputedStyle(document.querySelector('.handout p') as Element).fontSize);
-      return { handout: visible('.handout'), verdict: visible('.verdict'), planner: visible('.planner'), review: visible('.review'), rows, size };
+      return {
+        handout: visible('.handout'),
+        verdict: visible('.verdict'),
+        planner: visible('.planner'),
+        review: visible('.review'),
+        rows,
+        size,
+      };
     });
     expect(printed).toMatchObject({ handout: true, verdict: false, planner: false, review: false, rows: 18 });
     // Large type: at least 13 pt (17.3 px) for the body text.
@@ -46,7 +60,11 @@ e2eDescribe('patient handout', () => {
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: '/tmp/ldn-shots/handout-print.png', fullPage: true });
     for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+      const pdf = await page.pdf({
+        format,
+        printBackground: true,
+        margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+      });
       writeFileSync(`/tmp/ldn-shots/handout-${format}.pdf`, pdf);
       const pages = pdfPages(pdf);
       console.log(`[handout] clinic-weekly plan on ${format}: ${pages} page(s)`);

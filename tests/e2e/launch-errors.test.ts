@@ -73,7 +73,8 @@ e2eDescribe('SMART launch failures', () => {
 
   it('the network going down before the first FHIR answer shows the network page', async () => {
     // Every FHIR data request fails as if offline; discovery (.well-known, metadata) still answers, so the sign-in works.
-    const isFhirData = (url: URL) => url.pathname.startsWith('/fhir/') && !/\/(\.well-known\/.*|metadata)$/.test(url.pathname);
+    const isFhirData = (url: URL) =>
+      url.pathname.startsWith('/fhir/') && !/\/(\.well-known\/.*|metadata)$/.test(url.pathname);
     await page.route(isFhirData, (route) => route.abort('internetdisconnected'));
     const frame = await fullPageLaunch(page, PATIENT);
     await expectFailurePage(frame, 'network-down');
@@ -90,11 +91,20 @@ e2eDescribe('SMART launch failures', () => {
     // The same request the app would make, with the session's own token (fhirclient keeps it in sessionStorage).
     const refused = await page.evaluate(async (patient) => {
       const key = JSON.parse(sessionStorage.getItem('SMART_KEY') ?? '""') as string;
-      const state = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { tokenResponse?: { access_token?: string; scope?: string } };
+      const state = JSON.parse(sessionStorage.getItem(key) ?? '{}') as {
+        tokenResponse?: { access_token?: string; scope?: string };
+      };
       const response = await fetch(`/fhir/MedicationDispense?patient=${patient}`, {
-        headers: { authorization: `Bearer ${state.tokenResponse?.access_token ?? ''}`, accept: 'application/fhir+json' },
+        headers: {
+          authorization: `Bearer ${state.tokenResponse?.access_token ?? ''}`,
+          accept: 'application/fhir+json',
+        },
       });
-      return { status: response.status, body: (await response.json()) as { resourceType?: string }, granted: state.tokenResponse?.scope ?? '' };
+      return {
+        status: response.status,
+        body: (await response.json()) as { resourceType?: string },
+        granted: state.tokenResponse?.scope ?? '',
+      };
     }, PATIENT);
     expect(refused.granted).not.toContain('MedicationDispense');
     expect(refused.status).toBe(403);

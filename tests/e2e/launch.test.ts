@@ -63,7 +63,10 @@ e2eDescribe('SMART launch', () => {
     expect(storage.session).toContain('SMART_KEY');
     const token = await page.evaluate(() => {
       const key = JSON.parse(sessionStorage.getItem('SMART_KEY') ?? '""') as string;
-      return (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { tokenResponse?: { access_token?: string } }).tokenResponse?.access_token ?? '';
+      return (
+        (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { tokenResponse?: { access_token?: string } }).tokenResponse
+          ?.access_token ?? ''
+      );
     });
     expect(token.length).toBeGreaterThan(10);
     expect(consoleLines.filter((line) => line.includes(token))).toEqual([]);
@@ -112,7 +115,9 @@ e2eDescribe('SMART launch', () => {
 
   it('open-server standalone by URL (fhirServiceUrl + patientId) reaches the app without sign-in', async () => {
     const open = `${sandboxOrigin()}/open/fhir`;
-    await page.goto(`${sandboxOrigin()}/app/launch/?${new URLSearchParams({ fhirServiceUrl: open, patientId: PATIENT })}`);
+    await page.goto(
+      `${sandboxOrigin()}/app/launch/?${new URLSearchParams({ fhirServiceUrl: open, patientId: PATIENT })}`,
+    );
     await page.waitForSelector(APP_READY);
     expect(await appPageKind(page)).toBe('clinician');
     await page.waitForSelector(`.banner >> text=${PATIENT_NAME}`);
@@ -163,7 +168,9 @@ e2eDescribe('SMART launch', () => {
   });
 
   it('a smart-clients.json that is not JSON gives the unreadable-configuration page', async () => {
-    await page.route('**/app/smart-clients.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ "clients": [' }));
+    await page.route('**/app/smart-clients.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: '{ "clients": [' }),
+    );
     await page.goto(`${sandboxOrigin()}/launch?patient=${PATIENT}`);
     await page.waitForSelector(APP_READY);
     expect(await appPageKind(page)).toBe('failure:config-unreadable');

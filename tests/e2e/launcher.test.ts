@@ -10,7 +10,14 @@ import type { Page } from 'playwright-core';
 import { launcherStandaloneBase } from '../../src/core/smart/launcher.ts';
 import { readOnlyScopes } from '../../src/core/smart/write-scopes.ts';
 import { P, W } from '../../src/ui/strings.ts';
-import { APP_READY, appPageKind, browserPerTest, e2eDescribe, expectNoAxeViolations, sandboxOrigin } from './support/browser.ts';
+import {
+  APP_READY,
+  appPageKind,
+  browserPerTest,
+  e2eDescribe,
+  expectNoAxeViolations,
+  sandboxOrigin,
+} from './support/browser.ts';
 
 const launcher = () => `${sandboxOrigin()}/smart-launcher`;
 
@@ -30,7 +37,9 @@ e2eDescribe('SMART launcher', () => {
   });
 
   it('EHR launch with the launcher’s iss reaches the clinician screen', async () => {
-    await page.goto(`${launcher()}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: '/app/launch/' })}`);
+    await page.goto(
+      `${launcher()}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: '/app/launch/' })}`,
+    );
     await page.waitForSelector(APP_READY, { timeout: 45_000 });
     expect(await appPageKind(page)).toBe('clinician');
     await page.waitForSelector('.banner >> text=Maria Lindqvist');
@@ -53,7 +62,8 @@ e2eDescribe('SMART launcher', () => {
     expect(await appPageKind(page)).toBe('clinician');
     await page.waitForSelector('.banner >> text=Maria Lindqvist');
     // 2: another option set (a chosen patient), as a tester pasting the launcher's URL.
-    const other = launcherStandaloneBase(launcher(), { type: 'patient-standalone', patient: 'ldn-crohns-oxycodone' }) ?? '';
+    const other =
+      launcherStandaloneBase(launcher(), { type: 'patient-standalone', patient: 'ldn-crohns-oxycodone' }) ?? '';
     await page.goto(`${sandboxOrigin()}/app/launch/?${new URLSearchParams({ iss: other })}`);
     await signIn(page, 'ldn-crohns-oxycodone');
     expect(await appPageKind(page)).toBe('clinician');

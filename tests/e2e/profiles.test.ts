@@ -20,7 +20,10 @@ const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 const signSelector = `button:has-text("${P.sign}")`;
 
 async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, { ...init, headers: { accept: 'application/fhir+json', ...init?.headers } });
+  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
+    ...init,
+    headers: { accept: 'application/fhir+json', ...init?.headers },
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
@@ -42,12 +45,15 @@ async function plan(frame: Frame): Promise<string> {
   await frame.selectOption('#plan-preset', 'clinic-weekly');
   await frame.waitForSelector('table.steps tbody tr');
   const json = await frame.$$eval('details.json pre', (pres) => pres.map((p) => p.textContent ?? ''));
-  const identifier = (JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest).identifier?.find((i) => i.system === ORDER_SYSTEM)?.value;
+  const identifier = (JSON.parse(json[json.length - 1] ?? '{}') as MedicationRequest).identifier?.find(
+    (i) => i.system === ORDER_SYSTEM,
+  )?.value;
   expect(identifier).toBeTruthy();
   return identifier as string;
 }
 
-const expectedVerdict = (key: string): string => [...syntheticPatients(new Date()), largeChartPatient(new Date())].find((p) => p.key === key)!.expected.verdict;
+const expectedVerdict = (key: string): string =>
+  [...syntheticPatients(new Date()), largeChartPatient(new Date())].find((p) => p.key === key)!.expected.verdict;
 
 e2eDescribe('sandbox server profiles', () => {
   const session = browserPerTest();
@@ -57,7 +63,8 @@ e2eDescribe('sandbox server profiles', () => {
     ({ page } = session);
   });
   afterEach(async () => {
-    for (const ref of written.splice(0)) expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    for (const ref of written.splice(0))
+      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
   });
 
   it('epic-like: incomplete without MedicationStatement; signing is refused and ends at the printable order, nothing written', async () => {
@@ -78,8 +85,8 @@ e2eDescribe('sandbox server profiles', () => {
     expect(failed).toContain(P.notPermitted);
     expect(await frame.$(`button:has-text("${P.print}")`)).not.toBeNull();
     expect(await frame.getAttribute(`a:has-text("${P.download}")`, 'download')).toMatch(/\.json$/);
-    const orders = (await resources<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter((mr) =>
-      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    const orders = (await resources<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter(
+      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(0);
     expect(await resources<DetectedIssue>(`DetectedIssue?patient=${patient}&_count=200`)).toHaveLength(issuesBefore);

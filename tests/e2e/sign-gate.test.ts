@@ -15,7 +15,10 @@ import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations, sandboxO
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 
 async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, { ...init, headers: { accept: 'application/fhir+json', 'content-type': 'application/fhir+json', ...init?.headers } });
+  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
+    ...init,
+    headers: { accept: 'application/fhir+json', 'content-type': 'application/fhir+json', ...init?.headers },
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
@@ -23,7 +26,9 @@ async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: 
 /** The app's orders for the patient on the server. */
 async function appOrders(patientId: string): Promise<MedicationRequest[]> {
   const { body } = await openFhir<Bundle<MedicationRequest>>(`MedicationRequest?patient=${patientId}&_count=200`);
-  return (body.entry ?? []).map((e) => e.resource as MedicationRequest).filter((mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM));
+  return (body.entry ?? [])
+    .map((e) => e.resource as MedicationRequest)
+    .filter((mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM));
 }
 
 async function launch(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
@@ -49,8 +54,10 @@ e2eDescribe('signature gate, existing order and two tabs', () => {
     ({ page, context } = session);
   });
   afterEach(async () => {
-    for (const ref of written.splice(0)) expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
-    for (const mr of restore.splice(0)) await openFhir(`MedicationRequest/${mr.id}`, { method: 'PUT', body: JSON.stringify({ ...mr, meta: undefined }) });
+    for (const ref of written.splice(0))
+      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    for (const mr of restore.splice(0))
+      await openFhir(`MedicationRequest/${mr.id}`, { method: 'PUT', body: JSON.stringify({ ...mr, meta: undefined }) });
   });
 
   it('signing on an incomplete read needs the acknowledgement with a reason, and records it in the note and a DetectedIssue', async () => {

@@ -18,13 +18,17 @@ describe.skipIf(!built)('size budgets of the build', () => {
   it(`the launch page downloads at most ${kb(BUDGETS.launchPage)} gzip`, () => {
     const page = figures!.launchPage;
     expect(page.files.some((f) => f.file.includes('launch'))).toBe(true);
-    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(BUDGETS.launchPage);
+    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(
+      BUDGETS.launchPage,
+    );
   });
 
   it(`the app downloads at most ${kb(BUDGETS.beforeVerdict)} gzip before the verdict`, () => {
     const page = figures!.beforeVerdict;
     expect(page.files.some((f) => f.file.includes('ClinicianApp'))).toBe(true);
-    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(BUDGETS.beforeVerdict);
+    expect(page.gzip, page.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')).toBeLessThanOrEqual(
+      BUDGETS.beforeVerdict,
+    );
   });
 
   it('the order writer is not part of what the verdict waits for', () => {

@@ -16,7 +16,16 @@ import { engineHandlers } from '../support/msw/engine-handler.ts';
 import { searchFault } from '../support/msw/faults.ts';
 import { opaquePaging } from '../support/msw/integrity.ts';
 import { recordRequests } from '../support/msw/request-log.ts';
-import { allergyIntolerance, appointment, concept, condition, patient, procedure, serviceRequest, snomed } from '../../fixtures/factories.ts';
+import {
+  allergyIntolerance,
+  appointment,
+  concept,
+  condition,
+  patient,
+  procedure,
+  serviceRequest,
+  snomed,
+} from '../../fixtures/factories.ts';
 
 const NOW = '2026-12-01T09:00:00Z';
 const P = 'pat-planned';
@@ -25,21 +34,47 @@ const engine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
 const fhir = createNodeFhirHttp(FHIR_BASE);
 const surgery = concept([snomed('609588000', 'Total knee replacement')]);
-const longConditions: Resource[] = Array.from({ length: 10 }, (_, i) => condition({ id: `${LONG}-c${i}`, patientId: LONG, code: concept([], `Condition ${i}`) }));
+const longConditions: Resource[] = Array.from({ length: 10 }, (_, i) =>
+  condition({ id: `${LONG}-c${i}`, patientId: LONG, code: concept([], `Condition ${i}`) }),
+);
 
 beforeAll(async () => {
   await engine.load([
     patient({ id: P, given: 'Plan', family: 'Ahead' }),
     condition({ id: `${P}-fm`, patientId: P, code: concept([snomed('203082005', 'Fibromyalgia')]) }),
     allergyIntolerance({ id: `${P}-a1`, patientId: P, code: concept([], 'Naltrexone') }),
-    allergyIntolerance({ id: `${P}-a2`, patientId: P, code: concept([], 'Penicillin'), clinicalStatus: 'inactive', verificationStatus: 'refuted' }),
+    allergyIntolerance({
+      id: `${P}-a2`,
+      patientId: P,
+      code: concept([], 'Penicillin'),
+      clinicalStatus: 'inactive',
+      verificationStatus: 'refuted',
+    }),
     serviceRequest({ id: `${P}-sr1`, patientId: P, code: surgery, occurrence: '2026-12-05' }),
     serviceRequest({ id: `${P}-sr2`, patientId: P, code: surgery, status: 'completed', occurrence: '2026-01-05' }),
     procedure({ id: `${P}-pr1`, patientId: P, code: surgery, performed: '2026-12-06' }),
     procedure({ id: `${P}-pr2`, patientId: P, code: surgery, status: 'completed', performed: '2025-06-01' }),
-    appointment({ id: `${P}-ap1`, patientId: P, start: '2026-12-05T09:00:00Z', end: '2026-12-05T11:00:00Z', reason: surgery }),
-    appointment({ id: `${P}-ap2`, patientId: P, start: '2026-10-05T09:00:00Z', end: '2026-10-05T11:00:00Z', reason: surgery }),
-    appointment({ id: `${P}-ap3`, patientId: P, status: 'cancelled', start: '2026-12-07T09:00:00Z', end: '2026-12-07T10:00:00Z' }),
+    appointment({
+      id: `${P}-ap1`,
+      patientId: P,
+      start: '2026-12-05T09:00:00Z',
+      end: '2026-12-05T11:00:00Z',
+      reason: surgery,
+    }),
+    appointment({
+      id: `${P}-ap2`,
+      patientId: P,
+      start: '2026-10-05T09:00:00Z',
+      end: '2026-10-05T11:00:00Z',
+      reason: surgery,
+    }),
+    appointment({
+      id: `${P}-ap3`,
+      patientId: P,
+      status: 'cancelled',
+      start: '2026-12-07T09:00:00Z',
+      end: '2026-12-07T10:00:00Z',
+    }),
     patient({ id: LONG, given: 'Long', family: 'Chart' }),
     ...longConditions,
   ]);
@@ -58,7 +93,8 @@ describe('allergies and planned procedures', () => {
     expect(chart.serviceRequests.map((r) => r.id)).toEqual([`${P}-sr1`]);
     expect(chart.procedures.map((r) => r.id)).toEqual([`${P}-pr1`]);
     expect(chart.appointments.map((r) => r.id)).toEqual([`${P}-ap1`]);
-    const query = (type: string) => new URL(log.requests.find((r) => r.path.includes(`/${type}?`))!.path, FHIR_BASE).searchParams;
+    const query = (type: string) =>
+      new URL(log.requests.find((r) => r.path.includes(`/${type}?`))!.path, FHIR_BASE).searchParams;
     expect(query('AllergyIntolerance').has('status')).toBe(false);
     expect(query('ServiceRequest').get('status')).toBe('draft,active');
     expect(query('Procedure').get('status')).toBe('preparation,in-progress');

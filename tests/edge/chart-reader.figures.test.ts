@@ -40,7 +40,11 @@ describe('readChart request figures', () => {
       const chart = await readChart(fhir, patientId, { onStats: (s) => (stats = s) });
       const ms = Math.round(performance.now() - started);
       log.stop();
-      const medicationRecords = chart.medicationRequests.length + chart.medicationStatements.length + chart.medicationDispenses.length + chart.medicationAdministrations.length;
+      const medicationRecords =
+        chart.medicationRequests.length +
+        chart.medicationStatements.length +
+        chart.medicationDispenses.length +
+        chart.medicationAdministrations.length;
       expect(chart.gaps).toEqual([]);
       expect(stats?.requests).toBe(log.count());
       rows.push(
@@ -64,7 +68,9 @@ describe('readChart request figures', () => {
     const cachedChart = await readChart(fhir, large.key);
     const cachedMs = Math.round(performance.now() - startedCached);
     expect(cachedChart.gaps).toEqual([]);
-    rows.push(`5,000-medication chart with the server's answers cached (reader cost only, no added latency): ${cachedMs} ms`);
+    rows.push(
+      `5,000-medication chart with the server's answers cached (reader cost only, no added latency): ${cachedMs} ms`,
+    );
     console.log(`[readChart figures]\n  ${rows.join('\n  ')}`);
     expect(rows).toHaveLength(3);
   });

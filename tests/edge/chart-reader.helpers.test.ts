@@ -12,11 +12,18 @@ import { chartSearches } from '../../src/edge/chart-reader.ts';
 import { concept, medication, medicationRequest, medicationStatement } from '../../fixtures/factories.ts';
 
 const BASE = 'https://ehr.example/fhir/r4';
-const withNext = (url: string | undefined): Bundle => ({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: url as string }] });
+const withNext = (url: string | undefined): Bundle => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  link: [{ relation: 'next', url: url as string }],
+});
 
 describe('nextLink', () => {
   it('follows an absolute link under the FHIR base', () => {
-    expect(nextLink(withNext(`${BASE}/Condition?page=2`), BASE)).toEqual({ kind: 'next', url: `${BASE}/Condition?page=2` });
+    expect(nextLink(withNext(`${BASE}/Condition?page=2`), BASE)).toEqual({
+      kind: 'next',
+      url: `${BASE}/Condition?page=2`,
+    });
   });
   it('resolves a relative link against the base', () => {
     expect(nextLink(withNext('Condition?page=2'), BASE)).toEqual({ kind: 'next', url: `${BASE}/Condition?page=2` });
@@ -25,7 +32,9 @@ describe('nextLink', () => {
     expect(nextLink(withNext(`${BASE}?_getpages=abc&_getpagesoffset=10`), BASE).kind).toBe('next');
   });
   it('refuses a link to another server, which would receive the token', () => {
-    expect(nextLink(withNext('https://elsewhere.example/fhir/r4/Condition?page=2'), BASE)).toMatchObject({ kind: 'refused' });
+    expect(nextLink(withNext('https://elsewhere.example/fhir/r4/Condition?page=2'), BASE)).toMatchObject({
+      kind: 'refused',
+    });
   });
   it('refuses a link that only shares a prefix with the base', () => {
     expect(nextLink(withNext(`${BASE}-evil/Condition`), BASE)).toMatchObject({ kind: 'refused' });
@@ -33,7 +42,9 @@ describe('nextLink', () => {
   });
   it('refuses a next link without an address, and reports none when there is no next link', () => {
     expect(nextLink(withNext(''), BASE)).toMatchObject({ kind: 'refused' });
-    expect(nextLink({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'self', url: BASE }] }, BASE)).toEqual({ kind: 'none' });
+    expect(
+      nextLink({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'self', url: BASE }] }, BASE),
+    ).toEqual({ kind: 'none' });
   });
 });
 
@@ -57,7 +68,11 @@ describe('findMissingMedications', () => {
       medicationRequest({ id: 'a', patientId: 'p', medication: { reference: 'Medication/known' } }),
       medicationRequest({ id: 'b', patientId: 'p', medication: { reference: 'Medication/missing' } }),
       medicationStatement({ id: 'c', patientId: 'p', medication: { reference: `${BASE}/Medication/missing` } }),
-      medicationStatement({ id: 'd', patientId: 'p', medication: { contained: medication({ id: 'x', code: concept([], 'inline') }) } }),
+      medicationStatement({
+        id: 'd',
+        patientId: 'p',
+        medication: { contained: medication({ id: 'x', code: concept([], 'inline') }) },
+      }),
       medicationStatement({ id: 'e', patientId: 'p', medication: { concept: concept([], 'by code') } }),
     ];
     const missing = findMissingMedications(users, new Set(['Medication/known']), BASE);
@@ -82,7 +97,10 @@ describe('OperationOutcome text', () => {
   it('says nothing for a body that is not an OperationOutcome, and shortens long text', () => {
     expect(outcomeText({ resourceType: 'Bundle' })).toBeUndefined();
     expect(outcomeText('text')).toBeUndefined();
-    const long = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'x', diagnostics: 'a'.repeat(900) }] };
+    const long = {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'x', diagnostics: 'a'.repeat(900) }],
+    };
     expect(outcomeText(long, 100)).toHaveLength(100);
   });
 });
@@ -102,7 +120,10 @@ describe('status to gap reason', () => {
     expect(reasonForStatus(status)).toBe(reason);
   });
   it('quotes issue codes but never the server free text (which might carry patient data)', () => {
-    const detail = describeStatus(500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Patient Jane Doe not found' }] });
+    const detail = describeStatus(500, {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'exception', diagnostics: 'Patient Jane Doe not found' }],
+    });
     expect(detail).toContain('exception');
     expect(detail).not.toContain('Jane');
   });
@@ -112,8 +133,15 @@ describe('chartSearches', () => {
   it('encodes the patient id and asks every search for the same page size', () => {
     const specs = chartSearches('a b&c', 250);
     expect(specs.map((s) => s.resourceType)).toEqual([
-      'Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration',
-      'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment',
+      'Condition',
+      'MedicationRequest',
+      'MedicationStatement',
+      'MedicationDispense',
+      'MedicationAdministration',
+      'AllergyIntolerance',
+      'ServiceRequest',
+      'Procedure',
+      'Appointment',
     ]);
     for (const s of specs) {
       expect(s.path).toContain('patient=a%20b%26c');

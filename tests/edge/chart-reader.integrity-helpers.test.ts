@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { offsetPlan, samePage } from '../../src/edge/fhir/offset-pages.ts';
-import { isOtherPatients, outcomeNotice, patientIdOf, safeServerText, sameJson } from '../../src/edge/fhir/entry-checks.ts';
+import {
+  isOtherPatients,
+  outcomeNotice,
+  patientIdOf,
+  safeServerText,
+  sameJson,
+} from '../../src/edge/fhir/entry-checks.ts';
 import { appointment, concept, condition } from '../../fixtures/factories.ts';
 
 const BASE = 'https://ehr.example/fhir';
@@ -41,7 +47,9 @@ describe('whose record an entry is', () => {
   it("flags another patient's Condition and Appointment, keeps an entry that names no patient", () => {
     const theirs = condition({ id: 'c', patientId: 'other', code: concept([], 'x') });
     expect(isOtherPatients(theirs as never, 'Condition', 'me')).toBe(true);
-    expect(isOtherPatients(condition({ id: 'c', patientId: 'me', code: concept([], 'x') }) as never, 'Condition', 'me')).toBe(false);
+    expect(
+      isOtherPatients(condition({ id: 'c', patientId: 'me', code: concept([], 'x') }) as never, 'Condition', 'me'),
+    ).toBe(false);
     expect(isOtherPatients(appointment({ id: 'a', patientId: 'other' }) as never, 'Appointment', 'me')).toBe(true);
     expect(isOtherPatients({ resourceType: 'Condition', id: 'c' }, 'Condition', 'me')).toBe(false);
   });
@@ -58,13 +66,32 @@ describe('same record or a second version', () => {
 describe('OperationOutcome entries and server text', () => {
   it('reports the worst severity and the codes; information alone is nothing', () => {
     expect(outcomeNotice({ issue: [{ severity: 'information', code: 'informational' }] })).toBeUndefined();
-    expect(outcomeNotice({ issue: [{ severity: 'warning', code: 'suppressed' }, { severity: 'fatal', code: 'exception' }] })).toMatchObject({ severity: 'fatal', codes: 'suppressed, exception' });
+    expect(
+      outcomeNotice({
+        issue: [
+          { severity: 'warning', code: 'suppressed' },
+          { severity: 'fatal', code: 'exception' },
+        ],
+      }),
+    ).toMatchObject({ severity: 'fatal', codes: 'suppressed, exception' });
   });
   it("Epic's warning 4101 (no results) is an empty answer, not a gap; its 4119 (may not contain the entire record) is a gap", () => {
-    const epic = (code: string) => ({ issue: [{ severity: 'warning', code: 'processing', details: { coding: [{ system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.657369', code }] } }] });
+    const epic = (code: string) => ({
+      issue: [
+        {
+          severity: 'warning',
+          code: 'processing',
+          details: { coding: [{ system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.657369', code }] },
+        },
+      ],
+    });
     expect(outcomeNotice(epic('4101'))).toBeUndefined();
     expect(outcomeNotice(epic('4119'))).toMatchObject({ severity: 'warning', codes: 'processing' });
-    const elsewhere = { issue: [{ severity: 'warning', code: 'processing', details: { coding: [{ system: 'urn:other', code: '4101' }] } }] };
+    const elsewhere = {
+      issue: [
+        { severity: 'warning', code: 'processing', details: { coding: [{ system: 'urn:other', code: '4101' }] } },
+      ],
+    };
     expect(outcomeNotice(elsewhere)).toBeDefined();
   });
   it('an issue without a known severity counts as an error (fail safe)', () => {
@@ -72,6 +99,7 @@ describe('OperationOutcome entries and server text', () => {
   });
   it('keeps only short text without digits, slashes, @ or markup', () => {
     expect(safeServerText('Results were withheld by policy')).toBe('Results were withheld by policy');
-    for (const bad of ['MRN 12345 suppressed', 'see Patient/abc', 'mail a@b.c', '<b>x</b>', 'x'.repeat(101), 42]) expect(safeServerText(bad)).toBeUndefined();
+    for (const bad of ['MRN 12345 suppressed', 'see Patient/abc', 'mail a@b.c', '<b>x</b>', 'x'.repeat(101), 42])
+      expect(safeServerText(bad)).toBeUndefined();
   });
 });

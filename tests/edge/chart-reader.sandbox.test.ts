@@ -33,8 +33,14 @@ describe('the edge against the sandbox EHR over HTTP', () => {
       const chart = await readChart(fhir, id, { onStats: (s) => (stats = s), onProgress: () => (progressEvents += 1) });
       const ms = Math.round(performance.now() - started);
       expect(chart.gaps).toEqual([]);
-      const records = chart.medicationRequests.length + chart.medicationStatements.length + chart.medicationDispenses.length + chart.medicationAdministrations.length;
-      rows.push(`${id}: ${stats?.requests} requests, ${stats?.roundTrips} sequential round trips, ${records} medication records, ${chart.conditions.length} conditions, ${progressEvents} progress events, ${ms} ms over localhost HTTP`);
+      const records =
+        chart.medicationRequests.length +
+        chart.medicationStatements.length +
+        chart.medicationDispenses.length +
+        chart.medicationAdministrations.length;
+      rows.push(
+        `${id}: ${stats?.requests} requests, ${stats?.roundTrips} sequential round trips, ${records} medication records, ${chart.conditions.length} conditions, ${progressEvents} progress events, ${ms} ms over localhost HTTP`,
+      );
       if (id === 'ldn-large-chart') expect(records).toBe(5000);
     }
     console.log(`[readChart against the sandbox]\n  ${rows.join('\n  ')}`);
@@ -44,12 +50,19 @@ describe('the edge against the sandbox EHR over HTTP', () => {
     const fhir = createNodeFhirHttp(sandbox.openFhirBase);
     const draft = testDraft({ value: `sandbox-${Date.now()}`, patientId: 'ldn-fibromyalgia', overrides: 1 });
     const scopes = ['patient/MedicationRequest.c', 'patient/DetectedIssue.c'];
-    const [a, b] = await Promise.all([writeOrder(fhir, draft, { grantedScopes: scopes }), writeOrder(fhir, draft, { grantedScopes: scopes })]);
+    const [a, b] = await Promise.all([
+      writeOrder(fhir, draft, { grantedScopes: scopes }),
+      writeOrder(fhir, draft, { grantedScopes: scopes }),
+    ]);
     expect(a).toBe(b);
     expect(a.kind).toBe('created');
     const again = await writeOrder(fhir, draft, { grantedScopes: scopes });
     expect(again.kind).toBe('already-existed');
-    const found = (await (await fhir.fetch(`MedicationRequest?patient=ldn-fibromyalgia&identifier=${ORDER_IDENTIFIER_SYSTEM}|${draft.identifier.value}`)).json()) as Bundle;
+    const found = (await (
+      await fhir.fetch(
+        `MedicationRequest?patient=ldn-fibromyalgia&identifier=${ORDER_IDENTIFIER_SYSTEM}|${draft.identifier.value}`,
+      )
+    ).json()) as Bundle;
     const orders = (found.entry ?? []).map((e) => e.resource as MedicationRequest);
     expect(orders).toHaveLength(1);
     expect(orders[0]?.detectedIssue?.[0]?.reference).toMatch(/^DetectedIssue\//);

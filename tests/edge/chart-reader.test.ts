@@ -33,7 +33,13 @@ beforeAll(async () => {
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const SEARCHED = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration'] as const;
+const SEARCHED = [
+  'Condition',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationDispense',
+  'MedicationAdministration',
+] as const;
 type Searched = (typeof SEARCHED)[number];
 
 function listOf(chart: Chart, type: Searched): { id?: string }[] {
@@ -55,9 +61,20 @@ describe('readChart on a healthy server', () => {
 
     expect(chart.gaps).toEqual([]);
     for (const type of SEARCHED) expect(listOf(chart, type)).toHaveLength(typical.counts[type]);
-    expect(chart.medications.map((m) => m.id).sort()).toEqual([`${typical.patientId}-med-a`, `${typical.patientId}-med-b`]);
+    expect(chart.medications.map((m) => m.id).sort()).toEqual([
+      `${typical.patientId}-med-a`,
+      `${typical.patientId}-med-b`,
+    ]);
     expect(chart.patient?.id).toBe(typical.patientId);
-    expect(chart.searched).toEqual(['Patient', ...SEARCHED, 'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment', 'Medication']);
+    expect(chart.searched).toEqual([
+      'Patient',
+      ...SEARCHED,
+      'AllergyIntolerance',
+      'ServiceRequest',
+      'Procedure',
+      'Appointment',
+      'Medication',
+    ]);
     // The Patient read and nine searches.
     expect(log.count()).toBe(10);
     expect(log.roundTrips()).toBe(1);
@@ -73,7 +90,12 @@ describe('readChart on a healthy server', () => {
     expect(params.get('status')?.split(',').sort()).toEqual([...MEDICATION_REQUEST_STATUSES].sort());
     expect(params.get('_count')).toBe('1000');
     expect(params.get('_include')).toBe('MedicationRequest:medication');
-    expect(chart.medicationRequests.map((r) => (r as { status: string }).status).sort()).toEqual(['active', 'completed', 'on-hold', 'stopped']);
+    expect(chart.medicationRequests.map((r) => (r as { status: string }).status).sort()).toEqual([
+      'active',
+      'completed',
+      'on-hold',
+      'stopped',
+    ]);
   });
 
   it('follows next links page by page, each search on its own, and keeps every resource once', async () => {
@@ -92,18 +114,32 @@ describe('readChart on a healthy server', () => {
     expect(log.count()).toBe(15);
     expect(log.roundTrips()).toBe(2);
     expect(stats?.pages).toEqual({
-      Condition: 2, MedicationRequest: 2, MedicationStatement: 2, MedicationDispense: 2, MedicationAdministration: 2,
-      AllergyIntolerance: 1, ServiceRequest: 1, Procedure: 1, Appointment: 1,
+      Condition: 2,
+      MedicationRequest: 2,
+      MedicationStatement: 2,
+      MedicationDispense: 2,
+      MedicationAdministration: 2,
+      AllergyIntolerance: 1,
+      ServiceRequest: 1,
+      Procedure: 1,
+      Appointment: 1,
     });
   });
 
   it('keeps a resource once when a server repeats it on the next page', async () => {
     const [c1, c2, c3] = typical.resources.filter((r) => r.resourceType === 'Condition');
     const page = (entries: unknown[], next?: string) =>
-      HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: entries.map((resource) => ({ resource })), ...(next ? { link: [{ relation: 'next', url: next }] } : {}) });
+      HttpResponse.json({
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: entries.map((resource) => ({ resource })),
+        ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
+      });
     server.use(
       http.get(`${FHIR_BASE}/Condition`, ({ request }) =>
-        new URL(request.url).searchParams.get('page') === '2' ? page([c2, c3]) : page([c1, c2], `${FHIR_BASE}/Condition?page=2`),
+        new URL(request.url).searchParams.get('page') === '2'
+          ? page([c2, c3])
+          : page([c1, c2], `${FHIR_BASE}/Condition?page=2`),
       ),
     );
     const chart = await readChart(fhir, typical.patientId);
@@ -114,7 +150,12 @@ describe('readChart on a healthy server', () => {
   it('stops when a next link repeats an earlier page, instead of looping', async () => {
     server.use(
       http.get(`${FHIR_BASE}/Condition`, () =>
-        HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: [], link: [{ relation: 'next', url: `${FHIR_BASE}/Condition?page=1` }] }),
+        HttpResponse.json({
+          resourceType: 'Bundle',
+          type: 'searchset',
+          entry: [],
+          link: [{ relation: 'next', url: `${FHIR_BASE}/Condition?page=1` }],
+        }),
       ),
     );
     const chart = await readChart(fhir, typical.patientId);
@@ -145,7 +186,9 @@ describe('readChart on a healthy server', () => {
 
   it('leaves the total out when a search does not announce one', async () => {
     server.use(
-      http.get(`${FHIR_BASE}/Condition`, () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: [] })),
+      http.get(`${FHIR_BASE}/Condition`, () =>
+        HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: [] }),
+      ),
     );
     const seen: ReadProgress[] = [];
     await readChart(fhir, typical.patientId, { onProgress: (p) => seen.push(p) });
@@ -230,7 +273,12 @@ describe('readChart and medication references', () => {
     log.stop();
     expect(chart.medications.map((m) => m.id)).toEqual([`${p}-here`]);
     expect(chart.gaps).toHaveLength(1);
-    expect(chart.gaps[0]).toMatchObject({ resourceType: 'Medication', reason: 'unresolved-reference', target: `Medication/${p}-gone`, count: 1 });
+    expect(chart.gaps[0]).toMatchObject({
+      resourceType: 'Medication',
+      reason: 'unresolved-reference',
+      target: `Medication/${p}-gone`,
+      count: 1,
+    });
     expect(chart.gaps[0]!.detail).toContain('answered 404');
     expect(log.count((r) => r.path.startsWith('/fhir/Medication/'))).toBe(0);
   });
@@ -247,14 +295,24 @@ describe('readChart and medication references', () => {
     server.use(
       ignoresInclude(engine, FHIR_BASE, 'MedicationRequest'),
       ignoresInclude(engine, FHIR_BASE, 'MedicationStatement'),
-      http.post(FHIR_BASE, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }, { status: 400 })),
+      http.post(FHIR_BASE, () =>
+        HttpResponse.json(
+          { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] },
+          { status: 400 },
+        ),
+      ),
     );
     const log = recordRequests(server);
     const chart = await readChart(fhir, p);
     log.stop();
     expect(chart.medications.map((m) => m.id)).toEqual([`${p}-here`]);
     expect(chart.gaps).toEqual([
-      expect.objectContaining({ resourceType: 'Medication', reason: 'unresolved-reference', target: `Medication/${p}-gone`, count: 2 }),
+      expect.objectContaining({
+        resourceType: 'Medication',
+        reason: 'unresolved-reference',
+        target: `Medication/${p}-gone`,
+        count: 2,
+      }),
     ]);
     // No batch here: one refused batch POST, then one read per missing Medication.
     expect(log.count((r) => r.method === 'POST')).toBe(1);
@@ -263,13 +321,25 @@ describe('readChart and medication references', () => {
 
   it('needs no request for contained medications and reports a missing contained one or one on another server', async () => {
     const p = 'pat-contained';
-    const broken = medicationStatement({ id: `${p}-ms2`, patientId: p, medication: { contained: medication({ id: 'm1', code: concept([], 'x') }) } });
+    const broken = medicationStatement({
+      id: `${p}-ms2`,
+      patientId: p,
+      medication: { contained: medication({ id: 'm1', code: concept([], 'x') }) },
+    });
     broken.medicationReference = { reference: '#not-there' };
     await engine.load([
       patient({ id: p, given: 'Test', family: 'Contained' }),
-      medicationStatement({ id: `${p}-ms1`, patientId: p, medication: { contained: medication({ id: 'm1', code: concept([], 'Inline') }) } }),
+      medicationStatement({
+        id: `${p}-ms1`,
+        patientId: p,
+        medication: { contained: medication({ id: 'm1', code: concept([], 'Inline') }) },
+      }),
       broken,
-      medicationRequest({ id: `${p}-mr1`, patientId: p, medication: { reference: 'https://other.example/fhir/Medication/9' } }),
+      medicationRequest({
+        id: `${p}-mr1`,
+        patientId: p,
+        medication: { reference: 'https://other.example/fhir/Medication/9' },
+      }),
     ]);
     const log = recordRequests(server);
     const chart = await readChart(fhir, p);

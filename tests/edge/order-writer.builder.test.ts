@@ -41,13 +41,25 @@ function recentOpioid(): Conflict {
     title: 'Recent opioid use inside the opioid-free window',
     why: 'Test conflict for the writer.',
     sources: [{ label: 'Test source', kind: 'design', verified: false }],
-    entry: { resourceType: 'MedicationDispense', id: 'md-1', reference: 'MedicationDispense/md-1', name: 'tramadol 50 MG Oral Tablet' },
+    entry: {
+      resourceType: 'MedicationDispense',
+      id: 'md-1',
+      reference: 'MedicationDispense/md-1',
+      name: 'tramadol 50 MG Oral Tablet',
+    },
     matched: { by: 'name', term: 'tramadol' },
   };
 }
 
 function draft(orderUuid: string, issueUuid: string): OrderDraft {
-  const plan = planTitration({ startMg: 1.5, stepMg: 1.5, intervalDays: 7, timing: 'bedtime', form: { kind: 'liquid', mgPerMl: 1 }, startDate: '2026-12-01' });
+  const plan = planTitration({
+    startMg: 1.5,
+    stepMg: 1.5,
+    intervalDays: 7,
+    timing: 'bedtime',
+    form: { kind: 'liquid', mgPerMl: 1 },
+    startDate: '2026-12-01',
+  });
   if (!plan.ok) throw new Error('the test plan should be valid');
   return buildOrder({
     plan: plan.value,
@@ -60,14 +72,21 @@ function draft(orderUuid: string, issueUuid: string): OrderDraft {
 }
 
 async function stored(value: string): Promise<MedicationRequest[]> {
-  const answer = await engine.handle({ method: 'GET', url: `MedicationRequest?patient=${PATIENT}&identifier=${ORDER_IDENTIFIER_SYSTEM}|${value}` });
+  const answer = await engine.handle({
+    method: 'GET',
+    url: `MedicationRequest?patient=${PATIENT}&identifier=${ORDER_IDENTIFIER_SYSTEM}|${value}`,
+  });
   return ((answer.body as Bundle).entry ?? []).map((e) => e.resource as MedicationRequest);
 }
 
 describe('writeOrder with the order builder', () => {
   it('writes the full compounded order and its DetectedIssue, one dosage per step', async () => {
     const d = draft('0b7e1c1e-1d2c-4b1a-9f00-000000000001', '0b7e1c1e-1d2c-4b1a-9f00-0000000000a1');
-    const outcome = await writeOrder(fhir, d, { grantedScopes: SCOPES, reportedOnly: reportedOnlyOrder, retryDelayMs: 5 });
+    const outcome = await writeOrder(fhir, d, {
+      grantedScopes: SCOPES,
+      reportedOnly: reportedOnlyOrder,
+      retryDelayMs: 5,
+    });
     expect(outcome).toMatchObject({ kind: 'created', shape: 'full', foldedDetectedIssues: 0 });
     const [mr] = await stored(d.identifier.value);
     expect(mr?.dosageInstruction).toHaveLength(d.medicationRequest.dosageInstruction!.length);
@@ -78,18 +97,31 @@ describe('writeOrder with the order builder', () => {
   it('lands the reported-only shape on an EHR that accepts only that, and says so', async () => {
     server.use(acceptsOnlyReported(engine, FHIR_BASE, 422));
     const d = draft('0b7e1c1e-1d2c-4b1a-9f00-000000000002', '0b7e1c1e-1d2c-4b1a-9f00-0000000000a2');
-    const outcome = await writeOrder(fhir, d, { grantedScopes: SCOPES, reportedOnly: reportedOnlyOrder, retryDelayMs: 5 });
+    const outcome = await writeOrder(fhir, d, {
+      grantedScopes: SCOPES,
+      reportedOnly: reportedOnlyOrder,
+      retryDelayMs: 5,
+    });
     // reportedOnlyOrder drops the DetectedIssue references and folds the overrides into the note itself; the
     // DetectedIssue saved before the full order was refused stays, and the outcome says the order does not point to it.
-    expect(outcome).toMatchObject({ kind: 'created', shape: 'reported-only', detectedIssues: [], foldedDetectedIssues: 1 });
+    expect(outcome).toMatchObject({
+      kind: 'created',
+      shape: 'reported-only',
+      detectedIssues: [],
+      foldedDetectedIssues: 1,
+    });
     if (outcome.kind !== 'created') return;
-    expect(outcome.notes.join(' ')).toMatch(/1 override record was saved \(DetectedIssue\/[^)]+\), but the reported-only order does not point to them/);
+    expect(outcome.notes.join(' ')).toMatch(
+      /1 override record was saved \(DetectedIssue\/[^)]+\), but the reported-only order does not point to them/,
+    );
     const [mr] = await stored(d.identifier.value);
     expect(mr?.reportedBoolean).toBe(true);
     expect(mr?.dosageInstruction).toHaveLength(1);
     expect(mr?.medicationCodeableConcept).toBeDefined();
     expect(mr?.detectedIssue).toBeUndefined();
-    const overrideNotes = (mr?.note ?? []).filter((a) => a.text.includes('Last dose 3 weeks ago') || a.text.includes('Recent opioid use'));
+    const overrideNotes = (mr?.note ?? []).filter(
+      (a) => a.text.includes('Last dose 3 weeks ago') || a.text.includes('Recent opioid use'),
+    );
     expect(overrideNotes).toHaveLength(1); // folded once, by the shape, not again by the writer
   });
 });

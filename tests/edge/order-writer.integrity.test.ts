@@ -27,15 +27,34 @@ const fhir = createNodeFhirHttp(FHIR_BASE);
 const WRITE = ['patient/MedicationRequest.crs', 'patient/DetectedIssue.c'];
 const FAST = { retryDelayMs: 5, timeoutMs: 2_000, maxAttempts: 2 };
 const NOW = '2026-11-25T16:00:00Z';
-const PATIENTS = ['int-ignore', 'int-ignore-both', 'int-edit', 'int-tabs', 'int-replace', 'int-replace-no-u', 'int-ack', 'int-ack-note', 'int-orphan', 'int-page2'];
+const PATIENTS = [
+  'int-ignore',
+  'int-ignore-both',
+  'int-edit',
+  'int-tabs',
+  'int-replace',
+  'int-replace-no-u',
+  'int-ack',
+  'int-ack-note',
+  'int-orphan',
+  'int-page2',
+];
 let log: RequestLog | undefined;
 
 beforeAll(async () => {
   await engine.load([
     ...PATIENTS.map((id) => patient({ id, given: 'Test', family: id })),
     // An unrelated order the identifier-ignoring server returns for any identifier search.
-    medicationRequest({ id: 'int-oxy', patientId: 'int-ignore', medication: { concept: concept([rxnorm('7804', 'oxycodone')]) } }),
-    medicationRequest({ id: 'int-oxy-2', patientId: 'int-ignore-both', medication: { concept: concept([rxnorm('7804', 'oxycodone')]) } }),
+    medicationRequest({
+      id: 'int-oxy',
+      patientId: 'int-ignore',
+      medication: { concept: concept([rxnorm('7804', 'oxycodone')]) },
+    }),
+    medicationRequest({
+      id: 'int-oxy-2',
+      patientId: 'int-ignore-both',
+      medication: { concept: concept([rxnorm('7804', 'oxycodone')]) },
+    }),
   ]);
   server.listen({ onUnhandledRequest: 'error' });
 });
@@ -50,9 +69,14 @@ async function ordersOf(patientId: string): Promise<MedicationRequest[]> {
   const answer = await engine.handle({ method: 'GET', url: `MedicationRequest?patient=${patientId}` });
   return ((answer.body as Bundle).entry ?? []).map((e) => e.resource as MedicationRequest);
 }
-const ours = (mrs: MedicationRequest[]) => mrs.filter((m) => m.identifier?.some((i) => i.system === ORDER_IDENTIFIER_SYSTEM));
+const ours = (mrs: MedicationRequest[]) =>
+  mrs.filter((m) => m.identifier?.some((i) => i.system === ORDER_IDENTIFIER_SYSTEM));
 const written = (o: WriteOutcome) => (o.kind === 'created' || o.kind === 'already-existed' ? o : undefined);
-const check = (knownOrders: string[] = [], ownIdentifiers: string[] = []) => ({ knownOrders, ownIdentifiers, now: NOW });
+const check = (knownOrders: string[] = [], ownIdentifiers: string[] = []) => ({
+  knownOrders,
+  ownIdentifiers,
+  now: NOW,
+});
 
 describe('a server that ignores the identifier search parameter', () => {
   it('never takes another order for this one: it sends the order and says duplicates cannot be excluded', async () => {
@@ -83,14 +107,21 @@ describe('an edited plan after a lost answer', () => {
   it('is written as the new plan (new identifier), and the earlier version is named for discontinuing', async () => {
     const v1 = testDraft({ value: 'int-edit-v1', patientId: 'int-edit' });
     // The answer is lost and every check fails too: the clinician sees "could not be confirmed".
-    server.use(dropsAnswerAfterStoring(engine, FHIR_BASE, 'MedicationRequest'), http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.error()));
+    server.use(
+      dropsAnswerAfterStoring(engine, FHIR_BASE, 'MedicationRequest'),
+      http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.error()),
+    );
     const first = await writeOrder(fhir, v1, { grantedScopes: WRITE, concurrency: check(), ...FAST, maxAttempts: 1 });
     expect(first.kind).toBe('failed');
     server.resetHandlers();
     // The clinician edits the plan: a new identifier (derived from the content) and a different dose.
     const v2 = testDraft({ value: 'int-edit-v2', patientId: 'int-edit' });
     v2.medicationRequest.dosageInstruction = v2.medicationRequest.dosageInstruction!.slice(0, 2);
-    const second = await writeOrder(fhir, v2, { grantedScopes: WRITE, concurrency: check([], ['int-edit-v1']), ...FAST });
+    const second = await writeOrder(fhir, v2, {
+      grantedScopes: WRITE,
+      concurrency: check([], ['int-edit-v1']),
+      ...FAST,
+    });
     expect(second.kind).toBe('created');
     expect(written(second)?.notes.join(' ')).toMatch(/earlier version of this order.*Discontinue it in the EHR/);
     const stored = ours(await ordersOf('int-edit'));
@@ -109,7 +140,10 @@ describe('two launches for one patient', () => {
     log = recordRequests(server);
     const b = await writeOrder(fhir, tabB, { grantedScopes: WRITE, concurrency: check(), ...FAST });
     expect(a.kind).toBe('created');
-    expect(b).toMatchObject({ kind: 'concurrent-order', order: { reference: written(a)!.medicationRequest.reference, ownApp: true } });
+    expect(b).toMatchObject({
+      kind: 'concurrent-order',
+      order: { reference: written(a)!.medicationRequest.reference, ownApp: true },
+    });
     expect(b.kind === 'concurrent-order' && b.reason).toMatch(/Nothing was sent/);
     expect(log.count((r) => r.method === 'POST')).toBe(0);
     expect(ours(await ordersOf('int-tabs'))).toHaveLength(1);
@@ -117,10 +151,16 @@ describe('two launches for one patient', () => {
 
   it('does not stop a retry of the same order, nor for an order the clinician already saw', async () => {
     const draft = testDraft({ value: 'int-tab-a', patientId: 'int-tabs' });
-    expect((await writeOrder(fhir, draft, { grantedScopes: WRITE, concurrency: check(), ...FAST })).kind).toBe('already-existed');
+    expect((await writeOrder(fhir, draft, { grantedScopes: WRITE, concurrency: check(), ...FAST })).kind).toBe(
+      'already-existed',
+    );
     const [existing] = ours(await ordersOf('int-tabs'));
     const other = testDraft({ value: 'int-tab-c', patientId: 'int-tabs' });
-    const replacing = await writeOrder(fhir, other, { grantedScopes: WRITE, concurrency: check([`MedicationRequest/${existing!.id}`]), ...FAST });
+    const replacing = await writeOrder(fhir, other, {
+      grantedScopes: WRITE,
+      concurrency: check([`MedicationRequest/${existing!.id}`]),
+      ...FAST,
+    });
     expect(replacing.kind).toBe('created');
   });
 });
@@ -136,7 +176,12 @@ describe('replacing an existing LDN order', () => {
     const draft = testDraft({ value: 'int-replace-new', patientId: 'int-replace' });
     draft.medicationRequest.priorPrescription = { reference: old };
     log = recordRequests(server);
-    const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.cruds', 'patient/DetectedIssue.c'], concurrency: check([old]), replaces: old, ...FAST });
+    const outcome = await writeOrder(fhir, draft, {
+      grantedScopes: ['patient/MedicationRequest.cruds', 'patient/DetectedIssue.c'],
+      concurrency: check([old]),
+      replaces: old,
+      ...FAST,
+    });
     expect(written(outcome)?.prior).toMatchObject({ reference: old, stopped: true });
     expect(log.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     const stored = await engine.handle({ method: 'GET', url: old });
@@ -145,7 +190,11 @@ describe('replacing an existing LDN order', () => {
 
   it('says the old order must be discontinued in the EHR when the session may not update orders', async () => {
     const old = await existingOrder('int-replace-no-u', 'int-replace-no-u-old');
-    const outcome = await writeOrder(fhir, testDraft({ value: 'int-replace-no-u-new', patientId: 'int-replace-no-u' }), { grantedScopes: WRITE, concurrency: check([old]), replaces: old, ...FAST });
+    const outcome = await writeOrder(
+      fhir,
+      testDraft({ value: 'int-replace-no-u-new', patientId: 'int-replace-no-u' }),
+      { grantedScopes: WRITE, concurrency: check([old]), replaces: old, ...FAST },
+    );
     expect(written(outcome)?.prior).toMatchObject({ reference: old, stopped: false });
     expect(written(outcome)?.prior?.detail).toMatch(/Discontinue it in the EHR/);
     expect(((await engine.handle({ method: 'GET', url: old })).body as MedicationRequest).status).toBe('active');
@@ -159,14 +208,19 @@ describe('signing on an incomplete read', () => {
         patient: `Patient/${patientId}`,
         status: 'active',
         ids: { order: `${patientId}-order`, acknowledgement: `${patientId}-ack` },
-        acknowledgement: { reason: 'Pain clinic confirmed no opioids this year', notRead: ['The MedicationStatement search answered 500.'] },
+        acknowledgement: {
+          reason: 'Pain clinic confirmed no opioids this year',
+          notRead: ['The MedicationStatement search answered 500.'],
+        },
       }),
     );
 
   it('records the acknowledgement as a DetectedIssue the order points to, and in its note', async () => {
     const outcome = await writeOrder(fhir, ackDraft('int-ack'), { grantedScopes: WRITE, ...FAST });
     const w = written(outcome)!;
-    expect(w.recorded).toEqual([{ title: ACKNOWLEDGEMENT_TITLE, acknowledgement: true, as: 'detected-issue', reference: w.detectedIssues[0] }]);
+    expect(w.recorded).toEqual([
+      { title: ACKNOWLEDGEMENT_TITLE, acknowledgement: true, as: 'detected-issue', reference: w.detectedIssues[0] },
+    ]);
     const di = (await engine.handle({ method: 'GET', url: w.detectedIssues[0]! })).body as DetectedIssue;
     expect(di.detail).toContain('Pain clinic confirmed no opioids this year');
     const mr = (await engine.handle({ method: 'GET', url: w.medicationRequest.reference })).body as MedicationRequest;
@@ -174,7 +228,10 @@ describe('signing on an incomplete read', () => {
   });
 
   it('keeps it in the note alone, once, where DetectedIssues are not permitted', async () => {
-    const outcome = await writeOrder(fhir, ackDraft('int-ack-note'), { grantedScopes: ['patient/MedicationRequest.crs'], ...FAST });
+    const outcome = await writeOrder(fhir, ackDraft('int-ack-note'), {
+      grantedScopes: ['patient/MedicationRequest.crs'],
+      ...FAST,
+    });
     const w = written(outcome)!;
     expect(w.recorded).toMatchObject([{ acknowledgement: true, as: 'note' }]);
     const mr = (await engine.handle({ method: 'GET', url: w.medicationRequest.reference })).body as MedicationRequest;
@@ -185,10 +242,21 @@ describe('signing on an incomplete read', () => {
 describe('override records saved before an order the server refuses', () => {
   it('are named in the refusal, never left unmentioned', async () => {
     // The server takes DetectedIssues but refuses the order itself (as a server might for an unreviewed app).
-    server.use(http.post(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })));
-    const outcome = await writeOrder(fhir, testDraft({ value: 'int-orphan-1', patientId: 'int-orphan', overrides: 2 }), { grantedScopes: WRITE, ...FAST });
+    server.use(
+      http.post(`${FHIR_BASE}/MedicationRequest`, () =>
+        HttpResponse.json(
+          { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] },
+          { status: 403 },
+        ),
+      ),
+    );
+    const outcome = await writeOrder(
+      fhir,
+      testDraft({ value: 'int-orphan-1', patientId: 'int-orphan', overrides: 2 }),
+      { grantedScopes: WRITE, ...FAST },
+    );
     expect(outcome.kind).toBe('not-permitted');
-    const saved = outcome.kind === 'not-permitted' ? outcome.savedUnlinked ?? [] : [];
+    const saved = outcome.kind === 'not-permitted' ? (outcome.savedUnlinked ?? []) : [];
     expect(saved).toHaveLength(2);
     for (const ref of saved) {
       expect(ref).toMatch(/^DetectedIssue\//);
@@ -203,7 +271,15 @@ describe('override records saved before an order the server refuses', () => {
 describe('the last look for a concurrent LDN order', () => {
   it('reads every page: an LDN order written elsewhere on page 2 still stops the write', async () => {
     // 60 current orders, 50 per page (as Epic-like servers page), the other tab's LDN order last.
-    await engine.load(Array.from({ length: 60 }, (_, i) => medicationRequest({ id: `int-page2-${i}`, patientId: 'int-page2', medication: { concept: concept([rxnorm('197361', 'amlodipine 5 MG Oral Tablet')]) } })));
+    await engine.load(
+      Array.from({ length: 60 }, (_, i) =>
+        medicationRequest({
+          id: `int-page2-${i}`,
+          patientId: 'int-page2',
+          medication: { concept: concept([rxnorm('197361', 'amlodipine 5 MG Oral Tablet')]) },
+        }),
+      ),
+    );
     const other = testDraft({ value: 'int-page2-other', patientId: 'int-page2' });
     expect((await writeOrder(fhir, other, { grantedScopes: WRITE, ...FAST })).kind).toBe('created');
     server.use(
@@ -215,12 +291,22 @@ describe('the last look for a concurrent LDN order', () => {
         const answer = await engine.handle({ method: 'GET', url: `MedicationRequest${url.search}` });
         const bundle = answer.body as Bundle;
         const total = bundle.total ?? 0;
-        const link = offset + 50 < total ? [{ relation: 'next', url: `${FHIR_BASE}/MedicationRequest${url.search.replace(/&_offset=\d+/, '')}&_offset=${offset + 50}` }] : [];
+        const link =
+          offset + 50 < total
+            ? [
+                {
+                  relation: 'next',
+                  url: `${FHIR_BASE}/MedicationRequest${url.search.replace(/&_offset=\d+/, '')}&_offset=${offset + 50}`,
+                },
+              ]
+            : [];
         return HttpResponse.json({ ...bundle, link });
       }),
     );
     // The other tab's order is not on the first page: only reading page 2 finds it.
-    const first = (await (await fhir.fetch('MedicationRequest?patient=int-page2&status=active,on-hold&_count=200')).json()) as Bundle;
+    const first = (await (
+      await fhir.fetch('MedicationRequest?patient=int-page2&status=active,on-hold&_count=200')
+    ).json()) as Bundle;
     expect(first.entry).toHaveLength(50);
     expect(ours((first.entry ?? []).map((e) => e.resource as MedicationRequest))).toEqual([]);
     const mine = testDraft({ value: 'int-page2-mine', patientId: 'int-page2' });

@@ -1,7 +1,12 @@
 /** The order writer's pure adjustments to the MedicationRequest, and reading a created id from an answer. */
 import { describe, expect, it } from 'vitest';
 import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
-import { foldIssuesIntoNote, overrideText, withIdentifier, withIssueReferences } from '../../src/edge/fhir/order-shape.ts';
+import {
+  foldIssuesIntoNote,
+  overrideText,
+  withIdentifier,
+  withIssueReferences,
+} from '../../src/edge/fhir/order-shape.ts';
 import { idFromAnswer, identifierCondition, identifierToken } from '../../src/edge/fhir/create-once.ts';
 import { testDraft } from '../support/msw/drafts.ts';
 
@@ -13,10 +18,16 @@ describe('withIssueReferences', () => {
       ['urn:uuid:shape-1-issue-0', 'DetectedIssue/10'],
       ['urn:uuid:shape-1-issue-1', 'DetectedIssue/11'],
     ]);
-    expect(withIssueReferences(draft.medicationRequest, created).detectedIssue).toEqual([{ reference: 'DetectedIssue/10' }, { reference: 'DetectedIssue/11' }]);
+    expect(withIssueReferences(draft.medicationRequest, created).detectedIssue).toEqual([
+      { reference: 'DetectedIssue/10' },
+      { reference: 'DetectedIssue/11' },
+    ]);
   });
   it('drops placeholders with no created resource, keeps ordinary references, and removes an empty list', () => {
-    const mr: MedicationRequest = { ...draft.medicationRequest, detectedIssue: [{ reference: 'urn:uuid:nope' }, { reference: 'DetectedIssue/existing' }] };
+    const mr: MedicationRequest = {
+      ...draft.medicationRequest,
+      detectedIssue: [{ reference: 'urn:uuid:nope' }, { reference: 'DetectedIssue/existing' }],
+    };
     expect(withIssueReferences(mr, new Map()).detectedIssue).toEqual([{ reference: 'DetectedIssue/existing' }]);
     expect('detectedIssue' in withIssueReferences(draft.medicationRequest, new Map())).toBe(false);
   });
@@ -37,7 +48,11 @@ describe('folding overrides into the note', () => {
     );
   });
   it('words an override that has only a code', () => {
-    const di: DetectedIssue = { resourceType: 'DetectedIssue', status: 'final', code: { coding: [{ display: 'Drug interaction' }] } };
+    const di: DetectedIssue = {
+      resourceType: 'DetectedIssue',
+      status: 'final',
+      code: { coding: [{ display: 'Drug interaction' }] },
+    };
     expect(overrideText(di)).toBe('Overridden conflict: Drug interaction.');
   });
   it('changes nothing when there is nothing to fold', () => {
@@ -55,9 +70,20 @@ describe('withIdentifier', () => {
 });
 
 describe('idFromAnswer', () => {
-  const answered = (json: unknown, headers: Record<string, string> = {}) => ({ kind: 'answered' as const, status: 201, headers: new Headers(headers), json, notJson: false });
+  const answered = (json: unknown, headers: Record<string, string> = {}) => ({
+    kind: 'answered' as const,
+    status: 201,
+    headers: new Headers(headers),
+    json,
+    notJson: false,
+  });
   it('prefers the id in the body', () => {
-    expect(idFromAnswer(answered({ resourceType: 'MedicationRequest', id: 'b1' }, { location: 'x/MedicationRequest/l1' }), 'MedicationRequest')).toBe('b1');
+    expect(
+      idFromAnswer(
+        answered({ resourceType: 'MedicationRequest', id: 'b1' }, { location: 'x/MedicationRequest/l1' }),
+        'MedicationRequest',
+      ),
+    ).toBe('b1');
   });
   it.each([
     ['https://ehr.example/fhir/MedicationRequest/abc/_history/1', 'abc'],
@@ -67,7 +93,12 @@ describe('idFromAnswer', () => {
     expect(idFromAnswer(answered(undefined, { location }), 'MedicationRequest')).toBe(id);
   });
   it('finds no id in a Location for another type or in an OperationOutcome body', () => {
-    expect(idFromAnswer(answered({ resourceType: 'OperationOutcome' }, { location: 'DetectedIssue/1' }), 'MedicationRequest')).toBeUndefined();
+    expect(
+      idFromAnswer(
+        answered({ resourceType: 'OperationOutcome' }, { location: 'DetectedIssue/1' }),
+        'MedicationRequest',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -79,7 +110,9 @@ describe('identifierToken', () => {
 
 describe('identifierCondition', () => {
   it('scopes the condition to the patient when known, with a bare id', () => {
-    expect(identifierCondition({ system: 'urn:s', value: 'v' }, 'Patient/p-1')).toBe('patient=p-1&identifier=urn%3As|v');
+    expect(identifierCondition({ system: 'urn:s', value: 'v' }, 'Patient/p-1')).toBe(
+      'patient=p-1&identifier=urn%3As|v',
+    );
     expect(identifierCondition({ system: 'urn:s', value: 'v' })).toBe('identifier=urn%3As|v');
   });
 });

@@ -32,7 +32,14 @@ const engine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
 const fhir = createNodeFhirHttp(FHIR_BASE);
 const PATIENT = 'pat-writer';
-const V2_WRITE = ['launch', 'openid', 'fhirUser', 'patient/MedicationRequest.rs', 'patient/MedicationRequest.c', 'patient/DetectedIssue.c'];
+const V2_WRITE = [
+  'launch',
+  'openid',
+  'fhirUser',
+  'patient/MedicationRequest.rs',
+  'patient/MedicationRequest.c',
+  'patient/DetectedIssue.c',
+];
 const FAST = { retryDelayMs: 5, timeoutMs: 2_000 };
 let log: RequestLog;
 
@@ -54,13 +61,19 @@ function draftFor(name: string, overrides = 0) {
 
 /** The orders stored on the server with this identifier value. */
 async function storedOrders(value: string): Promise<MedicationRequest[]> {
-  const answer = await engine.handle({ method: 'GET', url: `MedicationRequest?identifier=${ORDER_IDENTIFIER_SYSTEM}|${value}` });
+  const answer = await engine.handle({
+    method: 'GET',
+    url: `MedicationRequest?identifier=${ORDER_IDENTIFIER_SYSTEM}|${value}`,
+  });
   return ((answer.body as Bundle).entry ?? []).map((e) => e.resource as MedicationRequest);
 }
 
-const posts = (type: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path === `/fhir/${type}`;
+const posts = (type: string) => (r: { method: string; path: string }) =>
+  r.method === 'POST' && r.path === `/fhir/${type}`;
 
-function expectWritten(outcome: WriteOutcome): asserts outcome is Extract<WriteOutcome, { kind: 'created' | 'already-existed' }> {
+function expectWritten(
+  outcome: WriteOutcome,
+): asserts outcome is Extract<WriteOutcome, { kind: 'created' | 'already-existed' }> {
   expect(['created', 'already-existed']).toContain(outcome.kind);
 }
 
@@ -84,11 +97,17 @@ describe('writeOrder on a server with conditional create', () => {
     expect(JSON.stringify(stored)).not.toContain('urn:uuid:');
     for (const reference of outcome.detectedIssues) {
       const di = await engine.handle({ method: 'GET', url: reference });
-      expect((di.body as DetectedIssue).identifier?.[0]?.value).toMatch(new RegExp(`^${draft.identifier.value}-issue-`));
+      expect((di.body as DetectedIssue).identifier?.[0]?.value).toMatch(
+        new RegExp(`^${draft.identifier.value}-issue-`),
+      );
     }
     // Both DetectedIssues before the order, every create conditional.
     const creates = log.requests.filter((r) => r.method === 'POST');
-    expect(creates.map((r) => r.path)).toEqual(['/fhir/DetectedIssue', '/fhir/DetectedIssue', '/fhir/MedicationRequest']);
+    expect(creates.map((r) => r.path)).toEqual([
+      '/fhir/DetectedIssue',
+      '/fhir/DetectedIssue',
+      '/fhir/MedicationRequest',
+    ]);
     // Patient-scoped conditions: patient-level tokens may search only within the patient.
     expect(creates.map((r) => r.ifNoneExist)).toEqual([
       `patient=${PATIENT}&identifier=urn%3Aldn-app%3Adetected-issue|${draft.identifier.value}-issue-0`,
@@ -142,7 +161,11 @@ describe('writeOrder when answers are lost', () => {
     expectWritten(outcome);
     expect(log.count(posts('MedicationRequest'))).toBe(1);
     // One look before the POST (nothing there yet), one after the lost answer (found).
-    expect(log.count((r) => r.method === 'GET' && r.path.startsWith(`/fhir/MedicationRequest?patient=${PATIENT}&identifier=`))).toBe(2);
+    expect(
+      log.count(
+        (r) => r.method === 'GET' && r.path.startsWith(`/fhir/MedicationRequest?patient=${PATIENT}&identifier=`),
+      ),
+    ).toBe(2);
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
     expect(steps.some((s) => s.kind === 'checking-existing')).toBe(true);
   });
@@ -154,7 +177,10 @@ describe('writeOrder when answers are lost', () => {
       ignoresIfNoneExist(engine, FHIR_BASE, 'MedicationRequest', (stored) => {
         if (!first) return stored;
         first = false;
-        return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient' }] }, { status: 503 });
+        return HttpResponse.json(
+          { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient' }] },
+          { status: 503 },
+        );
       }),
     );
     log = recordRequests(server);
@@ -166,7 +192,10 @@ describe('writeOrder when answers are lost', () => {
 
   it('checks after a 503 on a server with conditional create and reports the stored order', async () => {
     const draft = draftFor('503', 1);
-    server.use(fails503AfterStoring(engine, FHIR_BASE, 'DetectedIssue'), fails503AfterStoring(engine, FHIR_BASE, 'MedicationRequest'));
+    server.use(
+      fails503AfterStoring(engine, FHIR_BASE, 'DetectedIssue'),
+      fails503AfterStoring(engine, FHIR_BASE, 'MedicationRequest'),
+    );
     log = recordRequests(server);
     const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
     expectWritten(outcome);
@@ -179,20 +208,34 @@ describe('writeOrder when answers are lost', () => {
 
   it('finds the earlier order after a reload on a server that ignores If-None-Exist, and sends nothing', async () => {
     const draft = draftFor('reload-no-conditional', 1);
-    server.use(ignoresIfNoneExist(engine, FHIR_BASE, 'MedicationRequest'), ignoresIfNoneExist(engine, FHIR_BASE, 'DetectedIssue'));
+    server.use(
+      ignoresIfNoneExist(engine, FHIR_BASE, 'MedicationRequest'),
+      ignoresIfNoneExist(engine, FHIR_BASE, 'DetectedIssue'),
+    );
     const first = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
     log = recordRequests(server);
     const second = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, ...FAST });
     expectWritten(first);
     expectWritten(second);
-    expect(second).toMatchObject({ kind: 'already-existed', medicationRequest: first.medicationRequest, detectedIssues: first.detectedIssues });
+    expect(second).toMatchObject({
+      kind: 'already-existed',
+      medicationRequest: first.medicationRequest,
+      detectedIssues: first.detectedIssues,
+    });
     expect(log.count((r) => r.method === 'POST')).toBe(0);
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
   });
 
   it('still writes when the session may create but not search (the look first is refused)', async () => {
     const draft = draftFor('no-search');
-    server.use(http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })));
+    server.use(
+      http.get(`${FHIR_BASE}/MedicationRequest`, () =>
+        HttpResponse.json(
+          { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] },
+          { status: 403 },
+        ),
+      ),
+    );
     const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
     expect(outcome.kind).toBe('created');
     expect(await storedOrders(draft.identifier.value)).toHaveLength(1);
@@ -202,7 +245,12 @@ describe('writeOrder when answers are lost', () => {
     const draft = draftFor('lost-no-search');
     server.use(
       dropsAnswerAfterStoring(engine, FHIR_BASE, 'MedicationRequest'),
-      http.get(`${FHIR_BASE}/MedicationRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, { status: 403 })),
+      http.get(`${FHIR_BASE}/MedicationRequest`, () =>
+        HttpResponse.json(
+          { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] },
+          { status: 403 },
+        ),
+      ),
     );
     log = recordRequests(server);
     const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
@@ -242,13 +290,19 @@ describe('writeOrder and server limits', () => {
   it('sends nothing and offers print and download when the session may not create orders', async () => {
     const draft = draftFor('no-scope', 1);
     log = recordRequests(server);
-    const outcome = await writeOrder(fhir, draft, { grantedScopes: ['launch', 'patient/MedicationRequest.rs', 'patient/DetectedIssue.c'], ...FAST });
+    const outcome = await writeOrder(fhir, draft, {
+      grantedScopes: ['launch', 'patient/MedicationRequest.rs', 'patient/DetectedIssue.c'],
+      ...FAST,
+    });
     expect(outcome).toMatchObject({ kind: 'not-permitted', offer: 'print-and-download' });
     expect(log.count()).toBe(0);
   });
 
   it('accepts v1 write scopes', async () => {
-    const outcome = await writeOrder(fhir, draftFor('v1'), { grantedScopes: ['patient/MedicationRequest.write'], ...FAST });
+    const outcome = await writeOrder(fhir, draftFor('v1'), {
+      grantedScopes: ['patient/MedicationRequest.write'],
+      ...FAST,
+    });
     expect(outcome.kind).toBe('created');
   });
 
@@ -293,28 +347,45 @@ describe('writeOrder and server limits', () => {
     expect(stored?.note?.filter((a) => a.text.startsWith('Overridden conflict'))).toHaveLength(1);
   });
 
-  it.each([403, 422])('falls back once to the reported-only shape when the server answers %i to the full order', async (status) => {
-    const draft = draftFor(`reported-${status}`, 1);
-    server.use(acceptsOnlyReported(engine, FHIR_BASE, status));
-    log = recordRequests(server);
-    const steps: WriteStep[] = [];
-    const outcome = await writeOrder(fhir, draft, { grantedScopes: V2_WRITE, reportedOnly: reportedOnlyShape, onStep: (s) => steps.push(s), ...FAST });
-    expectWritten(outcome);
-    expect(outcome.shape).toBe('reported-only');
-    expect(outcome.notes.join(' ')).toContain('Only reported medications with one dosage instruction can be written');
-    expect(log.count(posts('MedicationRequest'))).toBe(2);
-    const [stored] = await storedOrders(draft.identifier.value);
-    expect(stored?.reportedBoolean).toBe(true);
-    expect(stored?.dosageInstruction).toHaveLength(1);
-    expect(stored?.detectedIssue?.map((r) => r.reference)).toEqual(outcome.detectedIssues);
-    expect(steps).toContainEqual({ kind: 'falling-back', to: 'reported-only', status });
-  });
+  it.each([403, 422])(
+    'falls back once to the reported-only shape when the server answers %i to the full order',
+    async (status) => {
+      const draft = draftFor(`reported-${status}`, 1);
+      server.use(acceptsOnlyReported(engine, FHIR_BASE, status));
+      log = recordRequests(server);
+      const steps: WriteStep[] = [];
+      const outcome = await writeOrder(fhir, draft, {
+        grantedScopes: V2_WRITE,
+        reportedOnly: reportedOnlyShape,
+        onStep: (s) => steps.push(s),
+        ...FAST,
+      });
+      expectWritten(outcome);
+      expect(outcome.shape).toBe('reported-only');
+      expect(outcome.notes.join(' ')).toContain('Only reported medications with one dosage instruction can be written');
+      expect(log.count(posts('MedicationRequest'))).toBe(2);
+      const [stored] = await storedOrders(draft.identifier.value);
+      expect(stored?.reportedBoolean).toBe(true);
+      expect(stored?.dosageInstruction).toHaveLength(1);
+      expect(stored?.detectedIssue?.map((r) => r.reference)).toEqual(outcome.detectedIssues);
+      expect(steps).toContainEqual({ kind: 'falling-back', to: 'reported-only', status });
+    },
+  );
 
   it('reports not-permitted with the server text when it refuses (403) even the reported-only shape', async () => {
     server.use(refusesAll(FHIR_BASE, 'MedicationRequest', 403, 'Writing medication orders is disabled'));
     log = recordRequests(server);
-    const outcome = await writeOrder(fhir, draftFor('refused'), { grantedScopes: V2_WRITE, reportedOnly: reportedOnlyShape, ...FAST });
-    expect(outcome).toMatchObject({ kind: 'not-permitted', offer: 'print-and-download', status: 403, outcome: 'Writing medication orders is disabled' });
+    const outcome = await writeOrder(fhir, draftFor('refused'), {
+      grantedScopes: V2_WRITE,
+      reportedOnly: reportedOnlyShape,
+      ...FAST,
+    });
+    expect(outcome).toMatchObject({
+      kind: 'not-permitted',
+      offer: 'print-and-download',
+      status: 403,
+      outcome: 'Writing medication orders is disabled',
+    });
     expect(log.count(posts('MedicationRequest'))).toBe(2);
   });
 
@@ -322,7 +393,12 @@ describe('writeOrder and server limits', () => {
     server.use(refusesAll(FHIR_BASE, 'MedicationRequest', 422, 'dosageInstruction.timing is invalid'));
     log = recordRequests(server);
     const outcome = await writeOrder(fhir, draftFor('invalid'), { grantedScopes: V2_WRITE, ...FAST });
-    expect(outcome).toMatchObject({ kind: 'failed', retryable: false, status: 422, outcome: 'dosageInstruction.timing is invalid' });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      retryable: false,
+      status: 422,
+      outcome: 'dosageInstruction.timing is invalid',
+    });
     expect(log.count(posts('MedicationRequest'))).toBe(1);
     expect(log.count((r) => r.method === 'GET')).toBe(1); // the look before the POST, no check afterwards
   });

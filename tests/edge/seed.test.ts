@@ -11,7 +11,14 @@ import { concept, condition, medication, medicationRequest, patient, rxnorm } fr
 import { createFhirEngine, type FhirEngine } from '../../sandbox/fhir/engine.ts';
 import { createNodeFhirHttp } from '../../src/adapters/node-fhir-http.ts';
 import type { FhirHttp } from '../../src/edge/types.ts';
-import { openLaunchUrl, rewriteReferences, SEED_IDENTIFIER_SYSTEM, seedPatient, seedPatients, withSeedIdentifier } from '../../src/edge/seed.ts';
+import {
+  openLaunchUrl,
+  rewriteReferences,
+  SEED_IDENTIFIER_SYSTEM,
+  seedPatient,
+  seedPatients,
+  withSeedIdentifier,
+} from '../../src/edge/seed.ts';
 
 const BASE = 'http://engine.test/fhir';
 
@@ -22,7 +29,13 @@ function engineHttp(engine: FhirEngine): FhirHttp {
     async fetch(pathOrUrl, init = {}) {
       const headers: Record<string, string> = {};
       new Headers(init.headers).forEach((v, k) => (headers[k] = v));
-      const res = await engine.handle({ method: init.method ?? 'GET', url: pathOrUrl.replace(`${BASE}/`, ''), headers, body: init.body ?? undefined, baseUrl: BASE });
+      const res = await engine.handle({
+        method: init.method ?? 'GET',
+        url: pathOrUrl.replace(`${BASE}/`, ''),
+        headers,
+        body: init.body ?? undefined,
+        baseUrl: BASE,
+      });
       return new Response(JSON.stringify(res.body), { status: res.status, headers: res.headers });
     },
   };
@@ -30,7 +43,15 @@ function engineHttp(engine: FhirEngine): FhirHttp {
 
 async function countAll(engine: FhirEngine): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const type of ['Patient', 'Condition', 'Medication', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration']) {
+  for (const type of [
+    'Patient',
+    'Condition',
+    'Medication',
+    'MedicationRequest',
+    'MedicationStatement',
+    'MedicationDispense',
+    'MedicationAdministration',
+  ]) {
     const res = await engine.handle({ method: 'GET', url: `${type}?_summary=count`, baseUrl: BASE });
     out[type] = (res.body as { total: number }).total;
   }
@@ -45,13 +66,21 @@ describe('seed helpers', () => {
     const once = withSeedIdentifier(p) as typeof p;
     const twice = withSeedIdentifier({ ...once, id: 'ldn-x' }) as typeof p;
     expect(once.id).toBeUndefined();
-    expect(twice.identifier?.filter((i) => i.system === SEED_IDENTIFIER_SYSTEM)).toEqual([{ system: SEED_IDENTIFIER_SYSTEM, value: 'Patient/ldn-x' }]);
+    expect(twice.identifier?.filter((i) => i.system === SEED_IDENTIFIER_SYSTEM)).toEqual([
+      { system: SEED_IDENTIFIER_SYSTEM, value: 'Patient/ldn-x' },
+    ]);
     expect(twice.identifier?.some((i) => i.system === 'urn:ldn-app:synthetic-patient')).toBe(true);
   });
 
   it('rewrites known references and keeps unknown and contained ones', () => {
     const mr = medicationRequest({ id: 'mr', patientId: 'p1', medication: { reference: 'Medication/m1' } });
-    const out = rewriteReferences({ ...mr, note: [{ text: 'x' }], basedOn: [{ reference: '#c1' }] }, new Map([['Patient/p1', 'Patient/901'], ['Medication/m1', 'Medication/77']]));
+    const out = rewriteReferences(
+      { ...mr, note: [{ text: 'x' }], basedOn: [{ reference: '#c1' }] },
+      new Map([
+        ['Patient/p1', 'Patient/901'],
+        ['Medication/m1', 'Medication/77'],
+      ]),
+    );
     expect(out.subject).toEqual({ reference: 'Patient/901' });
     expect(out.medicationReference).toEqual({ reference: 'Medication/77' });
     expect(out.basedOn).toEqual([{ reference: '#c1' }]);
@@ -92,14 +121,22 @@ describe('seeding the sandbox engine', () => {
       patient: patient({ id: 'ref-check', given: 'Ref', family: 'Check' }),
       resources: [
         medication({ id: 'ref-check-med' }),
-        medicationRequest({ id: 'ref-check-mr', patientId: 'ref-check', medication: { reference: 'Medication/ref-check-med' } }),
+        medicationRequest({
+          id: 'ref-check-mr',
+          patientId: 'ref-check',
+          medication: { reference: 'Medication/ref-check-med' },
+        }),
         condition({ id: 'ref-check-c', patientId: 'ref-check', code: concept([], 'Fibromyalgia') }),
       ] as Resource[],
     };
     const r = await seedPatient(engineHttp(engine), p);
     expect(r.patientId).toBeDefined();
     expect(r.patientId).not.toBe('ref-check');
-    const res = await engine.handle({ method: 'GET', url: `MedicationRequest?patient=Patient/${r.patientId}`, baseUrl: BASE });
+    const res = await engine.handle({
+      method: 'GET',
+      url: `MedicationRequest?patient=Patient/${r.patientId}`,
+      baseUrl: BASE,
+    });
     const bundle = res.body as { entry?: Array<{ resource: { medicationReference?: { reference?: string } } }> };
     const medRef = r.resources.find((x) => x.fixtureRef === 'Medication/ref-check-med')?.serverRef;
     expect(bundle.entry?.[0]?.resource.medicationReference?.reference).toBe(medRef);
@@ -111,10 +148,19 @@ describe('a server refusing writes (MSW)', () => {
   const server = setupServer(
     http.post(`${FHIR}/Patient`, () => HttpResponse.json({ resourceType: 'Patient', id: 'p9' }, { status: 201 })),
     http.post(`${FHIR}/Condition`, () =>
-      HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Condition.code is required here' }] }, { status: 422, statusText: 'Unprocessable Entity' }),
+      HttpResponse.json(
+        {
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Condition.code is required here' }],
+        },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      ),
     ),
     http.post(`${FHIR}/Medication`, () => new HttpResponse(null, { status: 500, statusText: 'Server Error' })),
-    http.post(`${FHIR}/MedicationRequest`, () => new HttpResponse(null, { status: 201, headers: { location: `${FHIR}/MedicationRequest/mr5/_history/1` } })),
+    http.post(
+      `${FHIR}/MedicationRequest`,
+      () => new HttpResponse(null, { status: 201, headers: { location: `${FHIR}/MedicationRequest/mr5/_history/1` } }),
+    ),
   );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
@@ -127,15 +173,27 @@ describe('a server refusing writes (MSW)', () => {
         condition({ id: 'x-c', patientId: 'x', code: concept([], 'Fibromyalgia') }),
         medication({ id: 'x-med' }),
         medicationRequest({ id: 'x-mr', patientId: 'x', medication: { reference: 'Medication/x-med' } }),
-        medicationRequest({ id: 'x-mr2', patientId: 'x', medication: { concept: concept([rxnorm('197361', 'amlodipine 5 MG Oral Tablet')]) } }),
+        medicationRequest({
+          id: 'x-mr2',
+          patientId: 'x',
+          medication: { concept: concept([rxnorm('197361', 'amlodipine 5 MG Oral Tablet')]) },
+        }),
       ] as Resource[],
     });
     expect(r.patientId).toBe('p9');
     expect(r.resources).toEqual([
       { fixtureRef: 'Patient/x', outcome: 'created', serverRef: 'Patient/p9' },
-      { fixtureRef: 'Condition/x-c', outcome: 'failed', problem: 'HTTP 422 Unprocessable Entity: Condition.code is required here' },
+      {
+        fixtureRef: 'Condition/x-c',
+        outcome: 'failed',
+        problem: 'HTTP 422 Unprocessable Entity: Condition.code is required here',
+      },
       { fixtureRef: 'Medication/x-med', outcome: 'failed', problem: 'HTTP 500 Server Error' },
-      { fixtureRef: 'MedicationRequest/x-mr', outcome: 'skipped', problem: 'not sent: it refers to Medication/x-med, which failed' },
+      {
+        fixtureRef: 'MedicationRequest/x-mr',
+        outcome: 'skipped',
+        problem: 'not sent: it refers to Medication/x-med, which failed',
+      },
       { fixtureRef: 'MedicationRequest/x-mr2', outcome: 'created', serverRef: 'MedicationRequest/mr5' },
     ]);
   });

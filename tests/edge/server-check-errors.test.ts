@@ -13,9 +13,15 @@ describe('describeNetworkError', () => {
     [fetchFailed({ code: 'CERT_HAS_EXPIRED' }), 'TLS error (CERT_HAS_EXPIRED)'],
     [fetchFailed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)'],
     [fetchFailed({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'TLS error (ERR_TLS_CERT_ALTNAME_INVALID)'],
-    [fetchFailed({ cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }), 'TLS error (UNABLE_TO_VERIFY_LEAF_SIGNATURE)'],
+    [
+      fetchFailed({ cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }),
+      'TLS error (UNABLE_TO_VERIFY_LEAF_SIGNATURE)',
+    ],
     [fetchFailed(new Error('bad port')), 'port blocked by fetch (a reserved port such as 9 or 25)'],
-    [Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), 'timed out (no answer within the timeout)'],
+    [
+      Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+      'timed out (no answer within the timeout)',
+    ],
     [fetchFailed(new Error('other')), 'network error: fetch failed: other'],
   ])('%s', (error, line) => {
     expect(describeNetworkError(error)).toBe(line);

@@ -8,7 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFhirHttp } from '../../src/adapters/node-fhir-http.ts';
 import type { ServerReport } from '../../src/core/server/types.ts';
 import { checkServer, fetchJson } from '../../src/edge/server-check.ts';
-import { capabilityStatement, searchset, smartConfiguration, type ServerFeatures, type SmartFeatures } from '../core/server/server-fixtures.ts';
+import {
+  capabilityStatement,
+  searchset,
+  smartConfiguration,
+  type ServerFeatures,
+  type SmartFeatures,
+} from '../core/server/server-fixtures.ts';
 
 const BASE = 'https://ehr.test/fhir';
 const server = setupServer();
@@ -25,15 +31,28 @@ interface MockServer {
 }
 
 /** An unrelated order: what a server that ignores `identifier` sends back. */
-const unrelatedOrder = { resourceType: 'MedicationRequest', id: 'someone-elses', status: 'active', intent: 'order', subject: { reference: 'Patient/x' }, identifier: [{ system: 'urn:other', value: '1' }] };
+const unrelatedOrder = {
+  resourceType: 'MedicationRequest',
+  id: 'someone-elses',
+  status: 'active',
+  intent: 'order',
+  subject: { reference: 'Patient/x' },
+  identifier: [{ system: 'urn:other', value: '1' }],
+};
 
 function serve({ cap = {}, smart = {}, open = false, identifier = 'filters' }: MockServer) {
   server.use(
     http.get(`${BASE}/.well-known/smart-configuration`, () =>
-      smart === 'absent' ? new HttpResponse('Not found', { status: 404 }) : HttpResponse.json(smartConfiguration(BASE, smart)),
+      smart === 'absent'
+        ? new HttpResponse('Not found', { status: 404 })
+        : HttpResponse.json(smartConfiguration(BASE, smart)),
     ),
-    http.get(`${BASE}/metadata`, () => HttpResponse.json(capabilityStatement(cap), { headers: { 'content-type': 'application/fhir+json' } })),
-    http.get(`${BASE}/Patient`, () => (open ? HttpResponse.json(searchset()) : new HttpResponse(null, { status: 401 }))),
+    http.get(`${BASE}/metadata`, () =>
+      HttpResponse.json(capabilityStatement(cap), { headers: { 'content-type': 'application/fhir+json' } }),
+    ),
+    http.get(`${BASE}/Patient`, () =>
+      open ? HttpResponse.json(searchset()) : new HttpResponse(null, { status: 401 }),
+    ),
     http.get(`${BASE}/MedicationRequest`, () => {
       if (!open) return new HttpResponse(null, { status: 401 });
       const entry = identifier === 'ignores' ? [{ resource: unrelatedOrder, search: { mode: 'match' } }] : [];
@@ -50,7 +69,8 @@ describe('does identifier search filter? (issue 10 item 4)', () => {
     let asked = '';
     serve({ smart: 'absent', open: true, identifier: 'ignores' });
     server.events.on('request:start', ({ request }) => {
-      if (request.url.includes('/MedicationRequest?')) asked = new URL(request.url).searchParams.get('identifier') ?? '';
+      if (request.url.includes('/MedicationRequest?'))
+        asked = new URL(request.url).searchParams.get('identifier') ?? '';
     });
     const r = await check();
     server.events.removeAllListeners();
@@ -71,7 +91,10 @@ describe('does identifier search filter? (issue 10 item 4)', () => {
   it('a protected server: not checked (the probe needs a token), which changes nothing else', async () => {
     serve({});
     const r = await check();
-    expect(r.items.find((i) => i.id === 'identifier-search')).toMatchObject({ status: 'missing', reason: expect.stringMatching(/not checked/) });
+    expect(r.items.find((i) => i.id === 'identifier-search')).toMatchObject({
+      status: 'missing',
+      reason: expect.stringMatching(/not checked/),
+    });
     expect(r.verdict).toBe('full');
   });
 });
@@ -106,17 +129,41 @@ describe('checkServer over HTTP (MSW)', () => {
   });
 
   const lacking: Array<[string, MockServer, string, string, ServerReport['verdict']]> = [
-    ['no EHR launch', { smart: { capabilities: ['launch-standalone', 'permission-v2'] } }, 'launch-ehr', 'missing', 'full'],
+    [
+      'no EHR launch',
+      { smart: { capabilities: ['launch-standalone', 'permission-v2'] } },
+      'launch-ehr',
+      'missing',
+      'full',
+    ],
     ['no PKCE declared', { smart: { codeChallengeMethods: null } }, 'pkce-s256', 'missing', 'full'],
     ['PKCE plain', { smart: { codeChallengeMethods: ['plain'] } }, 'pkce-s256', 'fails', 'full'],
     ['no scope versions', { smart: { capabilities: ['launch-ehr'] } }, 'scope-versions', 'missing', 'full'],
     ['STU3', { cap: { fhirVersion: '3.0.2' } }, 'fhir-version', 'fails', 'not usable'],
     ['no Condition', { cap: { without: ['Condition'] } }, 'resource-Condition', 'missing', 'not usable'],
-    ['no MedicationDispense', { cap: { without: ['MedicationDispense'] } }, 'resource-MedicationDispense', 'missing', 'full'],
+    [
+      'no MedicationDispense',
+      { cap: { without: ['MedicationDispense'] } },
+      'resource-MedicationDispense',
+      'missing',
+      'full',
+    ],
     ['no _include', { cap: { withoutInclude: true } }, 'include', 'missing', 'full'],
     ['no _count', { cap: { withoutCount: true } }, 'paging', 'missing', 'full'],
-    ['no MedicationRequest create', { cap: { withoutCreate: ['MedicationRequest'] } }, 'create-MedicationRequest', 'missing', 'read-only'],
-    ['no DetectedIssue create', { cap: { withoutCreate: ['DetectedIssue'] } }, 'create-DetectedIssue', 'missing', 'read-only'],
+    [
+      'no MedicationRequest create',
+      { cap: { withoutCreate: ['MedicationRequest'] } },
+      'create-MedicationRequest',
+      'missing',
+      'read-only',
+    ],
+    [
+      'no DetectedIssue create',
+      { cap: { withoutCreate: ['DetectedIssue'] } },
+      'create-DetectedIssue',
+      'missing',
+      'read-only',
+    ],
     ['no conditional create', { cap: { conditionalCreate: false } }, 'conditional-create', 'missing', 'full'],
     ['XML only', { cap: { formats: ['xml'] } }, 'formats', 'fails', 'not usable'],
   ];
@@ -143,13 +190,23 @@ describe('checkServer over HTTP (MSW)', () => {
 
     it('500 on metadata', async () => {
       serve({});
-      server.use(http.get(`${BASE}/metadata`, () => new HttpResponse('boom', { status: 500, statusText: 'Internal Server Error' })));
+      server.use(
+        http.get(
+          `${BASE}/metadata`,
+          () => new HttpResponse('boom', { status: 500, statusText: 'Internal Server Error' }),
+        ),
+      );
       expect((await check()).verdictReason).toBe('metadata: HTTP 500 Internal Server Error');
     });
 
     it('invalid JSON', async () => {
       serve({});
-      server.use(http.get(`${BASE}/metadata`, () => new HttpResponse('{"resourceType": "Capab', { headers: { 'content-type': 'application/fhir+json' } })));
+      server.use(
+        http.get(
+          `${BASE}/metadata`,
+          () => new HttpResponse('{"resourceType": "Capab', { headers: { 'content-type': 'application/fhir+json' } }),
+        ),
+      );
       expect((await check()).verdictReason).toBe('metadata: answered invalid JSON (application/fhir+json)');
     });
 
@@ -175,6 +232,10 @@ describe('checkServer over HTTP (MSW)', () => {
 
   it('fetchJson keeps the status of an HTTP failure', async () => {
     server.use(http.get(`${BASE}/x`, () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
-    expect(await fetchJson(createNodeFhirHttp(BASE), 'x')).toEqual({ kind: 'error', problem: 'HTTP 403 Forbidden', status: 403 });
+    expect(await fetchJson(createNodeFhirHttp(BASE), 'x')).toEqual({
+      kind: 'error',
+      problem: 'HTTP 403 Forbidden',
+      status: 403,
+    });
   });
 });

@@ -37,14 +37,28 @@ describe('discovery', () => {
     expect(c.code_challenge_methods_supported).toEqual(['S256']);
     expect(c.grant_types_supported).toEqual(['authorization_code', 'refresh_token']);
     expect(c.capabilities).toEqual(
-      expect.arrayContaining(['launch-ehr', 'launch-standalone', 'client-public', 'context-banner', 'context-style', 'context-ehr-patient', 'context-standalone-patient', 'permission-patient', 'permission-v1', 'permission-v2', 'permission-offline']),
+      expect.arrayContaining([
+        'launch-ehr',
+        'launch-standalone',
+        'client-public',
+        'context-banner',
+        'context-style',
+        'context-ehr-patient',
+        'context-standalone-patient',
+        'permission-patient',
+        'permission-v1',
+        'permission-v2',
+        'permission-offline',
+      ]),
     );
   });
 
   it('serves metadata without a token, with the SMART endpoints in rest.security', async () => {
     const res = await fetch(`${s.fhirBase}/metadata`);
     expect(res.status).toBe(200);
-    const cs = (await res.json()) as { rest: { security: { extension: { extension: { url: string; valueUri: string }[] }[] } }[] };
+    const cs = (await res.json()) as {
+      rest: { security: { extension: { extension: { url: string; valueUri: string }[] }[] } }[];
+    };
     const uris = cs.rest[0]?.security.extension[0]?.extension ?? [];
     expect(uris).toEqual([
       { url: 'authorize', valueUri: `${s.origin}/auth/authorize` },
@@ -57,7 +71,13 @@ describe('EHR launch with PKCE', () => {
   it('goes straight through to the app with a code and the same state, then gives the launch context', async () => {
     const launch = await createLaunch(s, 'ldn-fibromyalgia');
     const { verifier, challenge } = pkcePair();
-    const auth = await authorizeRequest(s, { launch, scope: `${APP_SCOPES_V2} offline_access`, challenge, method: 'S256', state: 'abc-state' });
+    const auth = await authorizeRequest(s, {
+      launch,
+      scope: `${APP_SCOPES_V2} offline_access`,
+      challenge,
+      method: 'S256',
+      state: 'abc-state',
+    });
     const back = redirectParams(auth);
     expect(new URL(auth.headers.get('location') ?? '').pathname).toBe('/app/');
     expect(back.get('state')).toBe('abc-state');
@@ -69,7 +89,9 @@ describe('EHR launch with PKCE', () => {
     expect(t.access_token.length).toBeGreaterThanOrEqual(40);
     expect(t.patient).toBe('ldn-fibromyalgia');
     expect(t.need_patient_banner).toBe(true);
-    expect(t.scope.split(' ')).toEqual(expect.arrayContaining(['launch', 'patient/Condition.rs', 'patient/MedicationRequest.c', 'offline_access']));
+    expect(t.scope.split(' ')).toEqual(
+      expect.arrayContaining(['launch', 'patient/Condition.rs', 'patient/MedicationRequest.c', 'offline_access']),
+    );
     expect(t.refresh_token).toBeTruthy();
     const style = await fetch(t.smart_style_url ?? '');
     expect(((await style.json()) as Record<string, string>).color_background).toMatch(/^#/);
@@ -80,7 +102,10 @@ describe('EHR launch with PKCE', () => {
   it('refuses a wrong code_verifier and a code used twice', async () => {
     const launch = await createLaunch(s, 'ldn-fibromyalgia');
     const { verifier, challenge } = pkcePair();
-    const code = redirectParams(await authorizeRequest(s, { launch, scope: APP_SCOPES_V2, challenge, method: 'S256' })).get('code') ?? '';
+    const code =
+      redirectParams(await authorizeRequest(s, { launch, scope: APP_SCOPES_V2, challenge, method: 'S256' })).get(
+        'code',
+      ) ?? '';
     const bad = await exchangeCode(s, code, pkcePair().verifier);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toBe('invalid_grant');
@@ -95,7 +120,9 @@ describe('EHR launch with PKCE', () => {
   ])('refuses PKCE with %s (error=invalid_request back at the app)', async (_label, change) => {
     const launch = await createLaunch(s, 'ldn-fibromyalgia');
     const { challenge } = pkcePair();
-    const params = { launch, scope: APP_SCOPES_V2, challenge, method: 'S256', ...change } as Parameters<typeof authorizeRequest>[1];
+    const params = { launch, scope: APP_SCOPES_V2, challenge, method: 'S256', ...change } as Parameters<
+      typeof authorizeRequest
+    >[1];
     const back = redirectParams(await authorizeRequest(s, params));
     expect(back.get('error')).toBe('invalid_request');
     expect(back.get('error_description')).toContain('S256');
@@ -104,37 +131,68 @@ describe('EHR launch with PKCE', () => {
 
   it('refuses an aud that is not the FHIR base', async () => {
     const launch = await createLaunch(s, 'ldn-fibromyalgia');
-    const back = redirectParams(await authorizeRequest(s, { launch, scope: APP_SCOPES_V2, challenge: pkcePair().challenge, method: 'S256', aud: 'https://evil.example/fhir' }));
+    const back = redirectParams(
+      await authorizeRequest(s, {
+        launch,
+        scope: APP_SCOPES_V2,
+        challenge: pkcePair().challenge,
+        method: 'S256',
+        aud: 'https://evil.example/fhir',
+      }),
+    );
     expect(back.get('error')).toBe('invalid_request');
     expect(back.get('error_description')).toContain('aud');
   });
 
   it('shows its own error page, without redirecting, for an unknown client or an unregistered redirect URI', async () => {
     const launch = await createLaunch(s, 'ldn-fibromyalgia');
-    const unknownClient = await authorizeRequest(s, { launch, scope: APP_SCOPES_V2, challenge: pkcePair().challenge, method: 'S256', clientId: 'someone-else' });
+    const unknownClient = await authorizeRequest(s, {
+      launch,
+      scope: APP_SCOPES_V2,
+      challenge: pkcePair().challenge,
+      method: 'S256',
+      clientId: 'someone-else',
+    });
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.headers.get('location')).toBeNull();
     expect(await unknownClient.text()).toContain('someone-else');
-    const badRedirect = await authorizeRequest(s, { launch, scope: APP_SCOPES_V2, challenge: pkcePair().challenge, method: 'S256', redirectUri: 'https://evil.example/cb' });
+    const badRedirect = await authorizeRequest(s, {
+      launch,
+      scope: APP_SCOPES_V2,
+      challenge: pkcePair().challenge,
+      method: 'S256',
+      redirectUri: 'https://evil.example/cb',
+    });
     expect(badRedirect.status).toBe(400);
     expect(badRedirect.headers.get('location')).toBeNull();
     expect(await badRedirect.text()).toContain('https://evil.example/cb');
   });
 
   it('refuses an unknown launch code', async () => {
-    const back = redirectParams(await authorizeRequest(s, { launch: 'not-a-launch', scope: APP_SCOPES_V2, challenge: pkcePair().challenge, method: 'S256' }));
+    const back = redirectParams(
+      await authorizeRequest(s, {
+        launch: 'not-a-launch',
+        scope: APP_SCOPES_V2,
+        challenge: pkcePair().challenge,
+        method: 'S256',
+      }),
+    );
     expect(back.get('error')).toBe('invalid_request');
   });
 
   it('signs an id_token (RS256, verifiable with the JWKS) with fhirUser when openid fhirUser are asked', async () => {
     const t = await ehrLaunchToken(s, 'ldn-pregnancy');
     const [header = '', payload = '', signature = ''] = (t.id_token ?? '').split('.');
-    const jwks = (await (await fetch(`${s.origin}/auth/jwks`)).json()) as { keys: (Record<string, unknown> & { kid: string })[] };
+    const jwks = (await (await fetch(`${s.origin}/auth/jwks`)).json()) as {
+      keys: (Record<string, unknown> & { kid: string })[];
+    };
     const { kid, alg } = JSON.parse(Buffer.from(header, 'base64url').toString()) as { kid: string; alg: string };
     expect(alg).toBe('RS256');
     const jwk = jwks.keys.find((k) => k.kid === kid);
     const key = createPublicKey({ key: jwk as never, format: 'jwk' });
-    expect(createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(key, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(
+      createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(key, Buffer.from(signature, 'base64url')),
+    ).toBe(true);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     expect(claims.fhirUser).toBe('Practitioner/ldn-practitioner');
     expect(claims.aud).toBe(CLIENT_ID);
@@ -154,7 +212,12 @@ describe('EHR launch with PKCE', () => {
   });
 
   it('understands v1 scopes', async () => {
-    const t = await ehrLaunchToken(s, 'ldn-contrave', {}, 'launch patient/Condition.read patient/MedicationRequest.write');
+    const t = await ehrLaunchToken(
+      s,
+      'ldn-contrave',
+      {},
+      'launch patient/Condition.read patient/MedicationRequest.write',
+    );
     expect(t.scope).toBe('launch patient/Condition.read patient/MedicationRequest.write');
     expect((await fhirGet(s, t.access_token, 'Condition?patient=ldn-contrave')).status).toBe(200);
     expect((await fhirGet(s, t.access_token, 'MedicationRequest?patient=ldn-contrave')).status).toBe(403);
@@ -164,7 +227,11 @@ describe('EHR launch with PKCE', () => {
 describe('refresh', () => {
   it('exchanges a refresh token for a new access token with the same grant', async () => {
     const t = await ehrLaunchToken(s, 'ldn-fibromyalgia', {}, `${APP_SCOPES_V2} online_access`);
-    const res = await postForm(`${s.origin}/auth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token ?? '', client_id: CLIENT_ID });
+    const res = await postForm(`${s.origin}/auth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token ?? '',
+      client_id: CLIENT_ID,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const next = (await res.json()) as TokenResponse;
@@ -177,7 +244,11 @@ describe('refresh', () => {
   it('gives no refresh token unless offline_access or online_access is asked, and refuses an unknown one', async () => {
     const t = await ehrLaunchToken(s, 'ldn-fibromyalgia');
     expect(t.refresh_token).toBeUndefined();
-    const res = await postForm(`${s.origin}/auth/token`, { grant_type: 'refresh_token', refresh_token: 'made-up', client_id: CLIENT_ID });
+    const res = await postForm(`${s.origin}/auth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: 'made-up',
+      client_id: CLIENT_ID,
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -187,7 +258,12 @@ describe('standalone launch', () => {
 
   async function signInPage(): Promise<{ html: string; txn: string; verifier: string }> {
     const { verifier, challenge } = pkcePair();
-    const res = await authorizeRequest(s, { scope: standaloneScope, challenge, method: 'S256', state: 'st-standalone' });
+    const res = await authorizeRequest(s, {
+      scope: standaloneScope,
+      challenge,
+      method: 'S256',
+      state: 'st-standalone',
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     const txn = /name="txn" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -199,7 +275,12 @@ describe('standalone launch', () => {
     expect(html).toContain('<label for="patient">');
     expect(html).toContain('value="ldn-hepatic-failure"');
     expect(html).not.toMatch(/<script|style=/);
-    const res = await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'allow', patient: 'ldn-hepatic-failure', user: 'ldn-practitioner' });
+    const res = await postForm(`${s.origin}/auth/authorize`, {
+      txn,
+      decision: 'allow',
+      patient: 'ldn-hepatic-failure',
+      user: 'ldn-practitioner',
+    });
     const back = redirectParams(res);
     expect(back.get('state')).toBe('st-standalone');
     const t = (await (await exchangeCode(s, back.get('code') ?? '', verifier)).json()) as TokenResponse;
@@ -213,7 +294,11 @@ describe('standalone launch', () => {
     const back = redirectParams(await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'deny' }));
     expect(back.get('error')).toBe('access_denied');
     expect(back.get('state')).toBe('st-standalone');
-    const replay = await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'allow', patient: 'ldn-fibromyalgia' });
+    const replay = await postForm(`${s.origin}/auth/authorize`, {
+      txn,
+      decision: 'allow',
+      patient: 'ldn-fibromyalgia',
+    });
     expect(replay.status).toBe(400);
   });
 });

@@ -28,9 +28,15 @@ const order = (patientId: string, value: string): MedicationRequest => ({
   identifier: [{ system: SYSTEM, value }],
 });
 
-function createIfNone(t: string | undefined, base: 'fhir' | 'open', body: MedicationRequest, value: string): Promise<Response> {
+function createIfNone(
+  t: string | undefined,
+  base: 'fhir' | 'open',
+  body: MedicationRequest,
+  value: string,
+): Promise<Response> {
   const headers = { 'content-type': 'application/fhir+json', 'if-none-exist': `identifier=${SYSTEM}|${value}` };
-  if (base === 'open') return fetch(`${s.openFhirBase}/MedicationRequest`, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (base === 'open')
+    return fetch(`${s.openFhirBase}/MedicationRequest`, { method: 'POST', headers, body: JSON.stringify(body) });
   return fhirGet(s, t, 'MedicationRequest', { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
@@ -58,27 +64,54 @@ describe('If-None-Exist and the patient compartment', () => {
     const batch = {
       resourceType: 'Bundle',
       type: 'batch',
-      entry: [{ resource: order(ME, value), request: { method: 'POST', url: 'MedicationRequest', ifNoneExist: `identifier=${SYSTEM}|${value}` } }],
+      entry: [
+        {
+          resource: order(ME, value),
+          request: { method: 'POST', url: 'MedicationRequest', ifNoneExist: `identifier=${SYSTEM}|${value}` },
+        },
+      ],
     };
-    const res = await fhirGet(s, token, '', { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(batch) });
-    const entry = ((await res.json()) as { entry: Array<{ response: { status: string }; resource?: MedicationRequest }> }).entry[0];
+    const res = await fhirGet(s, token, '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify(batch),
+    });
+    const entry = (
+      (await res.json()) as { entry: Array<{ response: { status: string }; resource?: MedicationRequest }> }
+    ).entry[0];
     expect(entry?.response.status).toMatch(/^201/);
     expect(entry?.resource?.subject?.reference).toBe(`Patient/${ME}`);
   });
 });
 
 describe('confineConditionalCreate', () => {
-  const grant = (scopes: string[], patient?: string) => ({ clientId: 'c', scopes, options: {}, needPatientBanner: false, expiresAt: 0, ...(patient ? { patient } : {}) }) as unknown as TokenRecord;
+  const grant = (scopes: string[], patient?: string) =>
+    ({
+      clientId: 'c',
+      scopes,
+      options: {},
+      needPatientBanner: false,
+      expiresAt: 0,
+      ...(patient ? { patient } : {}),
+    }) as unknown as TokenRecord;
   const post = { method: 'POST', url: 'MedicationRequest', headers: { 'if-none-exist': 'identifier=a|b' } };
 
   it('adds the patient for patient/ scopes, leaves user/ scopes, other methods and non-compartment types alone', () => {
-    expect(confineConditionalCreate(grant(['patient/MedicationRequest.c'], 'p1'), post).headers?.['if-none-exist']).toBe('identifier=a%7Cb&patient=Patient%2Fp1');
+    expect(
+      confineConditionalCreate(grant(['patient/MedicationRequest.c'], 'p1'), post).headers?.['if-none-exist'],
+    ).toBe('identifier=a%7Cb&patient=Patient%2Fp1');
     expect(confineConditionalCreate(grant(['user/MedicationRequest.cs'], 'p1'), post)).toBe(post);
-    expect(confineConditionalCreate(grant(['patient/MedicationRequest.c'], 'p1'), { ...post, method: 'PUT' })).toMatchObject({ headers: { 'if-none-exist': 'identifier=a|b' } });
-    expect(confineConditionalCreate(grant(['patient/Medication.c'], 'p1'), { ...post, url: 'Medication' })).toMatchObject({ headers: { 'if-none-exist': 'identifier=a|b' } });
+    expect(
+      confineConditionalCreate(grant(['patient/MedicationRequest.c'], 'p1'), { ...post, method: 'PUT' }),
+    ).toMatchObject({ headers: { 'if-none-exist': 'identifier=a|b' } });
+    expect(
+      confineConditionalCreate(grant(['patient/Medication.c'], 'p1'), { ...post, url: 'Medication' }),
+    ).toMatchObject({ headers: { 'if-none-exist': 'identifier=a|b' } });
   });
 
   it('never widens: a patient/ grant without a patient matches nothing', () => {
-    expect(confineConditionalCreate(grant(['patient/MedicationRequest.c']), post).headers?.['if-none-exist']).toContain('patient=Patient%2F-none-');
+    expect(confineConditionalCreate(grant(['patient/MedicationRequest.c']), post).headers?.['if-none-exist']).toContain(
+      'patient=Patient%2F-none-',
+    );
   });
 });

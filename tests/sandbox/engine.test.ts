@@ -5,25 +5,52 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, CapabilityStatement, MedicationRequest, OperationOutcome } from 'fhir/r4';
 import { createFhirEngine, type FhirEngine } from '../../sandbox/fhir/engine.ts';
-import { allergyIntolerance, appointment, concept, condition, medication, medicationDispense, medicationRequest, patient, procedure, rxnorm, serviceRequest } from '../../fixtures/factories.ts';
+import {
+  allergyIntolerance,
+  appointment,
+  concept,
+  condition,
+  medication,
+  medicationDispense,
+  medicationRequest,
+  patient,
+  procedure,
+  rxnorm,
+  serviceRequest,
+} from '../../fixtures/factories.ts';
 
 let engine: FhirEngine;
 const get = (url: string) => engine.handle({ method: 'GET', url });
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) => engine.handle({ method: 'POST', url, body, headers });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  engine.handle({ method: 'POST', url, body, headers });
 const issueText = (body: unknown) => (body as OperationOutcome).issue.map((i) => i.details?.text ?? '').join(' | ');
 
 beforeAll(async () => {
   engine = createFhirEngine({ baseUrl: 'http://sandbox.test/fhir' });
-  const med = medication({ id: 'med-ox', code: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) });
+  const med = medication({
+    id: 'med-ox',
+    code: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]),
+  });
   await engine.load([
     patient({ id: 'p1', given: 'Ann', family: 'One' }),
     patient({ id: 'p2', given: 'Bob', family: 'Two' }),
     med,
     ...Array.from({ length: 120 }, (_, i) =>
-      medicationRequest({ id: `mr-${i}`, patientId: 'p1', medication: { reference: 'Medication/med-ox' }, authoredOn: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`, status: i % 2 ? 'active' : 'stopped' }),
+      medicationRequest({
+        id: `mr-${i}`,
+        patientId: 'p1',
+        medication: { reference: 'Medication/med-ox' },
+        authoredOn: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        status: i % 2 ? 'active' : 'stopped',
+      }),
     ),
     medicationRequest({ id: 'mr-p2', patientId: 'p2', medication: { concept: concept([], 'aspirin') } }),
-    medicationDispense({ id: 'md-1', patientId: 'p1', medication: { reference: 'Medication/med-ox' }, whenHandedOver: '2020-02-01' }),
+    medicationDispense({
+      id: 'md-1',
+      patientId: 'p1',
+      medication: { reference: 'Medication/med-ox' },
+      whenHandedOver: '2020-02-01',
+    }),
     condition({ id: 'c-1', patientId: 'p1', code: concept([], 'Fibromyalgia') }),
     allergyIntolerance({ id: 'al-1', patientId: 'p1', code: concept([], 'Naltrexone') }),
     serviceRequest({ id: 'sr-1', patientId: 'p1', code: concept([], 'Knee replacement'), occurrence: '2026-12-05' }),
@@ -51,11 +78,15 @@ describe('metadata (item 1)', () => {
   });
 
   it('advertises the SMART oauth-uris when the base is protected', async () => {
-    const secured = createFhirEngine({ securityFor: (base) => ({ authorizeUrl: `${base}/../auth/authorize`, tokenUrl: `${base}/../auth/token` }) });
+    const secured = createFhirEngine({
+      securityFor: (base) => ({ authorizeUrl: `${base}/../auth/authorize`, tokenUrl: `${base}/../auth/token` }),
+    });
     const cs = (await secured.handle({ method: 'GET', url: 'metadata' })).body as CapabilityStatement;
     const security = cs.rest?.[0]?.security;
     expect(security?.service?.[0]?.coding?.[0]?.code).toBe('SMART-on-FHIR');
-    const uris = security?.extension?.find((e) => e.url === 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris');
+    const uris = security?.extension?.find(
+      (e) => e.url === 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+    );
     expect(uris?.extension?.map((e) => e.url)).toEqual(['authorize', 'token']);
   });
 
@@ -69,9 +100,11 @@ describe('metadata (item 1)', () => {
 describe('allergies and planned procedures (issue 9 item 1)', () => {
   it('advertises AllergyIntolerance, ServiceRequest, Procedure and Appointment with the parameters the app searches by', async () => {
     const cs = (await get('metadata')).body as CapabilityStatement;
-    const params = (type: string) => cs.rest?.[0]?.resource?.find((r) => r.type === type)?.searchParam?.map((p) => p.name) ?? [];
+    const params = (type: string) =>
+      cs.rest?.[0]?.resource?.find((r) => r.type === type)?.searchParam?.map((p) => p.name) ?? [];
     expect(params('AllergyIntolerance')).toContain('patient');
-    for (const type of ['ServiceRequest', 'Procedure']) expect(params(type)).toEqual(expect.arrayContaining(['patient', 'status']));
+    for (const type of ['ServiceRequest', 'Procedure'])
+      expect(params(type)).toEqual(expect.arrayContaining(['patient', 'status']));
     expect(params('Appointment')).toEqual(expect.arrayContaining(['patient', 'status', 'date']));
   });
 
@@ -126,7 +159,8 @@ describe('searchset Bundles (item 2)', () => {
   });
 
   it('combines the patient filter with status and sort', async () => {
-    const b = (await get('MedicationRequest?patient=p1&status=active&_sort=-authoredon&_count=200')).body as Bundle<MedicationRequest>;
+    const b = (await get('MedicationRequest?patient=p1&status=active&_sort=-authoredon&_count=200'))
+      .body as Bundle<MedicationRequest>;
     expect(b.total).toBe(60);
     const dates = b.entry?.map((e) => e.resource?.authoredOn ?? '') ?? [];
     expect(dates).toEqual([...dates].sort().reverse());
@@ -135,7 +169,8 @@ describe('searchset Bundles (item 2)', () => {
 
 describe('_include (item 3)', () => {
   it('adds the referenced Medication once, with search.mode include', async () => {
-    const b = (await get('MedicationRequest?patient=p1&_count=10&_include=MedicationRequest:medication')).body as Bundle;
+    const b = (await get('MedicationRequest?patient=p1&_count=10&_include=MedicationRequest:medication'))
+      .body as Bundle;
     const included = b.entry?.filter((e) => e.search?.mode === 'include') ?? [];
     expect(included.map((e) => e.resource?.id)).toEqual(['med-ox']);
     expect(included[0]?.fullUrl).toBe('http://sandbox.test/fhir/Medication/med-ox');
@@ -171,7 +206,8 @@ describe('search parameters (item 4)', () => {
 });
 
 describe('validation on write (item 6) and server-assigned ids (item 7)', () => {
-  const valid = () => medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'naltrexone 1.5 mg capsule') } });
+  const valid = () =>
+    medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'naltrexone 1.5 mg capsule') } });
 
   it('stores a valid create under a server-assigned id with Location and ETag', async () => {
     const res = await post('MedicationRequest', { ...valid(), id: 'client-chose-this' });
@@ -204,7 +240,10 @@ describe('validation on write (item 6) and server-assigned ids (item 7)', () => 
 
 describe('conditional create (If-None-Exist)', () => {
   it('creates once (201), then returns the same resource (200) for the same identifier', async () => {
-    const body = { ...medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'LDN 1.5 mg') } }), identifier: [{ system: 'urn:test:order', value: 'ord-42' }] };
+    const body = {
+      ...medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'LDN 1.5 mg') } }),
+      identifier: [{ system: 'urn:test:order', value: 'ord-42' }],
+    };
     const first = await post('MedicationRequest', body, { 'If-None-Exist': 'identifier=urn:test:order|ord-42' });
     const second = await post('MedicationRequest', body, { 'If-None-Exist': 'identifier=urn:test:order|ord-42' });
     expect(first.status).toBe(201);
@@ -215,24 +254,39 @@ describe('conditional create (If-None-Exist)', () => {
   });
 
   it('refuses a condition with an unknown parameter instead of creating a duplicate', async () => {
-    const res = await post('MedicationRequest', medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'x') } }), { 'If-None-Exist': 'idntifier=a|b' });
+    const res = await post(
+      'MedicationRequest',
+      medicationRequest({ patientId: 'p1', medication: { concept: concept([], 'x') } }),
+      { 'If-None-Exist': 'idntifier=a|b' },
+    );
     expect(res.status).toBe(400);
   });
 });
 
 describe('conditional update and delete', () => {
   it('updates the one match of a condition, with bare ids rewritten, and refuses an unknown parameter', async () => {
-    const { id: _clientId, ...fields } = medicationRequest({ patientId: 'p2', medication: { concept: concept([], 'LDN 3 mg') } });
+    const { id: _clientId, ...fields } = medicationRequest({
+      patientId: 'p2',
+      medication: { concept: concept([], 'LDN 3 mg') },
+    });
     const body = { ...fields, identifier: [{ system: 'urn:test:order', value: 'upd-1' }] };
     const created = await post('MedicationRequest', body);
     expect(created.status).toBe(201);
     const id = (created.body as MedicationRequest).id;
-    const updated = await engine.handle({ method: 'PUT', url: 'MedicationRequest?identifier=urn:test:order|upd-1&patient=p2', body: { ...body, status: 'stopped' } });
+    const updated = await engine.handle({
+      method: 'PUT',
+      url: 'MedicationRequest?identifier=urn:test:order|upd-1&patient=p2',
+      body: { ...body, status: 'stopped' },
+    });
     expect(updated.status).toBe(200);
     expect((updated.body as MedicationRequest).id).toBe(id);
     expect(((await get(`MedicationRequest/${id}`)).body as MedicationRequest).status).toBe('stopped');
-    expect((await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifer=urn:test:order|upd-1' })).status).toBe(400);
-    expect((await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifier=urn:test:order|upd-1' })).status).toBe(200);
+    expect(
+      (await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifer=urn:test:order|upd-1' })).status,
+    ).toBe(400);
+    expect(
+      (await engine.handle({ method: 'DELETE', url: 'MedicationRequest?identifier=urn:test:order|upd-1' })).status,
+    ).toBe(200);
     expect((await get(`MedicationRequest/${id}`)).status).toBe(404);
   });
 });
@@ -249,18 +303,29 @@ describe('batch', () => {
 
   it('answers each entry through the thin layer (bare ids, unknown parameters, 404) in a batch-response', async () => {
     const batchEngine = createFhirEngine({ batch: true, baseUrl: 'http://sandbox.test/fhir' });
-    await batchEngine.load([patient({ id: 'p2', given: 'Bob', family: 'Two' }), medication({ id: 'med-ox', code: concept([], 'oxycodone') }), medicationRequest({ id: 'mr-p2', patientId: 'p2', medication: { concept: concept([], 'aspirin') } })]);
-    const res = await batchEngine.handle({ method: 'POST', url: '', body: {
-      resourceType: 'Bundle',
-      type: 'batch',
-      entry: [
-        { request: { method: 'GET', url: 'Medication/med-ox' } },
-        { request: { method: 'GET', url: 'MedicationRequest?patient=p2' } },
-        { request: { method: 'GET', url: 'MedicationRequest?colour=blue' } },
-        { request: { method: 'GET', url: 'Medication/missing' } },
-        { request: { method: 'POST', url: 'Condition' }, resource: condition({ patientId: 'p2', code: concept([], 'Psoriasis') }) },
-      ],
-    } });
+    await batchEngine.load([
+      patient({ id: 'p2', given: 'Bob', family: 'Two' }),
+      medication({ id: 'med-ox', code: concept([], 'oxycodone') }),
+      medicationRequest({ id: 'mr-p2', patientId: 'p2', medication: { concept: concept([], 'aspirin') } }),
+    ]);
+    const res = await batchEngine.handle({
+      method: 'POST',
+      url: '',
+      body: {
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: [
+          { request: { method: 'GET', url: 'Medication/med-ox' } },
+          { request: { method: 'GET', url: 'MedicationRequest?patient=p2' } },
+          { request: { method: 'GET', url: 'MedicationRequest?colour=blue' } },
+          { request: { method: 'GET', url: 'Medication/missing' } },
+          {
+            request: { method: 'POST', url: 'Condition' },
+            resource: condition({ patientId: 'p2', code: concept([], 'Psoriasis') }),
+          },
+        ],
+      },
+    });
     expect(res.status).toBe(200);
     const b = res.body as Bundle;
     expect(b.type).toBe('batch-response');
@@ -271,6 +336,14 @@ describe('batch', () => {
 
   it('refuses a transaction (the in-memory store cannot make it atomic)', async () => {
     const batchEngine = createFhirEngine({ batch: true });
-    expect((await batchEngine.handle({ method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'transaction', entry: [] } })).status).toBe(400);
+    expect(
+      (
+        await batchEngine.handle({
+          method: 'POST',
+          url: '',
+          body: { resourceType: 'Bundle', type: 'transaction', entry: [] },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

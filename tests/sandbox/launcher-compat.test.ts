@@ -23,18 +23,40 @@ function withScopes(scope: string): string {
   return `${launcher}/v/r4/sim/${Buffer.from(JSON.stringify(arr)).toString('base64url')}/fhir`;
 }
 
-async function authorizeAt(base: string, scope: string, challenge: string, extra: Record<string, string> = {}): Promise<Response> {
-  const config = (await (await fetch(`${base}/.well-known/smart-configuration`)).json()) as { authorization_endpoint: string };
-  const q = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: `${s.origin}/app/`, scope, state: 'st', aud: base, code_challenge: challenge, code_challenge_method: 'S256', ...extra });
+async function authorizeAt(
+  base: string,
+  scope: string,
+  challenge: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const config = (await (await fetch(`${base}/.well-known/smart-configuration`)).json()) as {
+    authorization_endpoint: string;
+  };
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: CLIENT_ID,
+    redirect_uri: `${s.origin}/app/`,
+    scope,
+    state: 'st',
+    aud: base,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  });
   return fetch(`${config.authorization_endpoint}?${q}`, { redirect: 'manual' });
 }
 
-const STANDALONE_SCOPES = 'launch/patient openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.c';
+const STANDALONE_SCOPES =
+  'launch/patient openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.c';
 
 describe('launcher look-alike', () => {
   it('each option set is its own base, with discovery naming it and an authorization endpoint under it', async () => {
     const base = launcherStandaloneBase(launcher, { type: 'patient-standalone' }) ?? '';
-    const config = (await (await fetch(`${base}/.well-known/smart-configuration`)).json()) as { issuer: string; authorization_endpoint: string; code_challenge_methods_supported: string[] };
+    const config = (await (await fetch(`${base}/.well-known/smart-configuration`)).json()) as {
+      issuer: string;
+      authorization_endpoint: string;
+      code_challenge_methods_supported: string[];
+    };
     expect(config.issuer).toBe(base);
     expect(config.authorization_endpoint).toBe(base.replace(/\/fhir$/, '/auth/authorize'));
     expect(config.code_challenge_methods_supported).toEqual(['S256']);
@@ -42,12 +64,22 @@ describe('launcher look-alike', () => {
 
   it('a standalone launch on the plain base gets invalid_request "Invalid launch options"', async () => {
     const back = redirectParams(await authorizeAt(`${launcher}/v/r4/fhir`, STANDALONE_SCOPES, pkcePair().challenge));
-    expect([back.get('error'), back.get('error_description'), back.get('state')]).toEqual(['invalid_request', 'Invalid launch options', 'st']);
+    expect([back.get('error'), back.get('error_description'), back.get('state')]).toEqual([
+      'invalid_request',
+      'Invalid launch options',
+      'st',
+    ]);
   });
 
   it('scopes outside the launch’s list get invalid_scope at authorize; the read-only set passes', async () => {
     const base = withScopes(readOnlyScopes('standalone', 'v2'));
-    const refused = redirectParams(await authorizeAt(base, `${readOnlyScopes('standalone', 'v2')} patient/MedicationRequest.c`, pkcePair().challenge));
+    const refused = redirectParams(
+      await authorizeAt(
+        base,
+        `${readOnlyScopes('standalone', 'v2')} patient/MedicationRequest.c`,
+        pkcePair().challenge,
+      ),
+    );
     expect(refused.get('error')).toBe('invalid_scope');
     expect(refused.get('error_description')).toContain('patient/MedicationRequest.c');
     const passed = await authorizeAt(base, readOnlyScopes('standalone', 'v2'), pkcePair().challenge);
@@ -60,23 +92,40 @@ describe('launcher look-alike', () => {
     const { verifier, challenge } = pkcePair();
     const page = await (await authorizeAt(base, STANDALONE_SCOPES, challenge)).text();
     const txn = /name="txn" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    const code = redirectParams(await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'allow', patient: 'ldn-fibromyalgia' })).get('code') ?? '';
+    const code =
+      redirectParams(
+        await postForm(`${s.origin}/auth/authorize`, { txn, decision: 'allow', patient: 'ldn-fibromyalgia' }),
+      ).get('code') ?? '';
     const token = (await (await exchangeCode(s, code, verifier)).json()) as TokenResponse;
     expect(token.patient).toBe('ldn-fibromyalgia');
-    const res = await fetch(`${base}/Condition?patient=ldn-fibromyalgia`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    const res = await fetch(`${base}/Condition?patient=ldn-fibromyalgia`, {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
     expect(res.status).toBe(200);
     const bundle = (await res.json()) as { entry?: Array<{ fullUrl?: string }> };
     expect(bundle.entry?.[0]?.fullUrl?.startsWith(`${base}/Condition/`)).toBe(true);
-    expect((await fetch(`${base}/Condition?patient=ldn-crohns-oxycodone`, { headers: { authorization: `Bearer ${token.access_token}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${base}/Condition?patient=ldn-crohns-oxycodone`, {
+          headers: { authorization: `Bearer ${token.access_token}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('/smart-launcher/launcher starts an EHR launch with the launcher’s iss', async () => {
-    const res = await fetch(`${launcher}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: '/app/launch/' })}`, { redirect: 'manual' });
+    const res = await fetch(
+      `${launcher}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: '/app/launch/' })}`,
+      { redirect: 'manual' },
+    );
     const to = new URL(res.headers.get('location') ?? '');
     expect(to.pathname).toBe('/app/launch/');
     expect(to.searchParams.get('iss')).toBe(`${launcher}/v/r4/fhir`);
     expect(to.searchParams.get('launch')).toBeTruthy();
-    const offsite = await fetch(`${launcher}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: 'https://evil.test/' })}`, { redirect: 'manual' });
+    const offsite = await fetch(
+      `${launcher}/launcher?${new URLSearchParams({ patient: 'ldn-fibromyalgia', launch_uri: 'https://evil.test/' })}`,
+      { redirect: 'manual' },
+    );
     expect(offsite.status).toBe(400);
   });
 });

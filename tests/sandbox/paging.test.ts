@@ -17,7 +17,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => s?.close());
 
-async function readAll(path: string): Promise<{ ids: Set<string>; pages: number; total: number | undefined; included: number }> {
+async function readAll(
+  path: string,
+): Promise<{ ids: Set<string>; pages: number; total: number | undefined; included: number }> {
   const ids = new Set<string>();
   let url: string | undefined = path;
   let pages = 0;
@@ -53,7 +55,9 @@ describe('paging the 5,000-record chart', () => {
     const conditions = await readAll(`Condition?patient=${ID}&_count=200`);
     pages += conditions.pages;
     const ms = Math.round(performance.now() - started);
-    console.log(`large chart: ${meds} medication records + ${conditions.ids.size} conditions in ${pages} pages of 200 over HTTP, ${ms} ms`);
+    console.log(
+      `large chart: ${meds} medication records + ${conditions.ids.size} conditions in ${pages} pages of 200 over HTTP, ${ms} ms`,
+    );
     expect(meds).toBe(5000);
     expect(conditions.ids.size).toBe(2000);
   });
@@ -61,7 +65,9 @@ describe('paging the 5,000-record chart', () => {
   it('reads the 3,000 orders with the default page size too (50 per page)', async () => {
     const started = performance.now();
     const r = await readAll(`MedicationRequest?patient=${ID}`);
-    console.log(`large chart: ${r.ids.size} MedicationRequests in ${r.pages} default pages, ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `large chart: ${r.ids.size} MedicationRequests in ${r.pages} default pages, ${Math.round(performance.now() - started)} ms`,
+    );
     expect(r.ids.size).toBe(3000);
     expect(r.pages).toBe(60);
   });

@@ -14,7 +14,8 @@ const byKey = (key: string) => {
   if (!p) throw new Error(`no patient ${key}`);
   return p;
 };
-const daysBetween = (a: string, b: Date) => Math.round((b.getTime() - new Date(`${a}T12:00:00Z`).getTime()) / 86_400_000);
+const daysBetween = (a: string, b: Date) =>
+  Math.round((b.getTime() - new Date(`${a}T12:00:00Z`).getTime()) / 86_400_000);
 
 beforeAll(() => ensureDefinitions(), 60_000);
 
@@ -49,9 +50,11 @@ describe('syntheticPatients', () => {
     expect(byKey('ldn-no-conditions').resources.some((r) => r.resourceType === 'Condition')).toBe(false);
   });
 
-  it('stops the MS patient\'s tramadol exactly 5 days before `now`, whatever `now` is', () => {
+  it("stops the MS patient's tramadol exactly 5 days before `now`, whatever `now` is", () => {
     for (const now of [NOW, new Date('2031-07-01T08:00:00Z')]) {
-      const mr = syntheticPatients(now).find((p) => p.key === 'ldn-ms-tramadol-stopped')?.resources.find((r) => r.resourceType === 'MedicationRequest') as MedicationRequest;
+      const mr = syntheticPatients(now)
+        .find((p) => p.key === 'ldn-ms-tramadol-stopped')
+        ?.resources.find((r) => r.resourceType === 'MedicationRequest') as MedicationRequest;
       expect(mr.status).toBe('stopped');
       expect(daysBetween(mr.dispenseRequest?.validityPeriod?.end ?? '', now)).toBe(5);
     }
@@ -59,15 +62,18 @@ describe('syntheticPatients', () => {
 
   it('records the long-COVID codeine syrup as text only', () => {
     const ms = byKey('ldn-long-covid-codeine-text').resources.find((r) => r.resourceType === 'MedicationStatement');
-    const concept = (ms as { medicationCodeableConcept?: { coding?: unknown[]; text?: string } }).medicationCodeableConcept;
+    const concept = (ms as { medicationCodeableConcept?: { coding?: unknown[]; text?: string } })
+      .medicationCodeableConcept;
     expect(concept?.coding).toBeUndefined();
     expect(concept?.text?.toLowerCase()).toContain('codeine');
   });
 
   it('mixes statuses and resource types, medicationReference and local codes', () => {
     const all = patients.flatMap((p) => p.resources);
-    const statuses = (type: string) => new Set(all.filter((r) => r.resourceType === type).map((r) => (r as { status?: string }).status));
-    for (const s of ['active', 'stopped', 'completed', 'on-hold', 'entered-in-error']) expect(statuses('MedicationRequest')).toContain(s);
+    const statuses = (type: string) =>
+      new Set(all.filter((r) => r.resourceType === type).map((r) => (r as { status?: string }).status));
+    for (const s of ['active', 'stopped', 'completed', 'on-hold', 'entered-in-error'])
+      expect(statuses('MedicationRequest')).toContain(s);
     expect([...statuses('MedicationStatement')]).toEqual(expect.arrayContaining(['active', 'completed']));
     expect([...statuses('MedicationDispense')]).toContain('completed');
     expect(all.some((r) => r.resourceType === 'MedicationAdministration')).toBe(true);
@@ -89,15 +95,18 @@ describe('syntheticPatients', () => {
     }
   });
 
-  it('is valid FHIR R4 throughout (the engine\'s write validation accepts every resource)', () => {
+  it("is valid FHIR R4 throughout (the engine's write validation accepts every resource)", () => {
     const everything: Resource[] = [sandboxPractitioner(), ...patients.flatMap((p) => [p.patient, ...p.resources])];
-    for (const r of everything) expect(() => assertValidResource(r as never), `${r.resourceType}/${r.id}`).not.toThrow();
+    for (const r of everything)
+      expect(() => assertValidResource(r as never), `${r.resourceType}/${r.id}`).not.toThrow();
   });
 });
 
 describe('largeChartPatient', () => {
   const large = largeChartPatient(NOW);
-  const meds = large.resources.filter((r) => /^Medication(Request|Statement|Dispense|Administration)$/.test(r.resourceType));
+  const meds = large.resources.filter((r) =>
+    /^Medication(Request|Statement|Dispense|Administration)$/.test(r.resourceType),
+  );
 
   it('has 5,000 medication records over 20 years and 2,000 conditions under id ldn-large-chart', () => {
     expect(large.key).toBe('ldn-large-chart');
@@ -115,7 +124,9 @@ describe('largeChartPatient', () => {
 
   it('keeps its opioids more than two years back, so the expected verdict stays candidate', () => {
     const opioid = /oxycodone|tramadol|hydrocodone/i;
-    const recent = meds.filter((r) => opioid.test(JSON.stringify(r))).map((r) => JSON.stringify(r).match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '');
+    const recent = meds
+      .filter((r) => opioid.test(JSON.stringify(r)))
+      .map((r) => JSON.stringify(r).match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '');
     expect(recent.length).toBeGreaterThan(0);
     for (const d of recent) expect(daysBetween(d, NOW)).toBeGreaterThan(2 * 365);
     expect(large.expected.verdict).toBe('candidate');

@@ -25,7 +25,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => s?.close());
 
-const tokenFor = async (patient: string, profile: string): Promise<string> => (await ehrLaunchToken(s, patient, { profile })).access_token;
+const tokenFor = async (patient: string, profile: string): Promise<string> =>
+  (await ehrLaunchToken(s, patient, { profile })).access_token;
 
 async function bundle(res: Response): Promise<Bundle> {
   expect(res.status).toBe(200);
@@ -40,7 +41,8 @@ async function readAll(token: string, path: string): Promise<{ ids: string[]; pa
   while (url && pages.length < 200) {
     const b = await bundle(await fhirGet(s, token, url));
     pages.push(b);
-    for (const e of b.entry ?? []) if (e.search?.mode !== 'include') ids.push(`${e.resource?.resourceType}/${e.resource?.id}`);
+    for (const e of b.entry ?? [])
+      if (e.search?.mode !== 'include') ids.push(`${e.resource?.resourceType}/${e.resource?.id}`);
     url = b.link?.find((l) => l.relation === 'next')?.url;
   }
   return { ids, pages };
@@ -59,7 +61,11 @@ async function openIds(path: string): Promise<string[]> {
 }
 
 const post = (token: string, type: string, body: unknown): Promise<Response> =>
-  fhirGet(s, token, type, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/fhir+json' } });
+  fhirGet(s, token, type, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/fhir+json' },
+  });
 
 function fullOrder(patient: string): MedicationRequest {
   return {
@@ -67,7 +73,9 @@ function fullOrder(patient: string): MedicationRequest {
     status: 'active',
     intent: 'order',
     subject: { reference: `Patient/${patient}` },
-    contained: [{ resourceType: 'Medication', id: 'ldn', code: { text: 'naltrexone 1 mg/mL oral suspension (compounded)' } }],
+    contained: [
+      { resourceType: 'Medication', id: 'ldn', code: { text: 'naltrexone 1 mg/mL oral suspension (compounded)' } },
+    ],
     medicationReference: { reference: '#ldn' },
     dosageInstruction: [
       { sequence: 1, text: '1.5 mg daily for 7 days' },
@@ -92,7 +100,9 @@ describe('profile option', () => {
   it('an unknown profile is refused by name; the launcher form offers the four', async () => {
     const res = await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&profile=cerner`, { redirect: 'manual' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('profile &quot;cerner&quot; is not one of full, epic-like, oracle-like, hapi-like');
+    expect(await res.text()).toContain(
+      'profile &quot;cerner&quot; is not one of full, epic-like, oracle-like, hapi-like',
+    );
     const page = await (await fetch(`${s.origin}/`)).text();
     for (const p of ['full', 'epic-like', 'oracle-like', 'hapi-like']) expect(page).toContain(`<option value="${p}">`);
   });
@@ -106,7 +116,9 @@ describe('profile option', () => {
 describe('full (the default)', () => {
   it('resolves _include and pages by _offset', async () => {
     const token = await tokenFor(LARGE, 'full');
-    const b = await bundle(await fhirGet(s, token, `MedicationRequest?patient=${LARGE}&_count=100&_include=MedicationRequest:medication`));
+    const b = await bundle(
+      await fhirGet(s, token, `MedicationRequest?patient=${LARGE}&_count=100&_include=MedicationRequest:medication`),
+    );
     expect(b.entry?.some((e) => e.search?.mode === 'include')).toBe(true);
     expect(b.link?.find((l) => l.relation === 'next')?.url).toContain('_offset=100');
   });
@@ -115,7 +127,11 @@ describe('full (the default)', () => {
 describe('epic-like', () => {
   it('answers a search with _include with 400 and an OperationOutcome; the same search without it works', async () => {
     const token = await tokenFor('ldn-fibromyalgia', 'epic-like');
-    const res = await fhirGet(s, token, 'MedicationRequest?patient=ldn-fibromyalgia&_include=MedicationRequest:medication');
+    const res = await fhirGet(
+      s,
+      token,
+      'MedicationRequest?patient=ldn-fibromyalgia&_include=MedicationRequest:medication',
+    );
     expect(res.status).toBe(400);
     expect(await outcomeText(res)).toContain('_include is not supported');
     expect((await fhirGet(s, token, 'MedicationRequest?patient=ldn-fibromyalgia')).status).toBe(200);
@@ -172,7 +188,11 @@ describe('epic-like', () => {
       expect(res.status).toBe(403);
       expect(await outcomeText(res)).toContain('MedicationRequest writes are not available');
     }
-    const di = await post(token, 'DetectedIssue', { resourceType: 'DetectedIssue', status: 'final', patient: { reference: `Patient/${patient}` } });
+    const di = await post(token, 'DetectedIssue', {
+      resourceType: 'DetectedIssue',
+      status: 'final',
+      patient: { reference: `Patient/${patient}` },
+    });
     expect(di.status).toBe(403);
     expect((await openIds(`MedicationRequest?patient=${patient}`)).length).toBe(before);
   });
@@ -208,7 +228,9 @@ describe('oracle-like', () => {
       const res = await post(token, 'MedicationRequest', { ...reportedOrder(patient), intent });
       expect(res.status).toBe(201);
       const created = (await res.json()) as MedicationRequest;
-      const stored = (await (await fetch(`${s.openFhirBase}/MedicationRequest/${created.id}`)).json()) as MedicationRequest;
+      const stored = (await (
+        await fetch(`${s.openFhirBase}/MedicationRequest/${created.id}`)
+      ).json()) as MedicationRequest;
       expect(stored.reportedBoolean).toBe(true);
       expect(stored.intent).toBe(intent);
       expect(stored.dosageInstruction).toHaveLength(1);
@@ -218,7 +240,11 @@ describe('oracle-like', () => {
 
   it('does not support DetectedIssue (404 with an OperationOutcome), search or create', async () => {
     const token = await tokenFor(patient, 'oracle-like');
-    const create = await post(token, 'DetectedIssue', { resourceType: 'DetectedIssue', status: 'final', patient: { reference: `Patient/${patient}` } });
+    const create = await post(token, 'DetectedIssue', {
+      resourceType: 'DetectedIssue',
+      status: 'final',
+      patient: { reference: `Patient/${patient}` },
+    });
     expect(create.status).toBe(404);
     expect(await outcomeText(create)).toContain('DetectedIssue is not a supported resource');
     expect((await fhirGet(s, token, `DetectedIssue?patient=${patient}`)).status).toBe(404);
@@ -231,26 +257,36 @@ describe('hapi-like', () => {
     const { ids, pages } = await readAll(token, `Condition?patient=${LARGE}`);
     expect(pages[0]!.entry).toHaveLength(HAPI_DEFAULT_PAGE);
     const next = pages[0]!.link?.find((l) => l.relation === 'next')?.url ?? '';
-    expect(next).toMatch(new RegExp(`^${s.fhirBase}\\?_getpages=[0-9a-f]{32}&_getpagesoffset=20&_count=20&_bundletype=searchset$`));
+    expect(next).toMatch(
+      new RegExp(`^${s.fhirBase}\\?_getpages=[0-9a-f]{32}&_getpagesoffset=20&_count=20&_bundletype=searchset$`),
+    );
     for (const p of pages) expect(p.total).toBe(ids.length);
     expect([...ids].sort()).toEqual((await openIds(`Condition?patient=${LARGE}`)).sort());
   });
 
-  it("its links are the offset paging the app plans ahead: the planned pages, read at once, give every record", async () => {
+  it('its links are the offset paging the app plans ahead: the planned pages, read at once, give every record', async () => {
     const token = await tokenFor(LARGE, 'hapi-like');
-    const first = await bundle(await fhirGet(s, token, `MedicationRequest?patient=${LARGE}&status=${STATUSES}&_count=200`));
+    const first = await bundle(
+      await fhirGet(s, token, `MedicationRequest?patient=${LARGE}&status=${STATUSES}&_count=200`),
+    );
     const next = first.link?.find((l) => l.relation === 'next')?.url ?? '';
     const plan = offsetPlan(next, first.total ?? 0, 49);
     expect(plan?.urls.length).toBe(Math.ceil((first.total ?? 0) / 200) - 1);
     const rest = await Promise.all((plan?.urls ?? []).map(async (u) => bundle(await fhirGet(s, token, u))));
-    const ids = [first, ...rest].flatMap((b) => (b.entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => `MedicationRequest/${e.resource?.id}`));
+    const ids = [first, ...rest].flatMap((b) =>
+      (b.entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => `MedicationRequest/${e.resource?.id}`),
+    );
     expect(ids.length).toBe(first.total);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('an unknown search id answers 410 with an OperationOutcome', async () => {
     const token = await tokenFor(LARGE, 'hapi-like');
-    const res = await fhirGet(s, token, `${s.fhirBase}?_getpages=0123456789abcdef0123456789abcdef&_getpagesoffset=20&_count=20`);
+    const res = await fhirGet(
+      s,
+      token,
+      `${s.fhirBase}?_getpages=0123456789abcdef0123456789abcdef&_getpagesoffset=20&_count=20`,
+    );
     expect(res.status).toBe(410);
     expect(await outcomeText(res)).toContain('does not exist');
   });
@@ -265,14 +301,17 @@ describe("the app's chart reader under each profile", () => {
     const chart = await readChart(createNodeFhirHttp(s.fhirBase, { token }), patient, { onStats: (x) => (stats = x) });
     return { chart, stats: stats! };
   }
-  const ids = (c: Chart) => [...c.medicationRequests, ...c.medicationDispenses, ...c.conditions].map((r) => `${r.resourceType}/${r.id}`).sort();
+  const ids = (c: Chart) =>
+    [...c.medicationRequests, ...c.medicationDispenses, ...c.conditions].map((r) => `${r.resourceType}/${r.id}`).sort();
 
   it('epic-like: the one gap is the refused MedicationStatement search; everything else is read as under full', async () => {
     const patient = 'ldn-ms-tramadol-stopped';
     const full = await read(patient, 'full');
     const epic = await read(patient, 'epic-like');
     expect(full.chart.gaps).toEqual([]);
-    expect(epic.chart.gaps.map((g) => `${g.resourceType}:${g.reason}`)).toEqual([`MedicationStatement:${epic.chart.gaps[0]?.reason}`]);
+    expect(epic.chart.gaps.map((g) => `${g.resourceType}:${g.reason}`)).toEqual([
+      `MedicationStatement:${epic.chart.gaps[0]?.reason}`,
+    ]);
     expect(ids(epic.chart)).toEqual(ids(full.chart));
     // The stopped tramadol order is read although the profile defaults to active orders.
     expect(epic.chart.medicationRequests.map((r) => r.id)).toContain(`${patient}-mr1`);
@@ -291,7 +330,9 @@ describe("the app's chart reader under each profile", () => {
     // Planned ahead: as few round trips as the _offset links of full (following next links one by one takes more).
     expect(hapi.stats.pages.MedicationRequest).toBeGreaterThan(2);
     expect(hapi.stats.roundTrips).toBe(full.stats.roundTrips);
-    console.log(`[profiles] large chart round trips: full ${full.stats.roundTrips}, hapi-like ${hapi.stats.roundTrips}; requests ${full.stats.requests} / ${hapi.stats.requests}`);
+    console.log(
+      `[profiles] large chart round trips: full ${full.stats.roundTrips}, hapi-like ${hapi.stats.roundTrips}; requests ${full.stats.requests} / ${hapi.stats.requests}`,
+    );
   });
 
   it('oracle-like reads as full', async () => {

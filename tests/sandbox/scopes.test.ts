@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const post = (t: string, path: string, body: unknown) =>
-  fhirGet(s, t, path, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(body) });
+  fhirGet(s, t, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify(body),
+  });
 
 describe('authentication', () => {
   it('answers 401 with WWW-Authenticate when no bearer token is sent', async () => {
@@ -40,7 +44,12 @@ describe('authentication', () => {
 
 describe('granted scopes', () => {
   it('allows the reads and searches the app asks for', async () => {
-    for (const path of [`Patient/${ME}`, `Condition?patient=${ME}`, `MedicationRequest?patient=Patient/${ME}&_include=MedicationRequest:medication`, `MedicationDispense?subject=${ME}`]) {
+    for (const path of [
+      `Patient/${ME}`,
+      `Condition?patient=${ME}`,
+      `MedicationRequest?patient=Patient/${ME}&_include=MedicationRequest:medication`,
+      `MedicationDispense?subject=${ME}`,
+    ]) {
       expect((await fhirGet(s, token, path)).status, path).toBe(200);
     }
   });
@@ -53,10 +62,21 @@ describe('granted scopes', () => {
   });
 
   it('allows creating a MedicationRequest (patient/MedicationRequest.c) but refuses update and delete', async () => {
-    const created = await post(token, 'MedicationRequest', medicationRequest({ patientId: ME, medication: { concept: concept([], 'naltrexone 1.5 mg capsule (compounded)') } }));
+    const created = await post(
+      token,
+      'MedicationRequest',
+      medicationRequest({
+        patientId: ME,
+        medication: { concept: concept([], 'naltrexone 1.5 mg capsule (compounded)') },
+      }),
+    );
     expect(created.status).toBe(201);
     const id = ((await created.json()) as { id: string }).id;
-    const update = await fhirGet(s, token, `MedicationRequest/${id}`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify({ resourceType: 'MedicationRequest', id }) });
+    const update = await fhirGet(s, token, `MedicationRequest/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'MedicationRequest', id }),
+    });
     expect(update.status).toBe(403);
     expect(await outcomeText(update)).toContain('patient/MedicationRequest.u');
     const del = await fhirGet(s, token, `MedicationRequest/${id}`, { method: 'DELETE' });
@@ -64,7 +84,8 @@ describe('granted scopes', () => {
   });
 
   it('refuses a write when only read scopes were granted', async () => {
-    const readOnly = (await ehrLaunchToken(s, ME, {}, 'launch patient/MedicationRequest.rs patient/DetectedIssue.rs')).access_token;
+    const readOnly = (await ehrLaunchToken(s, ME, {}, 'launch patient/MedicationRequest.rs patient/DetectedIssue.rs'))
+      .access_token;
     const res = await post(readOnly, 'DetectedIssue', minimalDetectedIssue(ME));
     expect(res.status).toBe(403);
     expect(await outcomeText(res)).toContain('patient/DetectedIssue.c');
@@ -72,7 +93,12 @@ describe('granted scopes', () => {
 
   it('narrows the granted scopes to the launch option scope=', async () => {
     const narrowed = await ehrLaunchToken(s, ME, { scope: 'patient/Condition.rs patient/Patient.r' });
-    expect(narrowed.scope.split(' ').filter((x) => x.startsWith('patient/')).sort()).toEqual(['patient/Condition.rs', 'patient/Patient.r']);
+    expect(
+      narrowed.scope
+        .split(' ')
+        .filter((x) => x.startsWith('patient/'))
+        .sort(),
+    ).toEqual(['patient/Condition.rs', 'patient/Patient.r']);
     expect((await fhirGet(s, narrowed.access_token, `Condition?patient=${ME}`)).status).toBe(200);
     expect((await fhirGet(s, narrowed.access_token, `MedicationRequest?patient=${ME}`)).status).toBe(403);
     expect((await fhirGet(s, narrowed.access_token, `Patient?_id=${ME}`)).status).toBe(403);
@@ -95,7 +121,10 @@ describe('granted scopes', () => {
     };
     const res = await post(token, '', batch);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { type: string; entry: { resource?: { resourceType: string }; response: { status: string } }[] };
+    const body = (await res.json()) as {
+      type: string;
+      entry: { resource?: { resourceType: string }; response: { status: string } }[];
+    };
     expect(body.type).toBe('batch-response');
     expect(body.entry.map((e) => e.response.status)).toEqual(['200', '403', '403', '200']);
     expect(body.entry[0]?.resource?.resourceType).toBe('Patient');
@@ -112,7 +141,11 @@ describe('the patient compartment', () => {
 
   it('applies the same rule to a search by POST (form parameters)', async () => {
     const search = (patientId: string) =>
-      fhirGet(s, token, 'Condition/_search', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ patient: patientId }).toString() });
+      fhirGet(s, token, 'Condition/_search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ patient: patientId }).toString(),
+      });
     expect((await search(ME)).status).toBe(200);
     expect((await search(OTHER)).status).toBe(403);
   });
@@ -128,7 +161,11 @@ describe('the patient compartment', () => {
   });
 
   it('refuses a create for another patient', async () => {
-    const res = await post(token, 'MedicationRequest', medicationRequest({ patientId: OTHER, medication: { concept: concept([], 'naltrexone 1 mg') } }));
+    const res = await post(
+      token,
+      'MedicationRequest',
+      medicationRequest({ patientId: OTHER, medication: { concept: concept([], 'naltrexone 1 mg') } }),
+    );
     expect(res.status).toBe(403);
   });
 
@@ -175,7 +212,9 @@ describe('allergies and planned procedures (issue 9)', () => {
     expect((await fhirGet(s, t, `Appointment?patient=${OTHER}`)).status).toBe(403);
     expect((await fhirGet(s, t, 'Appointment?status=booked')).status).toBe(403);
     expect((await fhirGet(s, t, `Appointment/${id}`)).status).toBe(403);
-    const own = (await (await fhirGet(s, t, `Appointment?patient=${ME}`)).json()) as { entry?: { resource: { id: string } }[] };
+    const own = (await (await fhirGet(s, t, `Appointment?patient=${ME}`)).json()) as {
+      entry?: { resource: { id: string } }[];
+    };
     expect((own.entry ?? []).map((e) => e.resource.id)).not.toContain(id);
   });
 });

@@ -15,8 +15,19 @@ const ids = async (url: string) => {
   return ((res.body as Bundle<MedicationRequest>).entry ?? []).map((e) => e.resource!.id).sort();
 };
 
-function order(id: string, patientId: string, status: MedicationRequest['status'], identifier?: { system?: string; value: string }): MedicationRequest {
-  const mr = medicationRequest({ id, patientId, status, medication: { concept: concept([], 'aspirin 81 mg') }, authoredOn: id.endsWith('old') ? '2019-01-01' : '2026-01-01' });
+function order(
+  id: string,
+  patientId: string,
+  status: MedicationRequest['status'],
+  identifier?: { system?: string; value: string },
+): MedicationRequest {
+  const mr = medicationRequest({
+    id,
+    patientId,
+    status,
+    medication: { concept: concept([], 'aspirin 81 mg') },
+    authoredOn: id.endsWith('old') ? '2019-01-01' : '2026-01-01',
+  });
   return identifier ? { ...mr, identifier: [identifier] } : mr;
 }
 

@@ -5,7 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from 'fhir/r4';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
-import { APP_SCOPES_V2, authorizeRequest, CLIENT_ID, createLaunch, ehrLaunchToken, exchangeCode, fhirGet, outcomeText, pkcePair, postForm, redirectParams } from './support.ts';
+import {
+  APP_SCOPES_V2,
+  authorizeRequest,
+  CLIENT_ID,
+  createLaunch,
+  ehrLaunchToken,
+  exchangeCode,
+  fhirGet,
+  outcomeText,
+  pkcePair,
+  postForm,
+  redirectParams,
+} from './support.ts';
 
 let s: SandboxHandle;
 beforeAll(async () => {
@@ -16,7 +28,10 @@ afterAll(() => s?.close());
 async function authorizeWith(authError: string, scope = APP_SCOPES_V2) {
   const launch = await createLaunch(s, 'ldn-fibromyalgia', { auth_error: authError });
   const pkce = pkcePair();
-  return { res: await authorizeRequest(s, { launch, scope, challenge: pkce.challenge, method: 'S256' }), verifier: pkce.verifier };
+  return {
+    res: await authorizeRequest(s, { launch, scope, challenge: pkce.challenge, method: 'S256' }),
+    verifier: pkce.verifier,
+  };
 }
 
 describe('authorization errors', () => {
@@ -52,32 +67,48 @@ describe('authorization errors', () => {
   });
 
   it('token_expired_refresh_token gives a refresh token that fails with invalid_grant', async () => {
-    const t = await ehrLaunchToken(s, 'ldn-fibromyalgia', { auth_error: 'token_expired_refresh_token' }, `${APP_SCOPES_V2} offline_access`);
+    const t = await ehrLaunchToken(
+      s,
+      'ldn-fibromyalgia',
+      { auth_error: 'token_expired_refresh_token' },
+      `${APP_SCOPES_V2} offline_access`,
+    );
     expect(t.refresh_token).toBeTruthy();
-    const res = await postForm(`${s.origin}/auth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token ?? '', client_id: CLIENT_ID });
+    const res = await postForm(`${s.origin}/auth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token ?? '',
+      client_id: CLIENT_ID,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
-  it.each(['request_expired_token', 'request_invalid_token'])('%s makes every FHIR request answer 401 with WWW-Authenticate', async (authError) => {
-    const t = await ehrLaunchToken(s, 'ldn-fibromyalgia', { auth_error: authError });
-    for (const path of ['Patient/ldn-fibromyalgia', 'Condition?patient=ldn-fibromyalgia']) {
-      const res = await fhirGet(s, t.access_token, path);
-      expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
-    }
-  });
+  it.each(['request_expired_token', 'request_invalid_token'])(
+    '%s makes every FHIR request answer 401 with WWW-Authenticate',
+    async (authError) => {
+      const t = await ehrLaunchToken(s, 'ldn-fibromyalgia', { auth_error: authError });
+      for (const path of ['Patient/ldn-fibromyalgia', 'Condition?patient=ldn-fibromyalgia']) {
+        const res = await fhirGet(s, t.access_token, path);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+      }
+    },
+  );
 
   it('refuses an unknown auth_error or fault at /launch with a page naming it', async () => {
     const res = await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&auth_error=auth_typo`, { redirect: 'manual' });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('auth_typo');
-    expect((await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&fhir_fault=Condition:explode`, { redirect: 'manual' })).status).toBe(400);
+    expect(
+      (await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&fhir_fault=Condition:explode`, { redirect: 'manual' }))
+        .status,
+    ).toBe(400);
   });
 });
 
 describe('FHIR faults', () => {
-  const tokenWith = async (fault: string, patient = 'ldn-status-mix') => (await ehrLaunchToken(s, patient, { fhir_fault: fault })).access_token;
+  const tokenWith = async (fault: string, patient = 'ldn-status-mix') =>
+    (await ehrLaunchToken(s, patient, { fhir_fault: fault })).access_token;
 
   it.each([
     ['500', 500],
@@ -109,7 +140,9 @@ describe('FHIR faults', () => {
 
   it('broken-paging: the next link of page 2 leads to a 500', async () => {
     const t = await tokenWith('MedicationRequest:broken-paging', 'ldn-large-chart');
-    const page1 = (await (await fhirGet(s, t, 'MedicationRequest?patient=ldn-large-chart&_count=100')).json()) as Bundle;
+    const page1 = (await (
+      await fhirGet(s, t, 'MedicationRequest?patient=ldn-large-chart&_count=100')
+    ).json()) as Bundle;
     const page2Url = page1.link?.find((l) => l.relation === 'next')?.url ?? '';
     const page2Res = await fhirGet(s, t, page2Url);
     expect(page2Res.status).toBe(200);
@@ -125,7 +158,14 @@ describe('FHIR faults', () => {
     const res = await fhirGet(s, t, s.fhirBase, {
       method: 'POST',
       headers: { 'content-type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: 'Medication/ldn-status-mix-med1' } }, { request: { method: 'GET', url: 'Patient/ldn-status-mix' } }] }),
+      body: JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: [
+          { request: { method: 'GET', url: 'Medication/ldn-status-mix-med1' } },
+          { request: { method: 'GET', url: 'Patient/ldn-status-mix' } },
+        ],
+      }),
     });
     const body = (await res.json()) as { entry: { response: { status: string } }[] };
     expect(body.entry.map((e) => e.response.status)).toEqual(['500', '200']);

@@ -4,5 +4,10 @@ export { concept, medicationRequest } from '../../fixtures/factories.ts';
 
 /** A minimal valid DetectedIssue for a patient (the factories have none). */
 export function minimalDetectedIssue(patientId: string): DetectedIssue {
-  return { resourceType: 'DetectedIssue', status: 'final', patient: { reference: `Patient/${patientId}` }, detail: 'override recorded in a test' };
+  return {
+    resourceType: 'DetectedIssue',
+    status: 'final',
+    patient: { reference: `Patient/${patientId}` },
+    detail: 'override recorded in a test',
+  };
 }

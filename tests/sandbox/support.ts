@@ -11,7 +11,11 @@ export function pkcePair(): { verifier: string; challenge: string } {
 }
 
 /** GET /launch?... and return the launch code from the redirect to the app. */
-export async function createLaunch(s: SandboxHandle, patient: string, options: Record<string, string> = {}): Promise<string> {
+export async function createLaunch(
+  s: SandboxHandle,
+  patient: string,
+  options: Record<string, string> = {},
+): Promise<string> {
   const res = await fetch(`${s.origin}/launch?${new URLSearchParams({ patient, ...options })}`, { redirect: 'manual' });
   if (res.status !== 302) throw new Error(`launch answered ${res.status}`);
   const location = new URL(res.headers.get('location') ?? '', s.origin);
@@ -55,11 +59,22 @@ export function redirectParams(res: Response): URLSearchParams {
 }
 
 export function postForm(url: string, form: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), redirect: 'manual' });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+    redirect: 'manual',
+  });
 }
 
 export function exchangeCode(s: SandboxHandle, code: string, verifier: string): Promise<Response> {
-  return postForm(`${s.origin}/auth/token`, { grant_type: 'authorization_code', code, redirect_uri: `${s.origin}/app/`, client_id: CLIENT_ID, code_verifier: verifier });
+  return postForm(`${s.origin}/auth/token`, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: `${s.origin}/app/`,
+    client_id: CLIENT_ID,
+    code_verifier: verifier,
+  });
 }
 
 /** What the app asks for in an EHR launch (v2), from the app's own scope list so the two never drift apart. */
@@ -79,7 +94,12 @@ export interface TokenResponse {
 }
 
 /** A whole EHR launch: /launch, authorize, token. Returns the token response (throws on any failure). */
-export async function ehrLaunchToken(s: SandboxHandle, patient: string, options: Record<string, string> = {}, scope = APP_SCOPES_V2): Promise<TokenResponse> {
+export async function ehrLaunchToken(
+  s: SandboxHandle,
+  patient: string,
+  options: Record<string, string> = {},
+  scope = APP_SCOPES_V2,
+): Promise<TokenResponse> {
   const launch = await createLaunch(s, patient, options);
   const { verifier, challenge } = pkcePair();
   const auth = await authorizeRequest(s, { launch, scope, challenge, method: 'S256' });
@@ -90,14 +110,26 @@ export async function ehrLaunchToken(s: SandboxHandle, patient: string, options:
   return (await res.json()) as TokenResponse;
 }
 
-export function fhirGet(s: SandboxHandle, token: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
+export function fhirGet(
+  s: SandboxHandle,
+  token: string | undefined,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   const url = path.startsWith('http') ? path : `${s.fhirBase}/${path}`;
-  return fetch(url, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
+  return fetch(url, {
+    ...init,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.headers as Record<string, string> | undefined),
+    },
+  });
 }
 
 /** The text of the first issue of an OperationOutcome body. */
 export async function outcomeText(res: Response): Promise<string> {
   const body = (await res.json()) as { resourceType?: string; issue?: { details?: { text?: string } }[] };
-  if (body.resourceType !== 'OperationOutcome') throw new Error(`expected an OperationOutcome, got ${body.resourceType}`);
+  if (body.resourceType !== 'OperationOutcome')
+    throw new Error(`expected an OperationOutcome, got ${body.resourceType}`);
   return body.issue?.[0]?.details?.text ?? '';
 }

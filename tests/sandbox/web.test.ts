@@ -18,7 +18,10 @@ let appDir: string;
 const BIG_JS = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, label: "row ${i}" }`).join(',\n')}];\n`;
 
 /** A raw GET (no automatic decompression), for what really crosses the wire. */
-function rawGet(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     httpGet(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];
@@ -32,7 +35,10 @@ beforeAll(async () => {
   appDir = await mkdtemp(join(tmpdir(), 'ldn-sandbox-app-'));
   await mkdir(join(appDir, 'launch'));
   await mkdir(join(appDir, 'assets'));
-  await writeFile(join(appDir, 'index.html'), '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    join(appDir, 'index.html'),
+    '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(join(appDir, 'launch', 'index.html'), '<!doctype html><title>launch</title>');
   await writeFile(join(appDir, 'assets', 'app.js'), 'export {};');
   await writeFile(join(appDir, 'assets', 'big-1a2b3c.js'), BIG_JS);
@@ -97,10 +103,15 @@ describe('/ehr and /launch', () => {
     expect(to.search).not.toContain('ldn-fibromyalgia');
   });
 
-  it("accepts the launcher form as submitted with every option left empty", async () => {
-    const res = await fetch(`${s.origin}/launch?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=&fhir_fault=&scope=`, { redirect: 'manual' });
+  it('accepts the launcher form as submitted with every option left empty', async () => {
+    const res = await fetch(
+      `${s.origin}/launch?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=&fhir_fault=&scope=`,
+      { redirect: 'manual' },
+    );
     expect(res.status).toBe(302);
-    const ehr = await fetch(`${s.origin}/ehr?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=MedicationRequest:500&fhir_fault=Condition:slow&scope=`);
+    const ehr = await fetch(
+      `${s.origin}/ehr?patient=ldn-fibromyalgia&banner=&auth_error=&fhir_fault=MedicationRequest:500&fhir_fault=Condition:slow&scope=`,
+    );
     expect(await ehr.text()).toContain('fhir_fault=MedicationRequest%3A500%2CCondition%3Aslow');
   });
 
@@ -117,7 +128,8 @@ describe('/ehr and /launch', () => {
 });
 
 describe('/app/', () => {
-  const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+  const APP_CSP =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
   it('serves the built app with the strict CSP, nosniff and no-referrer', async () => {
     for (const path of ['/app/', '/app/launch/', '/app/assets/app.js']) {
@@ -128,7 +140,9 @@ describe('/app/', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
     expect((await fetch(`${s.origin}/app/assets/app.js`)).headers.get('content-type')).toContain('javascript');
-    expect((await fetch(`${s.origin}/app/launch`, { redirect: 'manual' })).headers.get('location')).toBe('/app/launch/');
+    expect((await fetch(`${s.origin}/app/launch`, { redirect: 'manual' })).headers.get('location')).toBe(
+      '/app/launch/',
+    );
   });
 
   it('refuses paths that escape the app directory', async () => {
@@ -171,7 +185,9 @@ describe('compressed delivery and caching (issue 12 item 5)', () => {
 
   it('HTML revalidates (no-cache), smart-clients.json is never cached, tiny files go uncompressed', async () => {
     expect((await rawGet(`${s.origin}/app/`, 'br')).headers['cache-control']).toBe('no-cache');
-    expect((await rawGet(`${s.origin}/app/smart-clients.json`, 'br')).headers['cache-control']).toBe('no-cache, no-store');
+    expect((await rawGet(`${s.origin}/app/smart-clients.json`, 'br')).headers['cache-control']).toBe(
+      'no-cache, no-store',
+    );
     expect((await rawGet(`${s.origin}/app/assets/app.js`, 'br')).headers['content-encoding']).toBeUndefined();
   });
 
@@ -179,7 +195,9 @@ describe('compressed delivery and caching (issue 12 item 5)', () => {
     const res = await rawGet(`${s.openFhirBase}/metadata`, 'gzip');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
-    expect((JSON.parse(gunzipSync(res.body).toString()) as { resourceType: string }).resourceType).toBe('CapabilityStatement');
+    expect((JSON.parse(gunzipSync(res.body).toString()) as { resourceType: string }).resourceType).toBe(
+      'CapabilityStatement',
+    );
   });
 
   it('negotiates by q-value: q=0 refuses, brotli preferred at equal weight, * counts', () => {

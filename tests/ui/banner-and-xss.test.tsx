@@ -17,7 +17,8 @@ afterEach(() => {
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-const ada = () => patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
+const ada = () =>
+  patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
 
 describe('patient banner rule', () => {
   it('shows name, gender and birth date from the Patient the chart reader checked, fetching nothing itself', async () => {
@@ -39,7 +40,11 @@ describe('patient banner rule', () => {
   });
 
   it("says the details could not be loaded, and the verdict is incomplete, when the server sent another patient's record", async () => {
-    const wrong = { resourceType: 'Patient' as const, reason: 'wrong-patient' as const, detail: "The server answered with another patient's record" };
+    const wrong = {
+      resourceType: 'Patient' as const,
+      reason: 'wrong-patient' as const,
+      detail: "The server answered with another patient's record",
+    };
     const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [wrong] })] });
     const { container } = renderScreen(f, launchContext({ needPatientBanner: true }));
     expect(await screen.findByText(S.bannerFailed)).toBeTruthy();
@@ -52,7 +57,13 @@ describe('FHIR text stays text', () => {
   it('renders an HTML-looking condition and medication display as visible text, creating no element', async () => {
     const chart = chartOf({
       conditions: [condition({ id: 'c-x', patientId: PATIENT_ID, code: concept([], `Fibromyalgia ${XSS}`) })],
-      medicationRequests: [medicationRequest({ id: 'mr-x', patientId: PATIENT_ID, medication: { concept: concept([], `oxycodone ${XSS}`) } })],
+      medicationRequests: [
+        medicationRequest({
+          id: 'mr-x',
+          patientId: PATIENT_ID,
+          medication: { concept: concept([], `oxycodone ${XSS}`) },
+        }),
+      ],
     });
     const f = fakes({ charts: [{ ...chart, patient: patient({ id: PATIENT_ID, given: XSS, family: 'Test' }) }] });
     const { container } = renderScreen(f, launchContext({ needPatientBanner: true }));

@@ -24,7 +24,12 @@ function conflict(severity: Severity, title: string, extra: Partial<Conflict> = 
     title,
     why: `why ${title}`,
     sources: [{ label: `source ${title}`, kind: 'web', verified: true }],
-    entry: { resourceType: 'MedicationRequest', name: `entry ${title}`, status: 'active', dates: [{ label: 'authoredOn', value: '2026-11-01' }] },
+    entry: {
+      resourceType: 'MedicationRequest',
+      name: `entry ${title}`,
+      status: 'active',
+      dates: [{ label: 'authoredOn', value: '2026-11-01' }],
+    },
     matched: { by: 'name', term: title },
     ...extra,
   };
@@ -35,11 +40,22 @@ describe('conflict list', () => {
     render(
       <ConflictList
         complete
-        conflicts={[conflict('info', 'd'), conflict('caution', 'c'), conflict('contraindicated', 'a'), conflict('major', 'b'), conflict('caution', 'c2')]}
+        conflicts={[
+          conflict('info', 'd'),
+          conflict('caution', 'c'),
+          conflict('contraindicated', 'a'),
+          conflict('major', 'b'),
+          conflict('caution', 'c2'),
+        ]}
       />,
     );
     const groups = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(groups).toEqual([`${SEVERITY_WORDS.contraindicated} (1)`, `${SEVERITY_WORDS.major} (1)`, `${SEVERITY_WORDS.caution} (2)`, `${SEVERITY_WORDS.info} (1)`]);
+    expect(groups).toEqual([
+      `${SEVERITY_WORDS.contraindicated} (1)`,
+      `${SEVERITY_WORDS.major} (1)`,
+      `${SEVERITY_WORDS.caution} (2)`,
+      `${SEVERITY_WORDS.info} (1)`,
+    ]);
   });
 
   it('links sources with a web URL, keeps the others as text and marks unverified ones', () => {
@@ -49,7 +65,13 @@ describe('conflict list', () => {
         conflicts={[
           conflict('major', 'x', {
             sources: [
-              { label: 'Younger 2013', kind: 'pmid', id: '23359310', url: 'https://pubmed.ncbi.nlm.nih.gov/23359310/', verified: true },
+              {
+                label: 'Younger 2013',
+                kind: 'pmid',
+                id: '23359310',
+                url: 'https://pubmed.ncbi.nlm.nih.gov/23359310/',
+                verified: true,
+              },
               { label: 'Label section', kind: 'label', id: 'Contraindications', verified: true },
               { label: 'Forum post', kind: 'web', url: 'javascript:alert(1)', verified: false },
             ],
@@ -68,9 +90,15 @@ describe('conflict list', () => {
   });
 
   it('shows the chart entry, what matched, why and the washout end for recent opioid use (real assessment)', async () => {
-    renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }));
-    const section = (await screen.findByRole('heading', { name: S.conflictsHeading })).closest('section') as HTMLElement;
-    const card = within(section).getByText(/Recent opioid use/).closest('li') as HTMLElement;
+    renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }),
+    );
+    const section = (await screen.findByRole('heading', { name: S.conflictsHeading })).closest(
+      'section',
+    ) as HTMLElement;
+    const card = within(section)
+      .getByText(/Recent opioid use/)
+      .closest('li') as HTMLElement;
     expect(card.textContent).toContain('oxycodone');
     expect(card.textContent).toContain('completed');
     expect(card.textContent).toContain(formatDate('2026-11-20'));
@@ -79,7 +107,9 @@ describe('conflict list', () => {
   });
 
   it('speaks clinical language: no element names or system URIs outside the technical details, one date format', async () => {
-    renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }));
+    renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }),
+    );
     const main = (await screen.findByRole('heading', { name: S.conflictsHeading })).closest('main') as HTMLElement;
     const visible = (root: HTMLElement) => {
       const copy = root.cloneNode(true) as HTMLElement;
@@ -87,7 +117,9 @@ describe('conflict list', () => {
       return copy.textContent ?? '';
     };
     const text = visible(main);
-    expect(text).not.toMatch(/effectivePeriod|effectiveDateTime|authoredOn|onsetDateTime|dispenseRequest|validityPeriod|MedicationStatement|MedicationRequest/);
+    expect(text).not.toMatch(
+      /effectivePeriod|effectiveDateTime|authoredOn|onsetDateTime|dispenseRequest|validityPeriod|MedicationStatement|MedicationRequest/,
+    );
     expect(text).not.toMatch(/https?:\/\/(?:snomed|www\.nlm|hl7\.org)|urn:oid/);
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).not.toMatch(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/);
@@ -106,12 +138,31 @@ describe('conflict list', () => {
     try {
       const course = conflict('major', 'Course', {
         ruleId: 'recent-opioid-use',
-        entry: { resourceType: 'MedicationDispense', reference: 'MedicationDispense/d2', name: 'Oxycodone 5 MG Oral Tablet', status: 'completed', dates: [{ label: 'whenHandedOver', value: '2026-11-10' }] },
+        entry: {
+          resourceType: 'MedicationDispense',
+          reference: 'MedicationDispense/d2',
+          name: 'Oxycodone 5 MG Oral Tablet',
+          status: 'completed',
+          dates: [{ label: 'whenHandedOver', value: '2026-11-10' }],
+        },
         entries: [
-          { resourceType: 'MedicationDispense', reference: 'MedicationDispense/d2', name: 'Oxycodone 5 MG Oral Tablet', dates: [{ label: 'whenHandedOver', value: '2026-11-10' }] },
-          { resourceType: 'MedicationRequest', reference: 'MedicationRequest/r1', name: 'Oxycodone 5 MG Oral Tablet', status: 'stopped', dates: [{ label: 'authoredOn', value: '2026-11-01' }] },
+          {
+            resourceType: 'MedicationDispense',
+            reference: 'MedicationDispense/d2',
+            name: 'Oxycodone 5 MG Oral Tablet',
+            dates: [{ label: 'whenHandedOver', value: '2026-11-10' }],
+          },
+          {
+            resourceType: 'MedicationRequest',
+            reference: 'MedicationRequest/r1',
+            name: 'Oxycodone 5 MG Oral Tablet',
+            status: 'stopped',
+            dates: [{ label: 'authoredOn', value: '2026-11-01' }],
+          },
         ],
-        sources: [{ label: 'LDN Research Trust: up to 10 mg (ldn-clinical.md section 4)', kind: 'web', verified: true }],
+        sources: [
+          { label: 'LDN Research Trust: up to 10 mg (ldn-clinical.md section 4)', kind: 'web', verified: true },
+        ],
         matched: { by: 'code', system: 'http://snomed.info/sct', code: '72892002', term: '72892002' },
       });
       render(<ConflictList conflicts={[course]} complete />);
@@ -138,9 +189,15 @@ describe('conflict list', () => {
 describe('candidacy', () => {
   it('shows each matching condition with its evidence level and linked citations', async () => {
     renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()] })] }));
-    const section = (await screen.findByRole('heading', { name: S.candidacyHeading })).closest('section') as HTMLElement;
+    const section = (await screen.findByRole('heading', { name: S.candidacyHeading })).closest(
+      'section',
+    ) as HTMLElement;
     expect(within(section).getByRole('heading', { name: 'Fibromyalgia' })).toBeTruthy();
     expect(section.textContent).toContain('Small RCTs');
-    expect(within(section).getAllByRole('link').some((a) => a.getAttribute('href')?.startsWith('https://pubmed.ncbi.nlm.nih.gov/'))).toBe(true);
+    expect(
+      within(section)
+        .getAllByRole('link')
+        .some((a) => a.getAttribute('href')?.startsWith('https://pubmed.ncbi.nlm.nih.gov/')),
+    ).toBe(true);
   });
 });

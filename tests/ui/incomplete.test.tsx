@@ -14,12 +14,22 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const statementsFailed: ReadGap = { resourceType: 'MedicationStatement', reason: 'failed', detail: 'MedicationStatement search answered 500' };
-const dispensesRefused: ReadGap = { resourceType: 'MedicationDispense', reason: 'refused', detail: 'MedicationDispense search answered 403' };
+const statementsFailed: ReadGap = {
+  resourceType: 'MedicationStatement',
+  reason: 'failed',
+  detail: 'MedicationStatement search answered 500',
+};
+const dispensesRefused: ReadGap = {
+  resourceType: 'MedicationDispense',
+  reason: 'refused',
+  detail: 'MedicationDispense search answered 403',
+};
 
 describe('incomplete result', () => {
   it('says it is incomplete and lists every gap with its reason in words and its detail', async () => {
-    renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed, dispensesRefused] })] }));
+    renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed, dispensesRefused] })] }),
+    );
     await screen.findByRole('heading', { name: /Result: Incomplete result/ });
     expect(screen.getByText(S.incompleteLead)).toBeTruthy();
     const items = screen.getByRole('heading', { name: S.gapsHeading }).nextElementSibling?.querySelectorAll('li') ?? [];
@@ -33,7 +43,9 @@ describe('incomplete result', () => {
   });
 
   it('never says "no conflicts" when the chart was read only in part', async () => {
-    const { container } = renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed] })] }));
+    const { container } = renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed] })] }),
+    );
     await screen.findByRole('heading', { name: /Incomplete/ });
     expect(container.textContent).not.toMatch(/no conflicts/i);
     expect(screen.getByText(S.conflictsNoneIncomplete)).toBeTruthy();
@@ -45,7 +57,12 @@ describe('incomplete result', () => {
   });
 
   it('re-reads the chart on Retry and shows the new result', async () => {
-    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed] }), chartOf({ conditions: [fibromyalgia()] })] });
+    const f = fakes({
+      charts: [
+        chartOf({ conditions: [fibromyalgia()], gaps: [statementsFailed] }),
+        chartOf({ conditions: [fibromyalgia()] }),
+      ],
+    });
     renderScreen(f);
     fireEvent.click(await screen.findByRole('button', { name: S.retry }));
     await screen.findByRole('heading', { name: /Result: Candidate$/ });
@@ -54,7 +71,11 @@ describe('incomplete result', () => {
   });
 
   it('tells the clinician to relaunch when the session expired (401)', async () => {
-    const expired: ReadGap = { resourceType: 'Condition', reason: 'unauthorized', detail: 'Condition search answered 401' };
+    const expired: ReadGap = {
+      resourceType: 'Condition',
+      reason: 'unauthorized',
+      detail: 'Condition search answered 401',
+    };
     renderScreen(fakes({ charts: [chartOf({ gaps: [expired] })] }));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', S.sessionExpired);
     expect(screen.getByText(/your session expired: relaunch from the EHR/)).toBeTruthy();

@@ -15,7 +15,14 @@ afterEach(() => sessionStorage.clear());
 
 describe('planner form', () => {
   it('parses decimal commas and capsule strength lists; an empty dose stays NaN for the planner to report', () => {
-    const f = { ...defaultFields('2026-11-25'), startMg: '0,5', stepMg: '', intervalDays: '14', formKind: 'capsule' as const, strengthsMg: '1, 1.5;3' };
+    const f = {
+      ...defaultFields('2026-11-25'),
+      startMg: '0,5',
+      stepMg: '',
+      intervalDays: '14',
+      formKind: 'capsule' as const,
+      strengthsMg: '1, 1.5;3',
+    };
     const input = toTitrationInput(f);
     expect(input.startMg).toBe(0.5);
     expect(input.stepMg).toBe(0);
@@ -32,7 +39,12 @@ describe('planner form', () => {
   it('places problems beside their field, without repeats, and summarises a long list', () => {
     const p = (field: string, message: string): PlanProblem => ({ code: 'not-deliverable', field, message });
     const byField = problemsByField(
-      [p('targetMg', 'too high'), p('targetMg', 'too high'), p('form.mgPerMl', 'bad concentration'), ...[1, 2, 3, 4, 5].map((n) => p('stepMg', `dose ${n}`))],
+      [
+        p('targetMg', 'too high'),
+        p('targetMg', 'too high'),
+        p('form.mgPerMl', 'bad concentration'),
+        ...[1, 2, 3, 4, 5].map((n) => p('stepMg', `dose ${n}`)),
+      ],
       'liquid',
     );
     expect(byField.targetMg).toEqual(['too high']);
@@ -43,7 +55,15 @@ describe('planner form', () => {
 
 describe('draft store', () => {
   const key = draftKey('https://ehr.example.org/fhir', PATIENT_ID);
-  const draft: PlanDraft = { version: 1, fields: defaultFields('2026-11-25'), overrides: { a: { checked: true, reason: 'r' } }, nonce: 'n-1', acknowledgement: { checked: true, reason: 'urgent' }, existing: { choice: 'replace', reference: 'MedicationRequest/old' }, sent: ['id-0'] };
+  const draft: PlanDraft = {
+    version: 1,
+    fields: defaultFields('2026-11-25'),
+    overrides: { a: { checked: true, reason: 'r' } },
+    nonce: 'n-1',
+    acknowledgement: { checked: true, reason: 'urgent' },
+    existing: { choice: 'replace', reference: 'MedicationRequest/old' },
+    sent: ['id-0'],
+  };
 
   it('round-trips a draft and ignores corrupt or foreign data', () => {
     saveDraft(sessionStorage, key, draft);

@@ -18,7 +18,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/fhir+json' } });
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/fhir+json' } });
 
 /** The screen with a server that knows the patient and the launching practitioner. */
 function screenWithNames() {
@@ -59,7 +60,9 @@ describe('order preview', () => {
     expect(text).toContain('trouble sleeping or vivid dreams');
     expect(text).toContain(`First fill: ${mr.dispenseRequest.initialFill.quantity.value} mL for 30 days`);
     expect(text).toContain(`Repeats: ${mr.dispenseRequest.numberOfRepeatsAllowed}, each at most`);
-    expect(text).toMatch(/Fill 5 of 5: [\d.]+ mL of 0\.5 mg\/mL for \d+ days, .* beyond-use date \d{1,2} [A-Z][a-z]{2} \d{4}\./);
+    expect(text).toMatch(
+      /Fill 5 of 5: [\d.]+ mL of 0\.5 mg\/mL for \d+ days, .* beyond-use date \d{1,2} [A-Z][a-z]{2} \d{4}\./,
+    );
     expect(text).toContain('ascorbic acid (inactive)');
     // Names, not references; one date format; no codes in prose.
     expect(text).not.toMatch(/Patient\/|Practitioner\/|Encounter\/|\d{4}-\d{2}-\d{2}|Status: |intent/);
@@ -95,11 +98,22 @@ describe('patient handout', () => {
     const preset = TITRATION_PRESETS.find((p) => p.id === 'clinic-weekly')!;
     const rows = within(handout).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(18);
-    expect(rows[0]!.textContent).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}\d{1,2} [A-Z][a-z]{2} \d{4}0\.5 mL of the liquid, at bedtime0\.25 mg$/);
+    expect(rows[0]!.textContent).toMatch(
+      /^\d{1,2} [A-Z][a-z]{2} \d{4}\d{1,2} [A-Z][a-z]{2} \d{4}0\.5 mL of the liquid, at bedtime0\.25 mg$/,
+    );
     expect(rows.at(-1)!.textContent).toContain(H.continueAfter);
     expect(preset.schedule.targetMg).toBe(4.5);
     const text = handout.textContent ?? '';
-    for (const part of [H.opioidHeading, H.opioid, H.surgery, H.sideEffects, H.morningTip, 'Call the clinic on 555 0100', 'For Ada Lovelace']) expect(text).toContain(part);
+    for (const part of [
+      H.opioidHeading,
+      H.opioid,
+      H.surgery,
+      H.sideEffects,
+      H.morningTip,
+      'Call the clinic on 555 0100',
+      'For Ada Lovelace',
+    ])
+      expect(text).toContain(part);
     expect(text).toMatch(/Follow-up on \d{1,2} [A-Z][a-z]{2} \d{4}\./);
     expect(H.morningTip).toMatch(/not from research studies/);
     expect(H.surgery).toMatch(/at least 3 days \(72 hours\)/);

@@ -29,7 +29,9 @@ const type = (label: string, value: string) => fireEvent.input(input(label), { t
 /** The problems the field's aria-describedby points at. */
 function describedProblems(el: HTMLElement): string[] {
   const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.flatMap((id) => [...(document.getElementById(id)?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? ''));
+  return ids.flatMap((id) =>
+    [...(document.getElementById(id)?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? ''),
+  );
 }
 
 describe('planner', () => {
@@ -42,12 +44,19 @@ describe('planner', () => {
     expect(screen.getByText(preset.description)).toBeTruthy();
     const table = within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    const plan = planTitration({ ...preset.schedule, timing: 'bedtime', form: preset.suggestedForm, startDate: '2026-11-25' });
+    const plan = planTitration({
+      ...preset.schedule,
+      timing: 'bedtime',
+      form: preset.suggestedForm,
+      startDate: '2026-11-25',
+    });
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
     expect(rows).toHaveLength(plan.value.steps.length);
     expect(rows[0]?.textContent).toContain(plan.value.steps[0]!.sig);
-    expect(screen.getByRole('heading', { name: P.dispenseHeading }).nextElementSibling?.textContent).toContain(plan.value.formDescription);
+    expect(screen.getByRole('heading', { name: P.dispenseHeading }).nextElementSibling?.textContent).toContain(
+      plan.value.formDescription,
+    );
   });
 
   it('shows nothing to fix before the clinician starts', async () => {
@@ -66,7 +75,15 @@ describe('planner', () => {
     expect(target.getAttribute('aria-invalid')).toBe('true');
     const problems = describedProblems(target);
     expect(problems.length).toBeGreaterThan(0);
-    const expected = planTitration({ startMg: 1, stepMg: 1, intervalDays: 7, targetMg: 12, timing: 'bedtime', form: { kind: 'liquid', mgPerMl: 1 }, startDate: '2026-11-25' });
+    const expected = planTitration({
+      startMg: 1,
+      stepMg: 1,
+      intervalDays: 7,
+      targetMg: 12,
+      timing: 'bedtime',
+      form: { kind: 'liquid', mgPerMl: 1 },
+      startDate: '2026-11-25',
+    });
     expect(expected.ok).toBe(false);
     if (!expected.ok) expect(problems).toContain(expected.error.find((p) => p.code === 'target-above-limit')?.message);
     expect(screen.queryByRole('table')).toBeNull();
@@ -96,27 +113,37 @@ describe('planner', () => {
     // The planner names the start dose and every step it cannot make from 1.5 mg capsules.
     const start = input(P.startMg);
     expect(start.getAttribute('aria-invalid')).toBe('true');
-    expect(describedProblems(start).join(' ')).toMatch(/0\.25 mg is not one of the capsule strengths \(1\.5 mg\): add a 0\.25 mg capsule/);
+    expect(describedProblems(start).join(' ')).toMatch(
+      /0\.25 mg is not one of the capsule strengths \(1\.5 mg\): add a 0\.25 mg capsule/,
+    );
     const stepProblems = describedProblems(input(P.stepMg));
     expect(stepProblems).toHaveLength(4);
     expect(stepProblems[3]).toMatch(/more like this/);
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('splits the clinic plan into fills inside the liquid\'s beyond-use limit; refrigerated gives fewer, longer fills', async () => {
+  it("splits the clinic plan into fills inside the liquid's beyond-use limit; refrigerated gives fewer, longer fills", async () => {
     await openPlanner();
     fireEvent.change(screen.getByLabelText(P.preset), { target: { value: 'clinic-weekly' } });
-    const fills = within(await screen.findByRole('region', { name: F.fillsHeading })).getAllByRole('row').slice(1);
+    const fills = within(await screen.findByRole('region', { name: F.fillsHeading }))
+      .getAllByRole('row')
+      .slice(1);
     expect(fills).toHaveLength(5);
     expect(screen.getByText(F.fillsIntro(5, 30))).toBeTruthy();
     // Each row: number, from, to, days (at most 30), quantity, beyond-use date, all dates as "7 Dec 2026".
     for (const row of fills) {
-      const cells = within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
+      const cells = within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent ?? '');
       expect(Number(cells[3])).toBeLessThanOrEqual(30);
       for (const i of [1, 2, 5]) expect(cells[i]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
     }
     fireEvent.click(screen.getByLabelText(F.refrigerated));
-    expect(within(await screen.findByRole('region', { name: F.fillsHeading })).getAllByRole('row').slice(1)).toHaveLength(3);
+    expect(
+      within(await screen.findByRole('region', { name: F.fillsHeading }))
+        .getAllByRole('row')
+        .slice(1),
+    ).toHaveLength(3);
   });
 
   it('capsules: one capsule per step unless several are allowed', async () => {
@@ -129,16 +156,27 @@ describe('planner', () => {
     expect(describedProblems(input(P.targetMg)).join(' ')).toMatch(/4\.5 mg is not one of the capsule strengths/);
     fireEvent.click(screen.getByLabelText(F.severalCapsules));
     const table = within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table');
-    expect(within(table).getAllByRole('row').at(-1)?.textContent).toContain('1 capsule of 3 mg and 1 capsule of 1.5 mg');
+    expect(within(table).getAllByRole('row').at(-1)?.textContent).toContain(
+      '1 capsule of 3 mg and 1 capsule of 1.5 mg',
+    );
     type(P.strengthsMg, '1.5, 3, 4.5');
     fireEvent.click(screen.getByLabelText(F.severalCapsules));
-    expect(within(within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table')).getAllByRole('row').at(-1)?.textContent).toContain('1 capsule of 4.5 mg');
+    expect(
+      within(within(await screen.findByRole('region', { name: P.stepsHeading })).getByRole('table'))
+        .getAllByRole('row')
+        .at(-1)?.textContent,
+    ).toContain('1 capsule of 4.5 mg');
   });
 
-  it('starts on the opioid-free date, refuses an earlier start beside the date, and records the clinician\'s choice to go ahead', async () => {
-    renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }));
+  it("starts on the opioid-free date, refuses an earlier start beside the date, and records the clinician's choice to go ahead", async () => {
+    renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }),
+    );
     await screen.findByRole('heading', { name: P.plannerHeading });
-    const free = assess(chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] }), NOW).opioidFreeFrom!;
+    const free = assess(
+      chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] }),
+      NOW,
+    ).opioidFreeFrom!;
     expect(free > '2026-11-25').toBe(true);
     await waitFor(() => expect(input(P.startDate).value).toBe(free));
     fireEvent.change(screen.getByLabelText(P.preset), { target: { value: 'clinic-weekly' } });

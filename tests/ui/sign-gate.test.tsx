@@ -19,7 +19,11 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const GAP: ReadGap = { resourceType: 'MedicationStatement', reason: 'failed', detail: 'The MedicationStatement search answered 500.' };
+const GAP: ReadGap = {
+  resourceType: 'MedicationStatement',
+  reason: 'failed',
+  detail: 'The MedicationStatement search answered 500.',
+};
 const incompleteChart = () => chartOf({ conditions: [fibromyalgia()], gaps: [GAP] });
 const existingLdn = () =>
   medicationRequest({
@@ -30,7 +34,10 @@ const existingLdn = () =>
     medication: { concept: concept([rxnorm('7243', 'naltrexone')], 'Naltrexone 4.5 mg capsule (compounded)') },
     sig: '4.5 mg at bedtime',
   });
-const signButton = () => screen.queryByRole('button', { name: new RegExp(`${P.sign}|${P.sending}|${P.retrySign}`) }) as HTMLButtonElement | null;
+const signButton = () =>
+  screen.queryByRole('button', {
+    name: new RegExp(`${P.sign}|${P.sending}|${P.retrySign}`),
+  }) as HTMLButtonElement | null;
 
 async function pickPreset() {
   const preset = TITRATION_PRESETS.find((p) => p.id === 'clinic-weekly') ?? TITRATION_PRESETS[0]!;
@@ -54,7 +61,9 @@ describe('signing on an incomplete read', () => {
     expect(screen.getByText(W.ackMissing, { selector: '#sign-blocked' })).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: W.ackCheck }));
     expect(signButton()!.disabled).toBe(true); // ticked, no reason yet
-    fireEvent.input(screen.getByLabelText(W.ackReason), { target: { value: 'Pain clinic letter: no opioids since 2024' } });
+    fireEvent.input(screen.getByLabelText(W.ackReason), {
+      target: { value: 'Pain clinic letter: no opioids since 2024' },
+    });
     await waitFor(() => expect(signButton()!.disabled).toBe(false));
     fireEvent.click(signButton()!);
     await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
@@ -68,7 +77,10 @@ describe('signing on an incomplete read', () => {
 
   it('records it in the note alone where DetectedIssues are not permitted', async () => {
     const f = fakes({ charts: [incompleteChart()] });
-    renderScreen(f, launchContext({ grantedScopes: ['launch', 'patient/MedicationRequest.crs', 'patient/Condition.rs'] }));
+    renderScreen(
+      f,
+      launchContext({ grantedScopes: ['launch', 'patient/MedicationRequest.crs', 'patient/Condition.rs'] }),
+    );
     await pickPreset();
     expect(screen.getByText(W.ackRecorded(false))).toBeTruthy();
     acknowledge('Urgent, reviewed paper chart');
@@ -76,7 +88,9 @@ describe('signing on an incomplete read', () => {
     fireEvent.click(signButton()!);
     await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
     expect(f.written[0]!.detectedIssues).toEqual([]);
-    expect(f.written[0]!.medicationRequest.note?.some((n) => n.text.includes('Urgent, reviewed paper chart'))).toBe(true);
+    expect(f.written[0]!.medicationRequest.note?.some((n) => n.text.includes('Urgent, reviewed paper chart'))).toBe(
+      true,
+    );
   });
 
   it('reads the chart again on retry', async () => {
@@ -91,7 +105,10 @@ describe('signing on an incomplete read', () => {
 describe('without permission to create orders', () => {
   it('does not offer Sign, and offers the printable order and the FHIR JSON', async () => {
     const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()] })] });
-    renderScreen(f, launchContext({ grantedScopes: ['launch', 'patient/MedicationRequest.rs', 'patient/Condition.rs'] }));
+    renderScreen(
+      f,
+      launchContext({ grantedScopes: ['launch', 'patient/MedicationRequest.rs', 'patient/Condition.rs'] }),
+    );
     await pickPreset();
     expect(signButton()).toBeNull();
     expect(screen.getByText(W.noPermission)).toBeTruthy();
@@ -132,7 +149,10 @@ describe('an LDN order already in the chart', () => {
     fireEvent.click(signButton()!);
     await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
     expect(f.written[0]!.medicationRequest.priorPrescription?.reference).toBe('MedicationRequest/mr-ldn-old');
-    expect(f.writeOptions[0]).toMatchObject({ replaces: 'MedicationRequest/mr-ldn-old', concurrency: { knownOrders: ['MedicationRequest/mr-ldn-old'] } });
+    expect(f.writeOptions[0]).toMatchObject({
+      replaces: 'MedicationRequest/mr-ldn-old',
+      concurrency: { knownOrders: ['MedicationRequest/mr-ldn-old'] },
+    });
   });
 });
 
@@ -141,7 +161,10 @@ describe('exactly once with the right content', () => {
     let calls = 0;
     const f = fakes({
       charts: [chartOf({ conditions: [fibromyalgia()] })],
-      outcome: (d) => (++calls === 1 ? { kind: 'failed', retryable: true, reason: 'The order could not be confirmed as saved.' } : { ...createdFor(d) }),
+      outcome: (d) =>
+        ++calls === 1
+          ? { kind: 'failed', retryable: true, reason: 'The order could not be confirmed as saved.' }
+          : { ...createdFor(d) },
     });
     renderScreen(f);
     await pickPreset();
@@ -162,8 +185,14 @@ describe('exactly once with the right content', () => {
       charts: [chartOf({ conditions: [fibromyalgia()] })],
       outcome: () => ({
         kind: 'concurrent-order',
-        reason: 'Another low-dose naltrexone order for this patient (MedicationRequest/other) was written since the chart was read. Nothing was sent.',
-        order: { reference: 'MedicationRequest/other', name: 'Naltrexone 1 mg/mL oral liquid', authoredOn: '2026-11-25T11:00:00Z', ownApp: true },
+        reason:
+          'Another low-dose naltrexone order for this patient (MedicationRequest/other) was written since the chart was read. Nothing was sent.',
+        order: {
+          reference: 'MedicationRequest/other',
+          name: 'Naltrexone 1 mg/mL oral liquid',
+          authoredOn: '2026-11-25T11:00:00Z',
+          ownApp: true,
+        },
       }),
     });
     renderScreen(f);
@@ -181,7 +210,11 @@ describe('exactly once with the right content', () => {
 function createdFor(d: { detectedIssues: unknown[] }) {
   return {
     kind: 'created' as const,
-    medicationRequest: { id: 'mr-2', reference: 'MedicationRequest/mr-2', url: 'https://ehr.example.org/fhir/MedicationRequest/mr-2' },
+    medicationRequest: {
+      id: 'mr-2',
+      reference: 'MedicationRequest/mr-2',
+      url: 'https://ehr.example.org/fhir/MedicationRequest/mr-2',
+    },
     detectedIssues: [],
     shape: 'full' as const,
     foldedDetectedIssues: d.detectedIssues.length,

@@ -21,7 +21,8 @@ afterEach(() => {
 const clinicPreset = () => TITRATION_PRESETS.find((p) => p.id === 'clinic-weekly') ?? TITRATION_PRESETS[0]!;
 const fibroChart = () => chartOf({ conditions: [fibromyalgia()] });
 const conflictChart = () => chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] });
-const signButton = () => screen.getByRole('button', { name: new RegExp(`${P.sign}|${P.sending}|${P.retrySign}`) }) as HTMLButtonElement;
+const signButton = () =>
+  screen.getByRole('button', { name: new RegExp(`${P.sign}|${P.sending}|${P.retrySign}`) }) as HTMLButtonElement;
 
 async function pickPreset() {
   fireEvent.change(await screen.findByLabelText(P.preset), { target: { value: clinicPreset().id } });
@@ -73,7 +74,9 @@ describe('review and sign', () => {
     expect(screen.getByText(P.overrideMissing, { selector: '#sign-blocked' })).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /Override: Recent opioid use/ }));
     expect(signButton().disabled).toBe(true); // ticked but no reason yet
-    fireEvent.input(screen.getByLabelText(P.overrideReason), { target: { value: 'Last dose was 5 mg once; patient counselled' } });
+    fireEvent.input(screen.getByLabelText(P.overrideReason), {
+      target: { value: 'Last dose was 5 mg once; patient counselled' },
+    });
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
     await screen.findByRole('heading', { name: new RegExp(W.createdHeading) });
@@ -121,7 +124,9 @@ describe('draft across a reload', () => {
     const preset = (await screen.findByLabelText(P.preset)) as HTMLSelectElement;
     expect(preset.value).toBe(clinicPreset().id);
     expect((screen.getByLabelText(P.startDate) as HTMLInputElement).value).toBe('2026-12-01');
-    expect((screen.getByRole('checkbox', { name: /Override: Recent opioid use/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Override: Recent opioid use/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect((screen.getByLabelText(P.overrideReason) as HTMLTextAreaElement).value).toBe('Reviewed with the patient');
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
@@ -140,7 +145,11 @@ describe('draft across a reload', () => {
 });
 
 describe('fallbacks when the order cannot be written', () => {
-  const notPermitted = (): WriteOutcome => ({ kind: 'not-permitted', reason: 'The session has no permission to create orders.', offer: 'print-and-download' });
+  const notPermitted = (): WriteOutcome => ({
+    kind: 'not-permitted',
+    reason: 'The session has no permission to create orders.',
+    offer: 'print-and-download',
+  });
 
   it('offers a printable order and a download of the FHIR JSON', async () => {
     const f = fakes({ charts: [fibroChart()], outcome: notPermitted });
@@ -175,7 +184,10 @@ describe('fallbacks when the order cannot be written', () => {
   });
 
   it('offers the same fallbacks and a retry after a failed write', async () => {
-    const f = fakes({ charts: [fibroChart()], outcome: () => ({ kind: 'failed', reason: 'The server answered 500.', retryable: true, status: 500 }) });
+    const f = fakes({
+      charts: [fibroChart()],
+      outcome: () => ({ kind: 'failed', reason: 'The server answered 500.', retryable: true, status: 500 }),
+    });
     renderScreen(f);
     await pickPreset();
     await waitFor(() => expect(signButton().disabled).toBe(false));

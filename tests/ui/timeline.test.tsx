@@ -30,9 +30,24 @@ const opioid: Conflict = {
   title: 'Recent opioid use inside the opioid-free window',
   why: '',
   sources: [],
-  entry: { resourceType: 'MedicationStatement', reference: 'MedicationStatement/1', name: 'tramadol', status: 'completed', dates: [{ label: 'effectivePeriod.start', value: '2026-09-01' }, { label: 'effectivePeriod.end', value: '2026-11-20' }] },
+  entry: {
+    resourceType: 'MedicationStatement',
+    reference: 'MedicationStatement/1',
+    name: 'tramadol',
+    status: 'completed',
+    dates: [
+      { label: 'effectivePeriod.start', value: '2026-09-01' },
+      { label: 'effectivePeriod.end', value: '2026-11-20' },
+    ],
+  },
   matched: { by: 'name', term: 'tramadol' },
-  washout: { lastUse: '2026-11-20', lastUseBasis: 'end of effectivePeriod', days: 10, endsOn: '2026-11-30', rationale: '' },
+  washout: {
+    lastUse: '2026-11-20',
+    lastUseBasis: 'end of effectivePeriod',
+    days: 10,
+    endsOn: '2026-11-30',
+    rationale: '',
+  },
 };
 const antagonist: Conflict = {
   ruleId: 'naltrexone-duplicate',
@@ -40,10 +55,21 @@ const antagonist: Conflict = {
   title: 'Naltrexone already prescribed',
   why: '',
   sources: [],
-  entry: { resourceType: 'MedicationRequest', reference: 'MedicationRequest/2', name: 'naltrexone 50 mg', status: 'active', dates: [{ label: 'authoredOn', value: '2026-10-15' }] },
+  entry: {
+    resourceType: 'MedicationRequest',
+    reference: 'MedicationRequest/2',
+    name: 'naltrexone 50 mg',
+    status: 'active',
+    dates: [{ label: 'authoredOn', value: '2026-10-15' }],
+  },
   matched: { by: 'name', term: 'naltrexone' },
 };
-const hepatic: Conflict = { ...antagonist, ruleId: 'hepatic-impairment', title: 'Hepatic impairment', entry: { resourceType: 'Condition', name: 'Cirrhosis' } };
+const hepatic: Conflict = {
+  ...antagonist,
+  ruleId: 'hepatic-impairment',
+  title: 'Hepatic impairment',
+  entry: { resourceType: 'Condition', name: 'Cirrhosis' },
+};
 
 const assessment = (conflicts: Conflict[]): Assessment => ({ ...base, conflicts });
 
@@ -54,21 +80,33 @@ const embeda: Conflict = {
   severity: 'contraindicated',
   // The title names naltrexone, yet the product is an opioid: the kind decides, never the words.
   title: 'Opioid + naltrexone product (contains an opioid)',
-  entry: { resourceType: 'MedicationRequest', reference: 'MedicationRequest/3', name: 'Embeda 20 MG / 0.8 MG Extended Release Oral Capsule', status: 'active', dates: [{ label: 'authoredOn', value: '2026-11-01' }] },
+  entry: {
+    resourceType: 'MedicationRequest',
+    reference: 'MedicationRequest/3',
+    name: 'Embeda 20 MG / 0.8 MG Extended Release Oral Capsule',
+    status: 'active',
+    dates: [{ label: 'authoredOn', value: '2026-11-01' }],
+  },
 };
 delete (embeda as Partial<Conflict>).washout;
 
 const dispense: Conflict = {
   ...opioid,
   kind: 'opioid',
-  entry: { resourceType: 'MedicationDispense', reference: 'MedicationDispense/9', name: 'oxycodone hydrochloride 5 MG Oral Tablet', status: 'completed', dates: [{ label: 'whenHandedOver', value: '2026-11-02' }] },
+  entry: {
+    resourceType: 'MedicationDispense',
+    reference: 'MedicationDispense/9',
+    name: 'oxycodone hydrochloride 5 MG Oral Tablet',
+    status: 'completed',
+    dates: [{ label: 'whenHandedOver', value: '2026-11-02' }],
+  },
 };
 delete (dispense as Partial<Conflict>).washout;
 
 const day = (iso: string) => (parseIsoDate(iso) as number) / 86_400_000;
 
 describe('timeline model', () => {
-  it('classes by the finding\'s kind, not its title: Embeda is an opioid', () => {
+  it("classes by the finding's kind, not its title: Embeda is an opioid", () => {
     const t = buildTimeline(assessment([embeda, { ...antagonist, kind: 'antagonist' }]), NOW);
     expect(t.episodes.map((e) => e.kind)).toEqual(['opioid', 'antagonist']);
     // Without a kind, the rule id decides (older cores); a title alone never does.
@@ -78,14 +116,24 @@ describe('timeline model', () => {
     expect(buildTimeline(assessment([{ ...noKind, ruleId: 'something-new' } as Conflict]), NOW).episodes).toEqual([]);
   });
 
-  it('draws a dispense for its days\' supply (the core\'s last-use day), not as a one-day tick', () => {
-    const uses = [{ reference: 'MedicationDispense/9', name: 'oxycodone', kind: 'opioid' as const, ingredients: ['oxycodone'], firstDay: day('2026-11-02'), lastDay: day('2026-11-29'), current: false }];
+  it("draws a dispense for its days' supply (the core's last-use day), not as a one-day tick", () => {
+    const uses = [
+      {
+        reference: 'MedicationDispense/9',
+        name: 'oxycodone',
+        kind: 'opioid' as const,
+        ingredients: ['oxycodone'],
+        firstDay: day('2026-11-02'),
+        lastDay: day('2026-11-29'),
+        current: false,
+      },
+    ];
     const [e] = buildTimeline(assessment([dispense]), NOW, { uses }).episodes;
     expect(e?.start).toBe(parseIsoDate('2026-11-02'));
     expect(e?.end).toBe(parseIsoDate('2026-11-29'));
   });
 
-  it('the axis shows the last 90 days and the next 30, or reaches the plan\'s start and the window end', () => {
+  it("the axis shows the last 90 days and the next 30, or reaches the plan's start and the window end", () => {
     const t = buildTimeline(assessment([opioid]), NOW);
     expect(t.from).toBe(t.today - 90 * 86_400_000);
     expect(t.to).toBe(t.today + 30 * 86_400_000);
@@ -96,8 +144,23 @@ describe('timeline model', () => {
 
   it('names the last opioid before the axis instead of drawing it, and makes identical row names distinct', () => {
     const uses = [
-      { reference: 'MedicationStatement/old', name: 'Oxycodone 5 MG', kind: 'opioid' as const, ingredients: ['oxycodone'], firstDay: day('2014-01-10'), lastDay: day('2014-03-02'), current: false },
-      { reference: 'MedicationStatement/older', name: 'codeine', kind: 'opioid' as const, ingredients: ['codeine'], lastDay: day('2011-05-01'), current: false },
+      {
+        reference: 'MedicationStatement/old',
+        name: 'Oxycodone 5 MG',
+        kind: 'opioid' as const,
+        ingredients: ['oxycodone'],
+        firstDay: day('2014-01-10'),
+        lastDay: day('2014-03-02'),
+        current: false,
+      },
+      {
+        reference: 'MedicationStatement/older',
+        name: 'codeine',
+        kind: 'opioid' as const,
+        ingredients: ['codeine'],
+        lastDay: day('2011-05-01'),
+        current: false,
+      },
     ];
     const t = buildTimeline(assessment([]), NOW, { uses });
     expect(t.lastOldOpioid).toEqual({ name: 'oxycodone', stopped: '2014-03-02' });
@@ -105,7 +168,14 @@ describe('timeline model', () => {
     expect(screen.getByText(S.timelineLastOld('oxycodone', '2014'))).toBeTruthy();
     expect(screen.getByText(S.timelineNone)).toBeTruthy();
     cleanup();
-    const twin = { ...opioid, entry: { ...opioid.entry, reference: 'MedicationStatement/7', dates: [{ label: 'effectivePeriod.start', value: '2026-10-01' }] } };
+    const twin = {
+      ...opioid,
+      entry: {
+        ...opioid.entry,
+        reference: 'MedicationStatement/7',
+        dates: [{ label: 'effectivePeriod.start', value: '2026-10-01' }],
+      },
+    };
     const names = buildTimeline(assessment([opioid, twin]), NOW).episodes.map((e) => e.name);
     expect(new Set(names).size).toBe(2);
   });
@@ -123,7 +193,8 @@ describe('timeline model', () => {
     for (const a of labels) {
       expect(a.left).toBeGreaterThanOrEqual(8);
       expect(a.right).toBeLessThanOrEqual(712);
-      for (const b of labels) if (a !== b && a.lane === b.lane) expect(a.right <= b.left || b.right <= a.left).toBe(true);
+      for (const b of labels)
+        if (a !== b && a.lane === b.lane) expect(a.right <= b.left || b.right <= a.left).toBe(true);
     }
     expect(new Set(labels.map((l) => l.lane)).size).toBe(3);
   });
@@ -151,7 +222,9 @@ describe('timeline picture', () => {
     expect(svg.textContent).toContain(`${S.timelineWindowEnds} ${formatDate('2026-11-30')}`);
     expect(container.querySelectorAll('rect.tl-washout')).toHaveLength(1);
     expect(container.querySelectorAll('rect.tl-use')).toHaveLength(2);
-    const rows = [...container.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...container.querySelectorAll('tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([
       ['tramadol', S.kindOpioid, formatDate('2026-09-01'), formatDate('2026-11-20'), formatDate('2026-11-30')],
       ['naltrexone 50 mg', S.kindAntagonist, formatDate('2026-10-15'), S.ongoing, '—'],

@@ -19,19 +19,45 @@ afterEach(() => {
 });
 
 const activeOxycodone = () =>
-  medicationRequest({ id: 'mr-oxy', patientId: PATIENT_ID, status: 'active', authoredOn: '2026-11-01', medication: { concept: concept([rxnorm('7804', 'oxycodone')]) } });
+  medicationRequest({
+    id: 'mr-oxy',
+    patientId: PATIENT_ID,
+    status: 'active',
+    authoredOn: '2026-11-01',
+    medication: { concept: concept([rxnorm('7804', 'oxycodone')]) },
+  });
 
-const pregnancy = () => condition({ id: 'cond-preg', patientId: PATIENT_ID, code: concept([snomed('72892002', 'Normal pregnancy')]), onset: '2026-09-20' });
+const pregnancy = () =>
+  condition({
+    id: 'cond-preg',
+    patientId: PATIENT_ID,
+    code: concept([snomed('72892002', 'Normal pregnancy')]),
+    onset: '2026-09-20',
+  });
 
 const scenarios: { name: string; verdict: Verdict; chart: () => Chart }[] = [
   { name: 'fibromyalgia alone', verdict: 'candidate', chart: () => chartOf({ conditions: [fibromyalgia()] }) },
-  { name: 'fibromyalgia with a current pregnancy', verdict: 'candidate-with-cautions', chart: () => chartOf({ conditions: [fibromyalgia(), pregnancy()] }) },
-  { name: 'fibromyalgia with an active oxycodone order', verdict: 'not-recommended', chart: () => chartOf({ conditions: [fibromyalgia()], medicationRequests: [activeOxycodone()] }) },
+  {
+    name: 'fibromyalgia with a current pregnancy',
+    verdict: 'candidate-with-cautions',
+    chart: () => chartOf({ conditions: [fibromyalgia(), pregnancy()] }),
+  },
+  {
+    name: 'fibromyalgia with an active oxycodone order',
+    verdict: 'not-recommended',
+    chart: () => chartOf({ conditions: [fibromyalgia()], medicationRequests: [activeOxycodone()] }),
+  },
   { name: 'an empty chart', verdict: 'no-indication', chart: () => chartOf({}) },
   {
     name: 'fibromyalgia with the statements unread',
     verdict: 'incomplete',
-    chart: () => chartOf({ conditions: [fibromyalgia()], gaps: [{ resourceType: 'MedicationStatement', reason: 'failed', detail: 'MedicationStatement search answered 500' }] }),
+    chart: () =>
+      chartOf({
+        conditions: [fibromyalgia()],
+        gaps: [
+          { resourceType: 'MedicationStatement', reason: 'failed', detail: 'MedicationStatement search answered 500' },
+        ],
+      }),
   },
 ];
 
@@ -42,7 +68,10 @@ describe('verdict rendering', () => {
       const assessment = assess(chart, NOW);
       expect(assessment.verdict).toBe(s.verdict); // the scenario really is what its name says
       renderScreen(fakes({ charts: [chart] }));
-      const heading = await screen.findByRole('heading', { level: 2, name: new RegExp(`Result: ${VERDICT_WORDS[s.verdict].label}`) });
+      const heading = await screen.findByRole('heading', {
+        level: 2,
+        name: new RegExp(`Result: ${VERDICT_WORDS[s.verdict].label}`),
+      });
       // Not colour alone: the icon and the word are in the heading, the class only adds colour.
       expect(heading.textContent).toContain(VERDICT_WORDS[s.verdict].icon);
       expect(heading.closest('section')?.className).toContain(`verdict--${s.verdict}`);
@@ -51,7 +80,9 @@ describe('verdict rendering', () => {
   }
 
   it('puts the verdict before the conflicts, the candidacy and the planner', async () => {
-    const { container } = renderScreen(fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }));
+    const { container } = renderScreen(
+      fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }),
+    );
     await screen.findByRole('heading', { name: /Result:/ });
     const headings = [...container.querySelectorAll('h2')].map((h) => h.id || h.textContent);
     expect(headings.slice(0, 5)).toEqual(['verdict-h', 'conflicts-h', 'candidacy-h', 'timeline-h', 'planner-h']);
@@ -75,9 +106,11 @@ describe('verdict rendering', () => {
 
 describe('clinical words in the verdict and gaps', () => {
   it('says verdict codes and element names as words, dates in the one format', () => {
-    expect(verdictSentence('Incomplete: 1 part of the chart could not be read (on what was read: not-recommended).')).toBe(
-      'Incomplete: 1 part of the chart could not be read (on what was read: not recommended now).',
+    expect(
+      verdictSentence('Incomplete: 1 part of the chart could not be read (on what was read: not-recommended).'),
+    ).toBe('Incomplete: 1 part of the chart could not be read (on what was read: not recommended now).');
+    expect(verdictSentence('Candidate, not before 2026-12-07 (end of effectivePeriod).')).toBe(
+      'Candidate, not before 7 Dec 2026 (end of the period it was taken).',
     );
-    expect(verdictSentence('Candidate, not before 2026-12-07 (end of effectivePeriod).')).toBe('Candidate, not before 7 Dec 2026 (end of the period it was taken).');
   });
 });

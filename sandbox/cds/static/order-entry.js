@@ -75,12 +75,19 @@ function linkFor(link, patient) {
 }
 
 function renderCard(card, patient, forSign) {
-  const article = el('article', { class: `cds-card cds-${card.indicator}`, 'aria-label': `${INDICATOR[card.indicator]} alert` });
+  const article = el('article', {
+    class: `cds-card cds-${card.indicator}`,
+    'aria-label': `${INDICATOR[card.indicator]} alert`,
+  });
   article.append(el('p', { class: 'cds-indicator', text: INDICATOR[card.indicator] ?? card.indicator }));
   article.append(el('h3', { text: card.summary }));
   article.append(markdown(card.detail ?? ''));
   const src = el('p', { class: 'cds-source' }, ['Source: ']);
-  src.append(card.source?.url ? el('a', { href: card.source.url, rel: 'noopener noreferrer', target: '_blank' }, [card.source.label]) : card.source?.label ?? '');
+  src.append(
+    card.source?.url
+      ? el('a', { href: card.source.url, rel: 'noopener noreferrer', target: '_blank' }, [card.source.label])
+      : (card.source?.label ?? ''),
+  );
   article.append(src);
   const decided = el('p', { class: 'cds-decided', role: 'status' });
   for (const s of card.suggestions ?? []) {
@@ -94,7 +101,10 @@ function renderCard(card, patient, forSign) {
   for (const l of card.links ?? []) article.append(el('p', {}, [linkFor(l, patient)]));
   if (card.overrideReasons?.length && forSign) {
     const id = `reason-${card.uuid}`;
-    const select = el('select', { id }, [el('option', { value: '', text: 'Choose a reason' }), ...card.overrideReasons.map((r, i) => el('option', { value: String(i), text: r.display ?? r.code }))]);
+    const select = el('select', { id }, [
+      el('option', { value: '', text: 'Choose a reason' }),
+      ...card.overrideReasons.map((r, i) => el('option', { value: String(i), text: r.display ?? r.code })),
+    ]);
     const button = el('button', { type: 'button', class: 'secondary' }, ['Override']);
     button.addEventListener('click', () => {
       const reason = card.overrideReasons[Number(select.value)];
@@ -102,19 +112,35 @@ function renderCard(card, patient, forSign) {
       decisions.set(card.uuid, { outcome: 'overridden', reason });
       decided.textContent = `Overridden: ${reason.display ?? reason.code}.`;
     });
-    article.append(el('div', { class: 'cds-override' }, [el('label', { for: id, text: 'Override reason' }), select, button]));
+    article.append(
+      el('div', { class: 'cds-override' }, [el('label', { for: id, text: 'Override reason' }), select, button]),
+    );
   }
   article.append(decided);
   return article;
 }
 
 function render(target, cards, patient, forSign = false) {
-  target.replaceChildren(...(cards.length ? cards.map((c) => renderCard(c, patient, forSign)) : [el('p', { class: 'cds-none', text: 'No alerts.' })]));
+  target.replaceChildren(
+    ...(cards.length
+      ? cards.map((c) => renderCard(c, patient, forSign))
+      : [el('p', { class: 'cds-none', text: 'No alerts.' })]),
+  );
 }
 
 async function runHook(hook) {
-  const body = { hook, patient: patientSel.value, medication: medSel.value || undefined, draftId, prefetch: $('cds-prefetch').checked };
-  const res = await fetch('/cds/api/hook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const body = {
+    hook,
+    patient: patientSel.value,
+    medication: medSel.value || undefined,
+    draftId,
+    prefetch: $('cds-prefetch').checked,
+  };
+  const res = await fetch('/cds/api/hook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const out = await res.json();
   if (!res.ok || out.status !== 200) throw new Error(`the CDS service answered ${out.status ?? res.status}`);
   return out.response.cards ?? [];
@@ -122,14 +148,20 @@ async function runHook(hook) {
 
 async function feedback(cards) {
   const now = new Date().toISOString();
-  const items = cards.filter((c) => decisions.has(c.uuid)).map((c) => {
-    const d = decisions.get(c.uuid);
-    return d.outcome === 'accepted'
-      ? { card: c.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: d.suggestion }], outcomeTimestamp: now }
-      : { card: c.uuid, outcome: 'overridden', overrideReason: { reason: d.reason }, outcomeTimestamp: now };
-  });
+  const items = cards
+    .filter((c) => decisions.has(c.uuid))
+    .map((c) => {
+      const d = decisions.get(c.uuid);
+      return d.outcome === 'accepted'
+        ? { card: c.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: d.suggestion }], outcomeTimestamp: now }
+        : { card: c.uuid, outcome: 'overridden', overrideReason: { reason: d.reason }, outcomeTimestamp: now };
+    });
   if (!items.length) return;
-  await fetch('/cds/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hook: 'order-sign', feedback: items }) });
+  await fetch('/cds/api/feedback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ hook: 'order-sign', feedback: items }),
+  });
 }
 
 function busy(text) {

@@ -32,11 +32,20 @@ function withoutDrafts(chart: Chart, refs: ReadonlySet<string>): Chart {
   };
 }
 
-const MEDICATION_TYPES = new Set(['MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication']);
+const MEDICATION_TYPES = new Set([
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationDispense',
+  'MedicationAdministration',
+  'Medication',
+]);
 
 /** What an opioid draft's check depends on: the medication records only (a missing allergy list does not matter). */
 function medicationGaps(chart: Chart, today: number): ReadGap[] {
-  return [...chart.gaps.filter((g) => MEDICATION_TYPES.has(g.resourceType)), ...readMedicationEntries(chart, today).gaps];
+  return [
+    ...chart.gaps.filter((g) => MEDICATION_TYPES.has(g.resourceType)),
+    ...readMedicationEntries(chart, today).gaps,
+  ];
 }
 
 /** The cards for one hook call. */
@@ -46,7 +55,10 @@ export function cdsCards(input: CardInput): CdsResponse {
   const drafts = readDrafts(input.context, input.now);
   const checked = drafts.filter((d) => d.class === 'opioid' || d.class === 'naltrexone');
   if (!checked.length) return { cards: [] };
-  const chart = withoutDrafts(input.chart, new Set(drafts.map((d) => d.reference).filter((r): r is string => r !== undefined)));
+  const chart = withoutDrafts(
+    input.chart,
+    new Set(drafts.map((d) => d.reference).filter((r): r is string => r !== undefined)),
+  );
   const cards: CdsCard[] = [];
   const opioidDrafts = checked.filter((d) => d.class === 'opioid');
   if (opioidDrafts.length) {
@@ -72,13 +84,19 @@ export function cdsCards(input: CardInput): CdsResponse {
 /** patient-view: speaks only for a patient with a current naltrexone order (the LDN app's patients). */
 function patientViewCards(input: CardInput, today: number): CdsCard[] {
   const chart = input.chart;
-  const orders = naltrexoneThatBlocks(chart, today, new Set()).filter((n) => n.state === 'current' && n.med.resourceType === 'MedicationRequest');
+  const orders = naltrexoneThatBlocks(chart, today, new Set()).filter(
+    (n) => n.state === 'current' && n.med.resourceType === 'MedicationRequest',
+  );
   if (!orders.length) return [];
   const a = assess(chart, input.now);
   const cards: CdsCard[] = [];
-  const opioid = a.conflicts.filter((c) => isOpioidFinding(c) && (c.severity === 'contraindicated' || c.severity === 'major'));
+  const opioid = a.conflicts.filter(
+    (c) => isOpioidFinding(c) && (c.severity === 'contraindicated' || c.severity === 'major'),
+  );
   if (opioid.length) {
-    const suggestions = orders.map((n) => holdSuggestion(chart, n, today, input.newId)).filter((s): s is CdsSuggestion => s !== undefined);
+    const suggestions = orders
+      .map((n) => holdSuggestion(chart, n, today, input.newId))
+      .filter((s): s is CdsSuggestion => s !== undefined);
     const links = appLinks(input.appLaunchUrl);
     cards.push({
       uuid: input.newId(),

@@ -57,7 +57,8 @@ export function naltrexoneThatBlocks(chart: Chart, today: number, exclude: Reado
 export function stateText(n: ChartNaltrexone): string {
   const e = n.med.entry;
   const status = e.status ?? '';
-  if (n.state === 'current') return S.stateCurrent(status, clinicalDate(e.dates?.find((d) => d.label === 'authoredOn')?.value));
+  if (n.state === 'current')
+    return S.stateCurrent(status, clinicalDate(e.dates?.find((d) => d.label === 'authoredOn')?.value));
   if (n.state === 'undated') return S.stateStoppedUndated(status);
   return S.stateStopped(status, clinicalDay(n.med.timing.lastUse ?? 0), clinicalDay(n.until ?? 0));
 }
@@ -66,9 +67,15 @@ export function stateText(n: ChartNaltrexone): string {
  * "Hold LDN from <date>": an update of the current naltrexone MedicationRequest to on-hold, applied by the EHR only
  * when the clinician accepts it. Only for an active order with an id that the chart holds in full.
  */
-export function holdSuggestion(chart: Chart, n: ChartNaltrexone, today: number, newId: () => string): CdsSuggestion | undefined {
+export function holdSuggestion(
+  chart: Chart,
+  n: ChartNaltrexone,
+  today: number,
+  newId: () => string,
+): CdsSuggestion | undefined {
   const e = n.med.entry;
-  if (n.state !== 'current' || e.resourceType !== 'MedicationRequest' || !e.id || e.status !== 'active') return undefined;
+  if (n.state !== 'current' || e.resourceType !== 'MedicationRequest' || !e.id || e.status !== 'active')
+    return undefined;
   const raw = chart.medicationRequests.find((r) => isRecord(r) && str(r.id) === e.id);
   if (!raw) return undefined;
   const date = clinicalDay(today);

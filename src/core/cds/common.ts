@@ -15,19 +15,35 @@ export const OVERRIDE_SYSTEM = 'urn:ldn-smart-app:cds-override-reason';
 export const TOPIC_SYSTEM = 'urn:ldn-smart-app:cds-card-topic';
 
 export const TOPIC = {
-  opioidOnNaltrexone: { system: TOPIC_SYSTEM, code: 'opioid-on-naltrexone', display: 'Opioid ordered for a patient on naltrexone' },
-  naltrexoneOnOpioid: { system: TOPIC_SYSTEM, code: 'naltrexone-on-opioid', display: 'Naltrexone ordered for a patient with opioid use' },
+  opioidOnNaltrexone: {
+    system: TOPIC_SYSTEM,
+    code: 'opioid-on-naltrexone',
+    display: 'Opioid ordered for a patient on naltrexone',
+  },
+  naltrexoneOnOpioid: {
+    system: TOPIC_SYSTEM,
+    code: 'naltrexone-on-opioid',
+    display: 'Naltrexone ordered for a patient with opioid use',
+  },
   naltrexoneOther: { system: TOPIC_SYSTEM, code: 'naltrexone-other', display: 'Other findings for a naltrexone order' },
   ldnWithOpioid: { system: TOPIC_SYSTEM, code: 'ldn-with-opioid', display: 'On naltrexone and an opioid' },
   incomplete: { system: TOPIC_SYSTEM, code: 'incomplete', display: 'Check incomplete' },
 } as const satisfies Record<string, Coding>;
 
-const reason = (code: keyof typeof S.override): Coding => ({ system: OVERRIDE_SYSTEM, code, display: S.override[code] });
+const reason = (code: keyof typeof S.override): Coding => ({
+  system: OVERRIDE_SYSTEM,
+  code,
+  display: S.override[code],
+});
 
 /** Reasons offered when an opioid is ordered for a patient on naltrexone. */
 export const OPIOID_OVERRIDES: Coding[] = [reason('emergency'), reason('naltrexoneStopped'), reason('notTaking')];
 /** Reasons offered when naltrexone is ordered for a patient with opioid use. */
-export const NALTREXONE_OVERRIDES: Coding[] = [reason('opioidStopped'), reason('opioidFreeConfirmed'), reason('specialistPlan')];
+export const NALTREXONE_OVERRIDES: Coding[] = [
+  reason('opioidStopped'),
+  reason('opioidFreeConfirmed'),
+  reason('specialistPlan'),
+];
 
 /** The smart link that launches the LDN app for this patient, when the service knows the app's launch URL. */
 export function appLinks(appLaunchUrl: string | undefined): CdsLink[] | undefined {
@@ -47,7 +63,11 @@ export function incompleteCard(gaps: readonly ReadGap[], newId: () => string, ap
     summary: S.incompleteSummary,
     detail: [S.incompleteIntro, '', ...lines, '', S.incompleteAdvice].join('\n'),
     indicator: 'warning',
-    source: { label: S.sourceLabel, ...(NALTREXONE_LABEL.url ? { url: NALTREXONE_LABEL.url } : {}), topic: TOPIC.incomplete },
+    source: {
+      label: S.sourceLabel,
+      ...(NALTREXONE_LABEL.url ? { url: NALTREXONE_LABEL.url } : {}),
+      topic: TOPIC.incomplete,
+    },
     ...(links ? { links } : {}),
   };
 }

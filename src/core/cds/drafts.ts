@@ -27,14 +27,20 @@ export interface Draft {
 const MED_ORDER_TYPES = new Set(['MedicationRequest', 'MedicationStatement']);
 
 function resourcesOf(v: unknown): Rec[] {
-  if (isRecord(v) && v.resourceType === 'Bundle') return arr(v.entry).map((e) => (isRecord(e) ? e.resource : undefined)).filter(isRecord);
+  if (isRecord(v) && v.resourceType === 'Bundle')
+    return arr(v.entry)
+      .map((e) => (isRecord(e) ? e.resource : undefined))
+      .filter(isRecord);
   return arr(v).filter(isRecord);
 }
 
 function hasMedication(r: Rec): boolean {
   const c = r.medicationCodeableConcept;
   if (isRecord(c) && (arr(c.coding).length > 0 || str(c.text))) return true;
-  return isRecord(r.medicationReference) && (str(r.medicationReference.reference) !== undefined || str(r.medicationReference.display) !== undefined);
+  return (
+    isRecord(r.medicationReference) &&
+    (str(r.medicationReference.reference) !== undefined || str(r.medicationReference.display) !== undefined)
+  );
 }
 
 /** Classifies one draft; `medications` are the Medication resources sent with the drafts (for medicationReference). */
@@ -43,7 +49,11 @@ function classify(r: Rec, medications: Rec[], today: number): Draft {
   const base = { ...(id ? { id, reference: `${String(r.resourceType)}/${id}` } : {}) };
   if (!hasMedication(r)) return { ...base, class: 'empty', name: '', lowDose: false };
   // The draft is read exactly as a chart record would be, so the same names and codes match.
-  const chart = { ...emptyChart(), medicationRequests: [{ ...r, resourceType: 'MedicationRequest' } as never], medications: medications as never[] };
+  const chart = {
+    ...emptyChart(),
+    medicationRequests: [{ ...r, resourceType: 'MedicationRequest' } as never],
+    medications: medications as never[],
+  };
   const entry = readMedicationEntries(chart, today).entries[0];
   if (!entry) return { ...base, class: 'empty', name: '', lowDose: false };
   const roles = rolesOf(entry);
@@ -57,9 +67,15 @@ export function readDrafts(context: unknown, now: Date | string): Draft[] {
   const today = nowDay(now).day;
   const all = [...resourcesOf(context.draftOrders), ...resourcesOf(context.medications)];
   const medications = all.filter((r) => r.resourceType === 'Medication');
-  const selections = new Set(arr(context.selections).map(str).filter((s): s is string => s !== undefined));
+  const selections = new Set(
+    arr(context.selections)
+      .map(str)
+      .filter((s): s is string => s !== undefined),
+  );
   const orders = all.filter((r) => typeof r.resourceType === 'string' && MED_ORDER_TYPES.has(r.resourceType));
-  const chosen = selections.size ? orders.filter((r) => selections.has(`${String(r.resourceType)}/${str(r.id) ?? ''}`)) : orders;
+  const chosen = selections.size
+    ? orders.filter((r) => selections.has(`${String(r.resourceType)}/${str(r.id) ?? ''}`))
+    : orders;
   // Selections that name none of the drafts are ignored (fail safe: check every draft rather than none).
   return (chosen.length ? chosen : orders).map((r) => classify(r, medications, today));
 }

@@ -19,12 +19,15 @@ export function clip(text: string, max: number): string {
 export const S = {
   sourceLabel: 'LDN opioid-conflict check',
 
-  opioidSummary: (short: string, naltrexone: string) => clip(`Opioid ordered while on ${short} (naltrexone blocks pain relief): ${naltrexone}`, 139),
+  opioidSummary: (short: string, naltrexone: string) =>
+    clip(`Opioid ordered while on ${short} (naltrexone blocks pain relief): ${naltrexone}`, 139),
   opioidIntro: (draft: string) => `**${md(draft)}** is being ordered for a patient whose chart shows naltrexone:`,
   naltrexoneLine: (name: string, state: string) => `- **${md(name)}** (${state})`,
   stateCurrent: (status: string, since?: string) => `${status || 'no status'}${since ? `, ordered ${since}` : ''}`,
-  stateStopped: (status: string, last: string, until: string) => `${status}, last known dose ${last}; blockade possible until ${until}`,
-  stateStoppedUndated: (status: string) => `${status}, date of the last dose not recorded: blockade cannot be ruled out`,
+  stateStopped: (status: string, last: string, until: string) =>
+    `${status}, last known dose ${last}; blockade possible until ${until}`,
+  stateStoppedUndated: (status: string) =>
+    `${status}, date of the last dose not recorded: blockade cannot be ruled out`,
   opioidWhat:
     '**What happens:** naltrexone blocks opioid receptors, so the opioid may give little or no pain relief. ' +
     'If opioid analgesia is needed in an emergency, larger doses may be required and respiratory depression may be deeper and last longer: monitor closely.',
@@ -36,17 +39,27 @@ export const S = {
   holdReason: (date: string) => `Held from ${date}: an opioid was ordered; naltrexone blocks opioid analgesia.`,
 
   naltrexoneSummary: (draft: string, until?: string) =>
-    clip(until ? `${draft} ordered with opioid use in the chart: risk of withdrawal; opioid-free from ${until}` : `${draft} ordered with opioid use in the chart: risk of precipitated withdrawal`, 139),
-  naltrexoneIntro: (draft: string) => `**${md(draft)}** is being ordered for a patient whose chart shows opioid use. Naltrexone given to a patient who is not opioid-free can precipitate withdrawal.`,
-  findingLine: (title: string, name: string, extra: string) => `- **${md(title)}:** ${md(name)}${extra ? ` (${extra})` : ''}`,
+    clip(
+      until
+        ? `${draft} ordered with opioid use in the chart: risk of withdrawal; opioid-free from ${until}`
+        : `${draft} ordered with opioid use in the chart: risk of precipitated withdrawal`,
+      139,
+    ),
+  naltrexoneIntro: (draft: string) =>
+    `**${md(draft)}** is being ordered for a patient whose chart shows opioid use. Naltrexone given to a patient who is not opioid-free can precipitate withdrawal.`,
+  findingLine: (title: string, name: string, extra: string) =>
+    `- **${md(title)}:** ${md(name)}${extra ? ` (${extra})` : ''}`,
   windowEnds: (last: string, ends: string) => `last use ${last}, opioid-free from ${ends}`,
-  windowPlanned: (end: string, ends: string, days: number) => `planned to end ${end}; if it does, opioid-free from ${ends}, ${days} days later`,
+  windowPlanned: (end: string, ends: string, days: number) =>
+    `planned to end ${end}; if it does, opioid-free from ${ends}, ${days} days later`,
   windowOpen: (days: number) => `current: opioid-free ${days} days after the last dose`,
-  naltrexoneAdvice: 'Confirm the patient is opioid-free (history, urine opioid screen or naloxone challenge) before the first dose. The LDN app shows the full check with sources.',
+  naltrexoneAdvice:
+    'Confirm the patient is opioid-free (history, urine opioid screen or naloxone challenge) before the first dose. The LDN app shows the full check with sources.',
   otherSummary: (draft: string, title: string) => clip(`${draft}: ${title}`, 139),
   otherIntro: (draft: string) => `Other findings for **${md(draft)}**:`,
 
-  patientViewSummary: (short: string, naltrexone: string) => clip(`On ${short} and an opioid (naltrexone blocks pain relief): ${naltrexone}`, 139),
+  patientViewSummary: (short: string, naltrexone: string) =>
+    clip(`On ${short} and an opioid (naltrexone blocks pain relief): ${naltrexone}`, 139),
   patientViewIntro: 'The chart shows a current naltrexone order and opioid use together:',
 
   incompleteSummary: 'Naltrexone-opioid check incomplete: part of the chart could not be read',

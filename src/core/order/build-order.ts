@@ -31,7 +31,8 @@ const quantityOf = (q: DispenseQuantity): Quantity => {
 function dispenseRequest(plan: TitrationPlan, pharmacy: OrderInput['pharmacy']): MedicationRequestDispenseRequest {
   const [first, ...repeats] = plan.fills;
   if (!first) throw new Error('buildOrder: a plan without fills');
-  const biggest = (list: Fill[]): Fill => list.reduce((a, b) => (quantityTotal(b.quantity).value > quantityTotal(a.quantity).value ? b : a));
+  const biggest = (list: Fill[]): Fill =>
+    list.reduce((a, b) => (quantityTotal(b.quantity).value > quantityTotal(a.quantity).value ? b : a));
   const perRepeat = repeats.length ? biggest(repeats) : first;
   const longest = repeats.length ? Math.max(...repeats.map((f) => f.days)) : first.days;
   return {
@@ -79,14 +80,20 @@ function checkInput(input: OrderInput): void {
   const issueIds = input.ids.detectedIssues ?? [];
   if (!input.ids.order.trim()) throw new Error('buildOrder: an order identifier value is required');
   if (issueIds.length !== overrides.length) {
-    throw new Error(`buildOrder: ${overrides.length} overrides need ${overrides.length} DetectedIssue ids, got ${issueIds.length}`);
+    throw new Error(
+      `buildOrder: ${overrides.length} overrides need ${overrides.length} DetectedIssue ids, got ${issueIds.length}`,
+    );
   }
   const all = [input.ids.order, ...issueIds, ...(input.ids.acknowledgement ? [input.ids.acknowledgement] : [])];
   if (new Set(all).size !== all.length) throw new Error('buildOrder: identifier values must be unique');
-  if (input.ids.acknowledgement && !input.acknowledgement) throw new Error('buildOrder: an acknowledgement id needs the acknowledgement');
-  if (input.acknowledgement && !input.acknowledgement.reason.trim()) throw new Error('buildOrder: signing on an incomplete read needs the prescriber\'s reason');
-  if (overrides.some((o) => !o.reason.trim())) throw new Error('buildOrder: every overridden conflict needs the prescriber\'s reason');
-  if (!/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(input.patient)) throw new Error(`buildOrder: patient must be "Patient/<id>", got "${input.patient}"`);
+  if (input.ids.acknowledgement && !input.acknowledgement)
+    throw new Error('buildOrder: an acknowledgement id needs the acknowledgement');
+  if (input.acknowledgement && !input.acknowledgement.reason.trim())
+    throw new Error("buildOrder: signing on an incomplete read needs the prescriber's reason");
+  if (overrides.some((o) => !o.reason.trim()))
+    throw new Error("buildOrder: every overridden conflict needs the prescriber's reason");
+  if (!/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(input.patient))
+    throw new Error(`buildOrder: patient must be "Patient/<id>", got "${input.patient}"`);
 }
 
 /** Build the compounded MedicationRequest (one dosage per step) and one DetectedIssue per override. */
@@ -94,9 +101,17 @@ export function buildOrder(input: OrderInput): OrderDraft {
   checkInput(input);
   const { plan } = input;
   const identifier = { system: ORDER_IDENTIFIER_SYSTEM, value: input.ids.order };
-  const issueCtx = (id: string) => ({ id, patient: input.patient, now: input.now, ...(input.requester ? { requester: input.requester } : {}) });
-  const detectedIssues: DetectedIssue[] = (input.overrides ?? []).map((override, i) => detectedIssueFor(override, issueCtx(input.ids.detectedIssues![i]!)));
-  if (input.acknowledgement && input.ids.acknowledgement) detectedIssues.push(acknowledgementIssue(input.acknowledgement, issueCtx(input.ids.acknowledgement)));
+  const issueCtx = (id: string) => ({
+    id,
+    patient: input.patient,
+    now: input.now,
+    ...(input.requester ? { requester: input.requester } : {}),
+  });
+  const detectedIssues: DetectedIssue[] = (input.overrides ?? []).map((override, i) =>
+    detectedIssueFor(override, issueCtx(input.ids.detectedIssues![i]!)),
+  );
+  if (input.acknowledgement && input.ids.acknowledgement)
+    detectedIssues.push(acknowledgementIssue(input.acknowledgement, issueCtx(input.ids.acknowledgement)));
   const medicationRequest: MedicationRequest = {
     resourceType: 'MedicationRequest',
     contained: [compoundMedication(plan, input.capsuleFiller)],
@@ -109,14 +124,26 @@ export function buildOrder(input: OrderInput): OrderDraft {
     subject: { reference: input.patient, ...(input.patientName?.trim() ? { display: input.patientName.trim() } : {}) },
     ...(input.encounter ? { encounter: { reference: input.encounter } } : {}),
     authoredOn: input.now,
-    ...(input.requester ? { requester: { reference: input.requester, ...(input.requesterName?.trim() ? { display: input.requesterName.trim() } : {}) } } : {}),
+    ...(input.requester
+      ? {
+          requester: {
+            reference: input.requester,
+            ...(input.requesterName?.trim() ? { display: input.requesterName.trim() } : {}),
+          },
+        }
+      : {}),
     ...(input.reasons?.length ? { reasonReference: input.reasons } : {}),
     ...(input.priorPrescription ? { priorPrescription: input.priorPrescription } : {}),
     note: notes(input),
     dosageInstruction: plan.steps.map((s) => dosageFor(s, plan.input.timing)),
     dispenseRequest: dispenseRequest(plan, input.pharmacy),
     ...(detectedIssues.length
-      ? { detectedIssue: detectedIssues.map((di) => ({ reference: `urn:uuid:${di.identifier![0]!.value}`, display: di.code?.text ?? 'Overridden alert' })) }
+      ? {
+          detectedIssue: detectedIssues.map((di) => ({
+            reference: `urn:uuid:${di.identifier![0]!.value}`,
+            display: di.code?.text ?? 'Overridden alert',
+          })),
+        }
       : {}),
   };
   return { identifier, detectedIssues, medicationRequest };
@@ -127,12 +154,16 @@ export function buildOrder(input: OrderInput): OrderDraft {
  * that learn the names after building (the names are read from the server while the clinician plans). The same
  * resulting draft is both reviewed and sent. Names already present are kept; blank names change nothing.
  */
-export function withNames(draft: OrderDraft, names: { patient?: string | undefined; prescriber?: string | undefined }): OrderDraft {
+export function withNames(
+  draft: OrderDraft,
+  names: { patient?: string | undefined; prescriber?: string | undefined },
+): OrderDraft {
   const mr = draft.medicationRequest;
   const patient = names.patient?.trim();
   const prescriber = names.prescriber?.trim();
   const subject = patient && !mr.subject.display ? { ...mr.subject, display: patient } : mr.subject;
-  const requester = prescriber && mr.requester && !mr.requester.display ? { ...mr.requester, display: prescriber } : mr.requester;
+  const requester =
+    prescriber && mr.requester && !mr.requester.display ? { ...mr.requester, display: prescriber } : mr.requester;
   if (subject === mr.subject && requester === mr.requester) return draft;
   return { ...draft, medicationRequest: { ...mr, subject, ...(requester ? { requester } : {}) } };
 }

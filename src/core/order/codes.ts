@@ -16,7 +16,11 @@ export const MEDICATION_REQUEST_CATEGORY = 'http://terminology.hl7.org/CodeSyste
 export const NALTREXONE: Coding = { system: RXNORM, code: '7243', display: 'naltrexone' };
 
 /** A prescription the patient takes at home. */
-export const COMMUNITY_CATEGORY: Coding = { system: MEDICATION_REQUEST_CATEGORY, code: 'community', display: 'Community' };
+export const COMMUNITY_CATEGORY: Coding = {
+  system: MEDICATION_REQUEST_CATEGORY,
+  code: 'community',
+  display: 'Community',
+};
 
 /** DetectedIssue.code: v3-ActCode detected-issue codes. */
 export const ISSUE_CODES = {

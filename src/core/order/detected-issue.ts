@@ -22,9 +22,14 @@ export function issueCode(conflict: Conflict): Coding {
 export function issueDetail(conflict: Conflict): string {
   const parts = [`${conflict.title}: ${conflict.entry.name}.`, conflict.why];
   const w = conflict.washout;
-  if (w) parts.push(`Last use ${w.lastUse} (${w.lastUseBasis}); ${w.days}-day opioid-free window ends ${w.endsOn}. ${w.rationale}`);
+  if (w)
+    parts.push(
+      `Last use ${w.lastUse} (${w.lastUseBasis}); ${w.days}-day opioid-free window ends ${w.endsOn}. ${w.rationale}`,
+    );
   if (conflict.sources.length > 0) {
-    parts.push(`Sources: ${conflict.sources.map((s) => `${s.label}${s.id ? ` (${s.id})` : ''}${s.verified ? '' : ' [UNVERIFIED]'}`).join('; ')}.`);
+    parts.push(
+      `Sources: ${conflict.sources.map((s) => `${s.label}${s.id ? ` (${s.id})` : ''}${s.verified ? '' : ' [UNVERIFIED]'}`).join('; ')}.`,
+    );
   }
   return parts.join(' ');
 }
@@ -50,12 +55,17 @@ export function detectedIssueFor(override: OrderOverride, ctx: IssueContext): De
     patient: { reference: ctx.patient },
     identifiedDateTime: ctx.now,
     // Every record of the drug course the finding covers (Conflict.entries), so one override covers the course.
-    implicated: (conflict.entries?.length ? conflict.entries : [entry]).map((e) => (e.reference ? { reference: e.reference, display: e.name } : { display: e.name })),
+    implicated: (conflict.entries?.length ? conflict.entries : [entry]).map((e) =>
+      e.reference ? { reference: e.reference, display: e.name } : { display: e.name },
+    ),
     detail: issueDetail(conflict),
     ...(url ? { reference: url } : {}),
     mitigation: [
       {
-        action: { coding: [THERAPY_APPROPRIATE], text: `Prescriber overrode the alert and ordered low-dose naltrexone. Reason: ${override.reason.trim()}` },
+        action: {
+          coding: [THERAPY_APPROPRIATE],
+          text: `Prescriber overrode the alert and ordered low-dose naltrexone. Reason: ${override.reason.trim()}`,
+        },
         date: ctx.now,
         ...(author ? { author: { reference: author } } : {}),
       },
@@ -86,7 +96,10 @@ export function acknowledgementIssue(ack: IncompleteAcknowledgement, ctx: IssueC
     detail: acknowledgementText(ack),
     mitigation: [
       {
-        action: { coding: [THERAPY_APPROPRIATE], text: `Prescriber signed without a complete conflict check. Reason: ${ack.reason.trim()}` },
+        action: {
+          coding: [THERAPY_APPROPRIATE],
+          text: `Prescriber signed without a complete conflict check. Reason: ${ack.reason.trim()}`,
+        },
         date: ctx.now,
         ...(author ? { author: { reference: author } } : {}),
       },

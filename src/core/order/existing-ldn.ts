@@ -44,7 +44,9 @@ export interface CurrentStep {
 }
 
 function ownIdentifier(mr: Rec): string | undefined {
-  const id = arr(mr.identifier).find((i): i is Rec => isRecord(i) && i.system === ORDER_IDENTIFIER_SYSTEM && !!str(i.value));
+  const id = arr(mr.identifier).find(
+    (i): i is Rec => isRecord(i) && i.system === ORDER_IDENTIFIER_SYSTEM && !!str(i.value),
+  );
   return id ? (id.value as string) : undefined;
 }
 
@@ -54,14 +56,27 @@ function durationDays(v: unknown): number | undefined {
   const value = num(v.value);
   const unit = str(v.code) ?? str(v.unit);
   if (value === undefined || !unit) return undefined;
-  const per: Record<string, number> = { d: 1, day: 1, days: 1, wk: 7, week: 7, weeks: 7, mo: 30, month: 30, months: 30 };
+  const per: Record<string, number> = {
+    d: 1,
+    day: 1,
+    days: 1,
+    wk: 7,
+    week: 7,
+    weeks: 7,
+    mo: 30,
+    month: 30,
+    months: 30,
+  };
   const f = per[unit.toLowerCase()];
   return f === undefined ? undefined : value * f;
 }
 
 /** The ISO start date: the dispense validity start, else the first step's bounds start, else authoredOn. */
 function startOf(mr: Rec, dosages: Rec[]): string | undefined {
-  const validity = isRecord(mr.dispenseRequest) && isRecord(mr.dispenseRequest.validityPeriod) ? str(mr.dispenseRequest.validityPeriod.start) : undefined;
+  const validity =
+    isRecord(mr.dispenseRequest) && isRecord(mr.dispenseRequest.validityPeriod)
+      ? str(mr.dispenseRequest.validityPeriod.start)
+      : undefined;
   const firstBounds = dosages.map((d) => boundsPeriod(d)).find((p) => p && str(p.start));
   const start = validity ?? (firstBounds ? str(firstBounds.start) : undefined) ?? str(mr.authoredOn);
   const day = start ? dayOf(start) : undefined;
@@ -82,7 +97,11 @@ function boundsDurationDays(d: Rec): number | undefined {
  * The step today falls in: steps in `sequence` order, each from its boundsPeriod, or following the previous one
  * for its boundsDuration from the start date; a step without bounds runs on (maintenance).
  */
-export function currentStep(dosages: readonly Rec[], startDate: string | undefined, today: number): CurrentStep | undefined {
+export function currentStep(
+  dosages: readonly Rec[],
+  startDate: string | undefined,
+  today: number,
+): CurrentStep | undefined {
   if (dosages.length === 0) return undefined;
   const steps = [...dosages].sort((a, b) => (num(a.sequence) ?? 0) - (num(b.sequence) ?? 0));
   const at = (i: number, when: CurrentStep['when']): CurrentStep => {
@@ -107,7 +126,10 @@ export function currentStep(dosages: readonly Rec[], startDate: string | undefin
 }
 
 /** Active or on-hold LDN orders in the chart, newest first. */
-export function findExistingLdnOrders(chart: Pick<Chart, 'medicationRequests' | 'medications'>, now: Date | string): ExistingLdnOrder[] {
+export function findExistingLdnOrders(
+  chart: Pick<Chart, 'medicationRequests' | 'medications'>,
+  now: Date | string,
+): ExistingLdnOrder[] {
   const today = nowDay(now).day;
   const found: ExistingLdnOrder[] = [];
   for (const raw of arr(chart.medicationRequests)) {
@@ -115,7 +137,14 @@ export function findExistingLdnOrders(chart: Pick<Chart, 'medicationRequests' | 
     const mr = raw as Rec;
     const own = ownIdentifier(mr);
     // The core's matching, one record at a time, so the flag belongs to this record.
-    const reading = readMedicationEntries({ ...emptyChart(), medicationRequests: [mr as unknown as MedicationRequest], medications: chart.medications ?? [] }, today);
+    const reading = readMedicationEntries(
+      {
+        ...emptyChart(),
+        medicationRequests: [mr as unknown as MedicationRequest],
+        medications: chart.medications ?? [],
+      },
+      today,
+    );
     const entry = reading.entries[0];
     const ldn = !!entry?.lowDoseNaltrexone;
     if (!own && !ldn) continue;

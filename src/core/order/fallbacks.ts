@@ -17,13 +17,18 @@ export { orderAsText, orderSummaryLines } from './summary.ts';
 export function reportedOnlyOrder(draft: OrderDraft): OrderDraft {
   const full = draft.medicationRequest;
   const steps = [...(full.dosageInstruction ?? [])].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
-  const planText = steps.length > 1 ? steps.map((d, i) => `Step ${i + 1}: ${d.text ?? ''}`).join(' ') : (steps[0]?.text ?? '');
+  const planText =
+    steps.length > 1 ? steps.map((d, i) => `Step ${i + 1}: ${d.text ?? ''}`).join(' ') : (steps[0]?.text ?? '');
   const folded: Annotation[] = draft.detectedIssues.map((di) => ({
     ...(di.identifiedDateTime ? { time: di.identifiedDateTime } : {}),
     text: `${issueLine(di)} Detail: ${di.detail ?? ''}`.trim(),
   }));
   const reasons = full.reasonReference?.length
-    ? [{ text: `For: ${full.reasonReference.map((r) => [r.display, r.reference && `(${r.reference})`].filter(Boolean).join(' ')).join('; ')}` }]
+    ? [
+        {
+          text: `For: ${full.reasonReference.map((r) => [r.display, r.reference && `(${r.reference})`].filter(Boolean).join(' ')).join('; ')}`,
+        },
+      ]
     : [];
   const medicationRequest: MedicationRequest = {
     resourceType: 'MedicationRequest',

@@ -27,7 +27,10 @@ export function fillerOf(form: DoseForm, fallback?: string): string {
 export function compoundName(plan: TitrationPlan, capsuleFiller?: string): string {
   const form = plan.input.form;
   const base = plan.formDescription.replace(/ \(compounded\)$/, '');
-  const vehicle = form.kind === 'liquid' ? `${LIQUID_VEHICLE.slice(0, -1).join(', ')} and ${LIQUID_VEHICLE.at(-1)}` : fillerOf(form, capsuleFiller);
+  const vehicle =
+    form.kind === 'liquid'
+      ? `${LIQUID_VEHICLE.slice(0, -1).join(', ')} and ${LIQUID_VEHICLE.at(-1)}`
+      : fillerOf(form, capsuleFiller);
   return `${base} in ${vehicle} (compounded)`;
 }
 

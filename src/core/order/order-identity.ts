@@ -50,12 +50,18 @@ export function digestUuid(text: string): string {
  * DetectedIssue id is derived from the order id and its position and role, so all ids of one order are distinct
  * and change together.
  */
-export function orderIds(content: IdentityContent, nonce: string, opts: { withAcknowledgementIssue?: boolean } = {}): OrderIds {
+export function orderIds(
+  content: IdentityContent,
+  nonce: string,
+  opts: { withAcknowledgementIssue?: boolean } = {},
+): OrderIds {
   const order = digestUuid(`ldn-order|${nonce}|${canonicalJson(content)}`);
   const detectedIssues = (content.overrides ?? []).map((_, i) => digestUuid(`ldn-override|${order}|${i}`));
   return {
     order,
     detectedIssues,
-    ...(content.acknowledgement && opts.withAcknowledgementIssue ? { acknowledgement: digestUuid(`ldn-acknowledgement|${order}`) } : {}),
+    ...(content.acknowledgement && opts.withAcknowledgementIssue
+      ? { acknowledgement: digestUuid(`ldn-acknowledgement|${order}`) }
+      : {}),
   };
 }

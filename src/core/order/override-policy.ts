@@ -40,7 +40,10 @@ export interface OverrideEntry {
 }
 
 /** True when every needed override is ticked and has a reason. */
-export function overridesComplete(needed: readonly Conflict[], overrides: Readonly<Record<string, OverrideEntry>>): boolean {
+export function overridesComplete(
+  needed: readonly Conflict[],
+  overrides: Readonly<Record<string, OverrideEntry>>,
+): boolean {
   return needed.every((c) => {
     const o = overrides[overrideKey(c)];
     return !!o?.checked && o.reason.trim().length > 0;

@@ -13,7 +13,16 @@ export function quantityText(q: Quantity | undefined): string {
   if (q?.value === undefined) return '';
   const unit = q.unit ?? q.code ?? '';
   const one = q.value === 1;
-  const word = unit === 'capsule' || unit === '{capsule}' ? (one ? 'capsule' : 'capsules') : unit === 'days' || unit === 'd' ? (one ? 'day' : 'days') : unit;
+  const word =
+    unit === 'capsule' || unit === '{capsule}'
+      ? one
+        ? 'capsule'
+        : 'capsules'
+      : unit === 'days' || unit === 'd'
+        ? one
+          ? 'day'
+          : 'days'
+        : unit;
   return `${q.value.toLocaleString('en-GB', { maximumFractionDigits: 3 })} ${word}`.trim();
 }
 
@@ -41,7 +50,10 @@ function named(ref: Reference | undefined, what: string): string {
 /** One line per overridden conflict: severity, what, the chart entry, the prescriber's reason, by whom and when. */
 export function issueLine(di: DetectedIssue, prescriber?: string): string {
   const what = di.code?.text ?? di.code?.coding?.[0]?.display ?? 'Alert';
-  const entry = di.implicated?.map((r) => r.display ?? r.reference).filter(Boolean).join(', ');
+  const entry = di.implicated
+    ?.map((r) => r.display ?? r.reference)
+    .filter(Boolean)
+    .join(', ');
   const m = di.mitigation?.[0];
   const who = m?.author ? (m.author.display ?? prescriber ?? 'the prescriber') : undefined;
   const when = m?.date ? clinicalDate(m.date) : undefined;
@@ -74,7 +86,8 @@ function ingredientLines(med: Medication | undefined): string[] {
   return (med?.ingredient ?? []).map((i) => {
     const name = i.itemCodeableConcept?.text ?? i.itemCodeableConcept?.coding?.[0]?.display ?? 'ingredient';
     const s = i.strength;
-    const strength = s?.numerator && s.denominator ? ` ${quantityText(s.numerator)} per ${quantityText(s.denominator)}` : '';
+    const strength =
+      s?.numerator && s.denominator ? ` ${quantityText(s.numerator)} per ${quantityText(s.denominator)}` : '';
     return `${name}${strength} (${i.isActive === false ? 'inactive' : 'active'})`;
   });
 }
@@ -83,15 +96,24 @@ function dispenseLines(mr: MedicationRequest): string[] {
   const dr = mr.dispenseRequest;
   if (!dr) return [];
   const lines: string[] = [];
-  if (dr.initialFill?.quantity) lines.push(`First fill: ${quantityText(dr.initialFill.quantity)}${dr.initialFill.duration ? ` for ${quantityText(dr.initialFill.duration)}` : ''}`);
+  if (dr.initialFill?.quantity)
+    lines.push(
+      `First fill: ${quantityText(dr.initialFill.quantity)}${dr.initialFill.duration ? ` for ${quantityText(dr.initialFill.duration)}` : ''}`,
+    );
   const repeats = dr.numberOfRepeatsAllowed ?? 0;
   if (dr.initialFill && dr.quantity) {
-    if (repeats > 0) lines.push(`Repeats: ${repeats}, each at most ${quantityText(dr.quantity)}${dr.expectedSupplyDuration ? ` for ${quantityText(dr.expectedSupplyDuration)}` : ''}`);
+    if (repeats > 0)
+      lines.push(
+        `Repeats: ${repeats}, each at most ${quantityText(dr.quantity)}${dr.expectedSupplyDuration ? ` for ${quantityText(dr.expectedSupplyDuration)}` : ''}`,
+      );
     else lines.push('Repeats: none');
   } else if (dr.quantity) {
-    lines.push(`Dispense: ${quantityText(dr.quantity)}${dr.expectedSupplyDuration ? ` for ${quantityText(dr.expectedSupplyDuration)}` : ''}; repeats: ${repeats}`);
+    lines.push(
+      `Dispense: ${quantityText(dr.quantity)}${dr.expectedSupplyDuration ? ` for ${quantityText(dr.expectedSupplyDuration)}` : ''}; repeats: ${repeats}`,
+    );
   }
-  if (dr.validityPeriod) lines.push(`Valid from ${clinicalDate(dr.validityPeriod.start)} to ${clinicalDate(dr.validityPeriod.end)}`);
+  if (dr.validityPeriod)
+    lines.push(`Valid from ${clinicalDate(dr.validityPeriod.start)} to ${clinicalDate(dr.validityPeriod.end)}`);
   if (dr.performer) lines.push(`Pharmacy: ${named(dr.performer, 'Pharmacy')}`);
   return lines;
 }
@@ -106,7 +128,9 @@ export function orderView(draft: OrderDraft): OrderView {
     ...(prescriber ? [{ label: 'Prescriber', value: prescriber }] : []),
     ...(mr.encounter ? [{ label: 'Visit', value: named(mr.encounter, 'The visit this app was opened from') }] : []),
     ...(mr.authoredOn ? [{ label: 'Written', value: clinicalDate(mr.authoredOn) }] : []),
-    ...(mr.reasonReference?.length ? [{ label: 'For', value: mr.reasonReference.map((r) => named(r, 'Condition')).join('; ') }] : []),
+    ...(mr.reasonReference?.length
+      ? [{ label: 'For', value: mr.reasonReference.map((r) => named(r, 'Condition')).join('; ') }]
+      : []),
     ...(mr.priorPrescription ? [{ label: 'Replaces', value: named(mr.priorPrescription, 'Earlier order') }] : []),
   ];
   const med = containedMedication(mr);
@@ -116,7 +140,10 @@ export function orderView(draft: OrderDraft): OrderView {
     title: medicationName(mr),
     facts,
     ingredients: ingredientLines(med),
-    dosages: dosages.map((d, i) => ({ label: dosages.length > 1 ? `Step ${d.sequence ?? i + 1}` : 'Instructions', text: d.text ?? '' })),
+    dosages: dosages.map((d, i) => ({
+      label: dosages.length > 1 ? `Step ${d.sequence ?? i + 1}` : 'Instructions',
+      text: d.text ?? '',
+    })),
     dispense: dispenseLines(mr),
     notes: (mr.note ?? []).map((n) => n.text),
     alerts: draft.detectedIssues.map((di) => issueLine(di, prescriber)),
@@ -142,6 +169,14 @@ export function orderSummaryLines(draft: OrderDraft): string[] {
 /** The order as one printable text: a heading, the lines, then the prescriber's signature line. */
 export function orderAsText(draft: OrderDraft): string {
   const heading = 'Low-dose naltrexone order (compounded)';
-  const prescriber = draft.medicationRequest.requester ? named(draft.medicationRequest.requester, 'Prescriber') : 'Prescriber';
-  return [heading, '='.repeat(heading.length), ...orderSummaryLines(draft), '', `Signature of ${prescriber}: ______________________   Date: ____________`].join('\n');
+  const prescriber = draft.medicationRequest.requester
+    ? named(draft.medicationRequest.requester, 'Prescriber')
+    : 'Prescriber';
+  return [
+    heading,
+    '='.repeat(heading.length),
+    ...orderSummaryLines(draft),
+    '',
+    `Signature of ${prescriber}: ______________________   Date: ____________`,
+  ].join('\n');
 }

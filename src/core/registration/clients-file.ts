@@ -23,7 +23,10 @@ export function emptyAllowListJson(): Record<string, unknown> {
 }
 
 /** Parses the file text; any JSON or validation error refuses the edit with one line per problem. */
-export function readAllowListText(text: string, file: string): Result<{ json: Record<string, unknown>; list: AllowList }, string[]> {
+export function readAllowListText(
+  text: string,
+  file: string,
+): Result<{ json: Record<string, unknown>; list: AllowList }, string[]> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -61,33 +64,56 @@ const keyOf = (e: { iss?: string; issPrefix?: string; smartLauncher?: string }) 
         : '';
 
 const keyOfJson = (c: Record<string, unknown>) =>
-  keyOf({ iss: c.iss as string | undefined, issPrefix: c.issPrefix as string | undefined, smartLauncher: c.smartLauncher as string | undefined });
+  keyOf({
+    iss: c.iss as string | undefined,
+    issPrefix: c.issPrefix as string | undefined,
+    smartLauncher: c.smartLauncher as string | undefined,
+  });
 
 /** Adds an entry; refuses bad fields, a second entry for the same iss/prefix, and anything the parser refuses. */
-export function addClient(json: Record<string, unknown>, entry: NewClient, file: string): Result<Record<string, unknown>, string[]> {
+export function addClient(
+  json: Record<string, unknown>,
+  entry: NewClient,
+  file: string,
+): Result<Record<string, unknown>, string[]> {
   const problems: string[] = [];
   if (!entry.name.trim()) problems.push('--name must not be empty');
   if (!entry.clientId.trim()) problems.push('--client-id must not be empty');
-  if (entry.scopeVersion !== 'v1' && entry.scopeVersion !== 'v2') problems.push(`--scope-version must be v1 or v2, not "${entry.scopeVersion}"`);
+  if (entry.scopeVersion !== 'v1' && entry.scopeVersion !== 'v2')
+    problems.push(`--scope-version must be v1 or v2, not "${entry.scopeVersion}"`);
   const matchers = [entry.iss, entry.issPrefix, entry.smartLauncher].filter((v) => v !== undefined).length;
   if (matchers !== 1) problems.push('give exactly one of --iss, --iss-prefix or --smart-launcher');
-  for (const [flag, value] of [['--write', entry.write], ['--write-detected-issue', entry.writeDetectedIssue]] as const) {
-    if (value !== undefined && !WRITE_SETTINGS.includes(value as WriteSetting)) problems.push(`${flag} must be on, off or fallback, not "${value}"`);
+  for (const [flag, value] of [
+    ['--write', entry.write],
+    ['--write-detected-issue', entry.writeDetectedIssue],
+  ] as const) {
+    if (value !== undefined && !WRITE_SETTINGS.includes(value as WriteSetting))
+      problems.push(`${flag} must be on, off or fallback, not "${value}"`);
   }
-  for (const [flag, value] of [['--iss', entry.iss], ['--iss-prefix', entry.issPrefix], ['--smart-launcher', entry.smartLauncher], ['--redirect-uri', entry.redirectUri]] as const) {
+  for (const [flag, value] of [
+    ['--iss', entry.iss],
+    ['--iss-prefix', entry.issPrefix],
+    ['--smart-launcher', entry.smartLauncher],
+    ['--redirect-uri', entry.redirectUri],
+  ] as const) {
     if (value === undefined) continue;
     // Issuers and prefixes: no query, fragment or dot segment (a prefix must not be escapable, issue 10 item 6).
     const problem = flag === '--redirect-uri' ? checkServerUrl(value) : checkIssuerUrl(value);
     if (problem) problems.push(`${flag} ${problem}`);
   }
-  if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/')) problems.push('--iss-prefix must end with "/" so it cannot match a look-alike host');
-  if (entry.standalone && entry.issPrefix !== undefined) problems.push('--standalone needs an exact --iss or --smart-launcher (a prefix names no server to offer)');
+  if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/'))
+    problems.push('--iss-prefix must end with "/" so it cannot match a look-alike host');
+  if (entry.standalone && entry.issPrefix !== undefined)
+    problems.push('--standalone needs an exact --iss or --smart-launcher (a prefix names no server to offer)');
   if (problems.length) return err(problems);
 
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
   const wanted = keyOf(entry);
   const existing = clients.find((c) => keyOfJson(c) === wanted);
-  if (existing) return err([`${file} already has an entry for ${wanted.replace(/^launcher:/, 'the launcher ')} ("${String(existing.name)}"); remove it first`]);
+  if (existing)
+    return err([
+      `${file} already has an entry for ${wanted.replace(/^launcher:/, 'the launcher ')} ("${String(existing.name)}"); remove it first`,
+    ]);
 
   const added: AllowListEntry = {
     name: entry.name.trim(),
@@ -109,7 +135,11 @@ export function addClient(json: Record<string, unknown>, entry: NewClient, file:
 }
 
 /** Removes the entry for an exact iss (or an issPrefix); refuses when there is none. */
-export function removeClient(json: Record<string, unknown>, issOrPrefix: string, file: string): Result<Record<string, unknown>, string[]> {
+export function removeClient(
+  json: Record<string, unknown>,
+  issOrPrefix: string,
+  file: string,
+): Result<Record<string, unknown>, string[]> {
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
   const entryKey = keyOfJson;
   const asPrefix = keyOf({ issPrefix: issOrPrefix });
@@ -120,7 +150,8 @@ export function removeClient(json: Record<string, unknown>, issOrPrefix: string,
       ? asPrefix
       : keyOf({ iss: issOrPrefix });
   const kept = clients.filter((c) => entryKey(c) !== wanted);
-  if (kept.length === clients.length) return err([`${file} has no entry for ${wanted.replace(/^launcher:/, 'the launcher ')}`]);
+  if (kept.length === clients.length)
+    return err([`${file} has no entry for ${wanted.replace(/^launcher:/, 'the launcher ')}`]);
   const next = { ...json, clients: kept };
   const check = parseAllowList(next, file);
   return check.ok ? ok(next) : err(describeConfigErrors(check.error));
@@ -130,7 +161,12 @@ export function removeClient(json: Record<string, unknown>, issOrPrefix: string,
 export function formatAllowList(list: AllowList, file: string): string[] {
   const lines = [`${file}: ${list.clients.length} issuer(s)`];
   for (const c of list.clients) {
-    const match = c.iss !== undefined ? `iss ${c.iss}` : c.smartLauncher !== undefined ? `SMART launcher ${c.smartLauncher} (its R4 bases, any launch options)` : `iss prefix ${c.issPrefix ?? ''}`;
+    const match =
+      c.iss !== undefined
+        ? `iss ${c.iss}`
+        : c.smartLauncher !== undefined
+          ? `SMART launcher ${c.smartLauncher} (its R4 bases, any launch options)`
+          : `iss prefix ${c.issPrefix ?? ''}`;
     const extra = [
       c.redirectUri ? `redirect ${c.redirectUri}` : '',
       c.standalone ? 'standalone' : '',
@@ -142,7 +178,9 @@ export function formatAllowList(list: AllowList, file: string): string[] {
     lines.push(`  ${c.name}: ${match}, client id ${c.clientId}, scopes ${c.scopeVersion}${extra ? `, ${extra}` : ''}`);
   }
   const s = list.standalone;
-  lines.push(`Standalone tester flow: ${s.enabled ? 'on' : 'off'}${s.allowTypedOpenServer ? ', typed open server URLs allowed' : ''}`);
+  lines.push(
+    `Standalone tester flow: ${s.enabled ? 'on' : 'off'}${s.allowTypedOpenServer ? ', typed open server URLs allowed' : ''}`,
+  );
   for (const o of s.openServers) lines.push(`  open server ${o.name}: ${o.fhirServiceUrl}`);
   return lines;
 }

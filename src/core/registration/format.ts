@@ -5,7 +5,12 @@ import { readOnlyScopes } from '../smart/write-scopes.ts';
 /** Lines of text an admin can read in a terminal or paste into a ticket. */
 export function formatRegistrationText(r: Registration): string[] {
   const lines: string[] = [];
-  lines.push(`App base URL: ${r.baseUrl}`, '', `Launch URL: ${r.launchUrl}`, 'Redirect URIs (register both; no #fragment):');
+  lines.push(
+    `App base URL: ${r.baseUrl}`,
+    '',
+    `Launch URL: ${r.launchUrl}`,
+    'Redirect URIs (register both; no #fragment):',
+  );
   for (const uri of r.redirectUris) lines.push(`  ${uri}`);
   for (const kind of ['ehr', 'standalone'] as const) {
     lines.push('', kind === 'ehr' ? 'Scopes, EHR launch (v1 | v2: why):' : 'Scopes, standalone launch (v1 | v2: why):');

@@ -55,7 +55,8 @@ export interface RegistrationInput {
 /** Union of the EHR and standalone scope strings, without repeats, in request order. */
 function allScopes(version: ScopeVersion): string {
   const seen = new Set<string>();
-  for (const kind of ['ehr', 'standalone'] as const) for (const s of requestedScopes(kind, version).split(' ')) seen.add(s);
+  for (const kind of ['ehr', 'standalone'] as const)
+    for (const s of requestedScopes(kind, version).split(' ')) seen.add(s);
   return [...seen].join(' ');
 }
 
@@ -63,7 +64,8 @@ function allScopes(version: ScopeVersion): string {
 export function buildRegistration(input: RegistrationInput): Result<Registration, string> {
   const base = normaliseAppBaseUrl(input.baseUrl);
   if (!base.ok) return base;
-  if (!/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(input.version)) return err(`version "${input.version}" is not a semantic version`);
+  if (!/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(input.version))
+    return err(`version "${input.version}" is not a semantic version`);
   const baseUrl = base.value;
   let logoUri = `${baseUrl}logo.svg`;
   if (input.logoUri !== undefined) {

@@ -36,7 +36,12 @@ export interface DeclaredSmart {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const names = (v: unknown, key: string): string[] =>
-  Array.isArray(v) ? v.filter(isObject).map((x) => x[key]).filter((x): x is string => typeof x === 'string') : [];
+  Array.isArray(v)
+    ? v
+        .filter(isObject)
+        .map((x) => x[key])
+        .filter((x): x is string => typeof x === 'string')
+    : [];
 
 /** Reads a CapabilityStatement; undefined when the JSON is not one. */
 export function readCapabilityStatement(json: unknown): DeclaredServer | undefined {
@@ -57,8 +62,8 @@ export function readCapabilityStatement(json: unknown): DeclaredServer | undefin
   }
   const security = rest && isObject(rest.security) ? rest.security : undefined;
   const services = security && Array.isArray(security.service) ? security.service.filter(isObject) : [];
-  const smartService = services.some((s) =>
-    Array.isArray(s.coding) && s.coding.filter(isObject).some((c) => c.code === 'SMART-on-FHIR'),
+  const smartService = services.some(
+    (s) => Array.isArray(s.coding) && s.coding.filter(isObject).some((c) => c.code === 'SMART-on-FHIR'),
   );
   const oauthUris = security !== undefined && names(security.extension, 'url').some((u) => u.endsWith('/oauth-uris'));
   const software = isObject(json.software) && typeof json.software.name === 'string' ? json.software.name : '';
@@ -80,7 +85,9 @@ export function readSmartConfiguration(json: unknown): DeclaredSmart | undefined
   if (!hasTokenEndpoint && !Array.isArray(json.capabilities)) return undefined;
   return {
     capabilities: new Set(strings(json.capabilities)),
-    ...(Array.isArray(json.code_challenge_methods_supported) ? { codeChallengeMethods: strings(json.code_challenge_methods_supported) } : {}),
+    ...(Array.isArray(json.code_challenge_methods_supported)
+      ? { codeChallengeMethods: strings(json.code_challenge_methods_supported) }
+      : {}),
     ...(Array.isArray(json.scopes_supported) ? { scopesSupported: strings(json.scopes_supported) } : {}),
     hasAuthorizationEndpoint: typeof json.authorization_endpoint === 'string' && json.authorization_endpoint !== '',
     hasTokenEndpoint,

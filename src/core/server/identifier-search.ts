@@ -7,7 +7,10 @@
 import { isRecord } from '../fhir/read.ts';
 
 /** A system|value pair no server holds: check-server searches for it and expects nothing back. */
-export const PROBE_IDENTIFIER = { system: 'urn:ietf:rfc:3986', value: 'urn:uuid:6c1d3e0a-ldn-app-check-server-no-such-order' } as const;
+export const PROBE_IDENTIFIER = {
+  system: 'urn:ietf:rfc:3986',
+  value: 'urn:uuid:6c1d3e0a-ldn-app-check-server-no-such-order',
+} as const;
 
 /** The probe search, relative to the FHIR base (FHIR R4 search.html, token search `identifier=system|value`). */
 export function identifierProbePath(): string {
@@ -23,19 +26,34 @@ export type IdentifierSearchVerdict =
   | { kind: 'unknown' };
 
 const carries = (resource: Record<string, unknown>, system: string, value: string): boolean =>
-  Array.isArray(resource.identifier) && resource.identifier.some((i) => isRecord(i) && i.system === system && i.value === value);
+  Array.isArray(resource.identifier) &&
+  resource.identifier.some((i) => isRecord(i) && i.system === system && i.value === value);
 
 /**
  * Reads a searchset answer to `<resourceType>?identifier=<system>|<value>`: the matches (entries of that type that
  * are not `_include`d or outcomes) and how many of them do not carry the identifier exactly.
  */
-export function identifierSearchVerdict(bundle: unknown, resourceType: string, identifier: { system: string; value: string }): IdentifierSearchVerdict {
-  if (!isRecord(bundle) || bundle.resourceType !== 'Bundle' || (bundle.entry !== undefined && !Array.isArray(bundle.entry))) return { kind: 'unknown' };
+export function identifierSearchVerdict(
+  bundle: unknown,
+  resourceType: string,
+  identifier: { system: string; value: string },
+): IdentifierSearchVerdict {
+  if (
+    !isRecord(bundle) ||
+    bundle.resourceType !== 'Bundle' ||
+    (bundle.entry !== undefined && !Array.isArray(bundle.entry))
+  )
+    return { kind: 'unknown' };
   const entries = (bundle.entry ?? []) as unknown[];
   const matches = entries
-    .filter((e): e is Record<string, unknown> => isRecord(e) && isRecord(e.resource) && e.resource.resourceType === resourceType)
+    .filter(
+      (e): e is Record<string, unknown> =>
+        isRecord(e) && isRecord(e.resource) && e.resource.resourceType === resourceType,
+    )
     .filter((e) => !isRecord(e.search) || (e.search.mode !== 'include' && e.search.mode !== 'outcome'))
     .map((e) => e.resource as Record<string, unknown>);
   const strangers = matches.filter((r) => !carries(r, identifier.system, identifier.value)).length;
-  return strangers > 0 ? { kind: 'ignored', matches: matches.length, strangers } : { kind: 'filters', matches: matches.length };
+  return strangers > 0
+    ? { kind: 'ignored', matches: matches.length, strangers }
+    : { kind: 'filters', matches: matches.length };
 }

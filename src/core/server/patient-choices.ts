@@ -29,12 +29,18 @@ export function patientChoices(bundle: unknown): PatientChoice[] {
   for (const entry of bundle.entry.filter(isObject)) {
     const r = entry.resource;
     if (!isObject(r) || r.resourceType !== 'Patient' || typeof r.id !== 'string') continue;
-    out.push({ id: r.id, name: displayName(r.name), ...(typeof r.birthDate === 'string' ? { birthDate: r.birthDate } : {}) });
+    out.push({
+      id: r.id,
+      name: displayName(r.name),
+      ...(typeof r.birthDate === 'string' ? { birthDate: r.birthDate } : {}),
+    });
   }
   return out;
 }
 
 /** Whether the Bundle says there are more matches than it holds (a next link). */
 export function hasMoreResults(bundle: unknown): boolean {
-  return isObject(bundle) && Array.isArray(bundle.link) && bundle.link.filter(isObject).some((l) => l.relation === 'next');
+  return (
+    isObject(bundle) && Array.isArray(bundle.link) && bundle.link.filter(isObject).some((l) => l.relation === 'next')
+  );
 }

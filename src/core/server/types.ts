@@ -3,7 +3,12 @@
 /** One document the edge tried to fetch: parsed JSON, or a one-line reason it could not be read. */
 export type Fetched =
   | { kind: 'json'; status: number; json: unknown }
-  | { kind: 'error'; problem: string; /** HTTP status when a response came. */ status?: number; /** No response at all. */ network?: boolean };
+  | {
+      kind: 'error';
+      problem: string;
+      /** HTTP status when a response came. */ status?: number;
+      /** No response at all. */ network?: boolean;
+    };
 
 /** What the edge fetched from a server for the evaluator. */
 export interface ServerProbe {

@@ -68,7 +68,18 @@ export interface ConfigError {
   message: string;
 }
 
-const ENTRY_KEYS = new Set(['name', 'iss', 'issPrefix', 'smartLauncher', 'clientId', 'scopeVersion', 'redirectUri', 'standalone', 'write', 'writeDetectedIssue']);
+const ENTRY_KEYS = new Set([
+  'name',
+  'iss',
+  'issPrefix',
+  'smartLauncher',
+  'clientId',
+  'scopeVersion',
+  'redirectUri',
+  'standalone',
+  'write',
+  'writeDetectedIssue',
+]);
 
 /**
  * Whether one entry accepts `iss`: the canonical iss equals the entry's exact `iss`, or lies under its `issPrefix`
@@ -129,7 +140,8 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
       if (problem) fail(at('smartLauncher'), problem);
     }
     for (const f of ['write', 'writeDetectedIssue'] as const) {
-      if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting)) fail(at(f), 'must be "on", "off" or "fallback"');
+      if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting))
+        fail(at(f), 'must be "on", "off" or "fallback"');
     }
     if (hasIss) {
       const problem = checkIssuerUrl(e.iss);
@@ -138,21 +150,28 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
     if (hasPrefix) {
       const problem = checkIssuerUrl(e.issPrefix);
       if (problem) fail(at('issPrefix'), problem);
-      else if (!(e.issPrefix as string).endsWith('/')) fail(at('issPrefix'), 'must end with "/" so it cannot match a look-alike host');
+      else if (!(e.issPrefix as string).endsWith('/'))
+        fail(at('issPrefix'), 'must end with "/" so it cannot match a look-alike host');
     }
     if (e.redirectUri !== undefined) {
       const problem = checkServerUrl(e.redirectUri);
       if (problem) fail(at('redirectUri'), problem);
     }
-    if (e.standalone !== undefined && typeof e.standalone !== 'boolean') fail(at('standalone'), 'must be true or false');
-    if (e.standalone === true && hasPrefix) fail(at('standalone'), 'a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)');
+    if (e.standalone !== undefined && typeof e.standalone !== 'boolean')
+      fail(at('standalone'), 'must be true or false');
+    if (e.standalone === true && hasPrefix)
+      fail(
+        at('standalone'),
+        'a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)',
+      );
     const key = hasIss
       ? (canonicalIssuer(String(e.iss)) ?? String(e.iss))
       : hasLauncher
         ? `launcher:${canonicalIssuer(String(e.smartLauncher)) ?? String(e.smartLauncher)}`
         : (canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix));
     const previous = seen.get(key);
-    if (previous !== undefined) fail(at(hasIss ? 'iss' : hasLauncher ? 'smartLauncher' : 'issPrefix'), `duplicates clients[${previous}]`);
+    if (previous !== undefined)
+      fail(at(hasIss ? 'iss' : hasLauncher ? 'smartLauncher' : 'issPrefix'), `duplicates clients[${previous}]`);
     seen.set(key, i);
     clients.push({
       name: String(e.name),
@@ -177,12 +196,14 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
       fail('standalone', 'must be an object');
     } else {
       for (const key of Object.keys(s)) {
-        if (!['enabled', 'openServers', 'allowTypedOpenServer'].includes(key)) fail(`standalone.${key}`, 'unknown field');
+        if (!['enabled', 'openServers', 'allowTypedOpenServer'].includes(key))
+          fail(`standalone.${key}`, 'unknown field');
       }
       if (typeof s.enabled !== 'boolean') fail('standalone.enabled', 'must be true or false');
       else standalone.enabled = s.enabled;
       if (s.allowTypedOpenServer !== undefined) {
-        if (typeof s.allowTypedOpenServer !== 'boolean') fail('standalone.allowTypedOpenServer', 'must be true or false');
+        if (typeof s.allowTypedOpenServer !== 'boolean')
+          fail('standalone.allowTypedOpenServer', 'must be true or false');
         else standalone.allowTypedOpenServer = s.allowTypedOpenServer;
       }
       if (s.openServers !== undefined) {
@@ -192,10 +213,15 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
             const at = `standalone.openServers[${i}]`;
             const server = o as Record<string, unknown> | null;
             if (typeof server !== 'object' || server === null) return fail(at, 'must be an object');
-            if (typeof server.name !== 'string' || !server.name.trim()) fail(`${at}.name`, 'must be a non-empty string');
+            if (typeof server.name !== 'string' || !server.name.trim())
+              fail(`${at}.name`, 'must be a non-empty string');
             const problem = checkIssuerUrl(server.fhirServiceUrl);
             if (problem) fail(`${at}.fhirServiceUrl`, problem);
-            else standalone.openServers.push({ name: String(server.name), fhirServiceUrl: canonicalIssuer(String(server.fhirServiceUrl)) ?? '' });
+            else
+              standalone.openServers.push({
+                name: String(server.name),
+                fhirServiceUrl: canonicalIssuer(String(server.fhirServiceUrl)) ?? '',
+              });
           });
       }
     }

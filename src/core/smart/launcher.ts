@@ -72,6 +72,24 @@ export function launcherStandaloneBase(launcherBase: string, options: LauncherSt
   const patient = options.patient?.trim() ?? '';
   // FHIR R4 id: [A-Za-z0-9\-\.]{1,64} (datatypes, "id").
   if (patient && !/^[A-Za-z0-9.-]{1,64}$/.test(patient)) return undefined;
-  const params = [LAUNCH_TYPE_INDEX[options.type], options.type === 'patient-standalone' ? patient : '', '', 'AUTO', 0, 0, 0, '', '', '', '', '', '', '', 0, 1, ''];
+  const params = [
+    LAUNCH_TYPE_INDEX[options.type],
+    options.type === 'patient-standalone' ? patient : '',
+    '',
+    'AUTO',
+    0,
+    0,
+    0,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    0,
+    1,
+    '',
+  ];
   return `${base}/v/${FHIR_VERSION}/sim/${base64UrlAscii(JSON.stringify(params))}/fhir`;
 }

@@ -15,8 +15,17 @@ export interface ScopeNeed {
 
 /** The types the app reads, in request order. */
 const READ_TYPES = [
-  'Patient', 'Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication',
-  'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment',
+  'Patient',
+  'Condition',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationDispense',
+  'MedicationAdministration',
+  'Medication',
+  'AllergyIntolerance',
+  'ServiceRequest',
+  'Procedure',
+  'Appointment',
 ] as const;
 
 /** The types the app creates. */
@@ -48,7 +57,11 @@ export function requestedScopes(kind: LaunchKind, version: ScopeVersion): string
  * Whether a granted scope string allows an interaction on a patient-compartment resource type.
  * Understands v1 (`read`, `write`, `*`) and v2 (`c`, `r`, `u`, `d`, `s`) forms, and `patient/`, `user/`, `system/`.
  */
-export function scopeAllows(granted: readonly string[], resourceType: string, interaction: 'c' | 'r' | 'u' | 'd' | 's'): boolean {
+export function scopeAllows(
+  granted: readonly string[],
+  resourceType: string,
+  interaction: 'c' | 'r' | 'u' | 'd' | 's',
+): boolean {
   return granted.some((scope) => {
     const m = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope);
     if (!m) return false;

@@ -22,7 +22,11 @@ const isCreateOf = (scope: string, type: string) => scope === `patient/${type}.c
 export function scopesWith(kind: LaunchKind, version: ScopeVersion, writes: WriteScopes): string {
   return scopeList(kind)
     .map((need) => need[version])
-    .filter((scope) => (writes.medicationRequest || !isCreateOf(scope, 'MedicationRequest')) && (writes.detectedIssue || !isCreateOf(scope, 'DetectedIssue')))
+    .filter(
+      (scope) =>
+        (writes.medicationRequest || !isCreateOf(scope, 'MedicationRequest')) &&
+        (writes.detectedIssue || !isCreateOf(scope, 'DetectedIssue')),
+    )
     .join(' ');
 }
 
@@ -44,13 +48,20 @@ const asks = (setting: WriteSetting | undefined, attempt: ScopeAttempt) => {
  * DetectedIssue records an override of the order the app writes, so without the order create it is not asked
  * either (an EHR that refuses one usually refuses both).
  */
-export function entryWrites(entry: Pick<AllowListEntry, 'write' | 'writeDetectedIssue'>, attempt: ScopeAttempt): WriteScopes {
+export function entryWrites(
+  entry: Pick<AllowListEntry, 'write' | 'writeDetectedIssue'>,
+  attempt: ScopeAttempt,
+): WriteScopes {
   const medicationRequest = asks(entry.write, attempt);
   return { medicationRequest, detectedIssue: medicationRequest && asks(entry.writeDetectedIssue, attempt) };
 }
 
 /** The scope string for an entry on this attempt. */
-export function entryScopes(kind: LaunchKind, entry: Pick<AllowListEntry, 'scopeVersion' | 'write' | 'writeDetectedIssue'>, attempt: ScopeAttempt): string {
+export function entryScopes(
+  kind: LaunchKind,
+  entry: Pick<AllowListEntry, 'scopeVersion' | 'write' | 'writeDetectedIssue'>,
+  attempt: ScopeAttempt,
+): string {
   return scopesWith(kind, entry.scopeVersion, entryWrites(entry, attempt));
 }
 

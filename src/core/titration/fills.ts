@@ -18,8 +18,14 @@ function overlap(stepFrom: number, stepDays: number, from: number, to: number): 
  * Split the plan's steps (consecutive, from `startDate`) into fills of at most `limitDays` each.
  * `mgPerMl` is the liquid's concentration (0 for capsules), for the quantity's description.
  */
-export function splitFills(steps: readonly TitrationStep[], startDate: string, limitDays: number, mgPerMl: number): Fill[] {
-  if (!Number.isInteger(limitDays) || limitDays < 1) throw new Error(`splitFills: limit must be whole days >= 1, got ${limitDays}`);
+export function splitFills(
+  steps: readonly TitrationStep[],
+  startDate: string,
+  limitDays: number,
+  mgPerMl: number,
+): Fill[] {
+  if (!Number.isInteger(limitDays) || limitDays < 1)
+    throw new Error(`splitFills: limit must be whole days >= 1, got ${limitDays}`);
   const totalDays = steps.reduce((n, s) => n + s.days, 0);
   if (totalDays === 0) return [];
   const count = Math.ceil(totalDays / limitDays);

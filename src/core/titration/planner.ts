@@ -18,7 +18,15 @@ import type { PerDoseUnits, PlanProblem, TitrationInput, TitrationPlan, Titratio
 import { DEFAULT_HOLD_NOTE, DEFAULT_MAINTENANCE_DAYS, DEFAULT_TARGET_MG } from './types.ts';
 import type { ExactForm } from './validate.ts';
 import { exactInput } from './validate.ts';
-import { addQuantities, capsuleCombination, describeDose, describeQuantity, liquidTenthsOfMl, quantityFor, ugToMg } from './units.ts';
+import {
+  addQuantities,
+  capsuleCombination,
+  describeDose,
+  describeQuantity,
+  liquidTenthsOfMl,
+  quantityFor,
+  ugToMg,
+} from './units.ts';
 import { beyondUseDays, liquidStorage } from './supply.ts';
 
 /** How one (deliverable) dose is taken. */
@@ -40,7 +48,10 @@ export function planTitration(input: TitrationInput): Result<TitrationPlan, Plan
   if (!checked.ok) return start.kind === 'refused' ? err([...checked.error, start.problem]) : checked;
   if (start.kind === 'refused') return err([start.problem]);
   const x = checked.value;
-  const doses = [...x.titrationUg.map((ug) => ({ ug, days: x.intervalDays, phase: 'titration' as const })), { ug: x.targetUg, days: x.maintenanceDays, phase: 'maintenance' as const }];
+  const doses = [
+    ...x.titrationUg.map((ug) => ({ ug, days: x.intervalDays, phase: 'titration' as const })),
+    { ug: x.targetUg, days: x.maintenanceDays, phase: 'maintenance' as const },
+  ];
 
   const steps: TitrationStep[] = [];
   let day = 0;
@@ -54,14 +65,24 @@ export function planTitration(input: TitrationInput): Result<TitrationPlan, Plan
       startDate: addDays(input.startDate, day),
       endDate: addDays(input.startDate, day + d.days - 1),
     };
-    steps.push({ sequence: i + 1, ...facts, perDoseUnits, quantity: quantityFor(perDoseUnits, d.days), sig: stepSig(facts, input.timing, i === 0) });
+    steps.push({
+      sequence: i + 1,
+      ...facts,
+      perDoseUnits,
+      quantity: quantityFor(perDoseUnits, d.days),
+      sig: stepSig(facts, input.timing, i === 0),
+    });
     day += d.days;
   });
 
   const titrationDays = x.titrationUg.length * x.intervalDays;
   const totalDays = titrationDays + x.maintenanceDays;
   const mgPerMl = x.form.kind === 'liquid' ? ugToMg(x.form.concentrationUgPerMl) : 0;
-  const dispense = addQuantities(steps.map((s) => s.quantity), x.form.kind, mgPerMl);
+  const dispense = addQuantities(
+    steps.map((s) => s.quantity),
+    x.form.kind,
+    mgPerMl,
+  );
   const holdNote = input.holdNote?.trim() || DEFAULT_HOLD_NOTE;
   const normalized: TitrationPlan['input'] = {
     ...input,
@@ -80,7 +101,9 @@ export function planTitration(input: TitrationInput): Result<TitrationPlan, Plan
     ...(reason ? [`Target above 4.5 mg because: ${reason}`] : []),
     holdNote,
     `Dispense ${describeQuantity(dispense)} for ${totalDays} days (titration ${titrationDays} days plus ${x.maintenanceDays} days at the target)` +
-      (fills.length > 1 ? `, in ${fills.length} fills of at most ${limit} days, from ${clinicalDate(input.startDate)}.` : '.'),
+      (fills.length > 1
+        ? `, in ${fills.length} fills of at most ${limit} days, from ${clinicalDate(input.startDate)}.`
+        : '.'),
   ].join('\n');
   const storage = liquidStorage(input.form);
 

@@ -17,13 +17,15 @@ export interface TitrationPreset {
 }
 
 const CLINIC_WRITE_UP: Source = {
-  label: "The clinic's LDN write-up: start as low as 0.25 mg/day, titrate weekly as tolerated to 4.5 mg/day (not published evidence)",
+  label:
+    "The clinic's LDN write-up: start as low as 0.25 mg/day, titrate weekly as tolerated to 4.5 mg/day (not published evidence)",
   kind: 'web',
   // ldn-clinical.md section 1 lists "start 0.25 mg" among the seed claims not verified in the literature.
   verified: false,
 };
 const LDN_RESEARCH_TRUST: Source = {
-  label: 'LDN Research Trust dosing sheet 2021: 0.5-1 mg start, +0.5-1 mg every 2 weeks, to 4.5 mg or the highest tolerated dose >= 3 mg',
+  label:
+    'LDN Research Trust dosing sheet 2021: 0.5-1 mg start, +0.5-1 mg every 2 weeks, to 4.5 mg or the highest tolerated dose >= 3 mg',
   kind: 'web',
   verified: true,
 };
@@ -32,7 +34,7 @@ const LDN_RESEARCH_TRUST: Source = {
 export const TITRATION_PRESETS: readonly TitrationPreset[] = [
   {
     id: 'clinic-weekly',
-    label: "Clinic: 0.25 mg start, weekly 0.25 mg steps to 4.5 mg",
+    label: 'Clinic: 0.25 mg start, weekly 0.25 mg steps to 4.5 mg',
     schedule: { startMg: 0.25, stepMg: 0.25, intervalDays: 7, targetMg: 4.5 },
     // (design) 0.25 mg at 1 mg/mL would be 0.25 mL, not measurable in 0.1 mL steps; 0.5 mg/mL gives 0.5 mL per 0.25 mg.
     suggestedForm: { kind: 'liquid', mgPerMl: 0.5 },
@@ -46,7 +48,8 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     label: 'LDN Research Trust: 0.5 mg steps every 2 weeks to 4.5 mg',
     schedule: { startMg: 0.5, stepMg: 0.5, intervalDays: 14, targetMg: 4.5 },
     suggestedForm: { kind: 'liquid', mgPerMl: 1 },
-    description: 'Start at 0.5 mg and add 0.5 mg every 2 weeks to 4.5 mg, or hold at the highest dose tolerated (at least 3 mg).',
+    description:
+      'Start at 0.5 mg and add 0.5 mg every 2 weeks to 4.5 mg, or hold at the highest dose tolerated (at least 3 mg).',
     sources: [LDN_RESEARCH_TRUST],
   },
   {
@@ -55,7 +58,15 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     schedule: { startMg: 1.5, stepMg: 1.5, intervalDays: 7, targetMg: 4.5 },
     suggestedForm: { kind: 'capsule', strengthsMg: [1.5, 3, 4.5] },
     description: '1.5 mg for a week, 3 mg for a week, then 4.5 mg.',
-    sources: [{ label: 'Trial NCT04678895: 1.5 mg, +1.5 mg weekly to 4.5 mg', kind: 'trial', id: 'NCT04678895', url: 'https://clinicaltrials.gov/study/NCT04678895', verified: true }],
+    sources: [
+      {
+        label: 'Trial NCT04678895: 1.5 mg, +1.5 mg weekly to 4.5 mg',
+        kind: 'trial',
+        id: 'NCT04678895',
+        url: 'https://clinicaltrials.gov/study/NCT04678895',
+        verified: true,
+      },
+    ],
   },
   {
     id: 'nct05430152',
@@ -63,7 +74,15 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     schedule: { startMg: 1, stepMg: 1, intervalDays: 7, targetMg: 4.5, ladderMg: [1, 2, 3] },
     suggestedForm: { kind: 'liquid', mgPerMl: 1 },
     description: '1 mg, 2 mg and 3 mg for a week each, then 4.5 mg from week 4.',
-    sources: [{ label: 'Trial NCT05430152 (long COVID): 1 mg, +1 mg weekly, 4.5 mg from week 4', kind: 'trial', id: 'NCT05430152', url: 'https://clinicaltrials.gov/study/NCT05430152', verified: true }],
+    sources: [
+      {
+        label: 'Trial NCT05430152 (long COVID): 1 mg, +1 mg weekly, 4.5 mg from week 4',
+        kind: 'trial',
+        id: 'NCT05430152',
+        url: 'https://clinicaltrials.gov/study/NCT05430152',
+        verified: true,
+      },
+    ],
   },
   {
     id: 'fixed-4.5',
@@ -73,8 +92,18 @@ export const TITRATION_PRESETS: readonly TitrationPreset[] = [
     description: '4.5 mg a day from the first day, with no titration, as in several randomised trials.',
     sources: [
       // ldn-clinical.md section 4 says "several RCTs gave fixed 4.5 mg from day 1" without naming them.
-      { label: 'Several randomised trials gave a fixed 4.5 mg from day 1 (the research summary does not name them)', kind: 'review', verified: false },
-      { label: 'Cree et al., Ann Neurol 2010;68:145: 4.5 mg nightly (multiple sclerosis crossover)', kind: 'pmid', id: '20695007', url: 'https://pubmed.ncbi.nlm.nih.gov/20695007/', verified: true },
+      {
+        label: 'Several randomised trials gave a fixed 4.5 mg from day 1 (the research summary does not name them)',
+        kind: 'review',
+        verified: false,
+      },
+      {
+        label: 'Cree et al., Ann Neurol 2010;68:145: 4.5 mg nightly (multiple sclerosis crossover)',
+        kind: 'pmid',
+        id: '20695007',
+        url: 'https://pubmed.ncbi.nlm.nih.gov/20695007/',
+        verified: true,
+      },
     ],
   },
 ];

@@ -11,7 +11,8 @@ export const timingPhrase = (timing: DoseTiming): string => WHEN[timing];
 export function formDescription(form: DoseForm): string {
   if (form.kind === 'liquid') return `Naltrexone HCl ${form.mgPerMl} mg/mL oral liquid (compounded)`;
   const strengths = [...new Set(form.strengthsMg)].sort((a, b) => a - b).map((s) => `${s} mg`);
-  const list = strengths.length > 1 ? `${strengths.slice(0, -1).join(', ')} and ${strengths[strengths.length - 1]}` : strengths[0];
+  const list =
+    strengths.length > 1 ? `${strengths.slice(0, -1).join(', ')} and ${strengths[strengths.length - 1]}` : strengths[0];
   return `Naltrexone HCl ${list} oral ${strengths.length > 1 ? 'capsules' : 'capsule'} (compounded)`;
 }
 

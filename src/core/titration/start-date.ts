@@ -21,8 +21,13 @@ export type StartDateCheck =
   | { kind: 'warned'; note: string };
 
 /** Judge a start date (ISO) against the opioid-free date; `goAhead` is the clinician's recorded choice. */
-export function checkStartDate(startDate: string, opioidFreeFrom: string | undefined, goAhead: boolean | undefined): StartDateCheck {
-  if (!opioidFreeFrom || !isIsoDate(opioidFreeFrom) || !isIsoDate(startDate) || startDate >= opioidFreeFrom) return { kind: 'ok' };
+export function checkStartDate(
+  startDate: string,
+  opioidFreeFrom: string | undefined,
+  goAhead: boolean | undefined,
+): StartDateCheck {
+  if (!opioidFreeFrom || !isIsoDate(opioidFreeFrom) || !isIsoDate(startDate) || startDate >= opioidFreeFrom)
+    return { kind: 'ok' };
   const start = clinicalDate(startDate);
   const free = clinicalDate(opioidFreeFrom);
   if (goAhead) {

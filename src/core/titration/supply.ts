@@ -11,8 +11,16 @@ export const CAPSULE_BEYOND_USE_DAYS = 180;
 export const LIQUID_BEYOND_USE_DAYS = { 'room-temperature': 30, refrigerated: 60 } as const;
 
 export const BEYOND_USE_SOURCES: Record<'capsule' | 'liquid', Source> = {
-  capsule: { label: 'Cote et al., naltrexone HCl capsules in microcrystalline cellulose, IJPC 2018;22:252', kind: 'review', verified: true },
-  liquid: { label: 'Fawcett et al., naltrexone 1 mg/mL oral liquid stability, Ann Pharmacother 1997;31:1291', kind: 'review', verified: true },
+  capsule: {
+    label: 'Cote et al., naltrexone HCl capsules in microcrystalline cellulose, IJPC 2018;22:252',
+    kind: 'review',
+    verified: true,
+  },
+  liquid: {
+    label: 'Fawcett et al., naltrexone 1 mg/mL oral liquid stability, Ann Pharmacother 1997;31:1291',
+    kind: 'review',
+    verified: true,
+  },
 };
 
 /** The liquid's storage, room temperature unless the clinician chose the refrigerator. */

@@ -72,7 +72,9 @@ function collapse(list: number[]): { strengthUg: number; count: number }[] {
 /** "1 capsule of 1.5 mg", "2 capsules of 1.5 mg", "1 capsule of 3 mg and 1 capsule of 1.5 mg", "1.5 mL of 1 mg/mL". */
 export function describeDose(units: PerDoseUnits): string {
   if (units.kind === 'liquid') return `${units.ml} mL of ${units.mgPerMl} mg/mL`;
-  return units.capsules.map((c) => `${c.count} ${c.count === 1 ? 'capsule' : 'capsules'} of ${c.strengthMg} mg`).join(' and ');
+  return units.capsules
+    .map((c) => `${c.count} ${c.count === 1 ? 'capsule' : 'capsules'} of ${c.strengthMg} mg`)
+    .join(' and ');
 }
 
 /** Per-dose units times days, in whole capsules or tenths of a mL. */
@@ -86,7 +88,11 @@ export function quantityFor(units: PerDoseUnits, days: number): DispenseQuantity
 }
 
 /** Add quantities of the same form (capsules by strength, largest first; liquid in tenths of a mL). */
-export function addQuantities(quantities: readonly DispenseQuantity[], form: DispenseQuantity['kind'], mgPerMl = 0): DispenseQuantity {
+export function addQuantities(
+  quantities: readonly DispenseQuantity[],
+  form: DispenseQuantity['kind'],
+  mgPerMl = 0,
+): DispenseQuantity {
   if (form === 'liquid') {
     const tenths = quantities.reduce((n, q) => n + (q.kind === 'liquid' ? Math.round(q.ml * 10) : 0), 0);
     return { kind: 'liquid', ml: tenths / 10, mgPerMl };

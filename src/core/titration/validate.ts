@@ -24,8 +24,7 @@ const MAX_STRENGTHS = 6;
 const MAX_CAPSULES_LIMIT = 6;
 
 export type ExactForm =
-  | { kind: 'capsule'; strengthsUg: number[]; maxPerDose: number }
-  | { kind: 'liquid'; concentrationUgPerMl: number };
+  { kind: 'capsule'; strengthsUg: number[]; maxPerDose: number } | { kind: 'liquid'; concentrationUgPerMl: number };
 
 /** The input in exact units, with the titration doses worked out (each below the target, rising). */
 export interface ExactInput {
@@ -41,7 +40,9 @@ export interface ExactInput {
 
 /** "The start dose is missing or not a number." for NaN (an empty field), else what is expected and what came. */
 function numberMessage(what: string, expected: string, value: number): string {
-  return Number.isNaN(value) ? `${what} is missing or not a number.` : `${what} must be a number ${expected} (got ${String(value)}).`;
+  return Number.isNaN(value)
+    ? `${what} is missing or not a number.`
+    : `${what} must be a number ${expected} (got ${String(value)}).`;
 }
 
 const problem = (code: PlanProblem['code'], field: string, message: string): PlanProblem => ({ code, field, message });
@@ -60,7 +61,15 @@ function positiveUg(value: number, field: string, what: string, problems: PlanPr
   return ug;
 }
 
-function wholeDays(value: number, min: number, max: number, field: string, code: PlanProblem['code'], what: string, problems: PlanProblem[]): number | undefined {
+function wholeDays(
+  value: number,
+  min: number,
+  max: number,
+  field: string,
+  code: PlanProblem['code'],
+  what: string,
+  problems: PlanProblem[],
+): number | undefined {
   if (!Number.isInteger(value) || value < min || value > max) {
     problems.push(problem(code, field, numberMessage(what, `of whole days from ${min} to ${max}`, value)));
     return undefined;
@@ -88,7 +97,13 @@ function exactForm(input: TitrationInput, problems: PlanProblem[]): ExactForm | 
   const strengthsUg = form.strengthsMg.map((s) => positiveUg(s, 'form.strengthsMg', 'A capsule strength', problems));
   const maxPerDose = form.maxCapsulesPerDose ?? DEFAULT_MAX_CAPSULES_PER_DOSE;
   if (!Number.isInteger(maxPerDose) || maxPerDose < 1 || maxPerDose > MAX_CAPSULES_LIMIT) {
-    problems.push(problem('form-invalid', 'form.maxCapsulesPerDose', `Capsules per dose must be a whole number from 1 to ${MAX_CAPSULES_LIMIT}.`));
+    problems.push(
+      problem(
+        'form-invalid',
+        'form.maxCapsulesPerDose',
+        `Capsules per dose must be a whole number from 1 to ${MAX_CAPSULES_LIMIT}.`,
+      ),
+    );
   }
   if (form.filler !== undefined && (!form.filler.trim() || form.filler.length > 100)) {
     problems.push(problem('form-invalid', 'form.filler', 'Name the capsule filler in at most 100 characters.'));
@@ -120,7 +135,13 @@ export function undeliverable(doseUg: number, form: ExactForm): string | undefin
 }
 
 /** The titration doses from start + k * step (or the explicit ladder), all below the target. */
-function titrationDoses(input: TitrationInput, startUg: number, stepUg: number, targetUg: number, problems: PlanProblem[]): number[] | undefined {
+function titrationDoses(
+  input: TitrationInput,
+  startUg: number,
+  stepUg: number,
+  targetUg: number,
+  problems: PlanProblem[],
+): number[] | undefined {
   if (input.ladderMg) {
     const ladder = input.ladderMg.map((d) => toMicrograms(d));
     const ok =
@@ -129,7 +150,13 @@ function titrationDoses(input: TitrationInput, startUg: number, stepUg: number, 
       ladder[0] === startUg &&
       ladder.every((d, i) => i === 0 || (d as number) > (ladder[i - 1] as number));
     if (!ok) {
-      problems.push(problem('ladder-invalid', 'ladderMg', 'The dose ladder must start at the start dose, rise at every step and stay below the target.'));
+      problems.push(
+        problem(
+          'ladder-invalid',
+          'ladderMg',
+          'The dose ladder must start at the start dose, rise at every step and stay below the target.',
+        ),
+      );
       return undefined;
     }
     return ladder as number[];
@@ -141,7 +168,13 @@ function titrationDoses(input: TitrationInput, startUg: number, stepUg: number, 
   }
   const count = Math.ceil((targetUg - startUg) / stepUg);
   if (count > MAX_TITRATION_STEPS) {
-    problems.push(problem('too-many-steps', 'stepMg', `This step gives ${count} titration steps; at most ${MAX_TITRATION_STEPS} are allowed.`));
+    problems.push(
+      problem(
+        'too-many-steps',
+        'stepMg',
+        `This step gives ${count} titration steps; at most ${MAX_TITRATION_STEPS} are allowed.`,
+      ),
+    );
     return undefined;
   }
   return Array.from({ length: count }, (_, k) => startUg + k * stepUg);
@@ -152,37 +185,99 @@ export function exactInput(input: TitrationInput): Result<ExactInput, PlanProble
   const problems: PlanProblem[] = [];
   const startUg = positiveUg(input.startMg, 'startMg', 'The start dose', problems);
   if (startUg !== undefined && startUg < toMicrograms(MIN_START_MG)!) {
-    problems.push(problem('start-too-low', 'startMg', `The start dose must be at least ${MIN_START_MG} mg (got ${formatMg(startUg)} mg).`));
+    problems.push(
+      problem(
+        'start-too-low',
+        'startMg',
+        `The start dose must be at least ${MIN_START_MG} mg (got ${formatMg(startUg)} mg).`,
+      ),
+    );
   }
   const targetUg = positiveUg(input.targetMg ?? DEFAULT_TARGET_MG, 'targetMg', 'The target dose', problems);
   if (targetUg !== undefined && targetUg > toMicrograms(LOW_DOSE_LIMIT_MG)!) {
-    problems.push(problem('target-above-limit', 'targetMg',
-      `The target ${formatMg(targetUg)} mg is above ${LOW_DOSE_LIMIT_MG} mg: low-dose naltrexone is at most ${LOW_DOSE_LIMIT_MG} mg a day (LDN Research Trust).`));
+    problems.push(
+      problem(
+        'target-above-limit',
+        'targetMg',
+        `The target ${formatMg(targetUg)} mg is above ${LOW_DOSE_LIMIT_MG} mg: low-dose naltrexone is at most ${LOW_DOSE_LIMIT_MG} mg a day (LDN Research Trust).`,
+      ),
+    );
   } else if (targetUg !== undefined && targetUg > toMicrograms(USUAL_MAX_MG)! && !input.targetReason?.trim()) {
     problems.push(problem('target-needs-reason', 'targetReason', `A target above ${USUAL_MAX_MG} mg needs a reason.`));
   }
   if (startUg !== undefined && targetUg !== undefined && startUg > targetUg) {
-    problems.push(problem('start-above-target', 'startMg', `The start dose ${formatMg(startUg)} mg is above the target ${formatMg(targetUg)} mg.`));
+    problems.push(
+      problem(
+        'start-above-target',
+        'startMg',
+        `The start dose ${formatMg(startUg)} mg is above the target ${formatMg(targetUg)} mg.`,
+      ),
+    );
   }
   let stepUg = toMicrograms(input.stepMg);
-  if (stepUg === undefined) problems.push(problem('invalid-number', 'stepMg', numberMessage('The step', 'in mg with at most 3 decimals', input.stepMg)));
-  else if (stepUg < 0) problems.push(problem('not-positive', 'stepMg', `The step must not be negative (got ${formatMg(stepUg)} mg).`));
+  if (stepUg === undefined)
+    problems.push(
+      problem('invalid-number', 'stepMg', numberMessage('The step', 'in mg with at most 3 decimals', input.stepMg)),
+    );
+  else if (stepUg < 0)
+    problems.push(problem('not-positive', 'stepMg', `The step must not be negative (got ${formatMg(stepUg)} mg).`));
   if (stepUg !== undefined && stepUg < 0) stepUg = undefined;
-  const intervalDays = wholeDays(input.intervalDays, 1, MAX_INTERVAL_DAYS, 'intervalDays', 'interval-invalid', 'The interval', problems);
-  const maintenanceDays = wholeDays(input.maintenanceDays ?? DEFAULT_MAINTENANCE_DAYS, 1, MAX_MAINTENANCE_DAYS, 'maintenanceDays', 'maintenance-invalid', 'The maintenance period', problems);
-  if (!isIsoDate(input.startDate)) problems.push(problem('date-invalid', 'startDate', `The start date must be a date written YYYY-MM-DD (got "${input.startDate}").`));
-  if (input.opioidFreeFrom !== undefined && !isIsoDate(input.opioidFreeFrom)) problems.push(problem('date-invalid', 'opioidFreeFrom', `The opioid-free date must be written YYYY-MM-DD (got "${input.opioidFreeFrom}").`));
-  if (input.timing !== 'bedtime' && input.timing !== 'morning') problems.push(problem('form-invalid', 'timing', 'The timing must be bedtime or morning.'));
+  const intervalDays = wholeDays(
+    input.intervalDays,
+    1,
+    MAX_INTERVAL_DAYS,
+    'intervalDays',
+    'interval-invalid',
+    'The interval',
+    problems,
+  );
+  const maintenanceDays = wholeDays(
+    input.maintenanceDays ?? DEFAULT_MAINTENANCE_DAYS,
+    1,
+    MAX_MAINTENANCE_DAYS,
+    'maintenanceDays',
+    'maintenance-invalid',
+    'The maintenance period',
+    problems,
+  );
+  if (!isIsoDate(input.startDate))
+    problems.push(
+      problem(
+        'date-invalid',
+        'startDate',
+        `The start date must be a date written YYYY-MM-DD (got "${input.startDate}").`,
+      ),
+    );
+  if (input.opioidFreeFrom !== undefined && !isIsoDate(input.opioidFreeFrom))
+    problems.push(
+      problem(
+        'date-invalid',
+        'opioidFreeFrom',
+        `The opioid-free date must be written YYYY-MM-DD (got "${input.opioidFreeFrom}").`,
+      ),
+    );
+  if (input.timing !== 'bedtime' && input.timing !== 'morning')
+    problems.push(problem('form-invalid', 'timing', 'The timing must be bedtime or morning.'));
   const form = exactForm(input, problems);
-  if (problems.length > 0 || startUg === undefined || targetUg === undefined || stepUg === undefined || !form) return err(problems);
+  if (problems.length > 0 || startUg === undefined || targetUg === undefined || stepUg === undefined || !form)
+    return err(problems);
 
   const titrationUg = titrationDoses(input, startUg, stepUg, targetUg, problems);
   if (!titrationUg) return err(problems);
-  const field = (ug: number, i: number): string => (ug === targetUg ? 'targetMg' : i === 0 ? 'startMg' : input.ladderMg ? 'ladderMg' : 'stepMg');
+  const field = (ug: number, i: number): string =>
+    ug === targetUg ? 'targetMg' : i === 0 ? 'startMg' : input.ladderMg ? 'ladderMg' : 'stepMg';
   [...titrationUg, targetUg].forEach((ug, i) => {
     const why = undeliverable(ug, form);
     if (why) problems.push(problem('not-deliverable', field(ug, i), why));
   });
   if (problems.length > 0) return err(problems);
-  return ok({ startUg, stepUg, targetUg, intervalDays: intervalDays!, maintenanceDays: maintenanceDays!, form, titrationUg });
+  return ok({
+    startUg,
+    stepUg,
+    targetUg,
+    intervalDays: intervalDays!,
+    maintenanceDays: maintenanceDays!,
+    form,
+    titrationUg,
+  });
 }

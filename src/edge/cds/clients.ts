@@ -44,21 +44,30 @@ export function parseClients(json: unknown, file = 'cds-clients.json'): Result<C
     if (!isRec(c) || typeof c.iss !== 'string' || !c.iss.trim()) return err(`${at}.iss must be a non-empty string`);
     const client: CdsClient = { iss: c.iss };
     if (c.jwks !== undefined) {
-      if (!isRec(c.jwks) || !Array.isArray(c.jwks.keys) || !c.jwks.keys.every(isRec)) return err(`${at}.jwks must be a JWKS ({ "keys": [...] })`);
+      if (!isRec(c.jwks) || !Array.isArray(c.jwks.keys) || !c.jwks.keys.every(isRec))
+        return err(`${at}.jwks must be a JWKS ({ "keys": [...] })`);
       if (c.jwks.keys.some((k) => 'd' in k)) return err(`${at}.jwks holds a private key: give only the public keys`);
       client.jwks = c.jwks as unknown as JSONWebKeySet;
     }
     if (c.jwks_url !== undefined) {
-      if (typeof c.jwks_url !== 'string' || !httpUrl(c.jwks_url)) return err(`${at}.jwks_url must be an https URL (http only on loopback)`);
+      if (typeof c.jwks_url !== 'string' || !httpUrl(c.jwks_url))
+        return err(`${at}.jwks_url must be an https URL (http only on loopback)`);
       client.jwksUrl = c.jwks_url;
     }
     if (!client.jwks === !client.jwksUrl) return err(`${at}: give exactly one of jwks and jwks_url`);
     if (c.fhirServers !== undefined) {
-      if (!Array.isArray(c.fhirServers) || !c.fhirServers.every((s) => typeof s === 'string' && httpUrl(s))) return err(`${at}.fhirServers must be a list of http(s) URLs`);
+      if (!Array.isArray(c.fhirServers) || !c.fhirServers.every((s) => typeof s === 'string' && httpUrl(s)))
+        return err(`${at}.fhirServers must be a list of http(s) URLs`);
       client.fhirServers = c.fhirServers as string[];
     }
     if (c.max_lifetime_s !== undefined) {
-      if (typeof c.max_lifetime_s !== 'number' || !Number.isInteger(c.max_lifetime_s) || c.max_lifetime_s < 1 || c.max_lifetime_s > 3600) return err(`${at}.max_lifetime_s must be a whole number of seconds from 1 to 3600`);
+      if (
+        typeof c.max_lifetime_s !== 'number' ||
+        !Number.isInteger(c.max_lifetime_s) ||
+        c.max_lifetime_s < 1 ||
+        c.max_lifetime_s > 3600
+      )
+        return err(`${at}.max_lifetime_s must be a whole number of seconds from 1 to 3600`);
       client.maxLifetimeSeconds = c.max_lifetime_s;
     }
     if (typeof c.note === 'string') client.note = c.note;

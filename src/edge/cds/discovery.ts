@@ -33,14 +33,16 @@ export const PREFETCH: Readonly<Record<string, string>> = {
   appointments: `Appointment?patient=${P}&status=${PLANNED_STATUSES.Appointment.join(',')}`,
 };
 
-const USAGE = 'Send the prefetch keys, or fhirServer with fhirAuthorization (patient/*.read or patient/*.rs scopes) so the service can read what is missing.';
+const USAGE =
+  'Send the prefetch keys, or fhirServer with fhirAuthorization (patient/*.read or patient/*.rs scopes) so the service can read what is missing.';
 
 export const SERVICES: readonly ServiceDefinition[] = [
   {
     hook: 'order-select',
     id: 'ldn-order-select',
     title: 'Naltrexone (LDN) and opioid conflict check: order selected',
-    description: 'Warns when an opioid is selected for a patient on naltrexone (low dose or any), or naltrexone for a patient with current or recent opioid use or opioid use disorder on agonist therapy.',
+    description:
+      'Warns when an opioid is selected for a patient on naltrexone (low dose or any), or naltrexone for a patient with current or recent opioid use or opioid use disorder on agonist therapy.',
     prefetch: { ...PREFETCH },
     usageRequirements: USAGE,
   },

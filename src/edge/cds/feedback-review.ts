@@ -70,7 +70,13 @@ export function summariseFeedback(text: string, since?: string): FeedbackSummary
       const o = (l.overrideReason ?? {}) as { reason?: { display?: string; code?: string }; userComment?: string };
       const reason = o.reason?.display ?? o.reason?.code ?? 'no reason given';
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      overrides.push({ at, service: s(l.service) ?? '', topic, reason, ...(o.userComment ? { comment: o.userComment } : {}) });
+      overrides.push({
+        at,
+        service: s(l.service) ?? '',
+        topic,
+        reason,
+        ...(o.userComment ? { comment: o.userComment } : {}),
+      });
     } else unreadable++;
   }
   return {
@@ -91,7 +97,10 @@ export function formatFeedbackSummary(f: FeedbackSummary): string {
   for (const r of f.reasons) out.push(`  ${r.count} x ${r.reason}`);
   out.push('', 'Overrides:');
   if (!f.overrides.length) out.push('  none');
-  for (const o of f.overrides) out.push(`  ${clinicalDate(o.at)} ${o.at.slice(11, 16)} UTC  ${o.topic} (${o.service}): ${o.reason}${o.comment ? `; comment: "${o.comment}"` : ''}`);
+  for (const o of f.overrides)
+    out.push(
+      `  ${clinicalDate(o.at)} ${o.at.slice(11, 16)} UTC  ${o.topic} (${o.service}): ${o.reason}${o.comment ? `; comment: "${o.comment}"` : ''}`,
+    );
   if (f.unreadableLines) out.push('', `${f.unreadableLines} line(s) could not be read and were left out.`);
   return `${out.join('\n')}\n`;
 }

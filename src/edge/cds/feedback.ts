@@ -18,7 +18,15 @@ export interface FeedbackItem {
 /** One line of the store. */
 export type FeedbackRecord =
   | ({ type: 'feedback'; receivedAt: string; service: string; client: string } & FeedbackItem)
-  | { type: 'card'; issuedAt: string; service: string; client: string; card: string; topic?: string; indicator: string };
+  | {
+      type: 'card';
+      issuedAt: string;
+      service: string;
+      client: string;
+      card: string;
+      topic?: string;
+      indicator: string;
+    };
 
 const MAX_ITEMS = 100;
 const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -26,16 +34,23 @@ const shortStr = (v: unknown, max: number): v is string => typeof v === 'string'
 
 /** Validates a feedback request body; every item must be well formed or none is stored. */
 export function parseFeedback(body: unknown): Result<FeedbackItem[], string> {
-  if (!isRec(body) || !Array.isArray(body.feedback) || body.feedback.length === 0) return err('expected { "feedback": [...] }');
+  if (!isRec(body) || !Array.isArray(body.feedback) || body.feedback.length === 0)
+    return err('expected { "feedback": [...] }');
   if (body.feedback.length > MAX_ITEMS) return err(`at most ${MAX_ITEMS} feedback items`);
   const out: FeedbackItem[] = [];
   for (const f of body.feedback) {
     if (!isRec(f) || !shortStr(f.card, 128)) return err('each item needs a card uuid');
     if (f.outcome !== 'accepted' && f.outcome !== 'overridden') return err('outcome must be accepted or overridden');
-    if (!shortStr(f.outcomeTimestamp, 40) || Number.isNaN(Date.parse(f.outcomeTimestamp))) return err('outcomeTimestamp must be a date-time');
+    if (!shortStr(f.outcomeTimestamp, 40) || Number.isNaN(Date.parse(f.outcomeTimestamp)))
+      return err('outcomeTimestamp must be a date-time');
     const item: FeedbackItem = { card: f.card, outcome: f.outcome, outcomeTimestamp: f.outcomeTimestamp };
     if (f.acceptedSuggestions !== undefined) {
-      if (!Array.isArray(f.acceptedSuggestions) || f.acceptedSuggestions.length > 20 || !f.acceptedSuggestions.every((s) => isRec(s) && shortStr(s.id, 128))) return err('acceptedSuggestions must be a list of { id }');
+      if (
+        !Array.isArray(f.acceptedSuggestions) ||
+        f.acceptedSuggestions.length > 20 ||
+        !f.acceptedSuggestions.every((s) => isRec(s) && shortStr(s.id, 128))
+      )
+        return err('acceptedSuggestions must be a list of { id }');
       item.acceptedSuggestions = f.acceptedSuggestions.map((s) => ({ id: (s as { id: string }).id }));
     }
     if (f.overrideReason !== undefined) {
@@ -43,8 +58,12 @@ export function parseFeedback(body: unknown): Result<FeedbackItem[], string> {
       if (!isRec(r)) return err('overrideReason must be an object');
       const reason = isRec(r.reason) ? r.reason : undefined;
       const coding: NonNullable<FeedbackItem['overrideReason']>['reason'] = {};
-      for (const k of ['system', 'code', 'display'] as const) if (reason && shortStr(reason[k], 256)) coding[k] = reason[k] as string;
-      item.overrideReason = { ...(reason ? { reason: coding } : {}), ...(shortStr(r.userComment, 2000) ? { userComment: r.userComment } : {}) };
+      for (const k of ['system', 'code', 'display'] as const)
+        if (reason && shortStr(reason[k], 256)) coding[k] = reason[k] as string;
+      item.overrideReason = {
+        ...(reason ? { reason: coding } : {}),
+        ...(shortStr(r.userComment, 2000) ? { userComment: r.userComment } : {}),
+      };
     }
     out.push(item);
   }
@@ -59,7 +78,10 @@ export interface FeedbackStore {
 /** The append-only JSONL file store (one `appendFile` per request: lines of one request stay together). */
 export function jsonlStore(path: string): FeedbackStore {
   return {
-    append: (records) => (records.length ? appendFile(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''), { encoding: 'utf8', mode: 0o600 }) : Promise.resolve()),
+    append: (records) =>
+      records.length
+        ? appendFile(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''), { encoding: 'utf8', mode: 0o600 })
+        : Promise.resolve(),
   };
 }
 

@@ -15,7 +15,12 @@ export class OtherOriginRefused extends Error {
 }
 
 /** A FhirHttp over `fhirServer` that carries `token` on same-origin requests only. */
-export function fhirServerHttp(fhirServer: string, token: string | undefined, timeoutMs = 8000, fetchImpl?: typeof fetch): FhirHttp {
+export function fhirServerHttp(
+  fhirServer: string,
+  token: string | undefined,
+  timeoutMs = 8000,
+  fetchImpl?: typeof fetch,
+): FhirHttp {
   const base = fhirServer.trim().replace(/\/+$/, '');
   const origin = new URL(base).origin;
   const inner = createNodeFhirHttp(base, { timeoutMs, ...(fetchImpl ? { fetchImpl } : {}) });

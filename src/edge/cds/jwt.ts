@@ -43,14 +43,24 @@ export class JwtVerifier {
   private keySet(client: CdsClient): JWTVerifyGetKey {
     let k = this.keys.get(client.iss);
     if (!k) {
-      k = client.jwks ? createLocalJWKSet(client.jwks) : createRemoteJWKSet(new URL(client.jwksUrl!), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      k = client.jwks
+        ? createLocalJWKSet(client.jwks)
+        : createRemoteJWKSet(new URL(client.jwksUrl!), {
+            timeoutDuration: 5000,
+            cooldownDuration: 30_000,
+            cacheMaxAge: 600_000,
+          });
       this.keys.set(client.iss, k);
     }
     return k;
   }
 
   /** Checks the Authorization header for a call to `audience` (the exact URL of the service called). */
-  async verify(authorization: string | undefined, audience: string, nowMs = Date.now()): Promise<Result<VerifiedCaller, JwtFailure>> {
+  async verify(
+    authorization: string | undefined,
+    audience: string,
+    nowMs = Date.now(),
+  ): Promise<Result<VerifiedCaller, JwtFailure>> {
     const m = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!m) return err(authorization ? 'malformed' : 'missing');
     const token = m[1]!;
@@ -78,7 +88,8 @@ export class JwtVerifier {
     }
     const now = Math.floor(nowMs / 1000);
     const { exp, iat, jti } = payload as { exp: number; iat: number; jti: unknown };
-    if (exp - iat > (client.maxLifetimeSeconds ?? MAX_LIFETIME_S) || iat > now + CLOCK_TOLERANCE_S) return err('lifetime');
+    if (exp - iat > (client.maxLifetimeSeconds ?? MAX_LIFETIME_S) || iat > now + CLOCK_TOLERANCE_S)
+      return err('lifetime');
     if (typeof jti !== 'string' || !jti || jti.length > 256) return err('malformed');
     return this.remember(`${client.iss} ${jti}`, exp + CLOCK_TOLERANCE_S, now) ?? ok({ client });
   }

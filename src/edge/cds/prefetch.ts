@@ -61,7 +61,11 @@ export interface PrefetchOptions {
 }
 
 /** Builds the chart for `patientId` from `prefetch`, reading missing keys through `opts.http`. */
-export async function chartForCall(prefetch: unknown, patientId: string, opts: PrefetchOptions = {}): Promise<PrefetchResult> {
+export async function chartForCall(
+  prefetch: unknown,
+  patientId: string,
+  opts: PrefetchOptions = {},
+): Promise<PrefetchResult> {
   const chart = emptyChart();
   const searched = new Set<ChartResourceType>();
   const given = isRec(prefetch) ? prefetch : {};
@@ -77,8 +81,13 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
 
   const patient = given.patient;
   if (isRec(patient) && patient.resourceType === 'Patient') {
-    if (patient.id === patientId) chart.patient = patient as unknown as Chart["patient"];
-    else chart.gaps.push({ resourceType: 'Patient', reason: 'wrong-patient', detail: 'The prefetched Patient is not the patient of this call.' });
+    if (patient.id === patientId) chart.patient = patient as unknown as Chart['patient'];
+    else
+      chart.gaps.push({
+        resourceType: 'Patient',
+        reason: 'wrong-patient',
+        detail: 'The prefetched Patient is not the patient of this call.',
+      });
     searched.add('Patient');
   } else missing.push('patient');
 
@@ -90,7 +99,11 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
     }
     const read = bundleToChart(value);
     if (!read.ok) {
-      chart.gaps.push({ resourceType: type, reason: 'malformed', detail: `The prefetched ${type} data is not a FHIR Bundle.` });
+      chart.gaps.push({
+        resourceType: type,
+        reason: 'malformed',
+        detail: `The prefetched ${type} data is not a FHIR Bundle.`,
+      });
       continue;
     }
     const list = (read.value[key] as unknown as Record<string, unknown>[]).filter((r) => {
@@ -98,7 +111,13 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
       return p === undefined || p === patientId;
     });
     const dropped = (read.value[key] as unknown[]).length - list.length;
-    if (dropped) chart.gaps.push({ resourceType: type, reason: 'wrong-patient', detail: `${dropped} prefetched ${type} record(s) belong to another patient and were left out.`, count: dropped });
+    if (dropped)
+      chart.gaps.push({
+        resourceType: type,
+        reason: 'wrong-patient',
+        detail: `${dropped} prefetched ${type} record(s) belong to another patient and were left out.`,
+        count: dropped,
+      });
     (chart[key] as unknown[]).push(...list);
     addMeds(read.value.medications);
     chart.gaps.push(...read.value.gaps);
@@ -108,7 +127,9 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
   // The Patient alone is not worth a full read: the card rules do not need it.
   if (missing.some((k) => k !== 'patient') && opts.http) {
     const read = await readChart(opts.http, patientId, { timeoutMs: 8000 });
-    const types = new Set<ChartResourceType>(missing.map((k) => (k === 'patient' ? 'Patient' : LIST_KEYS[k as ListKey])));
+    const types = new Set<ChartResourceType>(
+      missing.map((k) => (k === 'patient' ? 'Patient' : LIST_KEYS[k as ListKey])),
+    );
     for (const key of missing) {
       if (key === 'patient') {
         if (read.patient) chart.patient = read.patient;
@@ -121,7 +142,11 @@ export async function chartForCall(prefetch: unknown, patientId: string, opts: P
     for (const key of missing) {
       if (key === 'patient') continue; // the card rules do not need the Patient; its absence is no gap
       const type = LIST_KEYS[key as ListKey];
-      chart.gaps.push({ resourceType: type, reason: 'failed', detail: `The EHR sent no ${type} data (prefetch "${key}") and no FHIR server to read it from.` });
+      chart.gaps.push({
+        resourceType: type,
+        reason: 'failed',
+        detail: `The EHR sent no ${type} data (prefetch "${key}") and no FHIR server to read it from.`,
+      });
     }
   }
   searched.add('Medication');

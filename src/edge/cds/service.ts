@@ -41,7 +41,12 @@ const CORS: Record<string, string> = {
   'access-control-allow-headers': 'Authorization, Content-Type',
   'access-control-max-age': '86400',
 };
-const HEADERS = { ...CORS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+const HEADERS = {
+  ...CORS,
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
 const FEEDBACK_MAX = 64 * 1024;
 
 class TooLarge extends Error {}
@@ -109,22 +114,50 @@ export function createCdsHandler(opts: CdsServiceOptions): CdsHandler {
       const items = parseFeedback(body);
       if (!items.ok) return send(res, 400, { error: 'invalid feedback' });
       const receivedAt = now().toISOString();
-      await opts.feedback.append(items.value.map((f): FeedbackRecord => ({ type: 'feedback', receivedAt, service: id, client, ...f })));
+      await opts.feedback.append(
+        items.value.map((f): FeedbackRecord => ({ type: 'feedback', receivedAt, service: id, client, ...f })),
+      );
       return send(res, 200, {});
     }
-    if (!isRec(body) || (body.hook !== undefined && body.hook !== service.hook && !(service.hook === 'order-sign' && body.hook === 'medication-prescribe'))) {
+    if (
+      !isRec(body) ||
+      (body.hook !== undefined &&
+        body.hook !== service.hook &&
+        !(service.hook === 'order-sign' && body.hook === 'medication-prescribe'))
+    ) {
       return send(res, 400, { error: 'invalid hook request' });
     }
     const patientId = contextPatientId(body.context);
     if (!patientId || patientId.length > 200) return send(res, 400, { error: 'context.patientId is required' });
     const fhirServer = typeof body.fhirServer === 'string' ? body.fhirServer : undefined;
-    const token = isRec(body.fhirAuthorization) && typeof body.fhirAuthorization.access_token === 'string' ? body.fhirAuthorization.access_token : undefined;
-    const http = fhirServer && fhirServerAllowed(fhirServer, auth.value.client.fhirServers) ? fhirServerHttp(fhirServer, token, 8000, opts.fetchImpl) : undefined;
+    const token =
+      isRec(body.fhirAuthorization) && typeof body.fhirAuthorization.access_token === 'string'
+        ? body.fhirAuthorization.access_token
+        : undefined;
+    const http =
+      fhirServer && fhirServerAllowed(fhirServer, auth.value.client.fhirServers)
+        ? fhirServerHttp(fhirServer, token, 8000, opts.fetchImpl)
+        : undefined;
     if (fhirServer && !http) event('fhirserver-not-allowed');
     const { chart } = await chartForCall(body.prefetch, patientId, http ? { http } : {});
     const at = now();
-    const out = cdsCards({ hook: service.hook as CdsHook, context: body.context, chart, now: at, newId: randomUUID, ...(opts.appLaunchUrl ? { appLaunchUrl: opts.appLaunchUrl } : {}) });
-    const issued = out.cards.map((c): FeedbackRecord => ({ type: 'card', issuedAt: at.toISOString(), service: id, client, card: c.uuid, ...(c.source.topic?.code ? { topic: c.source.topic.code } : {}), indicator: c.indicator }));
+    const out = cdsCards({
+      hook: service.hook as CdsHook,
+      context: body.context,
+      chart,
+      now: at,
+      newId: randomUUID,
+      ...(opts.appLaunchUrl ? { appLaunchUrl: opts.appLaunchUrl } : {}),
+    });
+    const issued = out.cards.map((c): FeedbackRecord => ({
+      type: 'card',
+      issuedAt: at.toISOString(),
+      service: id,
+      client,
+      card: c.uuid,
+      ...(c.source.topic?.code ? { topic: c.source.topic.code } : {}),
+      indicator: c.indicator,
+    }));
     // A store that cannot write must not hold back a safety warning: the cards go out, the failure is counted.
     await opts.feedback.append(issued).catch(() => event('store-failed'));
     return send(res, 200, out);
@@ -137,7 +170,8 @@ export function createCdsHandler(opts: CdsServiceOptions): CdsHandler {
       const rest = path.slice(basePath.length + '/cds-services'.length);
       if (req.method === 'OPTIONS') return send(res, 204, undefined);
       if (rest === '' || rest === '/') {
-        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, OPTIONS' });
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, OPTIONS' });
         return send(res, 200, discovery());
       }
       const m = /^\/([A-Za-z0-9-]{1,64})(\/feedback)?$/.exec(rest);

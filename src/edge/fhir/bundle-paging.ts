@@ -81,10 +81,27 @@ type PageResult = { kind: 'bundle'; bundle: Bundle } | { kind: 'gap'; gap: ReadG
 /** Reads a search to its end (or to its first fault). Never throws. */
 export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: PagingOptions): Promise<SearchOutcome> {
   const label = spec.label ?? `${spec.resourceType} search`;
-  const out: SearchOutcome = { spec, matches: [], included: [], pages: 0, requests: 0, roundTrips: 0, gaps: [], quoted: [] };
-  const got: Collected = { versions: new Map(), matchIds: new Set(), conflicting: new Set(), malformed: 0, otherPatient: 0, notices: new Map() };
+  const out: SearchOutcome = {
+    spec,
+    matches: [],
+    included: [],
+    pages: 0,
+    requests: 0,
+    roundTrips: 0,
+    gaps: [],
+    quoted: [],
+  };
+  const got: Collected = {
+    versions: new Map(),
+    matchIds: new Set(),
+    conflicting: new Set(),
+    malformed: 0,
+    otherPatient: 0,
+    notices: new Map(),
+  };
   const seenUrls = new Set<string>();
-  const stop = (reason: ReadGap['reason'], detail: string): void => void out.gaps.push(gap(spec.resourceType, reason, detail, spec.path));
+  const stop = (reason: ReadGap['reason'], detail: string): void =>
+    void out.gaps.push(gap(spec.resourceType, reason, detail, spec.path));
   let ended = false;
 
   /** Takes one page in order; the next URL to read, or undefined at the end or at a fault. */
@@ -156,7 +173,12 @@ async function readPage(
   const get = (u: string): Promise<HttpAnswer> => {
     out.requests += 1;
     if (ownTrip) out.roundTrips += 1;
-    return fhirRequest(http, u, { method: 'GET' }, { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
+    return fhirRequest(
+      http,
+      u,
+      { method: 'GET' },
+      { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) },
+    );
   };
   let answer = await get(url);
   // Some servers reject an _include they do not support with 400; the search without it is still worth having
@@ -167,11 +189,19 @@ async function readPage(
   const where = first ? label : `${label}, a further page,`;
   const after = first ? '' : ` after ${out.matches.length} ${spec.resourceType} resources; the rest was not read`;
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
-    const reason = first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
-    return { kind: 'gap', gap: gap(spec.resourceType, reason, `${where} ${describeAnswer(answer)}${after}`, spec.path) };
+    const reason =
+      first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
+    return {
+      kind: 'gap',
+      gap: gap(spec.resourceType, reason, `${where} ${describeAnswer(answer)}${after}`, spec.path),
+    };
   }
   const bundle = asSearchBundle(answer);
-  if (typeof bundle === 'string') return { kind: 'gap', gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', `${where} ${bundle}${after}`, spec.path) };
+  if (typeof bundle === 'string')
+    return {
+      kind: 'gap',
+      gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', `${where} ${bundle}${after}`, spec.path),
+    };
   return { kind: 'bundle', bundle };
 }
 
@@ -191,7 +221,11 @@ function absorb(bundle: Bundle, spec: SearchSpec, got: Collected, out: SearchOut
     }
     const { resource } = checked;
     const isMatch = resource.resourceType === spec.resourceType;
-    if (isMatch && spec.patientId !== undefined && isOtherPatients(resource as never, spec.resourceType, spec.patientId)) {
+    if (
+      isMatch &&
+      spec.patientId !== undefined &&
+      isOtherPatients(resource as never, spec.resourceType, spec.patientId)
+    ) {
       got.otherPatient += 1;
       continue;
     }
@@ -233,16 +267,27 @@ function finish(spec: SearchSpec, label: string, got: Collected, out: SearchOutc
   }
   if (got.otherPatient > 0) {
     const what = got.otherPatient === 1 ? '1 record belonged' : `${got.otherPatient} records belonged`;
-    add('wrong-patient', `${label}: ${what} to another patient and ${got.otherPatient === 1 ? 'was' : 'were'} left out`, got.otherPatient);
+    add(
+      'wrong-patient',
+      `${label}: ${what} to another patient and ${got.otherPatient === 1 ? 'was' : 'were'} left out`,
+      got.otherPatient,
+    );
   }
   if (got.conflicting.size > 0) {
     const n = got.conflicting.size;
-    add('inconsistent', `${label}: ${n === 1 ? '1 record' : `${n} records`} came back in different versions under one id; every version is kept`, n);
+    add(
+      'inconsistent',
+      `${label}: ${n === 1 ? '1 record' : `${n} records`} came back in different versions under one id; every version is kept`,
+      n,
+    );
   }
   // A total only counts matches (FHIR R4 Bundle.total); entries left out above still count as sent.
   const reached = got.matchIds.size + got.otherPatient + got.malformed;
   if (ended && out.total !== undefined && reached < out.total) {
-    add('inconsistent', `${label}: the server announced ${out.total} results but sent ${reached}, with no further page; the rest was not read`);
+    add(
+      'inconsistent',
+      `${label}: the server announced ${out.total} results but sent ${reached}, with no further page; the rest was not read`,
+    );
   }
 }
 
@@ -293,7 +338,8 @@ export function nextLink(bundle: Bundle, baseUrl: string): NextLink {
   } catch {
     return { kind: 'refused', why: 'that is not a valid address' };
   }
-  if (!isUnderBase(resolved.href, baseUrl)) return { kind: 'refused', why: 'to another server (not followed, to keep the access token there)' };
+  if (!isUnderBase(resolved.href, baseUrl))
+    return { kind: 'refused', why: 'to another server (not followed, to keep the access token there)' };
   return { kind: 'next', url: resolved.href };
 }
 

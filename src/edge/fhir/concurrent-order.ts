@@ -46,14 +46,17 @@ export async function findConcurrentLdnOrder(
   const search = `MedicationRequest?patient=${encodeURIComponent(patientId)}&status=active,on-hold&_count=200`;
   let answer = await fhirRequest(http, `${search}&_include=MedicationRequest:medication`, { method: 'GET' }, req);
   // A server that refuses _include still answers the plain search (contained compounds are read either way).
-  if (answer.kind === 'answered' && answer.status === 400) answer = await fhirRequest(http, search, { method: 'GET' }, req);
-  if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: `the search ${describeAnswer(answer)}` };
+  if (answer.kind === 'answered' && answer.status === 400)
+    answer = await fhirRequest(http, search, { method: 'GET' }, req);
+  if (answer.kind !== 'answered' || !isSuccess(answer.status))
+    return { kind: 'unknown', why: `the search ${describeAnswer(answer)}` };
   const requests: MedicationRequest[] = [];
   const medications: Medication[] = [];
   // Every page: an LDN order on page 2 of a 50-per-page server must not be missed (a partial look is 'unknown').
   for (let page = 1; ; page++) {
     const bundle = answer.kind === 'answered' ? (answer.json as Bundle | undefined) : undefined;
-    if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'the search answered with something that is not a FHIR Bundle' };
+    if (bundle?.resourceType !== 'Bundle')
+      return { kind: 'unknown', why: 'the search answered with something that is not a FHIR Bundle' };
     for (const e of bundle.entry ?? []) {
       const r = e?.resource;
       if (r?.resourceType === 'MedicationRequest' && belongsTo(r, patientId)) requests.push(r);
@@ -62,9 +65,11 @@ export async function findConcurrentLdnOrder(
     const next = nextLink(bundle, http.baseUrl);
     if (next.kind === 'none') break;
     if (next.kind === 'refused') return { kind: 'unknown', why: `the search gave a next-page link ${next.why}` };
-    if (page >= CONCURRENT_MAX_PAGES) return { kind: 'unknown', why: `the patient has more current orders than ${CONCURRENT_MAX_PAGES} pages` };
+    if (page >= CONCURRENT_MAX_PAGES)
+      return { kind: 'unknown', why: `the patient has more current orders than ${CONCURRENT_MAX_PAGES} pages` };
     answer = await fhirRequest(http, next.url, { method: 'GET' }, req);
-    if (answer.kind !== 'answered' || !isSuccess(answer.status)) return { kind: 'unknown', why: `page ${page + 1} of the search ${describeAnswer(answer)}` };
+    if (answer.kind !== 'answered' || !isSuccess(answer.status))
+      return { kind: 'unknown', why: `page ${page + 1} of the search ${describeAnswer(answer)}` };
   }
   const known = new Set(check.knownOrders);
   const earlierIds = new Set(check.ownIdentifiers ?? []);
@@ -75,6 +80,13 @@ export async function findConcurrentLdnOrder(
   const others = fresh.filter((mr) => !carries(mr, current) && !carries(mr, earlierIds));
   const found = findExistingLdnOrders({ ...emptyChart(), medicationRequests: others, medications }, check.now);
   if (found[0]) return { kind: 'found', order: found[0] };
-  const earlier = findExistingLdnOrders({ ...emptyChart(), medicationRequests: fresh.filter((mr) => carries(mr, earlierIds) && !carries(mr, current)), medications }, check.now);
+  const earlier = findExistingLdnOrders(
+    {
+      ...emptyChart(),
+      medicationRequests: fresh.filter((mr) => carries(mr, earlierIds) && !carries(mr, current)),
+      medications,
+    },
+    check.now,
+  );
   return { kind: 'none', earlier };
 }

@@ -24,18 +24,19 @@ export interface ClientIdentifier {
   value: string;
 }
 
-export type CreateResult = (
+export type CreateResult =
   /** `existed`: the server already had a resource with this identifier (from an earlier attempt or session). */
-  | { kind: 'created'; id: string }
-  | { kind: 'existed'; id: string }
-  /** The server said no (4xx); `outcome` is its OperationOutcome text. */
-  | { kind: 'rejected'; status: number; outcome?: string; reason: string }
-  /** No usable answer after the retries; whether the resource exists is unknown or known to be absent. */
-  | { kind: 'unavailable'; reason: string; status?: number; outcome?: string }
-) & {
-  /** The identifier search answered with resources that do not carry the identifier: it does not filter. */
-  identifierSearchIgnored?: true;
-};
+  (
+    | { kind: 'created'; id: string }
+    | { kind: 'existed'; id: string }
+    /** The server said no (4xx); `outcome` is its OperationOutcome text. */
+    | { kind: 'rejected'; status: number; outcome?: string; reason: string }
+    /** No usable answer after the retries; whether the resource exists is unknown or known to be absent. */
+    | { kind: 'unavailable'; reason: string; status?: number; outcome?: string }
+  ) & {
+    /** The identifier search answered with resources that do not carry the identifier: it does not filter. */
+    identifierSearchIgnored?: true;
+  };
 
 export interface CreateOnceOptions {
   timeoutMs: number;
@@ -72,7 +73,12 @@ export function identifierCondition(id: ClientIdentifier, patientId?: string): s
 }
 
 /** Creates `resource` unless a resource of its type with `identifier` exists. Never throws. */
-export async function createOnce(http: FhirHttp, resource: Resource, identifier: ClientIdentifier, opts: CreateOnceOptions): Promise<CreateResult> {
+export async function createOnce(
+  http: FhirHttp,
+  resource: Resource,
+  identifier: ClientIdentifier,
+  opts: CreateOnceOptions,
+): Promise<CreateResult> {
   const type = resource.resourceType;
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
   const delay = opts.retryDelayMs ?? 400;
@@ -97,12 +103,18 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
     }
     if (uncertain) {
       opts.onRetry?.({ attempt, checking: true, why: last.reason });
-      const found = ignored ? ({ kind: 'unsupported' } as const) : await findByIdentifier(http, type, identifier, req, opts.patientId);
+      const found = ignored
+        ? ({ kind: 'unsupported' } as const)
+        : await findByIdentifier(http, type, identifier, req, opts.patientId);
       if (found.kind === 'found') return mark({ kind: 'existed', id: found.id });
       if (found.kind === 'multiple') return multipleMatches(type);
       if (found.kind === 'unsupported') {
         // Nothing can tell whether the lost POST landed: stop rather than risk a second order.
-        return { kind: 'unavailable', reason: `the answer was lost and this server cannot be searched by identifier, so it is unknown whether the ${type} was saved`, identifierSearchIgnored: true };
+        return {
+          kind: 'unavailable',
+          reason: `the answer was lost and this server cannot be searched by identifier, so it is unknown whether the ${type} was saved`,
+          identifierSearchIgnored: true,
+        };
       }
       if (found.kind === 'unknown') {
         last = { kind: 'unavailable', reason: `the check for an earlier ${type} ${found.why}` };
@@ -144,15 +156,31 @@ export async function createOnce(http: FhirHttp, resource: Resource, identifier:
       const body = answer.json as Resource | undefined;
       if (answer.status !== 201 && body?.resourceType === type && !carries(body, identifier)) {
         // A conditional create answered with another record: the server matched on something else.
-        return mark({ kind: 'unavailable', reason: `the server answered with a different ${type}, not this one, so it is not known to be saved`, status: answer.status });
+        return mark({
+          kind: 'unavailable',
+          reason: `the server answered with a different ${type}, not this one, so it is not known to be saved`,
+          status: answer.status,
+        });
       }
-      const id = idFromAnswer(answer, type) ?? (ignored ? undefined : await findCreatedId(http, type, identifier, req, opts.patientId));
-      if (id === undefined) return mark({ kind: 'unavailable', reason: `the server accepted the ${type} but did not say its id`, status: answer.status });
+      const id =
+        idFromAnswer(answer, type) ??
+        (ignored ? undefined : await findCreatedId(http, type, identifier, req, opts.patientId));
+      if (id === undefined)
+        return mark({
+          kind: 'unavailable',
+          reason: `the server accepted the ${type} but did not say its id`,
+          status: answer.status,
+        });
       return mark(answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id });
     }
     if (answer.status === 412) return multipleMatches(type);
     const outcome = outcomeText(answer.json);
-    return { kind: 'rejected', status: answer.status, reason: `the server ${describeAnswer(answer)}`, ...(outcome ? { outcome } : {}) };
+    return {
+      kind: 'rejected',
+      status: answer.status,
+      reason: `the server ${describeAnswer(answer)}`,
+      ...(outcome ? { outcome } : {}),
+    };
   }
 
   if (uncertain && !opts.signal?.aborted && !ignored) {
@@ -174,7 +202,10 @@ type Lookup =
 /** The resource carries exactly this identifier (system and value). */
 export function carries(resource: Resource, id: ClientIdentifier): boolean {
   const ids = (resource as { identifier?: unknown }).identifier;
-  return Array.isArray(ids) && ids.some((i: { system?: unknown; value?: unknown } | null) => i?.system === id.system && i?.value === id.value);
+  return (
+    Array.isArray(ids) &&
+    ids.some((i: { system?: unknown; value?: unknown } | null) => i?.system === id.system && i?.value === id.value)
+  );
 }
 
 /** The resource's patient reference names `patientId` ("Patient/<id>", relative or absolute). */
@@ -194,15 +225,23 @@ export async function findByIdentifier(
   req: { timeoutMs: number; signal?: AbortSignal },
   patientId?: string,
 ): Promise<Lookup> {
-  const answer = await fhirRequest(http, `${type}?${identifierCondition(identifier, patientId)}`, { method: 'GET' }, req);
+  const answer = await fhirRequest(
+    http,
+    `${type}?${identifierCondition(identifier, patientId)}`,
+    { method: 'GET' },
+    req,
+  );
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
-    const permanent = answer.kind === 'answered' && answer.status >= 400 && answer.status < 500 && answer.status !== 429;
+    const permanent =
+      answer.kind === 'answered' && answer.status >= 400 && answer.status < 500 && answer.status !== 429;
     return { kind: 'unknown', why: describeAnswer(answer), permanent };
   }
   const bundle = answer.json as Bundle | undefined;
-  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle', permanent: false };
+  if (bundle?.resourceType !== 'Bundle')
+    return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle', permanent: false };
   const resources: Resource[] = [];
-  for (const e of bundle.entry ?? []) if (e?.resource?.resourceType === type && typeof e.resource.id === 'string') resources.push(e.resource);
+  for (const e of bundle.entry ?? [])
+    if (e?.resource?.resourceType === type && typeof e.resource.id === 'string') resources.push(e.resource);
   const ours = resources.filter((r) => carries(r, identifier) && belongsTo(r, patientId));
   const unique = [...new Set(ours.map((r) => r.id!))];
   if (unique.length > 1) return { kind: 'multiple' };
@@ -232,7 +271,11 @@ export function idFromAnswer(answer: HttpAnswer & { kind: 'answered' }, type: st
 }
 
 function multipleMatches(type: string): CreateResult {
-  return { kind: 'rejected', status: 412, reason: `the server found more than one ${type} matching this order's identifier and created nothing` };
+  return {
+    kind: 'rejected',
+    status: 412,
+    reason: `the server found more than one ${type} matching this order's identifier and created nothing`,
+  };
 }
 
 function statusOf(answer: HttpAnswer): { status?: number; outcome?: string } {

@@ -46,7 +46,11 @@ export function patientsNamed(resource: Record<string, unknown>, type: ChartReso
 }
 
 /** True when the entry is another patient's record: it names patients, and the launch patient is not one of them. */
-export function isOtherPatients(resource: Record<string, unknown>, type: ChartResourceType, patientId: string): boolean {
+export function isOtherPatients(
+  resource: Record<string, unknown>,
+  type: ChartResourceType,
+  patientId: string,
+): boolean {
   const named = patientsNamed(resource, type);
   return named !== undefined && !named.includes(patientId);
 }
@@ -63,7 +67,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 /** What an OperationOutcome entry of a searchset says, when it says the results are partial. */
@@ -86,8 +94,12 @@ const RANK = { information: 0, warning: 1, error: 2, fatal: 3 } as const;
  */
 function saysNoResults(issue: { severity?: unknown; details?: { coding?: unknown } }): boolean {
   if (issue.severity !== 'warning' && issue.severity !== 'information') return false;
-  const codings = Array.isArray(issue.details?.coding) ? (issue.details.coding as { system?: unknown; code?: unknown }[]) : [];
-  return codings.some((c) => typeof c?.system === 'string' && c.system.startsWith('urn:oid:1.2.840.114350.') && c.code === '4101');
+  const codings = Array.isArray(issue.details?.coding)
+    ? (issue.details.coding as { system?: unknown; code?: unknown }[])
+    : [];
+  return codings.some(
+    (c) => typeof c?.system === 'string' && c.system.startsWith('urn:oid:1.2.840.114350.') && c.code === '4101',
+  );
 }
 
 /**
@@ -102,8 +114,14 @@ export function outcomeNotice(outcome: Record<string, unknown>): OutcomeNotice |
   const texts: string[] = [];
   for (const raw of issues) {
     if (typeof raw !== 'object' || raw === null) continue;
-    const issue = raw as { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown; coding?: unknown } };
-    const rank = typeof issue.severity === 'string' && issue.severity in RANK ? RANK[issue.severity as keyof typeof RANK] : 2;
+    const issue = raw as {
+      severity?: unknown;
+      code?: unknown;
+      diagnostics?: unknown;
+      details?: { text?: unknown; coding?: unknown };
+    };
+    const rank =
+      typeof issue.severity === 'string' && issue.severity in RANK ? RANK[issue.severity as keyof typeof RANK] : 2;
     if (rank === 0 || saysNoResults(issue)) continue;
     worst = Math.max(worst, rank);
     if (typeof issue.code === 'string' && /^[a-z-]{1,40}$/.test(issue.code)) codes.add(issue.code);
@@ -113,7 +131,11 @@ export function outcomeNotice(outcome: Record<string, unknown>): OutcomeNotice |
   if (worst === 0) return undefined;
   const severity = worst === 3 ? 'fatal' : worst === 2 ? 'error' : 'warning';
   const text = texts.length ? texts.join('; ') : undefined;
-  return { severity, codes: codes.size ? [...codes].join(', ') : 'no issue code', ...(text && text.length <= 160 ? { text } : {}) };
+  return {
+    severity,
+    codes: codes.size ? [...codes].join(', ') : 'no issue code',
+    ...(text && text.length <= 160 ? { text } : {}),
+  };
 }
 
 /**

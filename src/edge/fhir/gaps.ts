@@ -38,7 +38,9 @@ export function describeStatus(status: number, body?: unknown): string {
 }
 
 /** Plain words for an answer that is not a success: what happened, without the reason's label. */
-export function describeAnswer(answer: Exclude<HttpAnswer, { kind: 'answered' }> | (HttpAnswer & { kind: 'answered' })): string {
+export function describeAnswer(
+  answer: Exclude<HttpAnswer, { kind: 'answered' }> | (HttpAnswer & { kind: 'answered' }),
+): string {
   switch (answer.kind) {
     case 'timeout':
       return `did not answer within ${Math.round(answer.afterMs / 100) / 10} s`;
@@ -65,6 +67,18 @@ export function reasonForAnswer(answer: HttpAnswer): GapReason {
 }
 
 /** Builds a gap; `target` is the search or reference, relative to the FHIR base. */
-export function gap(resourceType: ChartResourceType, reason: GapReason, detail: string, target?: string, count?: number): ReadGap {
-  return { resourceType, reason, detail, ...(target !== undefined ? { target } : {}), ...(count !== undefined ? { count } : {}) };
+export function gap(
+  resourceType: ChartResourceType,
+  reason: GapReason,
+  detail: string,
+  target?: string,
+  count?: number,
+): ReadGap {
+  return {
+    resourceType,
+    reason,
+    detail,
+    ...(target !== undefined ? { target } : {}),
+    ...(count !== undefined ? { count } : {}),
+  };
 }

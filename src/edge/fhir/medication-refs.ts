@@ -12,9 +12,7 @@ import { isUnderBase } from './bundle-paging.ts';
 
 /** Where a medicationReference points. */
 export type MedicationPointer =
-  | { kind: 'contained'; id: string }
-  | { kind: 'server'; id: string }
-  | { kind: 'elsewhere' };
+  { kind: 'contained'; id: string } | { kind: 'server'; id: string } | { kind: 'elsewhere' };
 
 /** Classifies a medicationReference.reference string (relative, absolute under the base, or contained). */
 export function medicationPointer(reference: string, baseUrl: string): MedicationPointer {
@@ -38,7 +36,11 @@ export interface MissingMedications {
 }
 
 /** Finds the Medication references not answered by `known` (keys "Medication/<id>") or by contained resources. */
-export function findMissingMedications(users: readonly MedicationUser[], known: ReadonlySet<string>, baseUrl: string): MissingMedications {
+export function findMissingMedications(
+  users: readonly MedicationUser[],
+  known: ReadonlySet<string>,
+  baseUrl: string,
+): MissingMedications {
   const toRead = new Map<string, number>();
   const unresolvable = new Map<string, { count: number; why: string }>();
   for (const user of users) {
@@ -50,16 +52,27 @@ export function findMissingMedications(users: readonly MedicationUser[], known: 
       continue;
     }
     if (pointer.kind === 'contained') {
-      const found = Array.isArray(user.contained) && user.contained.some((c) => c?.resourceType === 'Medication' && c.id === pointer.id);
+      const found =
+        Array.isArray(user.contained) &&
+        user.contained.some((c) => c?.resourceType === 'Medication' && c.id === pointer.id);
       if (found) continue;
     }
     const key = pointer.kind === 'contained' ? `${user.resourceType}/${user.id ?? '?'}${reference}` : reference;
-    const why = pointer.kind === 'contained' ? 'points to a contained medication that is not there' : 'points outside this FHIR server';
+    const why =
+      pointer.kind === 'contained'
+        ? 'points to a contained medication that is not there'
+        : 'points outside this FHIR server';
     const prior = unresolvable.get(key);
     unresolvable.set(key, { count: (prior?.count ?? 0) + 1, why });
   }
   const gaps = [...unresolvable].map(([target, { count, why }]) =>
-    gap('Medication', 'unresolved-reference', `The medication reference ${target} ${why}, so that medication is unknown`, target, count),
+    gap(
+      'Medication',
+      'unresolved-reference',
+      `The medication reference ${target} ${why}, so that medication is unknown`,
+      target,
+      count,
+    ),
   );
   return { toRead, gaps };
 }
@@ -82,7 +95,11 @@ export interface FetchedMedications {
 }
 
 /** Reads the given Medication ids: batch first, parallel reads for any batch the server would not take. */
-export async function fetchMedications(http: FhirHttp, toRead: ReadonlyMap<string, number>, opts: FetchOptions): Promise<FetchedMedications> {
+export async function fetchMedications(
+  http: FhirHttp,
+  toRead: ReadonlyMap<string, number>,
+  opts: FetchOptions,
+): Promise<FetchedMedications> {
   const ids = [...toRead.keys()];
   const out: FetchedMedications = { medications: [], gaps: [], requests: 0, roundTrips: 0 };
   if (ids.length === 0) return out;
@@ -115,10 +132,17 @@ export async function fetchMedications(http: FhirHttp, toRead: ReadonlyMap<strin
 
 function unreadable(id: string, why: string, count: number): ReadGap {
   const users = count === 1 ? 'one medication record' : `${count} medication records`;
-  return gap('Medication', 'unresolved-reference', `Medication/${id}, named by ${users}, could not be read: it ${why}`, `Medication/${id}`, count);
+  return gap(
+    'Medication',
+    'unresolved-reference',
+    `Medication/${id}, named by ${users}, could not be read: it ${why}`,
+    `Medication/${id}`,
+    count,
+  );
 }
 
-type BatchResult = { kind: 'unsupported'; ids: string[] } | { kind: 'read'; medications: Medication[]; failed: Map<string, string> };
+type BatchResult =
+  { kind: 'unsupported'; ids: string[] } | { kind: 'read'; medications: Medication[]; failed: Map<string, string> };
 
 async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Promise<BatchResult> {
   const body: Bundle = {
@@ -126,11 +150,21 @@ async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Pro
     type: 'batch',
     entry: ids.map((id) => ({ request: { method: 'GET', url: `Medication/${encodeURIComponent(id)}` } })),
   };
-  const answer = await fhirRequest(http, http.baseUrl, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/fhir+json' } }, requestOpts(opts));
-  if (answer.kind === 'aborted') return { kind: 'read', medications: [], failed: new Map(ids.map((id) => [id, 'was cancelled'])) };
+  const answer = await fhirRequest(
+    http,
+    http.baseUrl,
+    { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/fhir+json' } },
+    requestOpts(opts),
+  );
+  if (answer.kind === 'aborted')
+    return { kind: 'read', medications: [], failed: new Map(ids.map((id) => [id, 'was cancelled'])) };
   const response = answer.kind === 'answered' && isSuccess(answer.status) ? answer.json : undefined;
   const entries = (response as Bundle | undefined)?.entry;
-  if ((response as Bundle | undefined)?.type !== 'batch-response' || !Array.isArray(entries) || entries.length !== ids.length) {
+  if (
+    (response as Bundle | undefined)?.type !== 'batch-response' ||
+    !Array.isArray(entries) ||
+    entries.length !== ids.length
+  ) {
     return { kind: 'unsupported', ids };
   }
   const medications: Medication[] = [];
@@ -147,7 +181,12 @@ async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Pro
 }
 
 async function readOne(http: FhirHttp, id: string, opts: FetchOptions): Promise<Medication | string> {
-  const answer: HttpAnswer = await fhirRequest(http, `Medication/${encodeURIComponent(id)}`, { method: 'GET' }, requestOpts(opts));
+  const answer: HttpAnswer = await fhirRequest(
+    http,
+    `Medication/${encodeURIComponent(id)}`,
+    { method: 'GET' },
+    requestOpts(opts),
+  );
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) return describeAnswer(answer);
   const resource = answer.json as Medication | undefined;
   if (resource?.resourceType !== 'Medication' || resource.id !== id) return 'was not a readable Medication';

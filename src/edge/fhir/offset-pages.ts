@@ -47,7 +47,11 @@ export function samePage(a: string, b: string): boolean {
     const x = new URL(a);
     const y = new URL(b);
     if (x.origin !== y.origin || x.pathname !== y.pathname) return false;
-    const sorted = (u: URL) => [...u.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort().join('&');
+    const sorted = (u: URL) =>
+      [...u.searchParams.entries()]
+        .map(([k, v]) => `${k}=${v}`)
+        .sort()
+        .join('&');
     return sorted(x) === sorted(y);
   } catch {
     return a === b;

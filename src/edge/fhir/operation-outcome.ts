@@ -6,7 +6,11 @@ import type { OperationOutcome } from 'fhir/r4';
 
 /** True when `body` looks like an OperationOutcome. */
 export function isOperationOutcome(body: unknown): body is OperationOutcome {
-  return typeof body === 'object' && body !== null && (body as { resourceType?: unknown }).resourceType === 'OperationOutcome';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { resourceType?: unknown }).resourceType === 'OperationOutcome'
+  );
 }
 
 /**
@@ -33,6 +37,10 @@ export function outcomeText(body: unknown, maxLength = 500): string | undefined 
  */
 export function outcomeCodes(body: unknown): string | undefined {
   if (!isOperationOutcome(body) || !Array.isArray(body.issue)) return undefined;
-  const codes = [...new Set(body.issue.map((i) => (typeof i?.code === 'string' ? i.code : undefined)).filter((c): c is string => !!c))];
+  const codes = [
+    ...new Set(
+      body.issue.map((i) => (typeof i?.code === 'string' ? i.code : undefined)).filter((c): c is string => !!c),
+    ),
+  ];
   return codes.length ? codes.join(', ') : undefined;
 }

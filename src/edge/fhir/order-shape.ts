@@ -47,7 +47,10 @@ export function overrideText(di: DetectedIssue): string {
 }
 
 /** Ensures the order carries the client identifier, so the search before a retry can find it. */
-export function withIdentifier(mr: MedicationRequest, id: Identifier & { system: string; value: string }): MedicationRequest {
+export function withIdentifier(
+  mr: MedicationRequest,
+  id: Identifier & { system: string; value: string },
+): MedicationRequest {
   const has = (mr.identifier ?? []).some((i) => i.system === id.system && i.value === id.value);
   return has ? mr : { ...mr, identifier: [...(mr.identifier ?? []), { system: id.system, value: id.value }] };
 }

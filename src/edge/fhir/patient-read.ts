@@ -17,19 +17,41 @@ export interface PatientRead {
 }
 
 /** GET Patient/<id>, checked. Never throws. */
-export async function readPatient(http: FhirHttp, patientId: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<PatientRead> {
+export async function readPatient(
+  http: FhirHttp,
+  patientId: string,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<PatientRead> {
   const target = `Patient/${encodeURIComponent(patientId)}`;
   const answer = await fhirRequest(http, target, { method: 'GET', headers: { accept: 'application/fhir+json' } }, opts);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
-    return { gaps: [gap('Patient', reasonForAnswer(answer), `The patient's record ${describeAnswer(answer)}`, target)] };
+    return {
+      gaps: [gap('Patient', reasonForAnswer(answer), `The patient's record ${describeAnswer(answer)}`, target)],
+    };
   }
   const body = answer.json as { resourceType?: unknown; id?: unknown } | undefined;
   if (answer.notJson || typeof body !== 'object' || body === null || body.resourceType !== 'Patient') {
-    return { gaps: [gap('Patient', 'malformed', "The patient's record was asked for, and the answer was not a patient record", target)] };
+    return {
+      gaps: [
+        gap(
+          'Patient',
+          'malformed',
+          "The patient's record was asked for, and the answer was not a patient record",
+          target,
+        ),
+      ],
+    };
   }
   if (body.id !== patientId) {
     return {
-      gaps: [gap('Patient', 'wrong-patient', "The server answered with another patient's record instead of the launch patient's; nothing read can be trusted to be this patient's", target)],
+      gaps: [
+        gap(
+          'Patient',
+          'wrong-patient',
+          "The server answered with another patient's record instead of the launch patient's; nothing read can be trusted to be this patient's",
+          target,
+        ),
+      ],
     };
   }
   return { patient: body as Patient, gaps: [] };

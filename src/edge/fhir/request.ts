@@ -26,7 +26,12 @@ export interface RequestOptions {
  * Sends one request through the port and reads the body as JSON.
  * Combines the caller's signal with the deadline by hand (AbortSignal.any is missing from older browsers).
  */
-export async function fhirRequest(http: FhirHttp, pathOrUrl: string, init: RequestInit, opts: RequestOptions): Promise<HttpAnswer> {
+export async function fhirRequest(
+  http: FhirHttp,
+  pathOrUrl: string,
+  init: RequestInit,
+  opts: RequestOptions,
+): Promise<HttpAnswer> {
   if (opts.signal?.aborted) return { kind: 'aborted' };
   const controller = new AbortController();
   let timedOut = false;

@@ -14,14 +14,18 @@ export type AllowListProblem =
   | { kind: 'invalid'; lines: string[] };
 
 /** Fetches and validates the allow-list at `url`. Never returns a partial or permissive list. */
-export async function loadAllowList(url: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<Result<AllowList, AllowListProblem>> {
+export async function loadAllowList(
+  url: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Promise<Result<AllowList, AllowListProblem>> {
   let response: Response;
   try {
     response = await fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   } catch {
     return err({ kind: 'unreadable', detail: `${ALLOW_LIST_FILE} could not be loaded (no response)` });
   }
-  if (!response.ok) return err({ kind: 'unreadable', detail: `${ALLOW_LIST_FILE} could not be loaded (HTTP ${response.status})` });
+  if (!response.ok)
+    return err({ kind: 'unreadable', detail: `${ALLOW_LIST_FILE} could not be loaded (HTTP ${response.status})` });
   let json: unknown;
   try {
     json = JSON.parse(await response.text());

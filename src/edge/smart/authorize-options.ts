@@ -46,7 +46,9 @@ export function readLaunchRequest(search: URLSearchParams): LaunchRequest {
   const fhirServiceUrl = search.get('fhirServiceUrl');
   if (fhirServiceUrl) {
     const patientId = search.get('patientId');
-    return patientId ? { kind: 'standalone-open', fhirServiceUrl, patientId } : { kind: 'open-without-patient', fhirServiceUrl };
+    return patientId
+      ? { kind: 'standalone-open', fhirServiceUrl, patientId }
+      : { kind: 'open-without-patient', fhirServiceUrl };
   }
   return { kind: 'picker' };
 }
@@ -92,7 +94,11 @@ export interface BuildOptionsInput {
  */
 export function smartAuthorizeOptions(input: BuildOptionsInput): AuthorizeOptions[] {
   const c = input.list.clients;
-  const ordered = [...c.filter((e) => e.iss !== undefined), ...c.filter((e) => e.smartLauncher !== undefined), ...c.filter((e) => e.issPrefix !== undefined)];
+  const ordered = [
+    ...c.filter((e) => e.iss !== undefined),
+    ...c.filter((e) => e.smartLauncher !== undefined),
+    ...c.filter((e) => e.issPrefix !== undefined),
+  ];
   return ordered.map((entry) => ({
     issMatch: (iss: string) => entryAcceptsIss(entry, iss),
     clientId: entry.clientId,
@@ -108,7 +114,12 @@ export function smartAuthorizeOptions(input: BuildOptionsInput): AuthorizeOption
  * fhirclient options for one open server (no OAuth: fhirclient stores a fake state with the patient id and
  * redirects straight to the app). Only built after openServerAllowed() said yes.
  */
-export function openAuthorizeOptions(fhirServiceUrl: string, patientId: string, appRootUrl: string, stateKey: string): AuthorizeOptions[] {
+export function openAuthorizeOptions(
+  fhirServiceUrl: string,
+  patientId: string,
+  appRootUrl: string,
+  stateKey: string,
+): AuthorizeOptions[] {
   const wanted = canonicalIssuer(fhirServiceUrl) ?? '';
   return [
     {

@@ -39,6 +39,10 @@ export function fhirUserFromIdToken(idToken: string | undefined): string | undef
   return match?.[1];
 }
 
+// Control characters are exactly what this expression is for.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * The user's name from the id_token's OpenID Connect `name` claim (standard profile claim), when the server sends
  * one: the prescriber's name for the order and the printout where the Practitioner itself may not be read with
@@ -47,8 +51,7 @@ export function fhirUserFromIdToken(idToken: string | undefined): string | undef
 export function userNameFromIdToken(idToken: string | undefined): string | undefined {
   const name = idTokenClaims(idToken)?.name;
   if (typeof name !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const clean = name.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
   return clean || undefined;
 }
 
@@ -59,7 +62,9 @@ function idTokenClaims(idToken: string | undefined): { fhirUser?: unknown; name?
     const standard = payload.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(standard), (c) => c.charCodeAt(0));
     const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof claims === 'object' && claims !== null ? (claims as { fhirUser?: unknown; name?: unknown }) : undefined;
+    return typeof claims === 'object' && claims !== null
+      ? (claims as { fhirUser?: unknown; name?: unknown })
+      : undefined;
   } catch {
     return undefined;
   }
@@ -77,7 +82,9 @@ function scopeWords(scope: string | undefined): string[] {
  * taken to be what the app would ask a SMART server for in standalone mode, in v2 form, since an open server
  * enforces no scopes.
  */
-export function buildLaunchContext(session: SmartSession): { ok: true; value: LaunchContext } | { ok: false; error: LaunchContextProblem } {
+export function buildLaunchContext(
+  session: SmartSession,
+): { ok: true; value: LaunchContext } | { ok: false; error: LaunchContextProblem } {
   const { state } = session;
   const token = state.tokenResponse ?? {};
   const patientId = token.patient;
@@ -87,7 +94,11 @@ export function buildLaunchContext(session: SmartSession): { ok: true; value: La
   const launchType: LaunchContext['launchType'] = open ? 'open' : asked.includes('launch') ? 'ehr' : 'standalone';
   // SMART App Launch 2.2: the token response's scope is what was granted; when a server omits it, the
   // grant equals the request (RFC 6749 §5.1: "OPTIONAL, if identical to the scope requested").
-  const granted = open ? scopeWords(requestedScopes('standalone', 'v2')) : token.scope !== undefined ? scopeWords(token.scope) : asked;
+  const granted = open
+    ? scopeWords(requestedScopes('standalone', 'v2'))
+    : token.scope !== undefined
+      ? scopeWords(token.scope)
+      : asked;
   const fhirUser = open ? undefined : fhirUserFromIdToken(token.id_token);
   const userName = open ? undefined : userNameFromIdToken(token.id_token);
   return {

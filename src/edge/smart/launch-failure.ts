@@ -75,7 +75,12 @@ interface HttpErrorLike {
 }
 
 function isHttpError(e: unknown): e is HttpErrorLike {
-  return typeof e === 'object' && e !== null && typeof (e as HttpErrorLike).status === 'number' && typeof (e as HttpErrorLike).message === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as HttpErrorLike).status === 'number' &&
+    typeof (e as HttpErrorLike).message === 'string'
+  );
 }
 
 /** Whether an error means no response came (browsers reject fetch with a TypeError on network failure). */
@@ -91,7 +96,10 @@ export function isNetworkError(e: unknown): boolean {
 export function failureFromReadyError(e: unknown): LaunchFailure {
   if (isNetworkError(e)) return { kind: 'network-down' };
   if (isHttpError(e)) {
-    const code = /\b(invalid_scope|invalid_grant|invalid_client|unauthorized_client|invalid_request|server_error)\b/.exec(e.message)?.[1];
+    const code =
+      /\b(invalid_scope|invalid_grant|invalid_client|unauthorized_client|invalid_request|server_error)\b/.exec(
+        e.message,
+      )?.[1];
     if (code === 'invalid_scope') return { kind: 'invalid-scope', code };
     return { kind: 'token-exchange-failed', ...(code ? { code } : { code: `HTTP ${e.status}` }) };
   }
@@ -113,5 +121,9 @@ export function failureFromFirstResponse(status: number, wwwAuthenticate: string
   const header = wwwAuthenticate ?? '';
   const description = /error_description="([^"]*)"/.exec(header)?.[1];
   const expired = /expired/i.test(header);
-  return { kind: expired ? 'token-expired' : 'token-invalid', code: 'HTTP 401', ...(description ? { description: short(description) } : {}) };
+  return {
+    kind: expired ? 'token-expired' : 'token-invalid',
+    code: 'HTTP 401',
+    ...(description ? { description: short(description) } : {}),
+  };
 }

@@ -58,7 +58,10 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
       const kind = request.kind === 'ehr' ? 'ehr' : 'standalone';
       const options = smartAuthorizeOptions({ list, kind, appRootUrl, stateKey, attempt });
       // One retry only: the first attempt of an entry with a "fallback" write setting is remembered, the retry is not.
-      const retryable = attempt === 'first' && hasScopeFallback(entry) ? { iss: request.iss, ...(request.kind === 'ehr' ? { launch: request.launch } : {}) } : undefined;
+      const retryable =
+        attempt === 'first' && hasScopeFallback(entry)
+          ? { iss: request.iss, ...(request.kind === 'ehr' ? { launch: request.launch } : {}) }
+          : undefined;
       return { action: 'authorize', options, serverUrl: request.iss, ...(retryable ? { retryable } : {}) };
     }
     case 'standalone-open':

@@ -52,7 +52,12 @@ export function forgetRetry(store: KeyValueStore): void {
  * The launch page URL to retry with, when the app page got an invalid_scope refusal for the remembered
  * authorization (same state); undefined otherwise. Consumes the record either way.
  */
-export function scopeRetryUrl(store: KeyValueStore, failure: LaunchFailure, state: string | null, appPageUrl: string): string | undefined {
+export function scopeRetryUrl(
+  store: KeyValueStore,
+  failure: LaunchFailure,
+  state: string | null,
+  appPageUrl: string,
+): string | undefined {
   let record: RetryRecord | undefined;
   try {
     const raw = store.getItem(SCOPE_RETRY_KEY);
@@ -61,9 +66,20 @@ export function scopeRetryUrl(store: KeyValueStore, failure: LaunchFailure, stat
     record = undefined;
   }
   forgetRetry(store);
-  if (failure.kind !== 'invalid-scope' || !record || !state || record.stateKey !== state || typeof record.iss !== 'string') return undefined;
+  if (
+    failure.kind !== 'invalid-scope' ||
+    !record ||
+    !state ||
+    record.stateKey !== state ||
+    typeof record.iss !== 'string'
+  )
+    return undefined;
   const url = new URL('launch/', appPageUrl);
-  url.search = new URLSearchParams({ iss: record.iss, ...(typeof record.launch === 'string' ? { launch: record.launch } : {}), [RETRY_PARAM]: RETRY_VALUE }).toString();
+  url.search = new URLSearchParams({
+    iss: record.iss,
+    ...(typeof record.launch === 'string' ? { launch: record.launch } : {}),
+    [RETRY_PARAM]: RETRY_VALUE,
+  }).toString();
   return url.href;
 }
 

@@ -13,10 +13,15 @@ const USAGE = 'usage: npm run cds-feedback -- [--file cds-feedback.jsonl] [--sin
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { file: { type: 'string', default: 'cds-feedback.jsonl' }, since: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      file: { type: 'string', default: 'cds-feedback.jsonl' },
+      since: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
     strict: true,
   });
-  if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new CliError(`--since must be YYYY-MM-DD\n${USAGE}`, 2);
+  if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since))
+    throw new CliError(`--since must be YYYY-MM-DD\n${USAGE}`, 2);
   let text: string;
   try {
     text = await readFile(resolveCliPath(values.file), 'utf8');

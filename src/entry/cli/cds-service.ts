@@ -11,7 +11,8 @@ import { createCdsHandler } from '../../edge/cds/service.ts';
 import { loadClients } from '../../edge/cds/clients.ts';
 import { jsonlStore } from '../../edge/cds/feedback.ts';
 
-const USAGE = 'usage: npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients FILE] [--feedback FILE] [--app-launch-url URL]';
+const USAGE =
+  'usage: npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients FILE] [--feedback FILE] [--app-launch-url URL]';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -27,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid --port "${values.port}"\n${USAGE}`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`invalid --port "${values.port}"\n${USAGE}`, 2);
   const clients = await loadClients(resolveCliPath(values.clients));
   if (!clients.ok) throw new CliError(clients.error);
   const feedbackFile = resolveCliPath(values.feedback);
@@ -45,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
     onEvent: (e) => process.stderr.write(`cds-service: ${e}\n`),
   });
   server.on('request', (req, res) => void handler(req, res));
-  process.stdout.write(`CDS Hooks service: ${baseUrl}/cds-services (listening on ${values.host}:${actual}; ${clients.value.length} allowed client(s); feedback appended to ${feedbackFile})\n`);
+  process.stdout.write(
+    `CDS Hooks service: ${baseUrl}/cds-services (listening on ${values.host}:${actual}; ${clients.value.length} allowed client(s); feedback appended to ${feedbackFile})\n`,
+  );
   await new Promise<void>((done) => {
     const stop = () => server.close(() => done());
     process.once('SIGINT', stop);

@@ -29,9 +29,11 @@ async function main(argv: string[]): Promise<number> {
   } catch {
     throw new CliError(`"${url}" is not a URL (expected e.g. https://fhir.example.org/r4)`, 2);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new CliError(`"${url}" must be an http(s) URL`, 2);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new CliError(`"${url}" must be an http(s) URL`, 2);
   const timeoutMs = values.timeout === undefined ? 15_000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw usageError(`--timeout must be a positive number of milliseconds`, USAGE);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw usageError(`--timeout must be a positive number of milliseconds`, USAGE);
 
   const report = await checkServer(createNodeFhirHttp(url, { timeoutMs }));
   const usable = report.verdict !== 'not usable';

@@ -9,7 +9,13 @@ import { withFileLock } from '../../adapters/node-file-lock.ts';
 import { CliError, repoRoot, resolveCliPath, runCli, usageError } from '../../adapters/node-cli.ts';
 import { cspForAllowList } from '../../core/registration/csp.ts';
 import { checkServerUrl } from '../../core/smart/allow-list.ts';
-import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../core/registration/clients-file.ts';
+import {
+  addClient,
+  emptyAllowListJson,
+  formatAllowList,
+  readAllowListText,
+  removeClient,
+} from '../../core/registration/clients-file.ts';
 
 const USAGE = [
   'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL | --smart-launcher URL) --client-id ID --scope-version v1|v2',
@@ -49,7 +55,10 @@ async function edit(path: string, display: string, change: () => void): Promise<
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'ELOCKED') throw new CliError(`${display} is being edited by another \`clients\` command (lock file ${display}.lock); try again, or remove the lock file if no edit is running`);
+    if (code === 'ELOCKED')
+      throw new CliError(
+        `${display} is being edited by another \`clients\` command (lock file ${display}.lock); try again, or remove the lock file if no edit is running`,
+      );
     throw new CliError(`cannot lock ${display}: ${code ?? String(e)}`);
   }
 }
@@ -94,9 +103,16 @@ async function main(argv: string[]): Promise<number> {
     const { list } = load(path, display);
     for (const origin of [...(values.connect ?? []), ...(values['frame-ancestor'] ?? [])]) {
       const problem = checkServerUrl(origin);
-      if (problem || new URL(origin).origin !== origin.replace(/\/$/, '')) throw new CliError(`"${origin}" must be an origin like https://auth.example.org${problem ? ` (${problem})` : ''}`, 2);
+      if (problem || new URL(origin).origin !== origin.replace(/\/$/, ''))
+        throw new CliError(
+          `"${origin}" must be an origin like https://auth.example.org${problem ? ` (${problem})` : ''}`,
+          2,
+        );
     }
-    const policy = cspForAllowList(list, { extraConnect: values.connect ?? [], frameAncestors: values['frame-ancestor'] ?? [] });
+    const policy = cspForAllowList(list, {
+      extraConnect: values.connect ?? [],
+      frameAncestors: values['frame-ancestor'] ?? [],
+    });
     process.stdout.write(`Content-Security-Policy: ${policy}\n`);
     return 0;
   }
@@ -116,7 +132,9 @@ async function main(argv: string[]): Promise<number> {
           ...(values['iss-prefix'] !== undefined ? { issPrefix: values['iss-prefix'] } : {}),
           ...(values['smart-launcher'] !== undefined ? { smartLauncher: values['smart-launcher'] } : {}),
           ...(values.write !== undefined ? { write: values.write } : {}),
-          ...(values['write-detected-issue'] !== undefined ? { writeDetectedIssue: values['write-detected-issue'] } : {}),
+          ...(values['write-detected-issue'] !== undefined
+            ? { writeDetectedIssue: values['write-detected-issue'] }
+            : {}),
           ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
           ...(values.standalone ? { standalone: true } : {}),
         },

@@ -49,7 +49,8 @@ const OPTIONS = {
 /** A flag's number; malformed text is a usage error (the planner judges the value itself). */
 function num(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim())) throw usageError(`--${flag} must be a number (got "${text}")`, USAGE);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim()))
+    throw usageError(`--${flag} must be a number (got "${text}")`, USAGE);
   return Number(text);
 }
 
@@ -60,7 +61,8 @@ function formWithOptions(values: Record<string, string | boolean | undefined>, f
     throw usageError(`--storage must be room-temperature or refrigerated (got "${storage}")`, USAGE);
   }
   if (form.kind === 'liquid') {
-    if (values['several-capsules'] || values.filler !== undefined) throw usageError('--several-capsules and --filler are for capsules', USAGE);
+    if (values['several-capsules'] || values.filler !== undefined)
+      throw usageError('--several-capsules and --filler are for capsules', USAGE);
     return storage ? { ...form, storage: storage as LiquidStorage } : form;
   }
   if (storage) throw usageError('--storage is for the oral liquid (capsules keep 180 days at room temperature)', USAGE);
@@ -74,8 +76,10 @@ function formWithOptions(values: Record<string, string | boolean | undefined>, f
 function formFrom(values: Record<string, string | boolean | undefined>, fallback: DoseForm | undefined): DoseForm {
   const kind = values.form as string | undefined;
   if (kind === undefined && fallback) {
-    if (values.concentration !== undefined && fallback.kind === 'liquid') return { kind: 'liquid', mgPerMl: num('concentration', values.concentration as string)! };
-    if (values.capsules !== undefined && fallback.kind === 'capsule') return { kind: 'capsule', strengthsMg: capsuleList(values.capsules as string) };
+    if (values.concentration !== undefined && fallback.kind === 'liquid')
+      return { kind: 'liquid', mgPerMl: num('concentration', values.concentration as string)! };
+    if (values.capsules !== undefined && fallback.kind === 'capsule')
+      return { kind: 'capsule', strengthsMg: capsuleList(values.capsules as string) };
     return fallback;
   }
   if (kind === 'liquid') {
@@ -84,7 +88,8 @@ function formFrom(values: Record<string, string | boolean | undefined>, fallback
     return { kind: 'liquid', mgPerMl };
   }
   if (kind === 'capsule' || kind === 'capsules') {
-    if (values.capsules === undefined) throw usageError('--form capsule needs --capsules (strengths in mg, e.g. 1.5,3)', USAGE);
+    if (values.capsules === undefined)
+      throw usageError('--form capsule needs --capsules (strengths in mg, e.g. 1.5,3)', USAGE);
     return { kind: 'capsule', strengthsMg: capsuleList(values.capsules as string) };
   }
   if (kind === undefined) throw usageError('give --form liquid or --form capsule (or a --preset)', USAGE);
@@ -93,7 +98,8 @@ function formFrom(values: Record<string, string | boolean | undefined>, fallback
 
 function capsuleList(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
-  if (parts.some((p) => p === '')) throw usageError(`--capsules must be strengths in mg separated by commas (got "${text}")`, USAGE);
+  if (parts.some((p) => p === ''))
+    throw usageError(`--capsules must be strengths in mg separated by commas (got "${text}")`, USAGE);
   return parts.map((p) => num('capsules', p)!);
 }
 
@@ -112,13 +118,20 @@ function inputFrom(values: Record<string, string | boolean | undefined>): Titrat
   if (start === undefined) throw usageError('give --start (mg) or a --preset', USAGE);
   if (interval === undefined) throw usageError('give --interval (days) or a --preset', USAGE);
   const target = num('target', values.target as string | undefined) ?? preset?.schedule.targetMg;
-  const step = num('step', values.step as string | undefined) ?? preset?.schedule.stepMg ?? (target === undefined || start === target ? 0 : undefined);
+  const step =
+    num('step', values.step as string | undefined) ??
+    preset?.schedule.stepMg ??
+    (target === undefined || start === target ? 0 : undefined);
   if (step === undefined) throw usageError('give --step (mg) or a --preset', USAGE);
   const timing = (values.timing as string | undefined) ?? 'bedtime';
-  if (timing !== 'bedtime' && timing !== 'morning') throw usageError(`--timing must be bedtime or morning (got "${timing}")`, USAGE);
+  if (timing !== 'bedtime' && timing !== 'morning')
+    throw usageError(`--timing must be bedtime or morning (got "${timing}")`, USAGE);
   const maintenance = num('maintenance-days', values['maintenance-days'] as string | undefined);
   // A ladder belongs to its preset's own start and step: changing either falls back to start + k * step.
-  const ladder = preset?.schedule.ladderMg && values.start === undefined && values.step === undefined ? preset.schedule.ladderMg : undefined;
+  const ladder =
+    preset?.schedule.ladderMg && values.start === undefined && values.step === undefined
+      ? preset.schedule.ladderMg
+      : undefined;
   return {
     startMg: start,
     stepMg: step,
@@ -135,25 +148,45 @@ function inputFrom(values: Record<string, string | boolean | undefined>): Titrat
 
 function pad(cells: string[][]): string[] {
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
-  return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return cells.map((row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The schedule as text: heading, table, quantities, warnings, sigs, hold note. */
 export function formatPlan(plan: TitrationPlan, presetId?: string): string[] {
   const p = plan.input;
   const preset = presetId ? findPreset(presetId) : undefined;
-  const lines = [`${plan.formDescription}, once daily ${p.timing === 'bedtime' ? 'at bedtime' : 'in the morning'}, from ${clinicalDate(p.startDate)}`];
-  if (preset) lines.push(`Preset: ${preset.label}. Source: ${preset.sources.map((s) => `${s.label}${s.verified ? '' : ' [UNVERIFIED]'}`).join('; ')}`);
+  const lines = [
+    `${plan.formDescription}, once daily ${p.timing === 'bedtime' ? 'at bedtime' : 'in the morning'}, from ${clinicalDate(p.startDate)}`,
+  ];
+  if (preset)
+    lines.push(
+      `Preset: ${preset.label}. Source: ${preset.sources.map((s) => `${s.label}${s.verified ? '' : ' [UNVERIFIED]'}`).join('; ')}`,
+    );
   if (p.targetReason) lines.push(`Target above 4.5 mg because: ${p.targetReason}`);
   lines.push('');
   const rows = [['Step', 'Dates', 'Days', 'Dose', 'How to take']];
   for (const s of plan.steps) {
-    rows.push([String(s.sequence), `${clinicalDate(s.startDate)} to ${clinicalDate(s.endDate)}`, String(s.days), `${s.doseMg} mg`, `${s.howToTake}${s.phase === 'maintenance' ? ' (maintenance, continue)' : ''}`]);
+    rows.push([
+      String(s.sequence),
+      `${clinicalDate(s.startDate)} to ${clinicalDate(s.endDate)}`,
+      String(s.days),
+      `${s.doseMg} mg`,
+      `${s.howToTake}${s.phase === 'maintenance' ? ' (maintenance, continue)' : ''}`,
+    ]);
   }
   lines.push(...pad(rows), '');
-  lines.push(`Dispense: ${describeQuantity(plan.dispense)} for ${plan.totalDays} days (titration ${plan.titrationDays} days + ${p.maintenanceDays} days at ${p.targetMg} mg)`);
+  lines.push(
+    `Dispense: ${describeQuantity(plan.dispense)} for ${plan.totalDays} days (titration ${plan.titrationDays} days + ${p.maintenanceDays} days at ${p.targetMg} mg)`,
+  );
   lines.push(beyondUseNote(p.form), `${storageWords(p.form)}.`);
-  lines.push(`Fills (${plan.fills.length}: an initial fill and ${plan.fills.length - 1} ${plan.fills.length - 1 === 1 ? 'repeat' : 'repeats'}):`);
+  lines.push(
+    `Fills (${plan.fills.length}: an initial fill and ${plan.fills.length - 1} ${plan.fills.length - 1 === 1 ? 'repeat' : 'repeats'}):`,
+  );
   for (const f of plan.fills) lines.push(`  ${fillLine(f, plan.fills.length)}`);
   for (const w of plan.warnings) lines.push(`Warning: ${w}`);
   lines.push('', 'Sig:');
@@ -169,7 +202,12 @@ function joinNegativeNumbers(argv: string[]): string[] {
     const arg = argv[i]!;
     const next = argv[i + 1];
     const name = arg.startsWith('--') ? arg.slice(2) : '';
-    if (name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string' && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+    if (
+      name in OPTIONS &&
+      OPTIONS[name as keyof typeof OPTIONS].type === 'string' &&
+      next !== undefined &&
+      /^-\d|^-\.\d/.test(next)
+    ) {
       out.push(`${arg}=${next}`);
       i += 1;
     } else out.push(arg);
@@ -178,7 +216,12 @@ function joinNegativeNumbers(argv: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: joinNegativeNumbers(argv),
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -191,13 +234,23 @@ async function main(argv: string[]): Promise<number> {
   const result = planTitration(inputFrom(values));
   if (!result.ok) {
     const [first, ...rest] = result.error;
-    throw new CliError(`${first!.message}${rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`, 1);
+    throw new CliError(
+      `${first!.message}${rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`,
+      1,
+    );
   }
   if (values.json) {
     // Without --patient the subject is a placeholder to replace: the order is an example, never for a real chart.
-    if (values.patient === undefined) process.stderr.write(`plan: no --patient given: the subject is the placeholder ${PLACEHOLDER_PATIENT}\n`);
+    if (values.patient === undefined)
+      process.stderr.write(`plan: no --patient given: the subject is the placeholder ${PLACEHOLDER_PATIENT}\n`);
     const patient = values.patient ?? PLACEHOLDER_PATIENT;
-    const draft = buildOrder({ plan: result.value, status: 'draft', patient, now: new Date().toISOString(), ids: { order: randomUUID() } });
+    const draft = buildOrder({
+      plan: result.value,
+      status: 'draft',
+      patient,
+      now: new Date().toISOString(),
+      ids: { order: randomUUID() },
+    });
     process.stdout.write(`${JSON.stringify(draft.medicationRequest, null, 2)}\n`);
     return 0;
   }

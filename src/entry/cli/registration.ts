@@ -7,7 +7,8 @@ import { CliError, packageVersion, runCli, usageError } from '../../adapters/nod
 import { formatRegistrationText } from '../../core/registration/format.ts';
 import { buildRegistration } from '../../core/registration/registration.ts';
 
-const USAGE = 'usage: npm run registration -- --base-url <deployed app URL> [--json] [--scope-version v1|v2] [--logo-uri URL]';
+const USAGE =
+  'usage: npm run registration -- --base-url <deployed app URL> [--json] [--scope-version v1|v2] [--logo-uri URL]';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -28,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values['base-url'] === undefined) throw usageError('--base-url is required', USAGE);
   const scopeVersion = values['scope-version'] ?? 'v2';
-  if (scopeVersion !== 'v1' && scopeVersion !== 'v2') throw usageError(`--scope-version must be v1 or v2, not "${scopeVersion}"`, USAGE);
+  if (scopeVersion !== 'v1' && scopeVersion !== 'v2')
+    throw usageError(`--scope-version must be v1 or v2, not "${scopeVersion}"`, USAGE);
   const built = buildRegistration({
     baseUrl: values['base-url'],
     version: packageVersion(),
@@ -36,7 +38,11 @@ async function main(argv: string[]): Promise<number> {
     ...(values['logo-uri'] !== undefined ? { logoUri: values['logo-uri'] } : {}),
   });
   if (!built.ok) throw new CliError(built.error);
-  process.stdout.write(values.json ? `${JSON.stringify(built.value.clientMetadata, null, 2)}\n` : `${formatRegistrationText(built.value).join('\n')}\n`);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(built.value.clientMetadata, null, 2)}\n`
+      : `${formatRegistrationText(built.value).join('\n')}\n`,
+  );
   return 0;
 }
 

@@ -10,7 +10,8 @@ import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { fetchJson } from '../../edge/server-check.ts';
 import { openLaunchUrl, seedPatients, type SeedPatientResult } from '../../edge/seed.ts';
 
-const USAGE = 'usage: npm run seed -- --fhir <open FHIR base URL> [--patients N] [--now YYYY-MM-DD] [--large] [--app-url URL] [--timeout ms]';
+const USAGE =
+  'usage: npm run seed -- --fhir <open FHIR base URL> [--patients N] [--now YYYY-MM-DD] [--large] [--app-url URL] [--timeout ms]';
 
 function httpUrl(value: string, flag: string): string {
   try {
@@ -68,16 +69,19 @@ async function main(argv: string[]): Promise<number> {
   let count = all.length;
   if (values.patients !== undefined) {
     count = Number(values.patients);
-    if (!Number.isInteger(count) || count < 1 || count > all.length) throw usageError(`--patients must be a whole number from 1 to ${all.length}`, USAGE);
+    if (!Number.isInteger(count) || count < 1 || count > all.length)
+      throw usageError(`--patients must be a whole number from 1 to ${all.length}`, USAGE);
   }
   const timeoutMs = values.timeout === undefined ? 60_000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw usageError('--timeout must be a positive number of milliseconds', USAGE);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw usageError('--timeout must be a positive number of milliseconds', USAGE);
   const patients = [...all.slice(0, count), ...(values.large ? [largeChartPatient(now)] : [])];
 
   const http = createNodeFhirHttp(fhir, { timeoutMs });
   // One line for an unusable server, instead of one failure per resource.
   const metadata = await fetchJson(http, 'metadata');
-  if (metadata.kind === 'error') throw new CliError(`${fhir}: not a reachable FHIR server: metadata: ${metadata.problem}`);
+  if (metadata.kind === 'error')
+    throw new CliError(`${fhir}: not a reachable FHIR server: metadata: ${metadata.problem}`);
 
   let failed = 0;
   const results = await seedPatients(http, patients, {
@@ -87,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const total = (o: string) => results.reduce((n, r) => n + r.resources.filter((x) => x.outcome === o).length, 0);
-  process.stdout.write(`Seeded ${results.length} patient(s) into ${fhir}: ${total('created')} created, ${total('existing')} already there, ${failed} failed or skipped\n`);
+  process.stdout.write(
+    `Seeded ${results.length} patient(s) into ${fhir}: ${total('created')} created, ${total('existing')} already there, ${failed} failed or skipped\n`,
+  );
   return failed ? 1 : 0;
 }
 

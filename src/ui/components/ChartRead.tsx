@@ -18,7 +18,11 @@ export function ChartRead({ summary, readAt }: { summary: ChartSummary; readAt?:
       <ul>
         {summary.items.map((item, i) => (
           <li key={i}>
-            {item.name} <span class="chart-read__meta">({recordWord(item.resourceType)}{item.status ? `, ${statusWord(item.status)}` : ''})</span>
+            {item.name}{' '}
+            <span class="chart-read__meta">
+              ({recordWord(item.resourceType)}
+              {item.status ? `, ${statusWord(item.status)}` : ''})
+            </span>
           </li>
         ))}
       </ul>

@@ -95,7 +95,15 @@ function CourseRecords({ entries }: { entries: ChartEntry[] }) {
 }
 
 /** The FHIR side of a finding, for whoever needs it: rule id, record reference, code system URI, element path. */
-export function TechnicalDetails({ ruleId, entry, matched }: { ruleId?: string; entry: ChartEntry; matched: MatchEvidence }) {
+export function TechnicalDetails({
+  ruleId,
+  entry,
+  matched,
+}: {
+  ruleId?: string;
+  entry: ChartEntry;
+  matched: MatchEvidence;
+}) {
   return (
     <details class="tech">
       <summary>{S.technical}</summary>

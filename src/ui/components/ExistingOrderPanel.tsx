@@ -66,7 +66,15 @@ export function ExistingOrderPanel({ existing, choice, onChoose }: ExistingOrder
         <legend>{X.question}</legend>
         {CHOICES.map((c) => (
           <label key={c.value} class="checkbox" for={`existing-${c.value}`}>
-            <input id={`existing-${c.value}`} type="radio" name="existing-order" value={c.value} checked={choice === c.value} onChange={() => onChoose(c.value)} /> {c.label}
+            <input
+              id={`existing-${c.value}`}
+              type="radio"
+              name="existing-order"
+              value={c.value}
+              checked={choice === c.value}
+              onChange={() => onChoose(c.value)}
+            />{' '}
+            {c.label}
           </label>
         ))}
       </fieldset>

@@ -17,11 +17,17 @@ export function orderBundle(draft: OrderDraft): Bundle<DetectedIssue | Medicatio
       request: {
         method: 'POST' as const,
         url: r.resourceType,
-        ...(id?.system && id.value ? { ifNoneExist: `identifier=${encodeURIComponent(`${id.system}|${id.value}`)}` } : {}),
+        ...(id?.system && id.value
+          ? { ifNoneExist: `identifier=${encodeURIComponent(`${id.system}|${id.value}`)}` }
+          : {}),
       },
     };
   };
-  return { resourceType: 'Bundle', type: 'transaction', entry: [...draft.detectedIssues.map(entry), entry(draft.medicationRequest)] };
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [...draft.detectedIssues.map(entry), entry(draft.medicationRequest)],
+  };
 }
 
 export function Fallbacks({ draft, orderAsText }: { draft: OrderDraft; orderAsText: (d: OrderDraft) => string }) {

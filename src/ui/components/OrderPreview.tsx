@@ -73,7 +73,9 @@ export function OrderPreview({ order }: { order: OrderDraft }) {
         {resources.map((r, i) => (
           <div key={i}>
             <h4 class="json__title">{R.jsonItem(r.resourceType, i + 1, resources.length)}</h4>
-            <pre tabIndex={0} aria-label={r.resourceType}>{JSON.stringify(r, null, 2)}</pre>
+            <pre tabIndex={0} aria-label={r.resourceType}>
+              {JSON.stringify(r, null, 2)}
+            </pre>
           </div>
         ))}
       </details>

@@ -31,7 +31,12 @@ export function Overrides({
           return (
             <li key={key} class={`card card--${c.severity}`}>
               <label class="checkbox" for={`${id}-check`}>
-                <input id={`${id}-check`} type="checkbox" checked={o.checked} onChange={(e) => onChange(key, { ...o, checked: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+                <input
+                  id={`${id}-check`}
+                  type="checkbox"
+                  checked={o.checked}
+                  onChange={(e) => onChange(key, { ...o, checked: (e.currentTarget as HTMLInputElement).checked })}
+                />{' '}
                 <span class="tag">{SEVERITY_WORDS[c.severity]}</span> {P.overrideCheck(c.title)} ({c.entry.name})
               </label>
               <TextArea

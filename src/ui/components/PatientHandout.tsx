@@ -18,7 +18,9 @@ import { TextField } from './fields.tsx';
 export function dailyAmount(step: TitrationStep): string {
   const u = step.perDoseUnits;
   if (u.kind === 'liquid') return `${u.ml} mL of the liquid`;
-  return u.capsules.map((c) => `${c.count} ${c.count === 1 ? 'capsule' : 'capsules'} of ${c.strengthMg} mg`).join(' and ');
+  return u.capsules
+    .map((c) => `${c.count} ${c.count === 1 ? 'capsule' : 'capsules'} of ${c.strengthMg} mg`)
+    .join(' and ');
 }
 
 /** The date the patient reaches the target dose: the suggested follow-up. */
@@ -26,7 +28,17 @@ export function suggestedFollowUp(plan: TitrationPlan): string {
   return plan.steps.at(-1)!.startDate;
 }
 
-export function Handout({ plan, patientName, clinicContact, followUpDate }: { plan: TitrationPlan; patientName?: string | undefined; clinicContact: string; followUpDate: string }) {
+export function Handout({
+  plan,
+  patientName,
+  clinicContact,
+  followUpDate,
+}: {
+  plan: TitrationPlan;
+  patientName?: string | undefined;
+  clinicContact: string;
+  followUpDate: string;
+}) {
   const when = plan.input.timing === 'bedtime' ? H.whenBedtime : H.whenMorning;
   return (
     <article class="handout" aria-labelledby="handout-h">
@@ -101,8 +113,20 @@ export function PatientHandout({ model, patientName }: { model: PlanModel; patie
       <div class="screen-only">
         <p class="hint">{H.openHint}</p>
         <div class="row">
-          <TextField id="handout-contact" label={H.clinicContact} hint={H.clinicContactHint} value={f.clinicContact ?? ''} onInput={(v) => model.setField('clinicContact', v.slice(0, 200))} />
-          <TextField id="handout-follow-up" label={H.followUp} type="date" value={followUp} onInput={(v) => model.setField('followUpDate', v)} />
+          <TextField
+            id="handout-contact"
+            label={H.clinicContact}
+            hint={H.clinicContactHint}
+            value={f.clinicContact ?? ''}
+            onInput={(v) => model.setField('clinicContact', v.slice(0, 200))}
+          />
+          <TextField
+            id="handout-follow-up"
+            label={H.followUp}
+            type="date"
+            value={followUp}
+            onInput={(v) => model.setField('followUpDate', v)}
+          />
         </div>
         <p>
           {open ? (
@@ -123,7 +147,12 @@ export function PatientHandout({ model, patientName }: { model: PlanModel; patie
       </div>
       {open && (
         <div ref={heading}>
-          <Handout plan={plan} patientName={patientName} clinicContact={f.clinicContact ?? ''} followUpDate={followUp} />
+          <Handout
+            plan={plan}
+            patientName={patientName}
+            clinicContact={f.clinicContact ?? ''}
+            followUpDate={followUp}
+          />
         </div>
       )}
     </section>

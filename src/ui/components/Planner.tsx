@@ -17,9 +17,21 @@ import { Checkbox, Problems, Radios, Row, TextArea, TextField } from './fields.t
 import { SourceList } from './SourceList.tsx';
 
 /** `opioidFreeFrom`: the assessment's first allowed day (ISO), when the chart has an opioid-free window. */
-export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; presets: readonly TitrationPreset[]; opioidFreeFrom?: string | undefined }) {
+export function Planner({
+  model,
+  presets,
+  opioidFreeFrom,
+}: {
+  model: PlanModel;
+  presets: readonly TitrationPreset[];
+  opioidFreeFrom?: string | undefined;
+}) {
   const f = model.fields;
-  const limit = beyondUseDays(f.formKind === 'capsule' ? { kind: 'capsule', strengthsMg: [] } : { kind: 'liquid', mgPerMl: 1, ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}) });
+  const limit = beyondUseDays(
+    f.formKind === 'capsule'
+      ? { kind: 'capsule', strengthsMg: [] }
+      : { kind: 'liquid', mgPerMl: 1, ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}) },
+  );
   // Keep the draft in step with the chart's opioid-free date; the first time it appears, move a start date that
   // falls inside the window to its first allowed day (issue 10 item 5). Later choices of the clinician stay.
   useEffect(() => {
@@ -60,13 +72,47 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
         )}
       </div>
       <Row>
-        <TextField id="plan-start" label={P.startMg} inputMode="decimal" value={f.startMg} problems={problems.startMg} onInput={(v) => model.setField('startMg', v)} />
-        <TextField id="plan-step" label={P.stepMg} inputMode="decimal" value={f.stepMg} problems={problems.stepMg} onInput={(v) => model.setField('stepMg', v)} />
-        <TextField id="plan-interval" label={P.intervalDays} inputMode="numeric" value={f.intervalDays} problems={problems.intervalDays} onInput={(v) => model.setField('intervalDays', v)} />
-        <TextField id="plan-target" label={P.targetMg} inputMode="decimal" value={f.targetMg} problems={problems.targetMg} onInput={(v) => model.setField('targetMg', v)} />
+        <TextField
+          id="plan-start"
+          label={P.startMg}
+          inputMode="decimal"
+          value={f.startMg}
+          problems={problems.startMg}
+          onInput={(v) => model.setField('startMg', v)}
+        />
+        <TextField
+          id="plan-step"
+          label={P.stepMg}
+          inputMode="decimal"
+          value={f.stepMg}
+          problems={problems.stepMg}
+          onInput={(v) => model.setField('stepMg', v)}
+        />
+        <TextField
+          id="plan-interval"
+          label={P.intervalDays}
+          inputMode="numeric"
+          value={f.intervalDays}
+          problems={problems.intervalDays}
+          onInput={(v) => model.setField('intervalDays', v)}
+        />
+        <TextField
+          id="plan-target"
+          label={P.targetMg}
+          inputMode="decimal"
+          value={f.targetMg}
+          problems={problems.targetMg}
+          onInput={(v) => model.setField('targetMg', v)}
+        />
       </Row>
       {(target > USUAL_MAX_MG || f.targetReason !== '' || problems.targetReason) && (
-        <TextArea id="plan-target-reason" label={P.targetReason} value={f.targetReason} problems={problems.targetReason} onInput={(v) => model.setField('targetReason', v)} />
+        <TextArea
+          id="plan-target-reason"
+          label={P.targetReason}
+          value={f.targetReason}
+          problems={problems.targetReason}
+          onInput={(v) => model.setField('targetReason', v)}
+        />
       )}
       <Row>
         <Radios
@@ -92,9 +138,22 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
       </Row>
       <Row>
         {f.formKind === 'capsule' ? (
-          <TextField id="plan-strengths" label={P.strengthsMg} value={f.strengthsMg} problems={problems.strengthsMg} onInput={(v) => model.setField('strengthsMg', v)} />
+          <TextField
+            id="plan-strengths"
+            label={P.strengthsMg}
+            value={f.strengthsMg}
+            problems={problems.strengthsMg}
+            onInput={(v) => model.setField('strengthsMg', v)}
+          />
         ) : (
-          <TextField id="plan-concentration" label={P.mgPerMl} inputMode="decimal" value={f.mgPerMl} problems={problems.mgPerMl} onInput={(v) => model.setField('mgPerMl', v)} />
+          <TextField
+            id="plan-concentration"
+            label={P.mgPerMl}
+            inputMode="decimal"
+            value={f.mgPerMl}
+            problems={problems.mgPerMl}
+            onInput={(v) => model.setField('mgPerMl', v)}
+          />
         )}
         <TextField
           id="plan-start-date"
@@ -110,7 +169,12 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
       {opioidFreeFrom && (insideWindow || f.startBeforeOpioidFree) && (
         <div class="window-notice" role="note">
           <p>{F.windowNotice(formatDate(opioidFreeFrom))}</p>
-          <Checkbox id="plan-start-early" label={F.windowGoAhead(formatDate(opioidFreeFrom))} checked={!!f.startBeforeOpioidFree} onChange={(v) => model.setField('startBeforeOpioidFree', v)} />
+          <Checkbox
+            id="plan-start-early"
+            label={F.windowGoAhead(formatDate(opioidFreeFrom))}
+            checked={!!f.startBeforeOpioidFree}
+            onChange={(v) => model.setField('startBeforeOpioidFree', v)}
+          />
         </div>
       )}
       <Row>
@@ -136,8 +200,20 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
           />
         ) : (
           <div class="field">
-            <TextField id="plan-filler" label={F.filler} value={f.filler ?? ''} problems={problems.filler} onInput={(v) => model.setField('filler', v)} />
-            <Checkbox id="plan-several" label={F.severalCapsules} hint={F.severalCapsulesHint} checked={!!f.severalCapsules} onChange={(v) => model.setField('severalCapsules', v)} />
+            <TextField
+              id="plan-filler"
+              label={F.filler}
+              value={f.filler ?? ''}
+              problems={problems.filler}
+              onInput={(v) => model.setField('filler', v)}
+            />
+            <Checkbox
+              id="plan-several"
+              label={F.severalCapsules}
+              hint={F.severalCapsulesHint}
+              checked={!!f.severalCapsules}
+              onChange={(v) => model.setField('severalCapsules', v)}
+            />
           </div>
         )}
       </Row>
@@ -154,7 +230,10 @@ export function Planner({ model, presets, opioidFreeFrom }: { model: PlanModel; 
 
 export function dispenseText(q: DispenseQuantity): string {
   return q.kind === 'capsule'
-    ? P.dispenseCapsules(formatCount(q.totalCapsules), q.perStrength.map((s) => P.dispenseCapsulePart(formatCount(s.count), s.strengthMg)).join(', '))
+    ? P.dispenseCapsules(
+        formatCount(q.totalCapsules),
+        q.perStrength.map((s) => P.dispenseCapsulePart(formatCount(s.count), s.strengthMg)).join(', '),
+      )
     : P.dispenseLiquid(formatCount(q.ml), q.mgPerMl);
 }
 

@@ -93,7 +93,12 @@ export function SignPanel(props: SignPanelProps) {
                   id="sign-ack-check"
                   type="checkbox"
                   checked={props.acknowledgement.checked}
-                  onChange={(e) => props.onAcknowledgement({ ...props.acknowledgement, checked: (e.currentTarget as HTMLInputElement).checked })}
+                  onChange={(e) =>
+                    props.onAcknowledgement({
+                      ...props.acknowledgement,
+                      checked: (e.currentTarget as HTMLInputElement).checked,
+                    })
+                  }
                 />{' '}
                 {W.ackCheck}
               </label>
@@ -116,7 +121,9 @@ export function SignPanel(props: SignPanelProps) {
           {order && <Fallbacks draft={order} orderAsText={props.orderAsText} />}
         </div>
       )}
-      {gate.blocked === 'no-new-order' && <p role="status">{props.existingChoice === 'cancel' ? W.noNewOrderCancel : W.noNewOrderContinue}</p>}
+      {gate.blocked === 'no-new-order' && (
+        <p role="status">{props.existingChoice === 'cancel' ? W.noNewOrderCancel : W.noNewOrderContinue}</p>
+      )}
       {gate.offerSign && !written && (
         <div class="sign screen-only">
           {blocked && (
@@ -145,7 +152,8 @@ export function SignPanel(props: SignPanelProps) {
 
 function WriteResult({ write, orderAsText, linkWorks, onRetryRead }: SignPanelProps) {
   if (write.phase === 'idle' || write.phase === 'sending') return null;
-  if (write.phase === 'done' && isWritten(write.outcome)) return <WrittenMessage outcome={write.outcome} linkWorks={linkWorks} />;
+  if (write.phase === 'done' && isWritten(write.outcome))
+    return <WrittenMessage outcome={write.outcome} linkWorks={linkWorks} />;
   const outcome = write.phase === 'done' ? write.outcome : undefined;
   if (outcome?.kind === 'concurrent-order') {
     return (

@@ -35,7 +35,11 @@ function monthStarts(from: number, to: number): number[] {
 const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 const YEAR_MS = 365 * 86_400_000;
 
-const MARK_CLASS: Record<Marker['id'], string> = { today: 'tl-today', 'window-end': 'tl-window-end', 'plan-start': 'tl-plan-start' };
+const MARK_CLASS: Record<Marker['id'], string> = {
+  today: 'tl-today',
+  'window-end': 'tl-window-end',
+  'plan-start': 'tl-plan-start',
+};
 
 export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
   const rows = t.episodes.length;
@@ -43,13 +47,26 @@ export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
   const kindWord = { opioid: S.kindOpioid, antagonist: S.kindAntagonist } as const;
   const dayText = (ms: number | undefined) => (ms === undefined ? S.unknownDate : formatDate(isoDay(ms)));
   const markerText = (m: Marker) =>
-    m.id === 'today' ? `${S.timelineToday} ${dayText(m.at)}` : m.id === 'window-end' ? `${S.timelineWindowEnds} ${dayText(m.at)}` : `${S.timelinePlanStart} ${dayText(m.at)}`;
-  const labels = layoutLabels(t.markers.map((m) => ({ id: m.id, x: x(m.at), text: markerText(m) })), X0, X1);
+    m.id === 'today'
+      ? `${S.timelineToday} ${dayText(m.at)}`
+      : m.id === 'window-end'
+        ? `${S.timelineWindowEnds} ${dayText(m.at)}`
+        : `${S.timelinePlanStart} ${dayText(m.at)}`;
+  const labels = layoutLabels(
+    t.markers.map((m) => ({ id: m.id, x: x(m.at), text: markerText(m) })),
+    X0,
+    X1,
+  );
   const lanes = Math.max(1, ...labels.map((l) => l.lane + 1));
   const top = lanes * LANE_H + 8;
   const height = top + Math.max(rows, 0) * ROW_H + 24;
   const old = t.lastOldOpioid;
-  const oldLine = old && S.timelineLastOld(old.name, t.today - Date.parse(old.stopped) > YEAR_MS ? old.stopped.slice(0, 4) : formatDate(old.stopped));
+  const oldLine =
+    old &&
+    S.timelineLastOld(
+      old.name,
+      t.today - Date.parse(old.stopped) > YEAR_MS ? old.stopped.slice(0, 4) : formatDate(old.stopped),
+    );
   return (
     <section class="timeline" aria-labelledby="timeline-h">
       <h2 id="timeline-h">{S.timelineHeading}</h2>
@@ -83,10 +100,23 @@ export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
                     {fitName(e.records > 1 ? `${e.name} (${S.timelineRecords(e.records)})` : e.name)}
                   </text>
                   {useStart !== undefined && useEnd !== undefined && useEnd >= t.from && (
-                    <rect x={x(useStart)} y={y + 18} width={Math.max(x(useEnd) - x(useStart), 3)} height={14} class={`tl-use tl-use--${e.kind}`} />
+                    <rect
+                      x={x(useStart)}
+                      y={y + 18}
+                      width={Math.max(x(useEnd) - x(useStart), 3)}
+                      height={14}
+                      class={`tl-use tl-use--${e.kind}`}
+                    />
                   )}
                   {e.windowEnd !== undefined && e.end !== undefined && e.windowEnd >= t.from && (
-                    <rect x={x(e.end)} y={y + 18} width={Math.max(x(e.windowEnd) - x(e.end), 2)} height={14} class="tl-washout" fill="url(#tl-hatch)" />
+                    <rect
+                      x={x(e.end)}
+                      y={y + 18}
+                      width={Math.max(x(e.windowEnd) - x(e.end), 2)}
+                      height={14}
+                      class="tl-washout"
+                      fill="url(#tl-hatch)"
+                    />
                   )}
                 </g>
               );
@@ -95,14 +125,25 @@ export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
               <line key={m.id} x1={x(m.at)} x2={x(m.at)} y1={top - 4} y2={height - 20} class={MARK_CLASS[m.id]} />
             ))}
             {labels.map((l) => (
-              <text key={l.id} x={l.x} y={(l.lane + 1) * LANE_H - 3} class="tl-marker" text-anchor={l.anchor} data-marker={l.id}>
+              <text
+                key={l.id}
+                x={l.x}
+                y={(l.lane + 1) * LANE_H - 3}
+                class="tl-marker"
+                text-anchor={l.anchor}
+                data-marker={l.id}
+              >
                 {markerText(t.markers.find((m) => m.id === l.id)!)}
               </text>
             ))}
           </svg>
           <p class="timeline__legend">
-            <span class="legend legend--opioid">{S.timelineUse} ({S.kindOpioid})</span>
-            <span class="legend legend--antagonist">{S.timelineUse} ({S.kindAntagonist})</span>
+            <span class="legend legend--opioid">
+              {S.timelineUse} ({S.kindOpioid})
+            </span>
+            <span class="legend legend--antagonist">
+              {S.timelineUse} ({S.kindAntagonist})
+            </span>
             <span class="legend legend--washout">{S.timelineWashout}</span>
           </p>
           <details class="timeline__table">

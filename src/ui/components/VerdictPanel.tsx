@@ -15,7 +15,10 @@ export function verdictSentence(summary: string): string {
   for (const [id, w] of Object.entries(VERDICT_WORDS) as [Verdict, { label: string }][]) {
     if (id.includes('-')) out = out.split(id).join(w.label.toLowerCase());
   }
-  out = out.replace(/(on what was read: )(candidate|incomplete)\b/g, (_, lead: string, id: Verdict) => lead + VERDICT_WORDS[id].label.toLowerCase());
+  out = out.replace(
+    /(on what was read: )(candidate|incomplete)\b/g,
+    (_, lead: string, id: Verdict) => lead + VERDICT_WORDS[id].label.toLowerCase(),
+  );
   return out;
 }
 

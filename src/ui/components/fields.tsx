@@ -87,7 +87,13 @@ export function Radios<T extends string>({
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} class="radio">
-          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />{' '}
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />{' '}
           {o.label}
         </label>
       ))}
@@ -100,11 +106,29 @@ export function Row({ children }: { children: ComponentChildren }) {
 }
 
 /** A labelled checkbox, with an optional hint tied to it. */
-export function Checkbox({ id, label, checked, onChange, hint }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
   return (
     <div class="field field--check">
       <label class="check" for={id}>
-        <input type="checkbox" id={id} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />{' '}
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
         {label}
       </label>
       {hint && (

@@ -93,12 +93,26 @@ function medicationName(r: WithMedication, byId: Map<string, Medication>): strin
 export function summariseChart(chart: Chart, limit = 60, today = Math.floor(Date.now() / 86_400_000)): ChartSummary {
   const byId = new Map(chart.medications.filter((m) => m.id).map((m) => [m.id as string, m]));
   const all: ReadItem[] = [
-    ...chart.conditions.map((c) => ({ resourceType: 'Condition', name: conceptName(c.code) ?? '(unnamed condition)', ...(c.clinicalStatus ? { status: conceptName(c.clinicalStatus) ?? '' } : {}) })),
-    ...[...chart.medicationRequests, ...chart.medicationStatements, ...chart.medicationDispenses, ...chart.medicationAdministrations].map((r) => ({
+    ...chart.conditions.map((c) => ({
+      resourceType: 'Condition',
+      name: conceptName(c.code) ?? '(unnamed condition)',
+      ...(c.clinicalStatus ? { status: conceptName(c.clinicalStatus) ?? '' } : {}),
+    })),
+    ...[
+      ...chart.medicationRequests,
+      ...chart.medicationStatements,
+      ...chart.medicationDispenses,
+      ...chart.medicationAdministrations,
+    ].map((r) => ({
       resourceType: r.resourceType,
       name: medicationName(r, byId),
       ...(r.status ? { status: r.status } : {}),
     })),
   ];
-  return { total: all.length, items: all.slice(0, limit), more: Math.max(0, all.length - limit), uses: medicationUses(chart, today) };
+  return {
+    total: all.length,
+    items: all.slice(0, limit),
+    more: Math.max(0, all.length - limit),
+    uses: medicationUses(chart, today),
+  };
 }

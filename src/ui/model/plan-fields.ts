@@ -46,8 +46,19 @@ export interface PlanFields {
 
 /** The ids of the planner's inputs; problems are shown next to these. */
 export type PlanFieldId =
-  | 'preset' | 'startMg' | 'stepMg' | 'intervalDays' | 'targetMg' | 'targetReason' | 'timing' | 'form' | 'strengthsMg' | 'mgPerMl' | 'startDate'
-  | 'maintenanceDays' | 'filler';
+  | 'preset'
+  | 'startMg'
+  | 'stepMg'
+  | 'intervalDays'
+  | 'targetMg'
+  | 'targetReason'
+  | 'timing'
+  | 'form'
+  | 'strengthsMg'
+  | 'mgPerMl'
+  | 'startDate'
+  | 'maintenanceDays'
+  | 'filler';
 
 /**
  * Fields before any preset: the usual 4.5 mg target, at bedtime, 1 mg/mL liquid kept at room temperature, a month
@@ -119,11 +130,18 @@ export function toTitrationInput(f: PlanFields, opioidFreeFrom: string | undefin
     f.formKind === 'capsule'
       ? {
           kind: 'capsule',
-          strengthsMg: f.strengthsMg.split(/[,;\s]+/).filter(Boolean).map(num),
+          strengthsMg: f.strengthsMg
+            .split(/[,;\s]+/)
+            .filter(Boolean)
+            .map(num),
           ...(f.severalCapsules ? { maxCapsulesPerDose: MULTI_CAPSULE_MAX } : {}),
           ...(filler && filler !== DEFAULT_CAPSULE_FILLER ? { filler } : {}),
         }
-      : { kind: 'liquid', mgPerMl: num(f.mgPerMl), ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}) };
+      : {
+          kind: 'liquid',
+          mgPerMl: num(f.mgPerMl),
+          ...(f.storage === 'refrigerated' ? { storage: 'refrigerated' as const } : {}),
+        };
   const maintenance = f.maintenanceDays?.trim();
   return {
     startMg: num(f.startMg),
@@ -185,7 +203,10 @@ export function problemsByField(
   }
   const out: Partial<Record<PlanFieldId, string[]>> = {};
   for (const [field, list] of Object.entries(all) as [PlanFieldId, string[]][]) {
-    out[field] = list.length > MAX_PROBLEMS_PER_FIELD + 1 ? [...list.slice(0, MAX_PROBLEMS_PER_FIELD), more(list.length - MAX_PROBLEMS_PER_FIELD)] : list;
+    out[field] =
+      list.length > MAX_PROBLEMS_PER_FIELD + 1
+        ? [...list.slice(0, MAX_PROBLEMS_PER_FIELD), more(list.length - MAX_PROBLEMS_PER_FIELD)]
+        : list;
   }
   return out;
 }

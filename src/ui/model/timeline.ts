@@ -54,8 +54,26 @@ export const LOOKBACK_DAYS = 90;
 export const LOOKAHEAD_DAYS = 30;
 
 /** Fallback when a finding carries no kind (older cores): rule ids, never titles. */
-const OPIOID_RULES = new Set(['opioid-agonist', 'opioid-partial-or-mixed', 'opioid-naltrexone-product', 'recent-opioid-use', 'buprenorphine-depot', 'buprenorphine-depot-residual', 'kratom', 'kratom-dependence']);
-const ANTAGONIST_RULES = new Set(['naltrexone-duplicate', 'ldn-already-charted', 'contrave', 'samidorphan', 'rescue-antagonist', 'naltrexone-depot', 'naltrexone-depot-residual', 'nalmefene-maintenance']);
+const OPIOID_RULES = new Set([
+  'opioid-agonist',
+  'opioid-partial-or-mixed',
+  'opioid-naltrexone-product',
+  'recent-opioid-use',
+  'buprenorphine-depot',
+  'buprenorphine-depot-residual',
+  'kratom',
+  'kratom-dependence',
+]);
+const ANTAGONIST_RULES = new Set([
+  'naltrexone-duplicate',
+  'ldn-already-charted',
+  'contrave',
+  'samidorphan',
+  'rescue-antagonist',
+  'naltrexone-depot',
+  'naltrexone-depot-residual',
+  'nalmefene-maintenance',
+]);
 
 /** What kind of use a finding describes, or undefined when it is not about taking a medication. */
 export function episodeKind(c: Conflict): EpisodeKind | undefined {
@@ -73,17 +91,31 @@ function episodeFrom(c: Conflict, index: number, uses: ReadonlyMap<string, MedUs
   const kind = episodeKind(c);
   if (!kind) return undefined;
   const entries = c.entries?.length ? c.entries : [c.entry];
-  const dates = entries.flatMap((e) => (e.dates ?? []).map((d) => parseIsoDate(d.value))).filter((ms): ms is number => ms !== undefined);
-  const known = entries.map((e) => (e.reference ? uses.get(e.reference) : undefined)).filter((u): u is MedUse => u !== undefined);
-  const usedTo = known.map((u) => u.lastDay).filter((d): d is number => d !== undefined).map((d) => d * DAY_MS);
-  const usedFrom = known.map((u) => u.firstDay).filter((d): d is number => d !== undefined).map((d) => d * DAY_MS);
+  const dates = entries
+    .flatMap((e) => (e.dates ?? []).map((d) => parseIsoDate(d.value)))
+    .filter((ms): ms is number => ms !== undefined);
+  const known = entries
+    .map((e) => (e.reference ? uses.get(e.reference) : undefined))
+    .filter((u): u is MedUse => u !== undefined);
+  const usedTo = known
+    .map((u) => u.lastDay)
+    .filter((d): d is number => d !== undefined)
+    .map((d) => d * DAY_MS);
+  const usedFrom = known
+    .map((u) => u.firstDay)
+    .filter((d): d is number => d !== undefined)
+    .map((d) => d * DAY_MS);
   const start = [...dates, ...usedFrom].length ? Math.min(...dates, ...usedFrom) : undefined;
   const lastUse = c.washout ? parseIsoDate(c.washout.lastUse) : undefined;
   const windowEnd = c.washout ? parseIsoDate(c.washout.endsOn) : undefined;
   // Still in use: the core says a supply is current, or an active entry has no end (a washout says otherwise).
-  const ongoing = lastUse === undefined && (known.some((u) => u.current) || c.entry.status === 'active' || c.entry.status === 'in-progress');
+  const ongoing =
+    lastUse === undefined &&
+    (known.some((u) => u.current) || c.entry.status === 'active' || c.entry.status === 'in-progress');
   // The end: the window's last use, else the end of the supply the core worked out (days' supply), else the latest date.
-  const end = ongoing ? undefined : (lastUse ?? (usedTo.length ? Math.max(...usedTo) : dates.length ? Math.max(...dates) : undefined));
+  const end = ongoing
+    ? undefined
+    : (lastUse ?? (usedTo.length ? Math.max(...usedTo) : dates.length ? Math.max(...dates) : undefined));
   return {
     key: `${c.ruleId}:${c.entry.reference ?? index}`,
     name: c.entry.name,
@@ -130,12 +162,18 @@ export function buildTimeline(assessment: Assessment, now: Date, options: Timeli
   });
   const from = addDays(today, -LOOKBACK_DAYS);
   // Uses that ended before the axis are not drawn (they would be a sliver at its edge); the words below say it.
-  const visible = episodes.filter((e) => e.ongoing || e.end === undefined || e.end >= from || (e.windowEnd ?? 0) >= from);
+  const visible = episodes.filter(
+    (e) => e.ongoing || e.end === undefined || e.end >= from || (e.windowEnd ?? 0) >= from,
+  );
   distinctNames(visible);
   const windowEnds = visible.map((e) => e.windowEnd).filter((ms): ms is number => ms !== undefined && ms >= today);
   const latestWindowEnd = windowEnds.length ? Math.max(...windowEnds) : undefined;
   const planStart = options.planStart ? parseIsoDate(options.planStart) : undefined;
-  const right = [addDays(today, LOOKAHEAD_DAYS), ...(latestWindowEnd !== undefined ? [addDays(latestWindowEnd, 3)] : []), ...(planStart !== undefined ? [addDays(planStart, 3)] : [])];
+  const right = [
+    addDays(today, LOOKAHEAD_DAYS),
+    ...(latestWindowEnd !== undefined ? [addDays(latestWindowEnd, 3)] : []),
+    ...(planStart !== undefined ? [addDays(planStart, 3)] : []),
+  ];
   const to = Math.max(...right);
   const markers: Marker[] = [
     { id: 'today', at: today },
@@ -153,7 +191,9 @@ export function buildTimeline(assessment: Assessment, now: Date, options: Timeli
     ...(latestWindowEnd !== undefined ? { latestWindowEnd } : {}),
     ...(planStart !== undefined ? { planStart } : {}),
     markers,
-    ...(old ? { lastOldOpioid: { name: old.ingredients[0] ?? old.name, stopped: isoDay((old.lastDay as number) * DAY_MS) } } : {}),
+    ...(old
+      ? { lastOldOpioid: { name: old.ingredients[0] ?? old.name, stopped: isoDay((old.lastDay as number) * DAY_MS) } }
+      : {}),
   };
 }
 
@@ -172,7 +212,13 @@ export interface PlacedLabel {
  * the edges, and put on the first line where it clears every label already there. Widths are estimated from the
  * text length (`charWidth` per character, generous for the 12px font), so the layout never depends on the DOM.
  */
-export function layoutLabels(labels: { id: Marker['id']; x: number; text: string }[], minX: number, maxX: number, charWidth = 7.4, gap = 6): PlacedLabel[] {
+export function layoutLabels(
+  labels: { id: Marker['id']; x: number; text: string }[],
+  minX: number,
+  maxX: number,
+  charWidth = 7.4,
+  gap = 6,
+): PlacedLabel[] {
   const lanes: { left: number; right: number }[][] = [];
   return [...labels]
     .sort((a, b) => a.x - b.x)

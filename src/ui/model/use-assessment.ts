@@ -18,7 +18,11 @@ export type AssessmentState =
   /** The reader itself broke (a bug, not a gap): nothing can be said about the chart. */
   | { phase: 'failed'; message: string };
 
-export function useAssessment(services: ClinicianServices, http: FhirHttp, patientId: string): { state: AssessmentState; retry: () => void } {
+export function useAssessment(
+  services: ClinicianServices,
+  http: FhirHttp,
+  patientId: string,
+): { state: AssessmentState; retry: () => void } {
   const [state, setState] = useState<AssessmentState>({ phase: 'reading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -35,7 +39,12 @@ export function useAssessment(services: ClinicianServices, http: FhirHttp, patie
       .then((chart) => {
         if (controller.signal.aborted) return;
         const now = services.now();
-        const ready: AssessmentState = { phase: 'ready', assessment: services.assess(chart, now), chart: summariseChart(chart), existing: findExistingLdnOrders(chart, now) };
+        const ready: AssessmentState = {
+          phase: 'ready',
+          assessment: services.assess(chart, now),
+          chart: summariseChart(chart),
+          existing: findExistingLdnOrders(chart, now),
+        };
         setState(chart.patient ? { ...ready, patient: chart.patient } : ready);
       })
       .catch((e: unknown) => {

@@ -56,16 +56,28 @@ export interface PlanModel {
 
 const NO_ACK: OverrideDraft = { checked: false, reason: '' };
 
-export function usePlan(services: ClinicianServices, context: LaunchContext, assessment: Assessment, inChart: ExistingLdnOrder[] = []): PlanModel {
+export function usePlan(
+  services: ClinicianServices,
+  context: LaunchContext,
+  assessment: Assessment,
+  inChart: ExistingLdnOrder[] = [],
+): PlanModel {
   const storageKey = draftKey(context.serverUrl, context.patientId);
   const [draft, setDraft] = useState<PlanDraft>(() => {
-    const loaded = loadDraft(services.storage, storageKey) ?? { version: 1, fields: defaultFields(isoDay(services.now().getTime())), overrides: {} };
+    const loaded = loadDraft(services.storage, storageKey) ?? {
+      version: 1,
+      fields: defaultFields(isoDay(services.now().getTime())),
+      overrides: {},
+    };
     return loaded.nonce ? loaded : { ...loaded, nonce: services.randomUUID() };
   });
   useEffect(() => saveDraft(services.storage, storageKey, draft), [services.storage, storageKey, draft]);
   // An order this draft itself sent (a reload while the write was under way) is not "another" order: signing
   // again finds it by its identifier instead of asking whether to replace it.
-  const existing = useMemo(() => inChart.filter((o) => !o.identifier || !draft.sent?.includes(o.identifier)), [inChart, draft.sent]);
+  const existing = useMemo(
+    () => inChart.filter((o) => !o.identifier || !draft.sent?.includes(o.identifier)),
+    [inChart, draft.sent],
+  );
 
   const needed = useMemo(() => conflictsNeedingOverride(assessment), [assessment]);
   const plan = useMemo(
@@ -79,7 +91,14 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
   const ack = draft.acknowledgement ?? NO_ACK;
   // What the read and the session allow, independent of the draft (stable across keystrokes).
   const preGate = useMemo(
-    () => signGate({ assessment, grantedScopes: context.grantedScopes, orderReady: true, overridesComplete: true, existingOrders: 0 }),
+    () =>
+      signGate({
+        assessment,
+        grantedScopes: context.grantedScopes,
+        orderReady: true,
+        overridesComplete: true,
+        existingOrders: 0,
+      }),
     [assessment, context.grantedScopes],
   );
 
@@ -102,9 +121,17 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
         ...(context.fhirUser ? { author: context.fhirUser } : {}),
       })),
       ...(acknowledged
-        ? { acknowledgement: { reason: ack.reason.trim(), notRead: preGate.notRead, ...(context.fhirUser ? { author: context.fhirUser } : {}) } }
+        ? {
+            acknowledgement: {
+              reason: ack.reason.trim(),
+              notRead: preGate.notRead,
+              ...(context.fhirUser ? { author: context.fhirUser } : {}),
+            },
+          }
         : {}),
-      ...(choice === 'replace' && newest ? { priorPrescription: { reference: newest.reference, display: newest.name } } : {}),
+      ...(choice === 'replace' && newest
+        ? { priorPrescription: { reference: newest.reference, display: newest.name } }
+        : {}),
     };
     try {
       const ids = orderIds(content, draft.nonce, { withAcknowledgementIssue: preGate.detectedIssuesPermitted });
@@ -112,7 +139,20 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [plan, complete, needed, draft.nonce, draft.overrides, ack, choice, newest, preGate, assessment, context, services]);
+  }, [
+    plan,
+    complete,
+    needed,
+    draft.nonce,
+    draft.overrides,
+    ack,
+    choice,
+    newest,
+    preGate,
+    assessment,
+    context,
+    services,
+  ]);
 
   const gate = signGate({
     assessment,
@@ -125,7 +165,11 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
   });
 
   const writeExtras: WriteExtras = {
-    concurrency: { knownOrders: inChart.map((e) => e.reference), ownIdentifiers: draft.sent ?? [], now: services.now().toISOString() },
+    concurrency: {
+      knownOrders: inChart.map((e) => e.reference),
+      ownIdentifiers: draft.sent ?? [],
+      now: services.now().toISOString(),
+    },
     ...(choice === 'replace' && newest ? { replaces: newest.reference } : {}),
     onAttempt: (value) => setDraft((d) => (d.sent?.includes(value) ? d : { ...d, sent: [...(d.sent ?? []), value] })),
   };
@@ -149,7 +193,8 @@ export function usePlan(services: ClinicianServices, context: LaunchContext, ass
     setAcknowledgement: (value) => setDraft((d) => ({ ...d, acknowledgement: value })),
     existing,
     ...(choice ? { existingChoice: choice } : {}),
-    setExistingChoice: (c) => newest && setDraft((d) => ({ ...d, existing: { choice: c, reference: newest.reference } })),
+    setExistingChoice: (c) =>
+      newest && setDraft((d) => ({ ...d, existing: { choice: c, reference: newest.reference } })),
     writeExtras,
     storageKey,
   };

@@ -11,4 +11,5 @@ export interface FailureText {
 }
 
 /** The usual way out of a failed session. */
-export const RELAUNCH = 'Close this window and open the app again from the patient’s chart in the EHR (or from the test launcher).';
+export const RELAUNCH =
+  'Close this window and open the app again from the patient’s chart in the EHR (or from the test launcher).';

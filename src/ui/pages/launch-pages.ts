@@ -10,7 +10,10 @@ import { LAUNCH_FAILURE_TEXTS } from './launch-failure-texts.ts';
 import { UnknownIssuerPage } from './UnknownIssuerPage.tsx';
 
 /** A launch failure, with the server's own description and the server named when known. */
-export function failurePage(kind: LaunchPageFailureKind, extra: { description?: string; server?: string } = {}): ComponentChild {
+export function failurePage(
+  kind: LaunchPageFailureKind,
+  extra: { description?: string; server?: string } = {},
+): ComponentChild {
   return h(FailurePage, {
     kind,
     text: LAUNCH_FAILURE_TEXTS[kind],

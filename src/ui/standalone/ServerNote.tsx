@@ -11,7 +11,8 @@ import type { CheckItem, ServerReport } from '../../core/server/types.ts';
 
 const VERDICT_TEXT: Record<ServerReport['verdict'], string> = {
   full: 'Everything works here: reading the chart and writing the order.',
-  'read-only': 'Read-only here: the server refuses writing the order; the assessment works, and the app offers the printable order and its FHIR JSON.',
+  'read-only':
+    'Read-only here: the server refuses writing the order; the assessment works, and the app offers the printable order and its FHIR JSON.',
   'reported-only order': 'The order can only be recorded as a reported medication here.',
   'not usable': 'The app cannot be used with this server.',
 };
@@ -24,7 +25,8 @@ const isCreate = (i: CheckItem) => i.id.startsWith('create-');
 
 /** How one item reads: an undeclared create says it may still work; a refused one says refused. */
 function itemText(i: CheckItem): string {
-  if (isCreate(i) && i.status === 'missing') return `${i.label}: not declared (may still work; the app will try and fall back)`;
+  if (isCreate(i) && i.status === 'missing')
+    return `${i.label}: not declared (may still work; the app will try and fall back)`;
   if (isCreate(i) && i.status === 'fails') return `${i.label}: refused, ${i.reason}`;
   return `${i.label}: ${i.status}, ${i.reason}`;
 }
@@ -32,10 +34,15 @@ function itemText(i: CheckItem): string {
 /** Lists the verdict, its reason and every item that is not ok. */
 export function ServerNote({ report }: { report: ServerReport }) {
   const creates = report.items.filter(isCreate);
-  const onlyUndeclared = report.verdict === 'read-only' && creates.some((i) => i.status === 'missing') && !creates.some((i) => i.status === 'fails');
+  const onlyUndeclared =
+    report.verdict === 'read-only' &&
+    creates.some((i) => i.status === 'missing') &&
+    !creates.some((i) => i.status === 'fails');
   // Expected absences are not news: no open read (nor the open identifier probe) on a SMART server, no SMART
   // discovery on an open one.
-  const expected = (id: string) => (report.smart && (id === 'open-read' || id === 'identifier-search')) || (!report.smart && report.openRead && isSmartItem(id));
+  const expected = (id: string) =>
+    (report.smart && (id === 'open-read' || id === 'identifier-search')) ||
+    (!report.smart && report.openRead && isSmartItem(id));
   const gaps = report.items.filter((i) => i.status !== 'ok' && !expected(i.id));
   return (
     <div class="standalone-note" data-verdict={report.verdict}>

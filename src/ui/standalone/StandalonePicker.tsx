@@ -47,7 +47,9 @@ const choiceKey = (c: Choice) => (c.kind === 'typed' ? 'typed' : `${c.kind}:${c.
 /** Lets a tester choose a server (and, for open servers, a patient), then calls onLaunch. */
 export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: StandalonePickerProps) {
   const choices: Choice[] = [
-    ...allowList.clients.filter((c) => c.standalone === true && c.iss !== undefined).map((c) => ({ kind: 'smart' as const, name: c.name, url: c.iss ?? '' })),
+    ...allowList.clients
+      .filter((c) => c.standalone === true && c.iss !== undefined)
+      .map((c) => ({ kind: 'smart' as const, name: c.name, url: c.iss ?? '' })),
     ...allowList.clients
       .filter((c) => c.standalone === true && c.smartLauncher !== undefined)
       .map((c) => ({ kind: 'launcher' as const, name: c.name, url: c.smartLauncher ?? '' })),
@@ -66,7 +68,8 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
   const choice = choices.find((c) => choiceKey(c) === selected);
   // The server to work with: the chosen one, the typed URL once accepted, or the launcher's base for the
   // chosen launch type (smart-launcher-v2 puts the launch options in the FHIR base: src/core/smart/launcher.ts).
-  const launcherBase = choice?.kind === 'launcher' ? launcherStandaloneBase(choice.url, { type: launchType }) : undefined;
+  const launcherBase =
+    choice?.kind === 'launcher' ? launcherStandaloneBase(choice.url, { type: launchType }) : undefined;
   const server =
     choice?.kind === 'typed'
       ? typedServer
@@ -137,7 +140,14 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
           const id = `server-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
           return (
             <div class="standalone__option" key={key}>
-              <input type="radio" id={id} name="server" value={key} checked={selected === key} onChange={() => setSelected(key)} />
+              <input
+                type="radio"
+                id={id}
+                name="server"
+                value={key}
+                checked={selected === key}
+                onChange={() => setSelected(key)}
+              />
               <label for={id}>
                 {c.kind === 'typed'
                   ? 'Another open FHIR server (type its URL)'
@@ -153,7 +163,14 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
           <legend>Launch type</legend>
           {LAUNCH_TYPES.map(({ type, label }) => (
             <div class="standalone__option" key={type}>
-              <input type="radio" id={`launch-type-${type}`} name="launch-type" value={type} checked={launchType === type} onChange={() => setLaunchType(type)} />
+              <input
+                type="radio"
+                id={`launch-type-${type}`}
+                name="launch-type"
+                value={type}
+                checked={launchType === type}
+                onChange={() => setLaunchType(type)}
+              />
               <label for={`launch-type-${type}`}>{label}</label>
             </div>
           ))}
@@ -203,7 +220,12 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
         <form onSubmit={runSearch} class="standalone__search" role="search" aria-label="Patient search">
           <h2>Patient</h2>
           <label for="patient-name">Patient name</label>
-          <input id="patient-name" type="search" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          <input
+            id="patient-name"
+            type="search"
+            value={name}
+            onInput={(e) => setName((e.target as HTMLInputElement).value)}
+          />
           <button type="submit" disabled={search.state === 'searching'}>
             Search
           </button>
@@ -224,7 +246,10 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
               <ul>
                 {search.patients.map((p) => (
                   <li key={p.id}>
-                    <button type="button" onClick={() => onLaunch({ kind: 'open', fhirServiceUrl: server.url, patientId: p.id })}>
+                    <button
+                      type="button"
+                      onClick={() => onLaunch({ kind: 'open', fhirServiceUrl: server.url, patientId: p.id })}
+                    >
                       Open {p.name}
                     </button>{' '}
                     <span>

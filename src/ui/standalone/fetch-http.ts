@@ -12,7 +12,12 @@ export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
     fetch(pathOrUrl, init = {}) {
       const headers = new Headers(init.headers);
       if (!headers.has('accept')) headers.set('accept', 'application/fhir+json');
-      return fetch(resolveFhirUrl(base, pathOrUrl), { ...init, headers, credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
+      return fetch(resolveFhirUrl(base, pathOrUrl), {
+        ...init,
+        headers,
+        credentials: 'omit',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     },
   };
 }

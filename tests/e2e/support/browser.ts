@@ -69,7 +69,8 @@ export function sandboxOrigin(): string {
  * (user data dir), removed on close. Close the browser in afterAll.
  */
 export async function openBrowser(): Promise<Browser> {
-  if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (CI installs it in .ci/run)`);
+  if (!hasChromium())
+    throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (CI installs it in .ci/run)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
@@ -105,7 +106,11 @@ export async function ehrLaunch(page: Page, patientId: string, options: Record<s
  * Same launch as `ehrLaunch` but in the whole window: `/launch?patient=<id>&<options>` redirects to the app's
  * launch page. Resolves with the page's main Frame once the app has rendered its final page.
  */
-export async function fullPageLaunch(page: Page, patientId: string, options: Record<string, string> = {}): Promise<Frame> {
+export async function fullPageLaunch(
+  page: Page,
+  patientId: string,
+  options: Record<string, string> = {},
+): Promise<Frame> {
   await page.goto(`${sandboxOrigin()}/launch?${query({ patient: patientId, ...options })}`);
   await page.waitForSelector(APP_READY, { timeout: 30_000 });
   return page.mainFrame();
@@ -138,7 +143,15 @@ export async function axeViolations(target: Page | Frame): Promise<AxeResult[]> 
 
 /** One line per violation (rule id, impact, first targets), for assertion messages. */
 export function describeViolations(violations: readonly AxeResult[]): string {
-  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    )
+    .join('\n');
 }
 
 /** The page and context of the running test, set by `browserPerTest`. */

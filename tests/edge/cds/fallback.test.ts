@@ -32,7 +32,13 @@ beforeAll(async () => {
 afterAll(() => svc.close());
 
 const call = (prefetch: Record<string, unknown> | undefined, fhirServer = FHIR) =>
-  svc.post('/cds-services/ldn-order-select', hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)], prefetch, { fhirServer, fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', scope: 'patient/*.read', subject: 'cds' } }));
+  svc.post(
+    '/cds-services/ldn-order-select',
+    hookBody('order-select', onLdn.id, [DRAFTS.oxycodone(onLdn.id)], prefetch, {
+      fhirServer,
+      fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', scope: 'patient/*.read', subject: 'cds' },
+    }),
+  );
 
 describe('fhirServer fallback', () => {
   it('reads the missing keys from fhirServer, with the token on its origin only, and finds the LDN order', async () => {
@@ -81,7 +87,9 @@ describe('fhirServerHttp', () => {
     const { fhirServerHttp } = await import('../../../src/edge/cds/fhir-server.ts');
     seen.length = 0;
     const http = fhirServerHttp(FHIR, TOKEN, 1000, fetchImpl);
-    await expect(http.fetch('https://elsewhere.example/fhir/MedicationStatement?page=2')).rejects.toThrow(/another origin/);
+    await expect(http.fetch('https://elsewhere.example/fhir/MedicationStatement?page=2')).rejects.toThrow(
+      /another origin/,
+    );
     expect(seen).toEqual([]);
     await http.fetch(`${FHIR}/Patient/${onLdn.id}`);
     expect(seen).toEqual([{ url: `${FHIR}/Patient/${onLdn.id}`, auth: `Bearer ${TOKEN}` }]);

@@ -41,7 +41,9 @@ describe('JWT verification', () => {
 
   it('refuses a shared-secret (HS256) token even with the right claims', async () => {
     const iat = now();
-    const hs = await new SignJWT({ iss: ISS, aud: url(), iat, exp: iat + 300, jti: 'hs-1' }).setProtectedHeader({ alg: 'HS256', kid: svc.key.kid }).sign(new TextEncoder().encode('a-shared-secret-of-32-characters!'));
+    const hs = await new SignJWT({ iss: ISS, aud: url(), iat, exp: iat + 300, jti: 'hs-1' })
+      .setProtectedHeader({ alg: 'HS256', kid: svc.key.kid })
+      .sign(new TextEncoder().encode('a-shared-secret-of-32-characters!'));
     await expect401(hs);
   });
 

@@ -12,7 +12,12 @@ export function cdsPatient(key: string): { id: string; resources: Resource[]; pa
   return { id: p.key, resources: p.resources, patient: p.patient };
 }
 
-const searchset = (resources: Resource[]) => ({ resourceType: 'Bundle', type: 'searchset', total: resources.length, entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })) });
+const searchset = (resources: Resource[]) => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  total: resources.length,
+  entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })),
+});
 
 /** Every prefetch key of the discovery document (src/edge/cds/discovery.ts PREFETCH), filled from the patient's resources. */
 export function prefetchOf(p: { resources: Resource[]; patient: Resource }): Record<string, unknown> {
@@ -32,17 +37,53 @@ export function prefetchOf(p: { resources: Resource[]; patient: Resource }): Rec
 }
 
 export const DRAFTS = {
-  oxycodone: (patientId: string) => medicationRequest({ id: 'draft-1', patientId, status: 'draft', medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) } }),
-  ldn: (patientId: string) => medicationRequest({ id: 'draft-2', patientId, status: 'draft', medication: { contained: compoundedLdn('ldn-compound', 4.5) } }),
-  ibuprofen: (patientId: string) => medicationRequest({ id: 'draft-3', patientId, status: 'draft', medication: { concept: concept([], 'ibuprofen 400 mg oral tablet') } }),
+  oxycodone: (patientId: string) =>
+    medicationRequest({
+      id: 'draft-1',
+      patientId,
+      status: 'draft',
+      medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) },
+    }),
+  ldn: (patientId: string) =>
+    medicationRequest({
+      id: 'draft-2',
+      patientId,
+      status: 'draft',
+      medication: { contained: compoundedLdn('ldn-compound', 4.5) },
+    }),
+  ibuprofen: (patientId: string) =>
+    medicationRequest({
+      id: 'draft-3',
+      patientId,
+      status: 'draft',
+      medication: { concept: concept([], 'ibuprofen 400 mg oral tablet') },
+    }),
 };
 
 /** A hook request body. */
-export function hookBody(hook: string, patientId: string, drafts: Resource[], prefetch?: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function hookBody(
+  hook: string,
+  patientId: string,
+  drafts: Resource[],
+  prefetch?: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     hookInstance: 'd1bf0b5c-0f1b-4ef4-a6b5-2f5d5f0a8a11',
     hook,
-    context: { userId: 'Practitioner/example', patientId, ...(drafts.length ? { draftOrders: { resourceType: 'Bundle', type: 'collection', entry: drafts.map((resource) => ({ resource })) } } : {}) },
+    context: {
+      userId: 'Practitioner/example',
+      patientId,
+      ...(drafts.length
+        ? {
+            draftOrders: {
+              resourceType: 'Bundle',
+              type: 'collection',
+              entry: drafts.map((resource) => ({ resource })),
+            },
+          }
+        : {}),
+    },
     ...(prefetch ? { prefetch } : {}),
     ...extra,
   };

@@ -14,15 +14,27 @@ beforeAll(async () => {
 afterAll(() => sb?.close());
 
 const hook = async (body: Record<string, unknown>) => {
-  const res = await fetch(`${sb.origin}/cds/api/hook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await res.json()) as { status: number; response: { cards: { indicator: string; summary: string }[] }; request: { prefetch?: Record<string, unknown>; fhirServer: string } };
+  const res = await fetch(`${sb.origin}/cds/api/hook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as {
+    status: number;
+    response: { cards: { indicator: string; summary: string }[] };
+    request: { prefetch?: Record<string, unknown>; fhirServer: string };
+  };
 };
 
 describe('CDS Hooks in the sandbox', () => {
   it('serves discovery at <sandbox>/cds-services and refuses a call without the sandbox JWT', async () => {
     const disc = (await (await fetch(`${sb.origin}/cds-services`)).json()) as { services: { id: string }[] };
     expect(disc.services.map((s) => s.id)).toEqual(['ldn-order-select', 'ldn-order-sign', 'ldn-patient-view']);
-    const res = await fetch(`${sb.origin}/cds-services/ldn-order-select`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${sb.origin}/cds-services/ldn-order-select`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
   });
 
@@ -35,19 +47,44 @@ describe('CDS Hooks in the sandbox', () => {
 
   for (const prefetch of [true, false]) {
     it(`gives the expected cards for the three CDS patients (${prefetch ? 'with prefetch' : 'fhirServer fallback'})`, async () => {
-      const onLdn = await hook({ hook: 'order-select', patient: 'ldn-cds-on-ldn-opioid-order', medication: 'oxycodone', prefetch });
+      const onLdn = await hook({
+        hook: 'order-select',
+        patient: 'ldn-cds-on-ldn-opioid-order',
+        medication: 'oxycodone',
+        prefetch,
+      });
       expect(onLdn.status).toBe(200);
       expect(onLdn.response.cards.map((c) => c.indicator)).toEqual(['critical']);
       expect(onLdn.response.cards[0]!.summary).toContain('Naltrexone HCl 4.5 mg');
       expect(onLdn.request.prefetch === undefined).toBe(!prefetch);
-      const onOpioid = await hook({ hook: 'order-sign', patient: 'ldn-cds-on-opioid-ldn-order', medication: 'ldn', prefetch });
+      const onOpioid = await hook({
+        hook: 'order-sign',
+        patient: 'ldn-cds-on-opioid-ldn-order',
+        medication: 'ldn',
+        prefetch,
+      });
       expect(onOpioid.response.cards.map((c) => c.indicator)).toEqual(['critical']);
       expect(onOpioid.response.cards[0]!.summary).toMatch(/opioid-free from/);
-      const other = await hook({ hook: 'order-select', patient: 'ldn-cds-on-ldn-other-order', medication: 'ibuprofen', prefetch });
+      const other = await hook({
+        hook: 'order-select',
+        patient: 'ldn-cds-on-ldn-other-order',
+        medication: 'ibuprofen',
+        prefetch,
+      });
       expect(other.response.cards).toEqual([]);
-      const tramadol = await hook({ hook: 'order-select', patient: 'ldn-cds-on-ldn-opioid-order', medication: 'tramadol', prefetch });
+      const tramadol = await hook({
+        hook: 'order-select',
+        patient: 'ldn-cds-on-ldn-opioid-order',
+        medication: 'tramadol',
+        prefetch,
+      });
       expect(tramadol.response.cards.map((c) => c.indicator)).toEqual(['critical']);
-      const ntx50 = await hook({ hook: 'order-select', patient: 'ldn-cds-on-opioid-ldn-order', medication: 'naltrexone50', prefetch });
+      const ntx50 = await hook({
+        hook: 'order-select',
+        patient: 'ldn-cds-on-opioid-ldn-order',
+        medication: 'naltrexone50',
+        prefetch,
+      });
       expect(ntx50.response.cards.map((c) => c.indicator)).toEqual(['critical']);
     });
   }
@@ -60,7 +97,21 @@ describe('CDS Hooks in the sandbox', () => {
   });
 
   it('forwards signed feedback to the service', async () => {
-    const res = await fetch(`${sb.origin}/cds/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hook: 'order-sign', feedback: [{ card: 'c-1', outcome: 'accepted', acceptedSuggestions: [{ id: 's-1' }], outcomeTimestamp: new Date().toISOString() }] }) });
+    const res = await fetch(`${sb.origin}/cds/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        hook: 'order-sign',
+        feedback: [
+          {
+            card: 'c-1',
+            outcome: 'accepted',
+            acceptedSuggestions: [{ id: 's-1' }],
+            outcomeTimestamp: new Date().toISOString(),
+          },
+        ],
+      }),
+    });
     expect(await res.json()).toEqual({ status: 200 });
   });
 });

@@ -22,7 +22,9 @@ export async function testKey(): Promise<TestKey> {
 /** A JWT as a CDS client signs it; `claims` override the defaults (iss, aud, iat, exp = iat + 300, jti). */
 export function sign(key: TestKey, aud: string, claims: JWTPayload = {}): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: ISS, aud, iat, exp: iat + 300, jti: randomUUID(), ...claims }).setProtectedHeader({ alg: 'ES384', kid: key.kid, typ: 'JWT' }).sign(key.privateKey);
+  return new SignJWT({ iss: ISS, aud, iat, exp: iat + 300, jti: randomUUID(), ...claims })
+    .setProtectedHeader({ alg: 'ES384', kid: key.kid, typ: 'JWT' })
+    .sign(key.privateKey);
 }
 
 export interface TestService {
@@ -34,13 +36,22 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function startService(over: Partial<CdsServiceOptions> = {}, clientExtra: Record<string, unknown> = {}): Promise<TestService> {
+export async function startService(
+  over: Partial<CdsServiceOptions> = {},
+  clientExtra: Record<string, unknown> = {},
+): Promise<TestService> {
   const key = await testKey();
   const store = memoryStore();
   const server: Server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const handler = createCdsHandler({ baseUrl: base, clients: [{ iss: ISS, jwks: key.jwks as never, ...clientExtra }], feedback: store, appLaunchUrl: 'https://app.example/launch/', ...over });
+  const handler = createCdsHandler({
+    baseUrl: base,
+    clients: [{ iss: ISS, jwks: key.jwks as never, ...clientExtra }],
+    feedback: store,
+    appLaunchUrl: 'https://app.example/launch/',
+    ...over,
+  });
   server.on('request', (req, res) => void handler(req, res));
   return {
     base,
@@ -48,7 +59,11 @@ export async function startService(over: Partial<CdsServiceOptions> = {}, client
     key,
     async post(path, body, token) {
       const jwt = token === undefined ? await sign(key, `${base}${path}`) : token;
-      return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      return fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
     },
     close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
   };

@@ -8,13 +8,26 @@ export interface ListInput {
 
 /** Parses `input` as smart-clients.json; throws (a test bug) when the fixture itself is invalid. */
 export function allowList(input: ListInput): AllowList {
-  const parsed = parseAllowList({ clients: input.clients ?? [], ...(input.standalone ? { standalone: input.standalone } : {}) }, 'smart-clients.json');
+  const parsed = parseAllowList(
+    { clients: input.clients ?? [], ...(input.standalone ? { standalone: input.standalone } : {}) },
+    'smart-clients.json',
+  );
   if (!parsed.ok) throw new Error(`fixture allow-list invalid: ${JSON.stringify(parsed.error)}`);
   return parsed.value;
 }
 
-export const EXACT = { name: 'Hospital EHR', iss: 'https://ehr.example.org/fhir/r4', clientId: 'exact-client', scopeVersion: 'v2' };
-export const PREFIX = { name: 'Multi-tenant EHR', issPrefix: 'https://fhir.vendor.example/tenants/', clientId: 'tenant-client', scopeVersion: 'v1' };
+export const EXACT = {
+  name: 'Hospital EHR',
+  iss: 'https://ehr.example.org/fhir/r4',
+  clientId: 'exact-client',
+  scopeVersion: 'v2',
+};
+export const PREFIX = {
+  name: 'Multi-tenant EHR',
+  issPrefix: 'https://fhir.vendor.example/tenants/',
+  clientId: 'tenant-client',
+  scopeVersion: 'v1',
+};
 export const SANDBOX = {
   name: 'Sandbox',
   iss: 'http://localhost:8787/fhir',

@@ -20,7 +20,9 @@ const STATE = '6f1c1e0a-5a4b-4c1d-9e2f-0123456789ab';
 
 /** What fhirclient 2.6.3 does with the array form (lib/smart.js): the first entry whose issMatch accepts. */
 function fhirclientPick(iss: string) {
-  return smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }).find((o) => o.issMatch(iss));
+  return smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }).find((o) =>
+    o.issMatch(iss),
+  );
 }
 
 describe('issMatch built from the allow-list', () => {
@@ -68,7 +70,9 @@ describe('issMatch built from the allow-list', () => {
   });
 
   it('entryAcceptsIss never matches an entry that has neither iss nor prefix', () => {
-    expect(entryAcceptsIss({ name: 'x', clientId: 'c', scopeVersion: 'v2' }, 'https://ehr.example.org/fhir/r4')).toBe(false);
+    expect(entryAcceptsIss({ name: 'x', clientId: 'c', scopeVersion: 'v2' }, 'https://ehr.example.org/fhir/r4')).toBe(
+      false,
+    );
   });
 });
 
@@ -107,7 +111,10 @@ describe('open servers', () => {
   it('are allowed only when listed (or typing is allowed) and standalone is enabled', () => {
     expect(openServerAllowed(list, 'http://localhost:8787/open/fhir/')).toBe(true);
     expect(openServerAllowed(list, 'https://hapi.example.org/fhir')).toBe(false);
-    const typed = allowList({ clients: [], standalone: { enabled: true, openServers: [], allowTypedOpenServer: true } });
+    const typed = allowList({
+      clients: [],
+      standalone: { enabled: true, openServers: [], allowTypedOpenServer: true },
+    });
     expect(openServerAllowed(typed, 'https://hapi.example.org/fhir')).toBe(true);
     expect(openServerAllowed(typed, 'http://hapi.example.org/fhir')).toBe(false);
     const off = allowList({ clients: [], standalone: { enabled: false, openServers: [OPEN] } });
@@ -116,7 +123,11 @@ describe('open servers', () => {
 
   it('build a no-OAuth option with fhirServiceUrl and the patient id, matching only that server', () => {
     const [option] = openAuthorizeOptions('http://localhost:8787/open/fhir/', 'ldn-fibromyalgia', APP_ROOT, STATE);
-    expect(option).toMatchObject({ fhirServiceUrl: 'http://localhost:8787/open/fhir', patientId: 'ldn-fibromyalgia', redirectUri: APP_ROOT });
+    expect(option).toMatchObject({
+      fhirServiceUrl: 'http://localhost:8787/open/fhir',
+      patientId: 'ldn-fibromyalgia',
+      redirectUri: APP_ROOT,
+    });
     expect(option?.clientId).toBeUndefined();
     expect(option?.issMatch('http://localhost:8787/open/fhir')).toBe(true);
     expect(option?.issMatch('http://localhost:8787/fhir')).toBe(false);
@@ -126,10 +137,21 @@ describe('open servers', () => {
 describe('readLaunchRequest', () => {
   const read = (q: string) => readLaunchRequest(new URLSearchParams(q));
   it('tells EHR launch, standalone SMART, open and picker apart', () => {
-    expect(read('iss=https%3A%2F%2Fehr%2Ffhir&launch=abc')).toEqual({ kind: 'ehr', iss: 'https://ehr/fhir', launch: 'abc' });
+    expect(read('iss=https%3A%2F%2Fehr%2Ffhir&launch=abc')).toEqual({
+      kind: 'ehr',
+      iss: 'https://ehr/fhir',
+      launch: 'abc',
+    });
     expect(read('iss=https%3A%2F%2Fehr%2Ffhir')).toEqual({ kind: 'standalone-smart', iss: 'https://ehr/fhir' });
-    expect(read('fhirServiceUrl=https%3A%2F%2Fo%2Ffhir&patientId=p1')).toEqual({ kind: 'standalone-open', fhirServiceUrl: 'https://o/fhir', patientId: 'p1' });
-    expect(read('fhirServiceUrl=https%3A%2F%2Fo%2Ffhir')).toEqual({ kind: 'open-without-patient', fhirServiceUrl: 'https://o/fhir' });
+    expect(read('fhirServiceUrl=https%3A%2F%2Fo%2Ffhir&patientId=p1')).toEqual({
+      kind: 'standalone-open',
+      fhirServiceUrl: 'https://o/fhir',
+      patientId: 'p1',
+    });
+    expect(read('fhirServiceUrl=https%3A%2F%2Fo%2Ffhir')).toEqual({
+      kind: 'open-without-patient',
+      fhirServiceUrl: 'https://o/fhir',
+    });
     expect(read('')).toEqual({ kind: 'picker' });
   });
 });

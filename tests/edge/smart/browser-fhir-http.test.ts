@@ -41,7 +41,11 @@ describe('createBrowserFhirHttp', () => {
   it('keeps a caller’s Accept and method and body', async () => {
     const { session } = fakeSession();
     const { impl, calls } = recordingFetch(() => new Response(null, { status: 201 }));
-    await createBrowserFhirHttp(session, impl).fetch('MedicationRequest', { method: 'POST', body: '{}', headers: { accept: 'application/json' } });
+    await createBrowserFhirHttp(session, impl).fetch('MedicationRequest', {
+      method: 'POST',
+      body: '{}',
+      headers: { accept: 'application/json' },
+    });
     expect(calls[0]?.init.method).toBe('POST');
     expect(calls[0]?.init.body).toBe('{}');
     expect(calls[0]?.headers.get('accept')).toBe('application/json');
@@ -60,7 +64,9 @@ describe('createBrowserFhirHttp', () => {
   it('resolves 4xx and 5xx responses unread (the port’s contract)', async () => {
     const { session } = fakeSession();
     for (const status of [401, 403, 404, 500]) {
-      const { impl } = recordingFetch(() => new Response(JSON.stringify({ resourceType: 'OperationOutcome' }), { status }));
+      const { impl } = recordingFetch(
+        () => new Response(JSON.stringify({ resourceType: 'OperationOutcome' }), { status }),
+      );
       const response = await createBrowserFhirHttp(session, impl).fetch('Patient/p1');
       expect(response.status).toBe(status);
       expect(response.bodyUsed).toBe(false);
@@ -78,20 +84,29 @@ describe('createBrowserFhirHttp', () => {
 
   it('asks fhirclient to refresh only when the session has a refresh token, and survives a failed refresh', async () => {
     const withoutRefresh = fakeSession();
-    await createBrowserFhirHttp(withoutRefresh.session, recordingFetch(() => new Response('{}')).impl).fetch('Patient/p1');
+    await createBrowserFhirHttp(withoutRefresh.session, recordingFetch(() => new Response('{}')).impl).fetch(
+      'Patient/p1',
+    );
     expect(withoutRefresh.refreshIfNeeded).not.toHaveBeenCalled();
 
     const withRefresh = fakeSession({ tokenResponse: { refresh_token: 'r' } });
     withRefresh.refreshIfNeeded.mockRejectedValueOnce(new Error('refresh refused'));
-    const response = await createBrowserFhirHttp(withRefresh.session, recordingFetch(() => new Response('{}')).impl).fetch('Patient/p1');
+    const response = await createBrowserFhirHttp(
+      withRefresh.session,
+      recordingFetch(() => new Response('{}')).impl,
+    ).fetch('Patient/p1');
     expect(withRefresh.refreshIfNeeded).toHaveBeenCalledTimes(1);
     expect(response.status).toBe(200);
   });
 
   it('logs nothing (no token or header in the console)', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => undefined),
+    );
     const { session } = fakeSession();
-    await createBrowserFhirHttp(session, recordingFetch(() => new Response('{}', { status: 401 })).impl).fetch('Patient/p1');
+    await createBrowserFhirHttp(session, recordingFetch(() => new Response('{}', { status: 401 })).impl).fetch(
+      'Patient/p1',
+    );
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -24,7 +24,10 @@ const server = setupServer(
     }),
   ),
   http.get(`${NO_PKCE_ISS}/.well-known/smart-configuration`, () =>
-    HttpResponse.json({ authorization_endpoint: 'http://localhost:59998/auth/authorize', token_endpoint: 'http://localhost:59998/auth/token' }),
+    HttpResponse.json({
+      authorization_endpoint: 'http://localhost:59998/auth/authorize',
+      token_endpoint: 'http://localhost:59998/auth/token',
+    }),
   ),
 );
 // fhirclient's browser build (FHIRCLIENT_PURE, as vite.config.ts defines it) takes fetch from `window`.
@@ -76,7 +79,10 @@ const launchUrl = (query: string) => `http://localhost:59997/app/launch/?${query
 describe('fhirclient authorize with the allow-list array', () => {
   it('redirects an allowed EHR launch to the authorize endpoint with the entry’s client id, PKCE S256 and our state', async () => {
     const env = fakeBrowser(launchUrl(`iss=${encodeURIComponent(ISS)}&launch=L123`));
-    await authorize(env as never, smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never);
+    await authorize(
+      env as never,
+      smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never,
+    );
     const to = new URL(env.redirectedTo ?? 'http://missing/');
     expect(to.origin + to.pathname).toBe('http://localhost:59998/auth/authorize');
     expect(to.searchParams.get('client_id')).toBe('ldn-test');
@@ -86,35 +92,54 @@ describe('fhirclient authorize with the allow-list array', () => {
     expect(to.searchParams.get('redirect_uri')).toBe(APP_ROOT);
     expect(to.searchParams.get('code_challenge_method')).toBe('S256');
     expect(to.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(to.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['launch', 'openid', 'fhirUser', 'patient/Condition.rs', 'patient/MedicationRequest.c']));
+    expect(to.searchParams.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining(['launch', 'openid', 'fhirUser', 'patient/Condition.rs', 'patient/MedicationRequest.c']),
+    );
   });
 
   it('throws fhirclient’s "No configuration found" for an unknown iss and never redirects', async () => {
     const env = fakeBrowser(launchUrl(`iss=${encodeURIComponent('http://localhost:59996/fhir')}&launch=L1`));
-    const attempt = authorize(env as never, smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never);
+    const attempt = authorize(
+      env as never,
+      smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never,
+    );
     await expect(attempt).rejects.toThrow(/No configuration found matching/);
     expect(env.redirectedTo).toBeUndefined();
   });
 
   it('refuses a server that does not announce S256 (pkceMode required)', async () => {
     const env = fakeBrowser(launchUrl(`iss=${encodeURIComponent(NO_PKCE_ISS)}&launch=L1`));
-    const error = await authorize(env as never, smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never).catch((e: unknown) => e);
+    const error = await authorize(
+      env as never,
+      smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never,
+    ).catch((e: unknown) => e);
     expect(failureFromAuthorizeError(error)).toBe('pkce-unsupported');
     expect(env.redirectedTo).toBeUndefined();
   });
 
   it('classifies an unreachable SMART configuration', async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.error()), http.get(`${ISS}/metadata`, () => HttpResponse.error()));
+    server.use(
+      http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.error()),
+      http.get(`${ISS}/metadata`, () => HttpResponse.error()),
+    );
     const env = fakeBrowser(launchUrl(`iss=${encodeURIComponent(ISS)}&launch=L1`));
-    const error = await authorize(env as never, smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never).catch((e: unknown) => e);
+    const error = await authorize(
+      env as never,
+      smartAuthorizeOptions({ list, kind: 'ehr', appRootUrl: APP_ROOT, stateKey: STATE }) as never,
+    ).catch((e: unknown) => e);
     // fhirclient falls back to the CapabilityStatement; when that fails too it throws.
     expect(failureFromAuthorizeError(error)).toBe('auth-server-unreachable');
     expect(env.redirectedTo).toBeUndefined();
   });
 
   it('sends an open server straight to the app with the patient id and no OAuth', async () => {
-    const env = fakeBrowser(launchUrl(`fhirServiceUrl=${encodeURIComponent('http://localhost:59998/open/fhir')}&patientId=p-1`));
-    await authorize(env as never, openAuthorizeOptions('http://localhost:59998/open/fhir', 'p-1', APP_ROOT, STATE) as never);
+    const env = fakeBrowser(
+      launchUrl(`fhirServiceUrl=${encodeURIComponent('http://localhost:59998/open/fhir')}&patientId=p-1`),
+    );
+    await authorize(
+      env as never,
+      openAuthorizeOptions('http://localhost:59998/open/fhir', 'p-1', APP_ROOT, STATE) as never,
+    );
     expect(env.redirectedTo).toBe(`${APP_ROOT}?state=${STATE}`);
     const state = env.store.get(STATE) as { serverUrl: string; tokenResponse: { patient: string } };
     expect(state.serverUrl).toBe('http://localhost:59998/open/fhir');

@@ -6,14 +6,50 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIssuerUrl, entryMatchesIss, parseAllowList, type AllowListEntry } from '../../../src/core/smart/allow-list.ts';
+import {
+  checkIssuerUrl,
+  entryMatchesIss,
+  parseAllowList,
+  type AllowListEntry,
+} from '../../../src/core/smart/allow-list.ts';
 import { addClient, emptyAllowListJson } from '../../../src/core/registration/clients-file.ts';
 
 const PREFIX = 'https://fhir.vendor.example/tenants/';
 const entry: AllowListEntry = { name: 'Vendor', issPrefix: PREFIX, clientId: 'c', scopeVersion: 'v2' };
-const exact: AllowListEntry = { name: 'Exact', iss: 'https://ehr.example.org/fhir/r4', clientId: 'e', scopeVersion: 'v2' };
+const exact: AllowListEntry = {
+  name: 'Exact',
+  iss: 'https://ehr.example.org/fhir/r4',
+  clientId: 'e',
+  scopeVersion: 'v2',
+};
 
-const piece = fc.constantFrom('a1', 'R4', 'api', 'FHIR', '.', '..', '%2e', '%2E', '%2e%2e', '.%2E', '%2e.', '/', '//', '%2f', '%5c', '\\', '\t', '\n', ' ', '?x=1', '#f', '@', ':', '%25', 'evil');
+const piece = fc.constantFrom(
+  'a1',
+  'R4',
+  'api',
+  'FHIR',
+  '.',
+  '..',
+  '%2e',
+  '%2E',
+  '%2e%2e',
+  '.%2E',
+  '%2e.',
+  '/',
+  '//',
+  '%2f',
+  '%5c',
+  '\\',
+  '\t',
+  '\n',
+  ' ',
+  '?x=1',
+  '#f',
+  '@',
+  ':',
+  '%25',
+  'evil',
+);
 const tail = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 
 /** What the browser fetches for discovery, which is where the token's audience and the SMART endpoints come from. */
@@ -86,13 +122,23 @@ describe('allow-list entries refuse dot segments, queries and fragments', () => 
     expect(checkIssuerUrl(url)).toContain(words);
     const parsed = parseAllowList({ clients: [{ name: 'x', iss: url, clientId: 'c', scopeVersion: 'v2' }] }, 'f.json');
     expect(parsed.ok).toBe(false);
-    const prefixed = parseAllowList({ clients: [{ name: 'x', issPrefix: `${url}/`, clientId: 'c', scopeVersion: 'v2' }] }, 'f.json');
+    const prefixed = parseAllowList(
+      { clients: [{ name: 'x', issPrefix: `${url}/`, clientId: 'c', scopeVersion: 'v2' }] },
+      'f.json',
+    );
     expect(prefixed.ok).toBe(false);
-    expect(addClient(emptyAllowListJson(), { name: 'x', iss: url, clientId: 'c', scopeVersion: 'v2' }, 'f.json').ok).toBe(false);
+    expect(
+      addClient(emptyAllowListJson(), { name: 'x', iss: url, clientId: 'c', scopeVersion: 'v2' }, 'f.json').ok,
+    ).toBe(false);
   });
 
   it('stores entries in canonical form (lower-case host, no default port), so matching compares like with like', () => {
-    const parsed = parseAllowList({ clients: [{ name: 'x', issPrefix: 'https://EHR.Example.org:443/Tenants/', clientId: 'c', scopeVersion: 'v2' }] }, 'f.json');
+    const parsed = parseAllowList(
+      {
+        clients: [{ name: 'x', issPrefix: 'https://EHR.Example.org:443/Tenants/', clientId: 'c', scopeVersion: 'v2' }],
+      },
+      'f.json',
+    );
     expect(parsed.ok && parsed.value.clients[0]?.issPrefix).toBe('https://ehr.example.org/Tenants/');
   });
 });

@@ -1,13 +1,22 @@
 /** Dimensions: launch type (ehr, standalone, open) x token response fields present or absent. */
 import { describe, expect, it } from 'vitest';
-import { buildLaunchContext, fhirUserFromIdToken, userNameFromIdToken, type SmartSession } from '../../../src/edge/smart/launch-context.ts';
+import {
+  buildLaunchContext,
+  fhirUserFromIdToken,
+  userNameFromIdToken,
+  type SmartSession,
+} from '../../../src/edge/smart/launch-context.ts';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 
 const b64url = (obj: object) => Buffer.from(JSON.stringify(obj)).toString('base64url');
 const idToken = (claims: object) => `${b64url({ alg: 'RS256' })}.${b64url(claims)}.signature`;
 
-function session(state: Partial<SmartSession['state']> & { tokenResponse?: SmartSession['state']['tokenResponse'] }): SmartSession {
-  return { state: { serverUrl: 'https://ehr.example.org/fhir/', authorizeUri: 'https://ehr.example.org/auth', ...state } };
+function session(
+  state: Partial<SmartSession['state']> & { tokenResponse?: SmartSession['state']['tokenResponse'] },
+): SmartSession {
+  return {
+    state: { serverUrl: 'https://ehr.example.org/fhir/', authorizeUri: 'https://ehr.example.org/auth', ...state },
+  };
 }
 
 describe('buildLaunchContext', () => {
@@ -42,24 +51,35 @@ describe('buildLaunchContext', () => {
   });
 
   it('never puts the token in the context', () => {
-    const result = buildLaunchContext(session({ scope: 'launch', tokenResponse: { access_token: 'secret-token', patient: 'p' } }));
+    const result = buildLaunchContext(
+      session({ scope: 'launch', tokenResponse: { access_token: 'secret-token', patient: 'p' } }),
+    );
     expect(JSON.stringify(result)).not.toContain('secret-token');
   });
 
   it('marks a launch/patient launch standalone and shows the banner when the server does not say', () => {
-    const result = buildLaunchContext(session({ scope: requestedScopes('standalone', 'v1'), tokenResponse: { access_token: 't', patient: 'p', scope: 'launch/patient' } }));
+    const result = buildLaunchContext(
+      session({
+        scope: requestedScopes('standalone', 'v1'),
+        tokenResponse: { access_token: 't', patient: 'p', scope: 'launch/patient' },
+      }),
+    );
     expect(result.ok && result.value.launchType).toBe('standalone');
     expect(result.ok && result.value.needPatientBanner).toBe(true);
     expect(result.ok && result.value.encounterId).toBeUndefined();
   });
 
   it('takes the requested scopes as granted when the token response omits scope (RFC 6749 §5.1)', () => {
-    const result = buildLaunchContext(session({ scope: 'launch openid patient/Condition.rs', tokenResponse: { access_token: 't', patient: 'p' } }));
+    const result = buildLaunchContext(
+      session({ scope: 'launch openid patient/Condition.rs', tokenResponse: { access_token: 't', patient: 'p' } }),
+    );
     expect(result.ok && result.value.grantedScopes).toEqual(['launch', 'openid', 'patient/Condition.rs']);
   });
 
   it('builds an open-server context with the app’s standalone v2 scopes and no user', () => {
-    const result = buildLaunchContext({ state: { serverUrl: 'http://localhost:8787/open/fhir', tokenResponse: { patient: 'p2' } } });
+    const result = buildLaunchContext({
+      state: { serverUrl: 'http://localhost:8787/open/fhir', tokenResponse: { patient: 'p2' } },
+    });
     expect(result).toEqual({
       ok: true,
       value: {
@@ -73,13 +93,18 @@ describe('buildLaunchContext', () => {
   });
 
   it('refuses a launch without a patient', () => {
-    expect(buildLaunchContext(session({ scope: 'launch', tokenResponse: { access_token: 't' } }))).toEqual({ ok: false, error: 'no-patient' });
+    expect(buildLaunchContext(session({ scope: 'launch', tokenResponse: { access_token: 't' } }))).toEqual({
+      ok: false,
+      error: 'no-patient',
+    });
   });
 });
 
 describe('fhirUserFromIdToken', () => {
   it('keeps Type/id of an absolute fhirUser URL (Epic style)', () => {
-    expect(fhirUserFromIdToken(idToken({ fhirUser: 'https://ehr.example.org/fhir/Practitioner/abc-123' }))).toBe('Practitioner/abc-123');
+    expect(fhirUserFromIdToken(idToken({ fhirUser: 'https://ehr.example.org/fhir/Practitioner/abc-123' }))).toBe(
+      'Practitioner/abc-123',
+    );
   });
 
   it('decodes base64url payloads that window.atob alone would reject', () => {

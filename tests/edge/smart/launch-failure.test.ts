@@ -1,7 +1,11 @@
 /** Dimensions: where the failure shows (redirect error, ready() error, first FHIR response) x each cause. */
 import { describe, expect, it } from 'vitest';
 import HttpError from 'fhirclient/lib/HttpError';
-import { failureFromFirstResponse, failureFromReadyError, failureFromRedirect } from '../../../src/edge/smart/launch-failure.ts';
+import {
+  failureFromFirstResponse,
+  failureFromReadyError,
+  failureFromRedirect,
+} from '../../../src/edge/smart/launch-failure.ts';
 
 const redirect = (query: string) => failureFromRedirect(new URLSearchParams(query));
 
@@ -34,18 +38,24 @@ describe('failureFromRedirect (RFC 6749 §4.1.2.1 error codes)', () => {
 
 /** A token endpoint's error as fhirclient raises it: HttpError with the JSON body's error appended by parse(). */
 async function tokenEndpointError(status: number, body: object): Promise<HttpError> {
-  const error = new HttpError(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  const error = new HttpError(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
   return error.parse();
 }
 
 describe('failureFromReadyError', () => {
   it('recognises an app opened directly (fhirclient’s two "no state" messages)', () => {
-    expect(failureFromReadyError(new Error("No 'state' parameter found. Please (re)launch the app.")).kind).toBe('opened-directly');
+    expect(failureFromReadyError(new Error("No 'state' parameter found. Please (re)launch the app.")).kind).toBe(
+      'opened-directly',
+    );
     expect(failureFromReadyError(new Error('No state found! Please (re)launch the app.')).kind).toBe('opened-directly');
   });
 
   it('tells an invalid scope at the token endpoint from another refused exchange', async () => {
-    expect(failureFromReadyError(await tokenEndpointError(400, { error: 'invalid_scope', error_description: 'no' }))).toEqual({
+    expect(
+      failureFromReadyError(await tokenEndpointError(400, { error: 'invalid_scope', error_description: 'no' })),
+    ).toEqual({
       kind: 'invalid-scope',
       code: 'invalid_scope',
     });
@@ -53,8 +63,13 @@ describe('failureFromReadyError', () => {
       kind: 'token-exchange-failed',
       code: 'invalid_client',
     });
-    expect(failureFromReadyError(await tokenEndpointError(400, { error: 'invalid_grant' })).kind).toBe('token-exchange-failed');
-    expect(failureFromReadyError(await tokenEndpointError(500, { oops: true }))).toEqual({ kind: 'token-exchange-failed', code: 'HTTP 500' });
+    expect(failureFromReadyError(await tokenEndpointError(400, { error: 'invalid_grant' })).kind).toBe(
+      'token-exchange-failed',
+    );
+    expect(failureFromReadyError(await tokenEndpointError(500, { oops: true }))).toEqual({
+      kind: 'token-exchange-failed',
+      code: 'HTTP 500',
+    });
     expect(failureFromReadyError(new Error('Failed to obtain access token.')).kind).toBe('token-exchange-failed');
   });
 
@@ -70,7 +85,9 @@ describe('failureFromReadyError', () => {
 
 describe('failureFromFirstResponse (RFC 6750 §3.1)', () => {
   it('tells an expired token from an invalid one by the WWW-Authenticate header', () => {
-    expect(failureFromFirstResponse(401, 'Bearer error="invalid_token", error_description="The access token expired"')).toEqual({
+    expect(
+      failureFromFirstResponse(401, 'Bearer error="invalid_token", error_description="The access token expired"'),
+    ).toEqual({
       kind: 'token-expired',
       code: 'HTTP 401',
       description: 'The access token expired',

@@ -28,7 +28,12 @@ function verdict() {
 describe('guardLaunch', () => {
   it('reports an expired token when the first answer is 401 saying so, and still hands the response back', async () => {
     const { onFailure, onWorking, handlers } = verdict();
-    const http = guardLaunch(scripted([401], { 'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"' }), handlers);
+    const http = guardLaunch(
+      scripted([401], {
+        'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"',
+      }),
+      handlers,
+    );
     expect((await http.fetch('Patient/p1')).status).toBe(401);
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ kind: 'token-expired' }));
@@ -74,7 +79,10 @@ describe('guardLaunch', () => {
 
   it('ignores an abort or timeout (not a network failure)', async () => {
     const { onFailure, onWorking, handlers } = verdict();
-    const aborting: FhirHttp = { baseUrl: BASE, fetch: async () => Promise.reject(new DOMException('aborted', 'AbortError')) };
+    const aborting: FhirHttp = {
+      baseUrl: BASE,
+      fetch: async () => Promise.reject(new DOMException('aborted', 'AbortError')),
+    };
     await expect(guardLaunch(aborting, handlers).fetch('Patient/p1')).rejects.toThrow();
     expect(onFailure).not.toHaveBeenCalled();
     expect(onWorking).not.toHaveBeenCalled();

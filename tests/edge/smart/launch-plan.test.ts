@@ -7,7 +7,12 @@ import { allowList, EXACT, OPEN, SANDBOX } from './allow-list-fixtures.ts';
 const list = allowList({ clients: [EXACT, SANDBOX], standalone: { enabled: true, openServers: [OPEN] } });
 const closed = allowList({ clients: [EXACT, SANDBOX], standalone: { enabled: false } });
 const plan = (query: string, l = list) =>
-  planLaunch({ request: readLaunchRequest(new URLSearchParams(query)), list: l, appRootUrl: 'https://app.example/', stateKey: 'k' });
+  planLaunch({
+    request: readLaunchRequest(new URLSearchParams(query)),
+    list: l,
+    appRootUrl: 'https://app.example/',
+    stateKey: 'k',
+  });
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 describe('planLaunch', () => {
@@ -23,8 +28,14 @@ describe('planLaunch', () => {
   });
 
   it('shows the unknown-issuer page for an iss not on the list, EHR or standalone', () => {
-    expect(plan(q({ iss: 'https://evil.example/fhir', launch: 'abc' }))).toEqual({ action: 'unknown-issuer', iss: 'https://evil.example/fhir' });
-    expect(plan(q({ iss: 'https://evil.example/fhir' }))).toEqual({ action: 'unknown-issuer', iss: 'https://evil.example/fhir' });
+    expect(plan(q({ iss: 'https://evil.example/fhir', launch: 'abc' }))).toEqual({
+      action: 'unknown-issuer',
+      iss: 'https://evil.example/fhir',
+    });
+    expect(plan(q({ iss: 'https://evil.example/fhir' }))).toEqual({
+      action: 'unknown-issuer',
+      iss: 'https://evil.example/fhir',
+    });
   });
 
   it('authorizes a standalone launch only for entries marked standalone, and only when standalone is enabled', () => {
@@ -38,7 +49,8 @@ describe('planLaunch', () => {
   it('authorizes a listed open server without OAuth, refuses an unlisted one', () => {
     const open = plan(q({ fhirServiceUrl: OPEN.fhirServiceUrl, patientId: 'p1' }));
     expect(open).toMatchObject({ action: 'authorize', serverUrl: OPEN.fhirServiceUrl });
-    if (open.action === 'authorize') expect(open.options[0]).toMatchObject({ fhirServiceUrl: OPEN.fhirServiceUrl, patientId: 'p1' });
+    if (open.action === 'authorize')
+      expect(open.options[0]).toMatchObject({ fhirServiceUrl: OPEN.fhirServiceUrl, patientId: 'p1' });
     expect(plan(q({ fhirServiceUrl: 'https://other.example/fhir', patientId: 'p1' }))).toEqual({
       action: 'failure',
       kind: 'open-server-not-allowed',
@@ -55,13 +67,21 @@ describe('planLaunch', () => {
 
 describe('failureFromAuthorizeError (fhirclient 2.6.3 messages)', () => {
   it('maps each message to its page', () => {
-    expect(failureFromAuthorizeError(new Error('No configuration found matching the current "iss" parameter "x"'))).toBe('unknown-issuer');
     expect(
-      failureFromAuthorizeError(new Error("Required PKCE code challenge method (`S256`) was not found in the server's codeChallengeMethods declaration.")),
+      failureFromAuthorizeError(new Error('No configuration found matching the current "iss" parameter "x"')),
+    ).toBe('unknown-issuer');
+    expect(
+      failureFromAuthorizeError(
+        new Error(
+          "Required PKCE code challenge method (`S256`) was not found in the server's codeChallengeMethods declaration.",
+        ),
+      ),
     ).toBe('pkce-unsupported');
-    expect(failureFromAuthorizeError(new Error('Failed to fetch the conformance statement from "x/metadata". TypeError: fetch failed'))).toBe(
-      'auth-server-unreachable',
-    );
+    expect(
+      failureFromAuthorizeError(
+        new Error('Failed to fetch the conformance statement from "x/metadata". TypeError: fetch failed'),
+      ),
+    ).toBe('auth-server-unreachable');
     expect(failureFromAuthorizeError(new TypeError('Failed to fetch'))).toBe('auth-server-unreachable');
     expect(failureFromAuthorizeError(new Error('something else'))).toBe('launch-failed');
   });
@@ -69,7 +89,9 @@ describe('failureFromAuthorizeError (fhirclient 2.6.3 messages)', () => {
 
 describe('withoutOverrides', () => {
   it('removes a clientId URL parameter (fhirclient would let it override the allow-list’s client id)', () => {
-    expect(withoutOverrides('https://app.example/launch/?iss=x&launch=y&clientId=evil')).toBe('https://app.example/launch/?iss=x&launch=y');
+    expect(withoutOverrides('https://app.example/launch/?iss=x&launch=y&clientId=evil')).toBe(
+      'https://app.example/launch/?iss=x&launch=y',
+    );
     expect(withoutOverrides('https://app.example/launch/?iss=x&launch=y')).toBeUndefined();
   });
 });

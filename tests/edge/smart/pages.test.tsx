@@ -34,7 +34,11 @@ describe('failure pages', () => {
 
   it('invalid_request: its own text, with the server’s description on the page (not only in the details), as text', () => {
     const { container } = render(
-      <FailurePage kind="invalid-request" text={APP_FAILURE_TEXTS['invalid-request']} failure={{ code: 'invalid_request', description: `Invalid launch options ${HOSTILE}` }} />,
+      <FailurePage
+        kind="invalid-request"
+        text={APP_FAILURE_TEXTS['invalid-request']}
+        failure={{ code: 'invalid_request', description: `Invalid launch options ${HOSTILE}` }}
+      />,
     );
     expect(screen.getByRole('heading', { level: 2, name: 'What the EHR said' })).toBeTruthy();
     expect(container.querySelector('.launch-page__server-says')?.textContent).toBe(`Invalid launch options ${HOSTILE}`);
@@ -46,7 +50,11 @@ describe('failure pages', () => {
 
   it('shows the server’s error code and description as text only', () => {
     const { container } = render(
-      <FailurePage kind="invalid-scope" text={APP_FAILURE_TEXTS['invalid-scope']} failure={{ code: 'invalid_scope', description: HOSTILE }} />,
+      <FailurePage
+        kind="invalid-scope"
+        text={APP_FAILURE_TEXTS['invalid-scope']}
+        failure={{ code: 'invalid_scope', description: HOSTILE }}
+      />,
     );
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain(HOSTILE);
@@ -73,7 +81,10 @@ describe('unknown issuer page', () => {
 
 describe('configuration error page', () => {
   it('lists every problem with its file and field', () => {
-    const lines = ['smart-clients.json: clients[0].clientId must be a non-empty string', 'smart-clients.json: standalone.enabled must be true or false'];
+    const lines = [
+      'smart-clients.json: clients[0].clientId must be a non-empty string',
+      'smart-clients.json: standalone.enabled must be true or false',
+    ];
     render(<ConfigErrorPage file="smart-clients.json" lines={lines} />);
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(lines);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/allowed EHRs has errors/);

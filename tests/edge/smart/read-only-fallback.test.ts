@@ -8,7 +8,13 @@ import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 import { entryScopes, readOnlyScopes } from '../../../src/core/smart/write-scopes.ts';
 import { planLaunch } from '../../../src/edge/smart/launch-plan.ts';
-import { isFallbackRetry, rememberForRetry, SCOPE_RETRY_KEY, scopeRetryUrl, type KeyValueStore } from '../../../src/edge/smart/scope-retry.ts';
+import {
+  isFallbackRetry,
+  rememberForRetry,
+  SCOPE_RETRY_KEY,
+  scopeRetryUrl,
+  type KeyValueStore,
+} from '../../../src/edge/smart/scope-retry.ts';
 import { allowList, EXACT } from './allow-list-fixtures.ts';
 import { buildRegistration } from '../../../src/core/registration/registration.ts';
 import { formatRegistrationText } from '../../../src/core/registration/format.ts';
@@ -18,7 +24,12 @@ const APP = 'https://app.example.org/ldn/';
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 describe('scope sets per write setting', () => {
@@ -27,12 +38,20 @@ describe('scope sets per write setting', () => {
       const full = words(requestedScopes('ehr', v));
       const ro = words(readOnlyScopes('ehr', v));
       const suffix = v === 'v1' ? 'write' : 'c';
-      expect(full.filter((s) => !ro.includes(s))).toEqual([`patient/MedicationRequest.${suffix}`, `patient/DetectedIssue.${suffix}`]);
+      expect(full.filter((s) => !ro.includes(s))).toEqual([
+        `patient/MedicationRequest.${suffix}`,
+        `patient/DetectedIssue.${suffix}`,
+      ]);
     }
   });
 
   it('on / off / fallback, for MedicationRequest and DetectedIssue separately', () => {
-    const e = (write?: string, writeDetectedIssue?: string) => ({ scopeVersion: 'v2' as const, ...(write ? { write } : {}), ...(writeDetectedIssue ? { writeDetectedIssue } : {}) }) as Parameters<typeof entryScopes>[1];
+    const e = (write?: string, writeDetectedIssue?: string) =>
+      ({
+        scopeVersion: 'v2' as const,
+        ...(write ? { write } : {}),
+        ...(writeDetectedIssue ? { writeDetectedIssue } : {}),
+      }) as Parameters<typeof entryScopes>[1];
     expect(entryScopes('ehr', e(), 'first')).toBe(requestedScopes('ehr', 'v2'));
     expect(entryScopes('ehr', e('off', 'off'), 'first')).toBe(readOnlyScopes('ehr', 'v2'));
     expect(words(entryScopes('ehr', e('fallback'), 'first'))).toContain('patient/MedicationRequest.c');
@@ -46,7 +65,9 @@ describe('scope sets per write setting', () => {
   });
 
   it('the registration text lists the read-only set next to the full one', () => {
-    const r = buildRegistration({ baseUrl: 'https://app.example.org/ldn/', version: '1.0.0' } as Parameters<typeof buildRegistration>[0]);
+    const r = buildRegistration({ baseUrl: 'https://app.example.org/ldn/', version: '1.0.0' } as Parameters<
+      typeof buildRegistration
+    >[0]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const lines = formatRegistrationText(r.value);
@@ -82,7 +103,12 @@ describe('one retry after invalid_scope', () => {
   it('the refusal for the remembered state sends the browser back to the launch page once', () => {
     const store = memoryStore();
     rememberForRetry(store, { stateKey: 'S1', iss: EXACT.iss, launch: 'L1' });
-    const url = scopeRetryUrl(store, { kind: 'invalid-scope', code: 'invalid_scope' }, 'S1', `${APP}index.html?error=invalid_scope&state=S1`);
+    const url = scopeRetryUrl(
+      store,
+      { kind: 'invalid-scope', code: 'invalid_scope' },
+      'S1',
+      `${APP}index.html?error=invalid_scope&state=S1`,
+    );
     expect(url).toBe(`${APP}launch/?iss=${encodeURIComponent(EXACT.iss)}&launch=L1&retry=fallback`);
     expect(isFallbackRetry(new URL(url ?? '').searchParams)).toBe(true);
     expect(store.map.has(SCOPE_RETRY_KEY)).toBe(false);

@@ -22,7 +22,9 @@ export function testDraft(d: DraftInput): OrderDraft {
   const compound = medication({
     id: 'ldn',
     code: concept([], 'Naltrexone HCl 1 mg/mL oral liquid (compounded)'),
-    ingredients: [{ item: concept([rxnorm('7243', 'naltrexone')]), strength: { value: 1, unit: 'mg', per: 1, perUnit: 'mL' } }],
+    ingredients: [
+      { item: concept([rxnorm('7243', 'naltrexone')]), strength: { value: 1, unit: 'mg', per: 1, perUnit: 'mL' } },
+    ],
   });
   const detectedIssues: DetectedIssue[] = Array.from({ length: d.overrides ?? 0 }, (_, i) => ({
     resourceType: 'DetectedIssue',
@@ -35,7 +37,12 @@ export function testDraft(d: DraftInput): OrderDraft {
     detail: `Tramadol dispensed within the washout window (${i})`,
     mitigation: [{ action: { text: 'Override' }, date: '2026-11-25T10:00:00Z' }],
   }));
-  const base = medicationRequest({ patientId: d.patientId, medication: { contained: compound }, status: 'active', authoredOn: '2026-11-25' });
+  const base = medicationRequest({
+    patientId: d.patientId,
+    medication: { contained: compound },
+    status: 'active',
+    authoredOn: '2026-11-25',
+  });
   const { id: _serverAssigns, ...withoutId } = base;
   const mr: MedicationRequest = {
     ...withoutId,
@@ -43,11 +50,20 @@ export function testDraft(d: DraftInput): OrderDraft {
     dosageInstruction: [0.5, 1, 1.5].map((mg, i) => ({
       sequence: i + 1,
       text: `Take ${mg} mL (${mg} mg) by mouth at bedtime`,
-      timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } } },
+      timing: {
+        repeat: {
+          frequency: 1,
+          period: 1,
+          periodUnit: 'd',
+          boundsDuration: { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' },
+        },
+      },
       doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
     })),
     note: [{ text: 'Titrate weekly by 0.5 mg to 1.5 mg; hold at the tolerated dose.' }],
-    ...(detectedIssues.length ? { detectedIssue: detectedIssues.map((di) => ({ reference: `urn:uuid:${di.identifier![0]!.value}` })) } : {}),
+    ...(detectedIssues.length
+      ? { detectedIssue: detectedIssues.map((di) => ({ reference: `urn:uuid:${di.identifier![0]!.value}` })) }
+      : {}),
   };
   return { identifier: { system: ORDER_IDENTIFIER_SYSTEM, value: d.value }, detectedIssues, medicationRequest: mr };
 }

@@ -41,13 +41,23 @@ export function engineHandlers(engine: FhirEngine, base: string, opts: EngineHan
  */
 export function batchHandler(engine: FhirEngine, base: string): HttpHandler {
   return http.post(base, async ({ request }) => {
-    const bundle = (await request.json()) as { resourceType?: string; type?: string; entry?: { request?: { method?: string; url?: string } }[] };
-    if (bundle.resourceType !== 'Bundle' || bundle.type !== 'batch') return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }] }, { status: 400 });
+    const bundle = (await request.json()) as {
+      resourceType?: string;
+      type?: string;
+      entry?: { request?: { method?: string; url?: string } }[];
+    };
+    if (bundle.resourceType !== 'Bundle' || bundle.type !== 'batch')
+      return HttpResponse.json(
+        { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }] },
+        { status: 400 },
+      );
     const entry = await Promise.all(
       (bundle.entry ?? []).map(async (e) => {
         if (e.request?.method !== 'GET' || !e.request.url) return { response: { status: '400 Bad Request' } };
         const answer = await engine.handle({ method: 'GET', url: e.request.url, baseUrl: base });
-        return answer.status < 300 ? { resource: answer.body, response: { status: `${answer.status} OK` } } : { response: { status: String(answer.status), outcome: answer.body } };
+        return answer.status < 300
+          ? { resource: answer.body, response: { status: `${answer.status} OK` } }
+          : { response: { status: String(answer.status), outcome: answer.body } };
       }),
     );
     return HttpResponse.json({ resourceType: 'Bundle', type: 'batch-response', entry });

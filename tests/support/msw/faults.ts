@@ -20,7 +20,20 @@ export type SearchFault =
   | 'broken-next'
   | 'foreign-next';
 
-export const SEARCH_FAULTS: readonly SearchFault[] = ['500', '401', '403', '404', 'network', 'timeout', 'slow', 'not-json', 'operation-outcome', 'malformed-entries', 'broken-next', 'foreign-next'];
+export const SEARCH_FAULTS: readonly SearchFault[] = [
+  '500',
+  '401',
+  '403',
+  '404',
+  'network',
+  'timeout',
+  'slow',
+  'not-json',
+  'operation-outcome',
+  'malformed-entries',
+  'broken-next',
+  'foreign-next',
+];
 
 /** How long the 'slow' fault waits: well inside the tests' request timeout. */
 export const SLOW_MS = 150;
@@ -59,14 +72,23 @@ export function searchFault(engine: FhirEngine, base: string, resourceType: stri
         await delay(SLOW_MS);
         return forwardToEngine(engine, base, request);
       case 'not-json':
-        return HttpResponse.text('<html><body>Service temporarily unavailable</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
+        return HttpResponse.text('<html><body>Service temporarily unavailable</body></html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+        });
       case 'operation-outcome':
         return HttpResponse.json(outcome('processing', 'Search failed'), { status: 200 });
       case 'malformed-entries': {
         const answer = await forwardToEngine(engine, base, request);
         const bundle = (await answer.json()) as { entry?: unknown[] };
         // Four bad entries: not an object, no resource, a resource of a type nobody searched for, a resource without id.
-        bundle.entry = [...(bundle.entry ?? []), 'not an entry', { fullUrl: 'x' }, { resource: { resourceType: 'Observation', id: 'obs-1' } }, { resource: { resourceType } }];
+        bundle.entry = [
+          ...(bundle.entry ?? []),
+          'not an entry',
+          { fullUrl: 'x' },
+          { resource: { resourceType: 'Observation', id: 'obs-1' } },
+          { resource: { resourceType } },
+        ];
         return HttpResponse.json(bundle);
       }
       case 'broken-next':
@@ -76,7 +98,9 @@ export function searchFault(engine: FhirEngine, base: string, resourceType: stri
       case 'foreign-next': {
         const answer = await forwardToEngine(engine, base, request);
         const bundle = (await answer.json()) as { link?: { relation: string; url: string }[] };
-        bundle.link = (bundle.link ?? []).map((l) => (l.relation === 'next' ? { ...l, url: 'http://localhost:1/elsewhere/next' } : l));
+        bundle.link = (bundle.link ?? []).map((l) =>
+          l.relation === 'next' ? { ...l, url: 'http://localhost:1/elsewhere/next' } : l,
+        );
         return HttpResponse.json(bundle);
       }
     }

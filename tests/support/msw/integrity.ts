@@ -9,11 +9,16 @@ import type { FhirEngine } from '../../../sandbox/fhir/engine.ts';
 import { forwardToEngine } from './engine-handler.ts';
 
 type Issue = { severity: string; code: string; diagnostics?: string; details?: { text: string } };
-const outcomeEntry = (issues: Issue[]) => ({ resource: { resourceType: 'OperationOutcome', issue: issues }, search: { mode: 'outcome' } });
+const outcomeEntry = (issues: Issue[]) => ({
+  resource: { resourceType: 'OperationOutcome', issue: issues },
+  search: { mode: 'outcome' },
+});
 
 /** Searches of `type` answer a searchset whose only entry is an OperationOutcome. */
 export function outcomeOnlySearchset(base: string, type: string, issues: Issue[]): HttpHandler {
-  return http.get(`${base}/${type}`, () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', total: 0, entry: [outcomeEntry(issues)] }));
+  return http.get(`${base}/${type}`, () =>
+    HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', total: 0, entry: [outcomeEntry(issues)] }),
+  );
 }
 
 /** Searches of `type` answer the engine's results plus an OperationOutcome entry. */
@@ -28,7 +33,10 @@ export function withOutcomeEntry(engine: FhirEngine, base: string, type: string,
 /** Searches of `type` answer the engine's results with `total` raised by `extra` and no next link. */
 export function totalTooLarge(engine: FhirEngine, base: string, type: string, extra: number): HttpHandler {
   return http.get(`${base}/${type}`, async ({ request }) => {
-    const bundle = (await (await forwardToEngine(engine, base, request)).json()) as { total?: number; link?: { relation: string }[] };
+    const bundle = (await (await forwardToEngine(engine, base, request)).json()) as {
+      total?: number;
+      link?: { relation: string }[];
+    };
     bundle.total = (bundle.total ?? 0) + extra;
     bundle.link = (bundle.link ?? []).filter((l) => l.relation !== 'next');
     return HttpResponse.json(bundle);

@@ -27,7 +27,11 @@ export function recordRequests(server: SetupServer): RequestLog {
   const byId = new Map<string, LoggedRequest>();
   const onStart = ({ request, requestId }: { request: Request; requestId: string }): void => {
     const url = new URL(request.url);
-    const entry: LoggedRequest = { method: request.method, path: `${url.pathname}${url.search}`, start: performance.now() };
+    const entry: LoggedRequest = {
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      start: performance.now(),
+    };
     const ifNoneExist = request.headers.get('if-none-exist');
     if (ifNoneExist) entry.ifNoneExist = ifNoneExist;
     requests.push(entry);

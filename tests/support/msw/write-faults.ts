@@ -52,14 +52,25 @@ export function fails503AfterStoring(engine: FhirEngine, base: string, type: str
 
 /** Every POST of `type` answers 503 and stores nothing. */
 export function alwaysUnavailable(base: string, type: string): HttpHandler {
-  return http.post(`${base}/${type}`, () => HttpResponse.json(outcome('transient', 'Service unavailable'), { status: 503 }));
+  return http.post(`${base}/${type}`, () =>
+    HttpResponse.json(outcome('transient', 'Service unavailable'), { status: 503 }),
+  );
 }
 
 /** A server without conditional create: the If-None-Exist header is dropped before the engine sees it. */
-export function ignoresIfNoneExist(engine: FhirEngine, base: string, type: string, then?: (stored: Response) => Response): HttpHandler {
+export function ignoresIfNoneExist(
+  engine: FhirEngine,
+  base: string,
+  type: string,
+  then?: (stored: Response) => Response,
+): HttpHandler {
   return http.post(`${base}/${type}`, async ({ request }) => {
     const text = await request.text();
-    const stored = await forwardToEngine(engine, base, copyRequest(request, text, (h) => h.delete('if-none-exist')));
+    const stored = await forwardToEngine(
+      engine,
+      base,
+      copyRequest(request, text, (h) => h.delete('if-none-exist')),
+    );
     return then ? then(stored) : stored;
   });
 }
@@ -71,9 +82,16 @@ export function ignoresIfNoneExist(engine: FhirEngine, base: string, type: strin
 export function acceptsOnlyReported(engine: FhirEngine, base: string, status: number): HttpHandler {
   return http.post(`${base}/MedicationRequest`, async ({ request }) => {
     const text = await request.text();
-    const body = JSON.parse(text) as { reportedBoolean?: boolean; dosageInstruction?: unknown[]; medicationCodeableConcept?: unknown };
+    const body = JSON.parse(text) as {
+      reportedBoolean?: boolean;
+      dosageInstruction?: unknown[];
+      medicationCodeableConcept?: unknown;
+    };
     if (body.reportedBoolean !== true || (body.dosageInstruction?.length ?? 0) > 1 || !body.medicationCodeableConcept) {
-      return HttpResponse.json(outcome('business-rule', 'Only reported medications with one dosage instruction can be written'), { status });
+      return HttpResponse.json(
+        outcome('business-rule', 'Only reported medications with one dosage instruction can be written'),
+        { status },
+      );
     }
     return forwardToEngine(engine, base, copyRequest(request, text));
   });
@@ -81,7 +99,9 @@ export function acceptsOnlyReported(engine: FhirEngine, base: string, status: nu
 
 /** Every POST of `type` is refused with `status` and an OperationOutcome. */
 export function refusesAll(base: string, type: string, status: number, text = 'Not allowed'): HttpHandler {
-  return http.post(`${base}/${type}`, () => HttpResponse.json(outcome(status === 403 ? 'forbidden' : 'invalid', text), { status }));
+  return http.post(`${base}/${type}`, () =>
+    HttpResponse.json(outcome(status === 403 ? 'forbidden' : 'invalid', text), { status }),
+  );
 }
 
 /** Stores, then answers 201 with only a Location header and no body (Prefer: return=minimal behaviour). */
@@ -98,7 +118,12 @@ export function answersWithLocationOnly(engine: FhirEngine, base: string, type: 
  * as if it were not there (so they return the patient's other records); with `inConditionalCreate` it also drops
  * the identifier from If-None-Exist, so a conditional create matches the patient's other records.
  */
-export function ignoresIdentifierSearch(engine: FhirEngine, base: string, type: string, inConditionalCreate = false): HttpHandler[] {
+export function ignoresIdentifierSearch(
+  engine: FhirEngine,
+  base: string,
+  type: string,
+  inConditionalCreate = false,
+): HttpHandler[] {
   const strip = (query: string): string =>
     query
       .split('&')
@@ -115,7 +140,11 @@ export function ignoresIdentifierSearch(engine: FhirEngine, base: string, type: 
     handlers.push(
       http.post(`${base}/${type}`, async ({ request }) => {
         const text = await request.text();
-        return forwardToEngine(engine, base, copyRequest(request, text, (h) => h.set('if-none-exist', strip(h.get('if-none-exist') ?? ''))));
+        return forwardToEngine(
+          engine,
+          base,
+          copyRequest(request, text, (h) => h.set('if-none-exist', strip(h.get('if-none-exist') ?? ''))),
+        );
       }),
     );
   }

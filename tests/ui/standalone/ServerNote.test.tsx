@@ -11,22 +11,50 @@ import { ServerNote, UNDECLARED_WRITE_TEXT } from '../../../src/ui/standalone/Se
 
 afterEach(cleanup);
 
-const item = (id: string, status: CheckItem['status'], reason: string): CheckItem => ({ id, label: id.replace('-', ' '), status, reason });
+const item = (id: string, status: CheckItem['status'], reason: string): CheckItem => ({
+  id,
+  label: id.replace('-', ' '),
+  status,
+  reason,
+});
 
 function report(items: CheckItem[]): ServerReport {
-  return { verdict: 'read-only', verdictReason: 'DetectedIssue create not declared', items, notes: [], smart: true, openRead: false } as unknown as ServerReport;
+  return {
+    verdict: 'read-only',
+    verdictReason: 'DetectedIssue create not declared',
+    items,
+    notes: [],
+    smart: true,
+    openRead: false,
+  } as unknown as ServerReport;
 }
 
 describe('ServerNote', () => {
   it('an undeclared DetectedIssue create: "not declared, may still work", not "read-only"', () => {
-    const { container } = render(<ServerNote report={report([item('create-MedicationRequest', 'ok', 'declared'), item('create-DetectedIssue', 'missing', 'create not declared')])} />);
+    const { container } = render(
+      <ServerNote
+        report={report([
+          item('create-MedicationRequest', 'ok', 'declared'),
+          item('create-DetectedIssue', 'missing', 'create not declared'),
+        ])}
+      />,
+    );
     expect(container.textContent).toContain(UNDECLARED_WRITE_TEXT);
-    expect(container.textContent).toContain('create DetectedIssue: not declared (may still work; the app will try and fall back)');
+    expect(container.textContent).toContain(
+      'create DetectedIssue: not declared (may still work; the app will try and fall back)',
+    );
     expect(container.textContent).not.toMatch(/Read-only here|cannot be written/);
   });
 
   it('a refused create: "refused" and the read-only verdict', () => {
-    const { container } = render(<ServerNote report={report([item('create-MedicationRequest', 'fails', 'the server answered 403'), item('create-DetectedIssue', 'missing', 'x')])} />);
+    const { container } = render(
+      <ServerNote
+        report={report([
+          item('create-MedicationRequest', 'fails', 'the server answered 403'),
+          item('create-DetectedIssue', 'missing', 'x'),
+        ])}
+      />,
+    );
     expect(container.textContent).toContain('Read-only here: the server refuses writing the order');
     expect(container.textContent).toContain('create MedicationRequest: refused, the server answered 403');
     expect(container.textContent).not.toContain(UNDECLARED_WRITE_TEXT);

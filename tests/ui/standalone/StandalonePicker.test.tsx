@@ -42,13 +42,21 @@ const server = setupServer(
   }),
   ...[OPEN, TYPED].flatMap((base) => [
     http.get(`${base}/.well-known/smart-configuration`, () => new HttpResponse(null, { status: 404 })),
-    http.get(`${base}/metadata`, () => HttpResponse.json(capabilityStatement(base === TYPED ? { withoutCreate: ['MedicationRequest'] } : {}))),
+    http.get(`${base}/metadata`, () =>
+      HttpResponse.json(capabilityStatement(base === TYPED ? { withoutCreate: ['MedicationRequest'] } : {})),
+    ),
     http.get(`${base}/Patient`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       if (!params.has('name')) return HttpResponse.json(searchset());
       lastSearch = params;
       if (params.get('name') === 'boom') return new HttpResponse('oops', { status: 500, statusText: 'Server Error' });
-      const entry = patients.filter((p) => JSON.stringify(p.name).toLowerCase().includes((params.get('name') ?? '').toLowerCase())).map((resource) => ({ resource }));
+      const entry = patients
+        .filter((p) =>
+          JSON.stringify(p.name)
+            .toLowerCase()
+            .includes((params.get('name') ?? '').toLowerCase()),
+        )
+        .map((resource) => ({ resource }));
       return HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry, link: [] });
     }),
   ]),
@@ -68,7 +76,12 @@ function list(over: Partial<AllowList['standalone']> = {}, clients: AllowList['c
       { name: 'EHR only', iss: 'https://ehr-only.test/fhir', clientId: 'd', scopeVersion: 'v1' },
       ...clients,
     ],
-    standalone: { enabled: true, openServers: [{ name: 'Open sandbox', fhirServiceUrl: OPEN }], allowTypedOpenServer: false, ...over },
+    standalone: {
+      enabled: true,
+      openServers: [{ name: 'Open sandbox', fhirServiceUrl: OPEN }],
+      allowTypedOpenServer: false,
+      ...over,
+    },
   };
 }
 
@@ -143,7 +156,9 @@ describe('StandalonePicker', () => {
     fireEvent.input(input, { target: { value: `${TYPED}/` } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this server' }));
     await screen.findByText(UNDECLARED_WRITE_TEXT);
-    expect(screen.getByText('create MedicationRequest: not declared (may still work; the app will try and fall back)')).toBeTruthy();
+    expect(
+      screen.getByText('create MedicationRequest: not declared (may still work; the app will try and fall back)'),
+    ).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'maria' } });
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open Maria Lindqvist' }));
@@ -151,16 +166,28 @@ describe('StandalonePicker', () => {
   });
 
   it('a SMART launcher entry offers patient and provider standalone and launches with the base built for each', async () => {
-    const onLaunch = setup(list({}, [{ name: 'SMART launcher', smartLauncher: LAUNCHER, clientId: 'l', scopeVersion: 'v2', standalone: true }]));
+    const onLaunch = setup(
+      list({}, [
+        { name: 'SMART launcher', smartLauncher: LAUNCHER, clientId: 'l', scopeVersion: 'v2', standalone: true },
+      ]),
+    );
     fireEvent.click(screen.getByLabelText(/SMART launcher \(SMART launcher\)/));
-    const types = screen.getAllByRole('radio', { name: /standalone/ }).map((r) => (r as HTMLInputElement).labels?.[0]?.textContent);
-    expect(types).toEqual(['Patient standalone (the launcher asks which patient)', 'Provider standalone (sign in as a practitioner, then pick a patient)']);
+    const types = screen
+      .getAllByRole('radio', { name: /standalone/ })
+      .map((r) => (r as HTMLInputElement).labels?.[0]?.textContent);
+    expect(types).toEqual([
+      'Patient standalone (the launcher asks which patient)',
+      'Provider standalone (sign in as a practitioner, then pick a patient)',
+    ]);
     await screen.findByText(/Everything works here/);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in at SMART launcher' }));
     fireEvent.click(screen.getByLabelText(/Provider standalone/));
     fireEvent.click(screen.getByRole('button', { name: 'Sign in at SMART launcher' }));
     const isses = onLaunch.mock.calls.map(([t]) => (t.kind === 'smart' ? t.iss : ''));
-    const decoded = isses.map((iss) => JSON.parse(Buffer.from(/\/sim\/([^/]+)\/fhir$/.exec(iss)?.[1] ?? '', 'base64url').toString()) as unknown[]);
+    const decoded = isses.map(
+      (iss) =>
+        JSON.parse(Buffer.from(/\/sim\/([^/]+)\/fhir$/.exec(iss)?.[1] ?? '', 'base64url').toString()) as unknown[],
+    );
     expect(isses.every((iss) => iss.startsWith(`${LAUNCHER}/v/r4/sim/`) && iss.endsWith('/fhir'))).toBe(true);
     expect(decoded.map((d) => d[0])).toEqual([3, 2]);
     expect(launcherSeen.some((p) => p.endsWith('/metadata'))).toBe(true);

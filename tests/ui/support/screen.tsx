@@ -31,7 +31,14 @@ export function launchContext(overrides: Partial<LaunchContext> = {}): LaunchCon
     patientId: PATIENT_ID,
     fhirUser: 'Practitioner/dr-1',
     needPatientBanner: false,
-    grantedScopes: ['launch', 'openid', 'fhirUser', 'patient/Condition.rs', 'patient/MedicationRequest.crs', 'patient/DetectedIssue.c'],
+    grantedScopes: [
+      'launch',
+      'openid',
+      'fhirUser',
+      'patient/Condition.rs',
+      'patient/MedicationRequest.crs',
+      'patient/DetectedIssue.c',
+    ],
     ...overrides,
   };
 }
@@ -41,7 +48,8 @@ export function chartOf(parts: Partial<Chart>): Chart {
   return { ...emptyChart(), ...parts };
 }
 
-export const fibromyalgia = () => condition({ id: 'cond-fm', patientId: PATIENT_ID, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
+export const fibromyalgia = () =>
+  condition({ id: 'cond-fm', patientId: PATIENT_ID, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
 
 /** Oxycodone taken until five days before NOW: inside the washout window (a major conflict). */
 export const recentOxycodone = () =>
@@ -112,10 +120,15 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
     if (opts.holdWrite) await held;
     return (opts.outcome ?? createdOutcome)(draft);
   });
-  const pat = opts.patientResource ?? patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
+  const pat =
+    opts.patientResource ??
+    patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
   const http = {
     baseUrl: SERVER,
-    fetch: vi.fn(async () => new Response(JSON.stringify(pat), { status: 200, headers: { 'content-type': 'application/fhir+json' } })),
+    fetch: vi.fn(
+      async () =>
+        new Response(JSON.stringify(pat), { status: 200, headers: { 'content-type': 'application/fhir+json' } }),
+    ),
   };
   const storage = opts.storage ?? window.sessionStorage;
   let uuid = 0;
