@@ -6,7 +6,17 @@
  */
 import { emptyChart, type Chart } from '../src/core/chart.ts';
 import {
-  concept, condition, icd10, localCode, medication, medicationAdministration, medicationDispense, medicationRequest, medicationStatement, rxnorm, snomed,
+  concept,
+  condition,
+  icd10,
+  localCode,
+  medication,
+  medicationAdministration,
+  medicationDispense,
+  medicationRequest,
+  medicationStatement,
+  rxnorm,
+  snomed,
 } from '../fixtures/factories.ts';
 
 export const BENCH_NOW = '2026-03-15T12:00:00Z';
@@ -32,18 +42,37 @@ export function buildBenchChart(meds: number, conditions: number): Chart {
     const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
     switch (i % 4) {
       case 0:
-        chart.medicationRequests.push(medicationRequest({ patientId: P, medication: { concept: c }, status: statuses[i % statuses.length], authoredOn: day, daysSupply: 30 }));
+        chart.medicationRequests.push(
+          medicationRequest({
+            patientId: P,
+            medication: { concept: c },
+            status: statuses[i % statuses.length],
+            authoredOn: day,
+            daysSupply: 30,
+          }),
+        );
         break;
       case 1:
-        chart.medicationStatements.push(medicationStatement({ patientId: P, medication: { concept: c }, status: i % 3 ? 'completed' : 'active', effective: { start: day, end: day } }));
+        chart.medicationStatements.push(
+          medicationStatement({
+            patientId: P,
+            medication: { concept: c },
+            status: i % 3 ? 'completed' : 'active',
+            effective: { start: day, end: day },
+          }),
+        );
         break;
       case 2:
-        chart.medicationDispenses.push(medicationDispense({ patientId: P, medication: { concept: c }, whenHandedOver: day, daysSupply: 30 }));
+        chart.medicationDispenses.push(
+          medicationDispense({ patientId: P, medication: { concept: c }, whenHandedOver: day, daysSupply: 30 }),
+        );
         break;
       default: {
         const med = medication({ id: `bench-med-${i}`, code: c });
         chart.medications.push(med);
-        chart.medicationAdministrations.push(medicationAdministration({ patientId: P, medication: { reference: `Medication/${med.id}` }, effective: day }));
+        chart.medicationAdministrations.push(
+          medicationAdministration({ patientId: P, medication: { reference: `Medication/${med.id}` }, effective: day }),
+        );
       }
     }
   }
@@ -55,7 +84,9 @@ export function buildBenchChart(meds: number, conditions: number): Chart {
     (i: number) => concept([], `Encounter note ${(i * 7919) % 1000}`),
   ];
   for (let i = 0; i < conditions; i++) {
-    chart.conditions.push(condition({ patientId: P, code: codes[i % codes.length]!(i), clinicalStatus: i % 7 ? 'active' : 'resolved' }));
+    chart.conditions.push(
+      condition({ patientId: P, code: codes[i % codes.length]!(i), clinicalStatus: i % 7 ? 'active' : 'resolved' }),
+    );
   }
   return chart;
 }

@@ -39,7 +39,14 @@ for (let i = 0; i < 5; i++) {
 warm.sort((a, b) => a - b);
 await new Promise((r) => setTimeout(r, 20)); // let the gc entries arrive
 observer.disconnect();
-process.stdout.write(`${JSON.stringify({
-  loadMs: t1 - t0, firstMs: t2 - t1, gcMs, warmMs: warm[2],
-  verdict: first.verdict, conflicts: first.conflicts.length, candidacy: first.candidacy.length,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    loadMs: t1 - t0,
+    firstMs: t2 - t1,
+    gcMs,
+    warmMs: warm[2],
+    verdict: first.verdict,
+    conflicts: first.conflicts.length,
+    candidacy: first.candidacy.length,
+  })}\n`,
+);

@@ -21,7 +21,11 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const { values: flags } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, root: { type: 'string', multiple: true }, sizes: { type: 'string', default: '10000,100000' } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    root: { type: 'string', multiple: true },
+    sizes: { type: 'string', default: '10000,100000' },
+  },
   strict: true,
 });
 const runs = Number(flags.runs);
@@ -31,14 +35,33 @@ const sizes = flags.sizes.split(',').map(Number);
 const out = mkdtempSync(join(tmpdir(), 'assess-cold-'));
 
 async function bundle(entry: string, file: string): Promise<string> {
-  await build({ entryPoints: [entry], outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'es2022', minify: true, logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'error',
+  });
   return file;
 }
 
-interface Sample { loadMs: number; firstMs: number; gcMs: number; warmMs: number; verdict: string; conflicts: number; candidacy: number }
+interface Sample {
+  loadMs: number;
+  firstMs: number;
+  gcMs: number;
+  warmMs: number;
+  verdict: string;
+  conflicts: number;
+  candidacy: number;
+}
 
 const sampleScript = await bundle(join(here, 'bench', 'assess-cold-sample.ts'), join(out, 'sample.mjs'));
-const cores = await Promise.all(roots.map((r, i) => bundle(join(r, 'src', 'core', 'assess', 'index.ts'), join(out, `core-${i}.mjs`))));
+const cores = await Promise.all(
+  roots.map((r, i) => bundle(join(r, 'src', 'core', 'assess', 'index.ts'), join(out, `core-${i}.mjs`))),
+);
 
 const q = (list: number[], p: number): number => {
   const s = [...list].sort((a, b) => a - b);
@@ -52,7 +75,11 @@ for (const meds of sizes) {
   const samples: Sample[][] = roots.map(() => []);
   for (let run = 0; run < runs; run++) {
     for (let i = 0; i < roots.length; i++) {
-      const line = execFileSync(process.execPath, [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const line = execFileSync(
+        process.execPath,
+        [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions)],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
       samples[i]!.push(JSON.parse(line) as Sample);
     }
   }
@@ -62,10 +89,17 @@ for (const meds of sizes) {
     const first = s[0]!;
     console.log(`  ${root}`);
     console.log(`    module load          ${fmt(s.map((x) => x.loadMs))}`);
-    console.log(`    first assess()       ${fmt(s.map((x) => x.firstMs))} (GC in it: median ${q(s.map((x) => x.gcMs), 0.5).toFixed(1)} ms)`);
+    console.log(
+      `    first assess()       ${fmt(s.map((x) => x.firstMs))} (GC in it: median ${q(
+        s.map((x) => x.gcMs),
+        0.5,
+      ).toFixed(1)} ms)`,
+    );
     console.log(`    load + first         ${fmt(s.map((x) => x.loadMs + x.firstMs))}`);
     console.log(`    warm assess()        ${fmt(s.map((x) => x.warmMs))}`);
-    console.log(`    result: verdict ${first.verdict}, ${first.conflicts} conflicts, ${first.candidacy} candidacy entries`);
+    console.log(
+      `    result: verdict ${first.verdict}, ${first.conflicts} conflicts, ${first.candidacy} candidacy entries`,
+    );
   });
 }
 rmSync(out, { recursive: true, force: true });

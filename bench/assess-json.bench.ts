@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_NOW, buildBenchChart } from './assess-chart.ts';
 
-const { values: flags } = parseArgs({ options: { root: { type: 'string', multiple: true }, records: { type: 'string', default: '60000' } }, strict: true });
+const { values: flags } = parseArgs({
+  options: { root: { type: 'string', multiple: true }, records: { type: 'string', default: '60000' } },
+  strict: true,
+});
 const here = resolve(import.meta.dirname, '..');
 const roots = (flags.root?.length ? flags.root : [here]).map((r) => resolve(r));
 const meds = Number(flags.records);
@@ -20,17 +23,32 @@ const MB = 1024 * 1024;
 
 const chart = buildBenchChart(meds, Math.floor(meds / 2));
 const resources = [
-  ...chart.medicationRequests, ...chart.medicationStatements, ...chart.medicationDispenses, ...chart.medicationAdministrations,
-  ...chart.medications, ...chart.conditions,
+  ...chart.medicationRequests,
+  ...chart.medicationStatements,
+  ...chart.medicationDispenses,
+  ...chart.medicationAdministrations,
+  ...chart.medications,
+  ...chart.conditions,
 ];
 const dir = mkdtempSync(join(tmpdir(), 'assess-json-'));
 const file = join(dir, 'bundle.json');
-writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) }, null, 1));
+writeFileSync(
+  file,
+  JSON.stringify(
+    { resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) },
+    null,
+    1,
+  ),
+);
 console.log(`bundle: ${resources.length.toLocaleString('en')} resources, ${(statSync(file).size / MB).toFixed(1)} MB`);
 
 for (const root of roots) {
-  const { assess } = (await import(join(root, 'src/core/assess/index.ts'))) as typeof import('../src/core/assess/index.ts');
-  const { bundleToChart } = (await import(join(root, 'src/core/fhir/bundle-to-chart.ts'))) as typeof import('../src/core/fhir/bundle-to-chart.ts');
+  const { assess } = (await import(
+    join(root, 'src/core/assess/index.ts')
+  )) as typeof import('../src/core/assess/index.ts');
+  const { bundleToChart } = (await import(
+    join(root, 'src/core/fhir/bundle-to-chart.ts')
+  )) as typeof import('../src/core/fhir/bundle-to-chart.ts');
   const formatter = join(root, 'src/entry/cli/assess-json.ts');
   const report = existsSync(formatter)
     ? ((await import(formatter)) as typeof import('../src/entry/cli/assess-json.ts')).jsonReport
@@ -40,6 +58,8 @@ for (const root of roots) {
   const a = assess(read.value, BENCH_NOW);
   const out = `${report(a)}\n`;
   const entries = a.conflicts.reduce((n, c) => n + (c.entries?.length ?? 1), 0);
-  console.log(`  ${root}: JSON ${(Buffer.byteLength(out) / MB).toFixed(2)} MB (${a.candidacy.length} candidacy entries, ${a.conflicts.length} findings over ${entries} records)`);
+  console.log(
+    `  ${root}: JSON ${(Buffer.byteLength(out) / MB).toFixed(2)} MB (${a.candidacy.length} candidacy entries, ${a.conflicts.length} findings over ${entries} records)`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -9,8 +9,16 @@ import { concept, condition, icd10, medicationRequest, rxnorm } from '../../fixt
 import { chartOf, NOW, P } from '../core/rules/helpers.ts';
 
 const fibro = (id: string) => condition({ id, patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
-const oxy = medicationRequest({ id: 'mr1', patientId: P, medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) } });
-const pregnancy = condition({ id: 'preg', patientId: P, code: concept([icd10('Z33.1', 'Pregnant state, incidental')]) });
+const oxy = medicationRequest({
+  id: 'mr1',
+  patientId: P,
+  medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) },
+});
+const pregnancy = condition({
+  id: 'preg',
+  patientId: P,
+  code: concept([icd10('Z33.1', 'Pregnant state, incidental')]),
+});
 
 describe('assess JSON', () => {
   const a = assess(chartOf(fibro('c1'), fibro('c2'), oxy, pregnancy), NOW);
