@@ -61,7 +61,7 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const records = new Map<string, MedEntry[]>();
   for (let i = 0; i < meds.entries.length; i++) {
     const m = meds.entries[i] as MedEntry;
-    if (m.timing.state === 'never' || m.matches.size === 0) continue;
+    if (m.matches.size === 0 || m.timing.state === 'never') continue;
     const list = records.get(m.courseKey);
     if (list) list.push(m);
     else records.set(m.courseKey, [m]);

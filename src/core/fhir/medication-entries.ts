@@ -36,7 +36,9 @@ export class MedEntry {
     private readonly raw: Rec,
     private readonly name: string,
     readonly matches: IngredientMatches,
-    readonly timing: MedTiming,
+    /** Undefined until asked for: most records name nothing rule-relevant, and no rule asks for their timing. */
+    private known: MedTiming | undefined,
+    private readonly clock: TimingClock,
     /** For naltrexone only: whether the record reads as low-dose (<= 10 mg) or compounded naltrexone. */
     readonly lowDoseNaltrexone = false,
     /** The long-acting depot or implant the record names (buprenorphine or naltrexone only). */
@@ -44,6 +46,11 @@ export class MedEntry {
     /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
     readonly text = '',
   ) {}
+
+  /** Whether the record counts now (status and dates), computed on first use. */
+  get timing(): MedTiming {
+    return (this.known ??= timingOf(this.resourceType, this.raw, this.clock));
+  }
 
   /** A transdermal patch (fentanyl, buprenorphine): its window is 14 days from removal (ldn-clinical.md 2b). */
   get patch(): boolean {
@@ -203,11 +210,21 @@ const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom'
 
 const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
-/** What reading one record needs and adds to (one object, so the per-record function below stays small). */
-interface ReadState {
-  byId: Map<string, Rec>;
+/** What a record's timing is computed from: today and the latest dispense / administration of each order. */
+interface TimingClock {
   dispenseEnds: Map<string, LastUseCandidate>;
   today: number;
+}
+
+/** The record's timing; "MedicationRequest/id" is built only where a dispense or administration names orders. */
+function timingOf(type: MedResourceType, raw: Rec, clock: TimingClock): MedTiming {
+  const orderRef = type === 'MedicationRequest' && clock.dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
+  return medicationTiming(type, raw, clock.today, orderRef ? clock.dispenseEnds.get(orderRef) : undefined);
+}
+
+/** What reading one record needs and adds to (one object, so the per-record function below stays small). */
+interface ReadState extends TimingClock {
+  byId: Map<string, Rec>;
   entries: MedEntry[];
   gaps: ReadGap[];
   /** Reused until a record matches something (the record then keeps the Map): no Map per unmatched record. */
@@ -221,9 +238,8 @@ interface ReadState {
  * (assess() runs cold once per launch, issue 14 item 1).
  */
 function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
-  // "MedicationRequest/id" only where a dispense or administration names orders (the reference is built lazily).
-  const orderRef = type === 'MedicationRequest' && st.dispenseEnds.size > 0 ? refOf(type, raw) : undefined;
-  let timing = medicationTiming(type, raw, st.today, orderRef ? st.dispenseEnds.get(orderRef) : undefined);
+  // Timing only where this function needs it (gaps, patches); otherwise the MedEntry computes it when asked.
+  let timing: MedTiming | undefined;
   const matches = st.scratch;
   const codes = st.codes;
   codes.length = 0;
@@ -241,7 +257,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
       const got = readMedication(target, where, matches, st.byId, 0, codes);
       readable ||= got.readable;
       name ??= got.name;
-    } else if (timing.state !== 'never') {
+    } else if ((timing ??= timingOf(type, raw, st)).state !== 'never') {
       const ref = refOf(type, raw);
       st.gaps.push({
         resourceType: 'Medication',
@@ -256,7 +272,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
       name ??= display;
     }
   }
-  if (!readable && timing.state !== 'never') {
+  if (!readable && (timing ??= timingOf(type, raw, st)).state !== 'never') {
     const ref = refOf(type, raw);
     st.gaps.push({
       resourceType: type,
@@ -285,9 +301,9 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
     if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
     if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
-    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing, st.today);
+    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, (timing ??= timingOf(type, raw, st)), st.today);
   }
-  st.entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, lowDose, depot, text));
+  st.entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, st, lowDose, depot, text));
   if (matches.size) st.scratch = new Map();
 }
 

@@ -28,8 +28,16 @@ export function knownSystem(system: unknown): KnownSystem | undefined {
   if (exact) return exact;
   // A system URI is short; a longer string is no known system (and is not worth normalising).
   if (system.length > 200) return undefined;
-  return SYSTEMS.get(stripTrailingSlashes(system.trim().toLowerCase()));
+  // Local code systems repeat on every record of a chart: normalise each spelling once.
+  const seen = NORMALISED.get(system);
+  if (seen !== undefined || NORMALISED.has(system)) return seen;
+  const found = SYSTEMS.get(stripTrailingSlashes(system.trim().toLowerCase()));
+  if (NORMALISED.size > 1000) NORMALISED.clear();
+  NORMALISED.set(system, found);
+  return found;
 }
+
+const NORMALISED = new Map<string, KnownSystem | undefined>();
 
 /**
  * "uri///" -> "uri", by a backwards scan: the former /\/+$/ took quadratic time on a long run of slashes followed by

@@ -35,7 +35,7 @@ export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
   const meds = ctx.meds;
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
-    if (med.timing.state !== 'current' || med.matches.size === 0 || med.depot) continue; // depots: rules/depots.ts
+    if (med.matches.size === 0 || med.depot || med.timing.state !== 'current') continue; // depots: rules/depots.ts
     const roles = rolesOf(med);
     const opioid = hasOpioid(roles);
     const nal = roles.get('naltrexone');

@@ -40,7 +40,7 @@ export function conditionRules(ctx: RuleContext): Conflict[] {
   const meds = ctx.meds;
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
-    if (med.timing.state !== 'current' || med.matches.size === 0) continue;
+    if (med.matches.size === 0 || med.timing.state !== 'current') continue;
     const roles = rolesOf(med);
     const immuno = roles.get('immunosuppressant');
     if (immuno) out.push(conflict('transplant-immunosuppression', med.entry, immuno.evidence));

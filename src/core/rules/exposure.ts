@@ -91,7 +91,7 @@ export function exposureRules(ctx: RuleContext): Conflict[] {
   const meds = ctx.meds;
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
-    if (med.timing.state === 'never' || med.matches.size === 0) continue;
+    if (med.matches.size === 0 || med.timing.state === 'never') continue;
     const recent = med.timing.state === 'current' || med.timing.lastUse === undefined || ctx.today - med.timing.lastUse <= KRATOM_DAYS;
     const roles = rolesOf(med);
     const rescue = roles.get('rescue-antagonist');

@@ -38,7 +38,7 @@ export function opioidRules(ctx: RuleContext): Conflict[] {
   const meds = ctx.meds;
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
-    if (med.timing.state === 'never' || med.depot || med.matches.size === 0) continue; // depots and implants: rules/depots.ts
+    if (med.matches.size === 0 || med.depot || med.timing.state === 'never') continue; // depots and implants: rules/depots.ts
     const ids = opioidIngredients(med);
     if (!ids.length) continue;
     const firstId = ids[0] as string;

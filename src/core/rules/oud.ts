@@ -21,7 +21,7 @@ export function oudRules(ctx: RuleContext): Conflict[] {
   // A buprenorphine depot or implant inside its active window is agonist therapy too (ldn-clinical.md 2b).
   const depot = depotStates(ctx).find((s) => s.phase === 'active' && s.depot !== 'vivitrol')?.med;
   const therapy = depot ?? ctx.meds.find((m) => {
-    if (m.timing.state !== 'current' || m.matches.size === 0) return false;
+    if (m.matches.size === 0 || m.timing.state !== 'current') return false;
     for (const id of AGONIST_THERAPY) if (m.matches.has(id)) return true;
     return false;
   });
