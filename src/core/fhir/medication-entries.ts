@@ -301,7 +301,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
     if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
     if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
-    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, (timing ??= timingOf(type, raw, st)), st.today);
+    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);
   }
   st.entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, st, lowDose, depot, text));
   if (matches.size) st.scratch = new Map();

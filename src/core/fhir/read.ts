@@ -3,7 +3,17 @@
 export type Rec = Record<string, unknown>;
 
 export const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+/**
+ * The string when it has something besides whitespace. Fast path without trim() when both ends are printable ASCII
+ * (then it cannot be blank): this guard runs for nearly every field of every record (issue 14 item 1).
+ */
+export const str = (v: unknown): string | undefined => {
+  if (typeof v !== 'string' || v.length === 0) return undefined;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return v;
+  return v.trim() !== '' ? v : undefined;
+};
 export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 

@@ -6,6 +6,7 @@
 import type { MatchEvidence } from '../assess/types.ts';
 import { CONDITION_GROUPS, GROUP_EXCLUDERS, NAME_NEGATORS, type ConditionGroupId } from '../knowledge/conditions.ts';
 import { CONDITION_CODE_GROUPS } from '../knowledge/generated/condition-tables.ts';
+import { isRecord, str } from '../fhir/read.ts';
 import { knownSystem, normaliseIcd10 } from '../fhir/systems.ts';
 import { medicationNames } from './medication-index.ts';
 import { opioidPoisoningCode } from './poisoning.ts';
@@ -58,8 +59,6 @@ function buildTables(): ConditionTables {
 let built: ConditionTables | undefined;
 const tables = (): ConditionTables => (built ??= buildTables());
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 type IcdHit = { groups: ConditionGroupId[]; matched: string } | undefined;
 

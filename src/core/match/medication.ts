@@ -4,6 +4,7 @@
  * shape is skipped, never thrown on.
  */
 import type { MatchEvidence } from '../assess/types.ts';
+import { isRecord, str } from '../fhir/read.ts';
 import { knownSystem } from '../fhir/systems.ts';
 import { handMedicationNames, medicationNames, rxnormTarget, type NameTarget } from './medication-index.ts';
 import { DEPOT_HCPCS } from '../knowledge/depots.ts';
@@ -62,8 +63,6 @@ function addName(into: IngredientMatches, text: string, where: string, index: nu
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /**
  * Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name, and whether
