@@ -26,7 +26,9 @@ const one = assess(chart, NOW);
 const allocatedOneRun = process.memoryUsage().heapUsed - heapBefore; // a lower bound if a minor GC ran during the run
 gc();
 const retained = process.memoryUsage().heapUsed - heapBefore; // the Assessment kept alive by `one`
-console.log(`verdict ${one.verdict}, ${one.conflicts.length} conflicts, ${one.candidacy.length} candidacy entries, ${one.gaps.length} gaps`);
+console.log(
+  `verdict ${one.verdict}, ${one.conflicts.length} conflicts, ${one.candidacy.length} candidacy entries, ${one.gaps.length} gaps`,
+);
 
 const times: number[] = [];
 const cpuTimes: number[] = [];
@@ -43,7 +45,17 @@ const q = (list: number[], p: number): number => list[Math.min(list.length - 1, 
 const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
 gc();
 console.log(`assess over 10,000 medication records + 5,000 conditions, ${runs} runs (goal: <= 50 ms, <= 50 MB):`);
-console.log(`  wall: median ${q(sorted, 0.5).toFixed(1)} ms, p95 ${q(sorted, 0.95).toFixed(1)} ms, min ${sorted[0]!.toFixed(1)} ms`);
-console.log(`  cpu (user+system; less sensitive to a busy machine): median ${q(cpuSorted, 0.5).toFixed(1)} ms, p95 ${q(cpuSorted, 0.95).toFixed(1)} ms`);
-console.log(`  memory: heap grew ${(allocatedOneRun / MB).toFixed(1)} MB during one run (lower bound if a minor GC ran), the result retains ${(retained / MB).toFixed(1)} MB; the chart itself ${(chartHeap / MB).toFixed(1)} MB; whole heap after all runs ${(process.memoryUsage().heapUsed / MB).toFixed(1)} MB`);
-console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+console.log(
+  `  wall: median ${q(sorted, 0.5).toFixed(1)} ms, p95 ${q(sorted, 0.95).toFixed(1)} ms, min ${sorted[0]!.toFixed(1)} ms`,
+);
+console.log(
+  `  cpu (user+system; less sensitive to a busy machine): median ${q(cpuSorted, 0.5).toFixed(1)} ms, p95 ${q(cpuSorted, 0.95).toFixed(1)} ms`,
+);
+console.log(
+  `  memory: heap grew ${(allocatedOneRun / MB).toFixed(1)} MB during one run (lower bound if a minor GC ran), the result retains ${(retained / MB).toFixed(1)} MB; the chart itself ${(chartHeap / MB).toFixed(1)} MB; whole heap after all runs ${(process.memoryUsage().heapUsed / MB).toFixed(1)} MB`,
+);
+console.log(
+  `  load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} CPUs`,
+);

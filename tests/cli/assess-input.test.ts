@@ -20,7 +20,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function assessCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/entry/cli/assess.ts', ...args], { cwd: ROOT, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/entry/cli/assess.ts', ...args], {
+      cwd: ROOT,
+      timeout: 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -39,22 +43,33 @@ function file(name: string, content: string | Buffer): string {
 
 describe('readJsonFileBounded', () => {
   it('accepts a UTF-8 byte order mark and parses the rest', () => {
-    const r = readJsonFileBounded(file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bundleText)])));
+    const r = readJsonFileBounded(
+      file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bundleText)])),
+    );
     expect(r.ok && (r.value as { resourceType: string }).resourceType).toBe('Bundle');
   });
 
   it('refuses a regular file over the cap from its size, and accepts one exactly at the cap', () => {
     const path = file('cap.json', '[1,2]');
-    expect(readJsonFileBounded(path, { maxBytes: 4 })).toEqual({ ok: false, problem: { kind: 'too-large', limitBytes: 4, sizeBytes: 5 } });
+    expect(readJsonFileBounded(path, { maxBytes: 4 })).toEqual({
+      ok: false,
+      problem: { kind: 'too-large', limitBytes: 4, sizeBytes: 5 },
+    });
     expect(readJsonFileBounded(path, { maxBytes: 5 })).toEqual({ ok: true, value: [1, 2] });
   });
 
   it.skipIf(!existsSync('/dev/zero'))('stops reading /dev/zero one byte past the cap', () => {
-    expect(readBoundedBytes('/dev/zero', 1000)).toEqual({ ok: false, problem: { kind: 'too-large', limitBytes: 1000 } });
+    expect(readBoundedBytes('/dev/zero', 1000)).toEqual({
+      ok: false,
+      problem: { kind: 'too-large', limitBytes: 1000 },
+    });
   });
 
   it('refuses invalid UTF-8 and names a directory', () => {
-    expect(readJsonFileBounded(file('latin1.json', Buffer.from([0x22, 0xe9, 0x22])))).toEqual({ ok: false, problem: { kind: 'not-utf8' } });
+    expect(readJsonFileBounded(file('latin1.json', Buffer.from([0x22, 0xe9, 0x22])))).toEqual({
+      ok: false,
+      problem: { kind: 'not-utf8' },
+    });
     expect(readJsonFileBounded(dir)).toEqual({ ok: false, problem: { kind: 'unreadable', code: 'EISDIR' } });
   });
 
@@ -77,7 +92,9 @@ describe('assess CLI input limits', { timeout: 120_000 }, () => {
     truncateSync(big, 200 * 1024 * 1024); // sparse: no disk used, but fstat says 200 MB
     const r = await assessCli([big]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is larger than the 64 MB limit \(200 MB\); not read\. Raise the limit with --max-size-mb N/);
+    expect(r.stderr).toMatch(
+      /is larger than the 64 MB limit \(200 MB\); not read\. Raise the limit with --max-size-mb N/,
+    );
     expect(r.stderr).not.toMatch(/heap|memory|FATAL/i);
   });
 
@@ -92,7 +109,9 @@ describe('assess CLI input limits', { timeout: 120_000 }, () => {
   it.skipIf(!existsSync('/dev/zero'))('refuses /dev/zero at the cap instead of growing without end', async () => {
     const r = await assessCli(['/dev/zero', '--max-size-mb', '1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('assess: /dev/zero is larger than the 1 MB limit; not read. Raise the limit with --max-size-mb N if the file is really one patient\'s record\n');
+    expect(r.stderr).toBe(
+      "assess: /dev/zero is larger than the 1 MB limit; not read. Raise the limit with --max-size-mb N if the file is really one patient's record\n",
+    );
   });
 
   it('refuses 10,000-deep nesting as too deeply nested', async () => {

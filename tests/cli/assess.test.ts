@@ -19,7 +19,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function assessCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/entry/cli/assess.ts', ...args], { cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/entry/cli/assess.ts', ...args], {
+      cwd: ROOT,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -34,12 +37,25 @@ function write(name: string, content: unknown): string {
 }
 
 const fibro = condition({ id: 'c1', patientId: 'p', code: concept([icd10('M79.7', 'Fibromyalgia')]) });
-const oxy = medicationRequest({ id: 'mr1', patientId: 'p', medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) } });
-const bundle = (type: string, resources: unknown[], extra: object = {}) => ({ resourceType: 'Bundle', type, entry: resources.map((resource) => ({ resource })), ...extra });
+const oxy = medicationRequest({
+  id: 'mr1',
+  patientId: 'p',
+  medication: { concept: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) },
+});
+const bundle = (type: string, resources: unknown[], extra: object = {}) => ({
+  resourceType: 'Bundle',
+  type,
+  entry: resources.map((resource) => ({ resource })),
+  ...extra,
+});
 
 describe('assess CLI', () => {
   it('prints the Assessment as JSON with the top-level fields (collection bundle)', async () => {
-    const r = await assessCli([write('fibro.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro])), '--now', '2026-03-15']);
+    const r = await assessCli([
+      write('fibro.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro])),
+      '--now',
+      '2026-03-15',
+    ]);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a).toMatchObject({ verdict: 'candidate', complete: true, gaps: [], conflicts: [] });
@@ -48,7 +64,12 @@ describe('assess CLI', () => {
   }, 60_000);
 
   it('--text prints a short human summary', async () => {
-    const r = await assessCli([write('oxy.json', bundle('transaction', [fibro, oxy])), '--now', '2026-03-15', '--text']);
+    const r = await assessCli([
+      write('oxy.json', bundle('transaction', [fibro, oxy])),
+      '--now',
+      '2026-03-15',
+      '--text',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Verdict: not-recommended/);
     expect(r.stdout).toContain('[contraindicated] Current opioid agonist');
@@ -56,7 +77,12 @@ describe('assess CLI', () => {
 
   it('--text gives each finding its why and sources, and names the kinds of data not in the chart', async () => {
     const allergy = allergyIntolerance({ id: 'a1', patientId: 'p', code: concept([rxnorm('7243', 'Naltrexone')]) });
-    const r = await assessCli([write('allergy.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro, allergy])), '--now', '2026-03-15', '--text']);
+    const r = await assessCli([
+      write('allergy.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro, allergy])),
+      '--now',
+      '2026-03-15',
+      '--text',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[contraindicated] Naltrexone allergy or hypersensitivity');
     expect(r.stdout).toMatch(/why: The naltrexone label contraindicates it/);
@@ -67,8 +93,19 @@ describe('assess CLI', () => {
   }, 60_000);
 
   it('--text on a bundle without allergies says "allergies not checked"; the verdict names the opioid-free date', async () => {
-    const stopped = medicationRequest({ id: 'mr2', patientId: 'p', status: 'stopped', authoredOn: '2026-03-12', medication: { concept: concept([rxnorm('1049621')]) } });
-    const r = await assessCli([write('stopped.json', bundle('collection', [fibro, stopped])), '--now', '2026-03-15', '--text']);
+    const stopped = medicationRequest({
+      id: 'mr2',
+      patientId: 'p',
+      status: 'stopped',
+      authoredOn: '2026-03-12',
+      medication: { concept: concept([rxnorm('1049621')]) },
+    });
+    const r = await assessCli([
+      write('stopped.json', bundle('collection', [fibro, stopped])),
+      '--now',
+      '2026-03-15',
+      '--text',
+    ]);
     expect(r.stdout).toContain('  - allergies not checked');
     expect(r.stdout).toContain('not before 22 Mar 2026');
     expect(r.stdout).toContain('last use 12 Mar 2026');
@@ -76,7 +113,11 @@ describe('assess CLI', () => {
 
   it('a searchset with a next page is incomplete (exit 0), a malformed resource is a gap', async () => {
     const broken = { resourceType: 'MedicationRequest', id: 'bad', status: 42 };
-    const r = await assessCli([write('paged.json', bundle('searchset', [fibro, broken], { link: [{ relation: 'next', url: 'http://x/next' }] })), '--now', '2026-03-15']);
+    const r = await assessCli([
+      write('paged.json', bundle('searchset', [fibro, broken], { link: [{ relation: 'next', url: 'http://x/next' }] })),
+      '--now',
+      '2026-03-15',
+    ]);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a.verdict).toBe('incomplete');
@@ -91,25 +132,35 @@ describe('assess CLI', () => {
     ['an unknown flag', [write('ok.json', bundle('collection', [])), '--bogus'], /Unknown option/],
     ['a bad --now', [write('ok2.json', bundle('collection', [])), '--now', '15/03/2026'], /--now must be a date/],
     ['no file', [], /usage: npm run assess/],
-  ])('%s: one clear line on stderr, exit 2, no stack trace', async (_n, args, message) => {
-    const r = await assessCli(args as string[]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stdout).toBe('');
-  }, 60_000);
+  ])(
+    '%s: one clear line on stderr, exit 2, no stack trace',
+    async (_n, args, message) => {
+      const r = await assessCli(args as string[]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message as RegExp);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    },
+    60_000,
+  );
 });
 
 describe('assess CLI on the sandbox synthetic patients', () => {
   it('gives the expected verdict for a candidate, a washout and a cautions patient', async () => {
     const { syntheticPatients } = await import('../../fixtures/patients.ts');
     const now = new Date('2026-03-15T12:00:00Z');
-    const picked = syntheticPatients(now).filter((p) => ['ldn-fibromyalgia', 'ldn-ms-tramadol-stopped', 'ldn-hashimoto-levothyroxine'].includes(p.key));
+    const picked = syntheticPatients(now).filter((p) =>
+      ['ldn-fibromyalgia', 'ldn-ms-tramadol-stopped', 'ldn-hashimoto-levothyroxine'].includes(p.key),
+    );
     expect(picked).toHaveLength(3);
     const results = await Promise.all(
       picked.map(async (p) => {
-        const file = write(`${p.key}.json`, { resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource) => ({ resource })) });
+        const file = write(`${p.key}.json`, {
+          resourceType: 'Bundle',
+          type: 'searchset',
+          entry: [p.patient, ...p.resources].map((resource) => ({ resource })),
+        });
         const r = await assessCli([file, '--now', '2026-03-15']);
         return { key: p.key, code: r.code, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
       }),
@@ -127,11 +178,19 @@ describe('assess CLI on the second-pass patients (ldn-clinical.md 2b)', () => {
     const results: { key: string; verdict: string }[] = [];
     // Three at a time: the machine is shared.
     for (let i = 0; i < picked.length; i += 3) {
-      results.push(...(await Promise.all(picked.slice(i, i + 3).map(async (p) => {
-        const file = write(`${p.key}.json`, { resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource) => ({ resource })) });
-        const r = await assessCli([file, '--now', '2026-03-15']);
-        return { key: p.key, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
-      }))));
+      results.push(
+        ...(await Promise.all(
+          picked.slice(i, i + 3).map(async (p) => {
+            const file = write(`${p.key}.json`, {
+              resourceType: 'Bundle',
+              type: 'searchset',
+              entry: [p.patient, ...p.resources].map((resource) => ({ resource })),
+            });
+            const r = await assessCli([file, '--now', '2026-03-15']);
+            return { key: p.key, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
+          }),
+        )),
+      );
     }
     expect(results).toEqual(picked.map((p) => ({ key: p.key, verdict: p.expected.verdict })));
   }, 240_000);

@@ -50,11 +50,23 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const meds = readMedicationEntries(chart, today);
   const conds = readConditionEntries(arr(chart.conditions), today);
   const allergies = readAllergyEntries(arr(chart.allergies));
-  const ctx: RuleContext = { meds: meds.entries, conditions: conds.entries, allergies: allergies.entries, procedures: readPlannedProcedures(chart, today), today };
+  const ctx: RuleContext = {
+    meds: meds.entries,
+    conditions: conds.entries,
+    allergies: allergies.entries,
+    procedures: readPlannedProcedures(chart, today),
+    today,
+  };
 
   const findings = [
-    ...allergyRules(ctx), ...opioidRules(ctx), ...depotRules(ctx), ...exposureRules(ctx), ...oudRules(ctx),
-    ...antagonistAndInteractionRules(ctx), ...conditionRules(ctx), ...procedureRules(ctx),
+    ...allergyRules(ctx),
+    ...opioidRules(ctx),
+    ...depotRules(ctx),
+    ...exposureRules(ctx),
+    ...oudRules(ctx),
+    ...antagonistAndInteractionRules(ctx),
+    ...conditionRules(ctx),
+    ...procedureRules(ctx),
   ];
   // One finding per drug course; then most severe first and, within a severity, the most recent entry first.
   // Every counting record per course; their ChartEntries are built only for courses that have a finding.
@@ -78,9 +90,23 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const verdict = complete ? verdictIfComplete : 'incomplete';
   const opioidFreeFrom = opioidFreeFromOf(conflicts, today);
   const notChecked = notCheckedOf(chart);
-  const summary = summaryOf({ verdict, verdictIfComplete, candidacy, conflicts, gaps, ...(opioidFreeFrom ? { opioidFreeFrom } : {}) });
+  const summary = summaryOf({
+    verdict,
+    verdictIfComplete,
+    candidacy,
+    conflicts,
+    gaps,
+    ...(opioidFreeFrom ? { opioidFreeFrom } : {}),
+  });
   return {
-    verdict, verdictIfComplete, summary, complete, gaps, candidacy, conflicts, assessedAt: iso,
+    verdict,
+    verdictIfComplete,
+    summary,
+    complete,
+    gaps,
+    candidacy,
+    conflicts,
+    assessedAt: iso,
     ...(opioidFreeFrom ? { opioidFreeFrom } : {}),
     ...(notChecked ? { notChecked } : {}),
   };

@@ -29,14 +29,18 @@ function better(a: Conflict, b: Conflict): boolean {
   return latestDate(a) > latestDate(b);
 }
 
-const keyOf = (e: ChartEntry): string => e.reference ?? `${e.resourceType}|${e.name}|${e.dates?.map((d) => d.value).join(',') ?? ''}`;
+const keyOf = (e: ChartEntry): string =>
+  e.reference ?? `${e.resourceType}|${e.name}|${e.dates?.map((d) => d.value).join(',') ?? ''}`;
 
 /**
  * Merge the findings of each course; findings that are not about a course pass through unchanged. `records` holds,
  * per ingredient-set course key, every record of the product that counts at all (also those whose own window is
  * over): they are part of the course, and the override covers them too.
  */
-export function mergeCourses(findings: readonly Conflict[], records: ReadonlyMap<string, readonly { readonly entry: ChartEntry }[]> = new Map()): Conflict[] {
+export function mergeCourses(
+  findings: readonly Conflict[],
+  records: ReadonlyMap<string, readonly { readonly entry: ChartEntry }[]> = new Map(),
+): Conflict[] {
   const out: Conflict[] = [];
   const groups = new Map<string, Conflict[]>();
   for (const f of findings) {
@@ -73,6 +77,10 @@ export function mergeCourses(findings: readonly Conflict[], records: ReadonlyMap
     const others = records.get((course as string).slice((course as string).indexOf('|') + 1)) ?? [];
     for (let i = 0; i < others.length; i++) add(others[i]!.entry);
     if (entries.length === 1) return best;
-    return { ...best, why: `${best.why} One course of ${entries.length} records in the chart; the most severe and latest decides.`, entries };
+    return {
+      ...best,
+      why: `${best.why} One course of ${entries.length} records in the chart; the most severe and latest decides.`,
+      entries,
+    };
   });
 }

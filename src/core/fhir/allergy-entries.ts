@@ -40,7 +40,11 @@ export function readAllergyEntries(allergies: readonly unknown[]): { entries: Al
   const gaps: ReadGap[] = [];
   for (const raw of arr(allergies)) {
     if (!isRecord(raw)) {
-      gaps.push({ resourceType: 'AllergyIntolerance', reason: 'malformed', detail: 'An AllergyIntolerance entry is not an object and was skipped.' });
+      gaps.push({
+        resourceType: 'AllergyIntolerance',
+        reason: 'malformed',
+        detail: 'An AllergyIntolerance entry is not an object and was skipped.',
+      });
       continue;
     }
     const clinical = conceptCode(raw.clinicalStatus);
@@ -52,7 +56,10 @@ export function readAllergyEntries(allergies: readonly unknown[]): { entries: Al
     arr(raw.reaction).forEach((rx, i) => {
       if (isRecord(rx)) readConcept(rx.substance, `reaction[${i}].substance`, matches);
     });
-    const hasAnything = isRecord(raw.code) && (str(raw.code.text) !== undefined || arr(raw.code.coding).some((c) => isRecord(c) && (str(c.code) || str(c.display))));
+    const hasAnything =
+      isRecord(raw.code) &&
+      (str(raw.code.text) !== undefined ||
+        arr(raw.code.coding).some((c) => isRecord(c) && (str(c.code) || str(c.display))));
     if (!hasAnything) {
       const id = str(raw.id);
       gaps.push({

@@ -27,12 +27,32 @@ type ListType = keyof typeof LISTS;
 
 /** Fields that must be objects (when present) and fields that must be strings (when present). */
 const OBJECT_FIELDS = [
-  'code', 'medicationCodeableConcept', 'medicationReference', 'subject', 'patient', 'clinicalStatus', 'verificationStatus', 'dispenseRequest',
-  'effectivePeriod', 'occurrencePeriod', 'performedPeriod',
+  'code',
+  'medicationCodeableConcept',
+  'medicationReference',
+  'subject',
+  'patient',
+  'clinicalStatus',
+  'verificationStatus',
+  'dispenseRequest',
+  'effectivePeriod',
+  'occurrencePeriod',
+  'performedPeriod',
 ];
 const STRING_FIELDS = [
-  'id', 'status', 'authoredOn', 'effectiveDateTime', 'whenHandedOver', 'recordedDate', 'onsetDateTime', 'abatementDateTime',
-  'occurrenceDateTime', 'performedDateTime', 'start', 'end', 'lastOccurrence',
+  'id',
+  'status',
+  'authoredOn',
+  'effectiveDateTime',
+  'whenHandedOver',
+  'recordedDate',
+  'onsetDateTime',
+  'abatementDateTime',
+  'occurrenceDateTime',
+  'performedDateTime',
+  'start',
+  'end',
+  'lastOccurrence',
 ];
 /** Fields that must be lists (when present). */
 const LIST_FIELDS = ['ingredient', 'participant', 'reaction', 'reasonCode', 'serviceType'];
@@ -57,7 +77,9 @@ function typeFromUrl(fullUrl: unknown): ChartResourceType | undefined {
 export function bundleToChart(input: unknown): Result<Chart, string> {
   if (!isRecord(input)) return err('the input is not a JSON object');
   if (input.resourceType !== 'Bundle') {
-    return err(`the input is a ${typeof input.resourceType === 'string' ? input.resourceType : 'JSON object without resourceType'}, not a FHIR Bundle`);
+    return err(
+      `the input is a ${typeof input.resourceType === 'string' ? input.resourceType : 'JSON object without resourceType'}, not a FHIR Bundle`,
+    );
   }
   const chart = emptyChart();
   const gaps: ReadGap[] = [];
@@ -69,7 +91,11 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
     if (isRecord(entry) && resource === undefined) return; // request/response-only entries carry no data
     const fromUrl = isRecord(entry) ? typeFromUrl(entry.fullUrl) : undefined;
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
-      gaps.push({ resourceType: fromUrl ?? 'Patient', reason: 'malformed', detail: `Bundle entry ${i} has no readable resource${fromUrl ? '' : ' (type unknown)'}.` });
+      gaps.push({
+        resourceType: fromUrl ?? 'Patient',
+        reason: 'malformed',
+        detail: `Bundle entry ${i} has no readable resource${fromUrl ? '' : ' (type unknown)'}.`,
+      });
       return;
     }
     const type = resource.resourceType;
@@ -84,18 +110,28 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
     const problem = shapeProblem(resource);
     if (problem) {
       const id = str(resource.id);
-      gaps.push({ resourceType: type, reason: 'malformed', detail: `${type}${id ? `/${id}` : ` (entry ${i})`} was skipped: ${problem}.`, ...(id ? { target: `${type}/${id}` } : {}) });
+      gaps.push({
+        resourceType: type,
+        reason: 'malformed',
+        detail: `${type}${id ? `/${id}` : ` (entry ${i})`} was skipped: ${problem}.`,
+        ...(id ? { target: `${type}/${id}` } : {}),
+      });
       return;
     }
     (chart[LISTS[type]] as unknown[]).push(resource);
   });
   const next = arr(input.link).find((l) => isRecord(l) && l.relation === 'next');
   if (next && input.type === 'searchset') {
-    gaps.push({ resourceType: firstType ?? 'Patient', reason: 'truncated', detail: 'The search result has further pages that are not in this file.' });
+    gaps.push({
+      resourceType: firstType ?? 'Patient',
+      reason: 'truncated',
+      detail: 'The search result has further pages that are not in this file.',
+    });
   }
   chart.gaps.push(...gaps);
   // The Bundle's patient, when it holds exactly one (a $everything does); several leave the banner's source unset.
-  if (patients.length === 1 && typeof patients[0]!.id === 'string') chart.patient = patients[0] as unknown as NonNullable<Chart['patient']>;
+  if (patients.length === 1 && typeof patients[0]!.id === 'string')
+    chart.patient = patients[0] as unknown as NonNullable<Chart['patient']>;
   chart.searched = [...present];
   return ok(chart);
 }

@@ -62,7 +62,9 @@ const NOT_VERIFIED = new Set(['refuted', 'entered-in-error']);
 
 function abatedBy(r: Rec, today: number): string | undefined {
   if (r.abatementBoolean === true) return 'abatement recorded';
-  const d = dayOf(r.abatementDateTime, 'end') ?? (isRecord(r.abatementPeriod) ? dayOf(r.abatementPeriod.end, 'end') : undefined);
+  const d =
+    dayOf(r.abatementDateTime, 'end') ??
+    (isRecord(r.abatementPeriod) ? dayOf(r.abatementPeriod.end, 'end') : undefined);
   if (d !== undefined && d <= today) return `abated ${String(r.abatementDateTime ?? (r.abatementPeriod as Rec).end)}`;
   if (str(r.abatementString)) return `abatement "${String(r.abatementString)}"`;
   return undefined;
@@ -105,13 +107,17 @@ function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry
     });
   }
   const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
-  const onset = dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
+  const onset =
+    dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
   const day = onset ?? dayOf(raw.recordedDate, 'end');
   const refuted = verification !== undefined && NOT_VERIFIED.has(verification);
   return new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause, day, refuted);
 }
 
-export function readConditionEntries(conditions: readonly unknown[], today: number): { entries: ConditionEntry[]; gaps: ReadGap[] } {
+export function readConditionEntries(
+  conditions: readonly unknown[],
+  today: number,
+): { entries: ConditionEntry[]; gaps: ReadGap[] } {
   const entries: ConditionEntry[] = [];
   const gaps: ReadGap[] = [];
   // Indexed loops: this reads every Condition once per launch, in cold code (issue 14 item 1).
@@ -119,7 +125,11 @@ export function readConditionEntries(conditions: readonly unknown[], today: numb
   for (let i = 0; i < list.length; i++) {
     const raw = list[i];
     if (!isRecord(raw)) {
-      gaps.push({ resourceType: 'Condition', reason: 'malformed', detail: 'A Condition entry is not an object and was skipped.' });
+      gaps.push({
+        resourceType: 'Condition',
+        reason: 'malformed',
+        detail: 'A Condition entry is not an object and was skipped.',
+      });
       continue;
     }
     entries.push(readCondition(raw, today, gaps));

@@ -9,10 +9,18 @@ import type { Chart, ReadGap } from '../chart.ts';
 import { depotOf, type DepotKind } from '../knowledge/depots.ts';
 import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
 import { nameHits, readConcept, type IngredientMatches } from '../match/medication.ts';
-import { addAdministrationsByOrder, dispenseEndsByOrder, medicationTiming, patchTiming, type LastUseCandidate, type MedTiming } from './medication-timing.ts';
+import {
+  addAdministrationsByOrder,
+  dispenseEndsByOrder,
+  medicationTiming,
+  patchTiming,
+  type LastUseCandidate,
+  type MedTiming,
+} from './medication-timing.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
-export type MedResourceType = 'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
+export type MedResourceType =
+  'MedicationRequest' | 'MedicationStatement' | 'MedicationDispense' | 'MedicationAdministration';
 
 /** The ingredient a role was first named by, with its evidence (see MedEntry.roles). */
 export interface RoleHit {
@@ -61,7 +69,10 @@ export class MedEntry {
   get courseKey(): string {
     if (this.course !== undefined) return this.course;
     let ids = '';
-    if (this.matches.size === 1) this.matches.forEach((_e, id) => { ids = id; });
+    if (this.matches.size === 1)
+      this.matches.forEach((_e, id) => {
+        ids = id;
+      });
     else ids = [...this.matches.keys()].sort().join('+');
     this.course = this.depot ? `${ids}@${this.depot}` : ids;
     return this.course;
@@ -119,7 +130,11 @@ function entryDates(type: MedResourceType, r: Rec): { label: string; value: stri
     const v = str(r[f]);
     if (v) dates.push({ label: f, value: v });
   }
-  const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : isRecord(r.dispenseRequest) && isRecord(r.dispenseRequest.validityPeriod) ? r.dispenseRequest.validityPeriod : undefined;
+  const period = isRecord(r.effectivePeriod)
+    ? r.effectivePeriod
+    : isRecord(r.dispenseRequest) && isRecord(r.dispenseRequest.validityPeriod)
+      ? r.dispenseRequest.validityPeriod
+      : undefined;
   const pLabel = isRecord(r.effectivePeriod) ? 'effectivePeriod' : 'validityPeriod';
   if (period) {
     if (str(period.start)) dates.push({ label: `${pLabel}.start`, value: period.start as string });
@@ -129,7 +144,14 @@ function entryDates(type: MedResourceType, r: Rec): { label: string; value: stri
 }
 
 /** Reads a Medication resource (untrusted) into `into`: its code and its ingredients. */
-function readMedication(med: Rec, where: string, into: IngredientMatches, byId: Map<string, Rec>, depth = 0, codes?: string[]): { readable: boolean; name?: string } {
+function readMedication(
+  med: Rec,
+  where: string,
+  into: IngredientMatches,
+  byId: Map<string, Rec>,
+  depth = 0,
+  codes?: string[],
+): { readable: boolean; name?: string } {
   const code = readConcept(med.code, `${where}.code`, into, codes);
   let readable = code.readable;
   const ingredients = arr(med.ingredient);
@@ -140,7 +162,9 @@ function readMedication(med: Rec, where: string, into: IngredientMatches, byId: 
     readable ||= item.readable;
     const ref = isRecord(ing.itemReference) ? str(ing.itemReference.reference) : undefined;
     const target = ref && depth < 1 ? byId.get(ref.slice(ref.lastIndexOf('/') + 1)) : undefined;
-    if (target) readable = readMedication(target, `${where}.ingredient[${i}].itemReference`, into, byId, depth + 1).readable || readable;
+    if (target)
+      readable =
+        readMedication(target, `${where}.ingredient[${i}].itemReference`, into, byId, depth + 1).readable || readable;
   }
   return code.name ? { readable, name: code.name } : { readable };
 }
@@ -155,7 +179,8 @@ const EMPTY: IngredientMatches = new Map();
 function resolvedTarget(raw: Rec, byId: Map<string, Rec>): Rec | undefined {
   const reference = isRecord(raw.medicationReference) ? str(raw.medicationReference.reference) : undefined;
   if (!reference) return undefined;
-  if (reference.startsWith('#')) return arr(raw.contained).find((c): c is Rec => isRecord(c) && c.id === reference.slice(1));
+  if (reference.startsWith('#'))
+    return arr(raw.contained).find((c): c is Rec => isRecord(c) && c.id === reference.slice(1));
   return byId.get(reference.slice(reference.lastIndexOf('/') + 1));
 }
 
@@ -180,7 +205,11 @@ const DOSE_QUANTITY_MG = /"value": {0,3}(\d{1,6}(?:\.\d{1,6})?) {0,3}, {0,3}"uni
 
 /** The medication text of a record (its concepts, and the resolved Medication), lower case, as JSON. */
 function conceptJson(raw: Rec, medication: Rec | undefined): string {
-  return JSON.stringify(medication ? [raw.medicationCodeableConcept, raw.medicationReference, medication] : [raw.medicationCodeableConcept, raw.medicationReference]).toLowerCase();
+  return JSON.stringify(
+    medication
+      ? [raw.medicationCodeableConcept, raw.medicationReference, medication]
+      : [raw.medicationCodeableConcept, raw.medicationReference],
+  ).toLowerCase();
 }
 
 /** Notes and free-text dosage of a record: kratom is often only mentioned there (ldn-clinical.md 2b). */
@@ -277,9 +306,10 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     st.gaps.push({
       resourceType: type,
       reason: 'unreadable-medication',
-      detail: inline.ndc !== undefined
-        ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
-        : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
+      detail:
+        inline.ndc !== undefined
+          ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
+          : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
       ...(ref ? { target: ref } : {}),
     });
   }
@@ -288,7 +318,8 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   for (let n = 0; n < notes.length; n++) {
     for (const hit of nameHits(notes[n] as string)) {
       for (const id of hit.value.ingredients) {
-        if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id)) matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
+        if (INGREDIENT_BY_ID.get(id)?.role === 'kratom' && !matches.has(id))
+          matches.set(id, { by: 'name', term: hit.value.term, where: 'note' });
       }
     }
   }
@@ -296,14 +327,30 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   let depot: DepotKind | undefined;
   let lowDose = false;
   let needsText = false;
-  if (matches.size) matches.forEach((_e, id) => { needsText ||= NEEDS_TEXT.has(id); });
+  if (matches.size)
+    matches.forEach((_e, id) => {
+      needsText ||= NEEDS_TEXT.has(id);
+    });
   if (needsText) {
     text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
     if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
     if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
-    if (depot === undefined && PATCH.test(text)) timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);
+    if (depot === undefined && PATCH.test(text))
+      timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);
   }
-  st.entries.push(new MedEntry(type, raw, name ?? 'Unnamed medication', matches.size ? matches : EMPTY, timing, st, lowDose, depot, text));
+  st.entries.push(
+    new MedEntry(
+      type,
+      raw,
+      name ?? 'Unnamed medication',
+      matches.size ? matches : EMPTY,
+      timing,
+      st,
+      lowDose,
+      depot,
+      text,
+    ),
+  );
   if (matches.size) st.scratch = new Map();
 }
 
@@ -327,7 +374,12 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
     for (let r = 0; r < list.length; r++) {
       const raw = list[r];
       if (isRecord(raw)) readRecord(type, raw, st);
-      else st.gaps.push({ resourceType: type, reason: 'malformed', detail: `A ${type} entry is not an object and was skipped.` });
+      else
+        st.gaps.push({
+          resourceType: type,
+          reason: 'malformed',
+          detail: `A ${type} entry is not an object and was skipped.`,
+        });
     }
   }
   return { entries: st.entries, gaps: st.gaps };

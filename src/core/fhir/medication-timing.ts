@@ -51,10 +51,46 @@ export function timingBasis(t: MedTiming): string {
 type StatusClass = 'current' | 'ended' | 'never' | 'supply';
 
 const STATUS: Record<string, Record<string, StatusClass>> = {
-  MedicationRequest: { active: 'current', 'on-hold': 'current', draft: 'current', unknown: 'current', stopped: 'ended', completed: 'ended', cancelled: 'never', 'entered-in-error': 'never' },
-  MedicationStatement: { active: 'current', intended: 'current', 'on-hold': 'current', unknown: 'current', completed: 'ended', stopped: 'ended', 'not-taken': 'never', 'entered-in-error': 'never' },
-  MedicationDispense: { preparation: 'supply', 'in-progress': 'supply', 'on-hold': 'supply', completed: 'supply', unknown: 'supply', stopped: 'supply', cancelled: 'never', declined: 'never', 'entered-in-error': 'never' },
-  MedicationAdministration: { 'in-progress': 'current', 'on-hold': 'current', unknown: 'current', completed: 'ended', stopped: 'ended', 'not-done': 'never', 'entered-in-error': 'never' },
+  MedicationRequest: {
+    active: 'current',
+    'on-hold': 'current',
+    draft: 'current',
+    unknown: 'current',
+    stopped: 'ended',
+    completed: 'ended',
+    cancelled: 'never',
+    'entered-in-error': 'never',
+  },
+  MedicationStatement: {
+    active: 'current',
+    intended: 'current',
+    'on-hold': 'current',
+    unknown: 'current',
+    completed: 'ended',
+    stopped: 'ended',
+    'not-taken': 'never',
+    'entered-in-error': 'never',
+  },
+  MedicationDispense: {
+    preparation: 'supply',
+    'in-progress': 'supply',
+    'on-hold': 'supply',
+    completed: 'supply',
+    unknown: 'supply',
+    stopped: 'supply',
+    cancelled: 'never',
+    declined: 'never',
+    'entered-in-error': 'never',
+  },
+  MedicationAdministration: {
+    'in-progress': 'current',
+    'on-hold': 'current',
+    unknown: 'current',
+    completed: 'ended',
+    stopped: 'ended',
+    'not-done': 'never',
+    'entered-in-error': 'never',
+  },
 };
 
 /** A candidate last-use date: the day, and how to say where it came from. */
@@ -73,7 +109,9 @@ export function basisText(c: LastUseCandidate): string {
     return `${c.label} ${clinicalDay(c.from)} + 72 h wear per patch (${c.wearDays} days; removal not charted)`;
   }
   if (c.from !== undefined) {
-    return c.supplyDays !== undefined ? `${c.label} ${clinicalDay(c.from)} + ${c.supplyDays} days supply` : `${c.label} ${clinicalDay(c.from)} (no days supply recorded)`;
+    return c.supplyDays !== undefined
+      ? `${c.label} ${clinicalDay(c.from)} + ${c.supplyDays} days supply`
+      : `${c.label} ${clinicalDay(c.from)} (no days supply recorded)`;
   }
   return `${c.label} (${clinicalDay(c.day)})`;
 }
@@ -82,7 +120,9 @@ function supplyEnd(start: unknown, supply: unknown, label: string): LastUseCandi
   const d = dayOf(start, 'end');
   if (d === undefined) return undefined;
   const days = durationDays(supply);
-  return days !== undefined ? { day: d + Math.ceil(days), label, from: d, supplyDays: days } : { day: d, label, from: d };
+  return days !== undefined
+    ? { day: d + Math.ceil(days), label, from: d, supplyDays: days }
+    : { day: d, label, from: d };
 }
 
 function at(v: unknown, label: string): LastUseCandidate | undefined {
@@ -100,26 +140,40 @@ function later(a: LastUseCandidate | undefined, b: LastUseCandidate | undefined)
 export function lastUse(resourceType: string, r: Rec, dispenseEnd?: LastUseCandidate): LastUseCandidate | undefined {
   if (resourceType === 'MedicationRequest') {
     const dr = isRecord(r.dispenseRequest) ? r.dispenseRequest : undefined;
-    let best = dr && isRecord(dr.validityPeriod) ? at(dr.validityPeriod.end, 'end of dispenseRequest.validityPeriod') : undefined;
-    if (r.authoredOn !== undefined) best = later(best, supplyEnd(r.authoredOn, dr?.expectedSupplyDuration, 'authoredOn'));
+    let best =
+      dr && isRecord(dr.validityPeriod)
+        ? at(dr.validityPeriod.end, 'end of dispenseRequest.validityPeriod')
+        : undefined;
+    if (r.authoredOn !== undefined)
+      best = later(best, supplyEnd(r.authoredOn, dr?.expectedSupplyDuration, 'authoredOn'));
     return later(best, dispenseEnd);
   }
   if (resourceType === 'MedicationStatement' || resourceType === 'MedicationAdministration') {
     const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : undefined;
-    const best = later(period ? at(period.end, 'end of effectivePeriod') : undefined, at(r.effectiveDateTime, 'effectiveDateTime'));
+    const best = later(
+      period ? at(period.end, 'end of effectivePeriod') : undefined,
+      at(r.effectiveDateTime, 'effectiveDateTime'),
+    );
     if (best) return best;
     const start = period ? at(period.start, 'effectivePeriod.start (no end recorded)') : undefined;
     if (start || resourceType === 'MedicationAdministration') return start;
     return at(r.dateAsserted, 'dateAsserted (no effective date)');
   }
   if (resourceType === 'MedicationDispense') {
-    return str(r.whenHandedOver) ? supplyEnd(r.whenHandedOver, r.daysSupply, 'handed over') : supplyEnd(r.whenPrepared, r.daysSupply, 'prepared');
+    return str(r.whenHandedOver)
+      ? supplyEnd(r.whenHandedOver, r.daysSupply, 'handed over')
+      : supplyEnd(r.whenPrepared, r.daysSupply, 'prepared');
   }
   return undefined;
 }
 
 /** Current, ended (with last use) or never counts, for one record at day `today`. */
-export function medicationTiming(resourceType: string, r: Rec, today: number, dispenseEnd?: LastUseCandidate): MedTiming {
+export function medicationTiming(
+  resourceType: string,
+  r: Rec,
+  today: number,
+  dispenseEnd?: LastUseCandidate,
+): MedTiming {
   const status = typeof r.status === 'string' ? r.status.trim().toLowerCase() : '';
   let cls: StatusClass | undefined = status ? STATUS[resourceType]?.[status] : undefined;
   // A cancelled order that a dispense or administration names was used after all: it counts from those dates.
@@ -130,7 +184,8 @@ export function medicationTiming(resourceType: string, r: Rec, today: number, di
   if (cls === 'current') return { state: 'current', status, why: 'status' };
   const last = lastUse(resourceType, r, dispenseEnd);
   if (!last) return { state: 'ended', status, why: 'undated' };
-  if (cls === 'supply' && last.day >= today) return { state: 'current', lastUse: last.day, last, status, why: 'supply' };
+  if (cls === 'supply' && last.day >= today)
+    return { state: 'current', lastUse: last.day, last, status, why: 'supply' };
   return { state: 'ended', lastUse: last.day, last, status, why: 'dated' };
 }
 
@@ -168,11 +223,20 @@ export function patchTiming(resourceType: string, r: Rec, t: MedTiming, today: n
     const period = isRecord(r.effectivePeriod) ? r.effectivePeriod : undefined;
     if (period && str(period.end)) return t;
     const applied = dayOf(r.effectiveDateTime, 'end') ?? dayOf(period?.start, 'end');
-    if (applied !== undefined) last = { day: applied + PATCH_WEAR_DAYS, label: 'applied', from: applied, wearDays: PATCH_WEAR_DAYS };
-  } else if (resourceType === 'MedicationDispense' && t.lastUse !== undefined && durationDays(r.daysSupply) === undefined) {
-    const q = isRecord(r.quantity) && typeof r.quantity.value === 'number' && Number.isFinite(r.quantity.value) ? Math.max(1, Math.min(Math.ceil(r.quantity.value), 120)) : 1;
+    if (applied !== undefined)
+      last = { day: applied + PATCH_WEAR_DAYS, label: 'applied', from: applied, wearDays: PATCH_WEAR_DAYS };
+  } else if (
+    resourceType === 'MedicationDispense' &&
+    t.lastUse !== undefined &&
+    durationDays(r.daysSupply) === undefined
+  ) {
+    const q =
+      isRecord(r.quantity) && typeof r.quantity.value === 'number' && Number.isFinite(r.quantity.value)
+        ? Math.max(1, Math.min(Math.ceil(r.quantity.value), 120))
+        : 1;
     const handed = dayOf(r.whenHandedOver, 'end') ?? dayOf(r.whenPrepared, 'end');
-    if (handed !== undefined) last = { day: handed + PATCH_WEAR_DAYS * q, label: 'handed over', from: handed, wearDays: PATCH_WEAR_DAYS * q };
+    if (handed !== undefined)
+      last = { day: handed + PATCH_WEAR_DAYS * q, label: 'handed over', from: handed, wearDays: PATCH_WEAR_DAYS * q };
   }
   if (!last) return t;
   if (last.day >= today) return { state: 'current', lastUse: last.day, last, status: t.status, why: 'supply' };

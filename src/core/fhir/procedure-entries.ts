@@ -27,7 +27,28 @@ export interface PlannedProcedure {
 
 /** SNOMED 387713003 "Surgical procedure" (the factories' and US Core's surgical category). */
 const SURGICAL_CODES = new Set(['387713003', '24642003', '83578000']);
-const WORDS = new Set(['surgery', 'surgical', 'operation', 'operative', 'anesthesia', 'anaesthesia', 'sedation', 'arthroplasty', 'repair', 'replacement', 'resection', 'excision', 'amputation', 'transplant', 'transplantation', 'fixation', 'extraction', 'implantation', 'laparoscopic', 'arthroscopic']);
+const WORDS = new Set([
+  'surgery',
+  'surgical',
+  'operation',
+  'operative',
+  'anesthesia',
+  'anaesthesia',
+  'sedation',
+  'arthroplasty',
+  'repair',
+  'replacement',
+  'resection',
+  'excision',
+  'amputation',
+  'transplant',
+  'transplantation',
+  'fixation',
+  'extraction',
+  'implantation',
+  'laparoscopic',
+  'arthroscopic',
+]);
 const SUFFIXES = ['ectomy', 'otomy', 'ostomy', 'plasty', 'scopy', 'pexy', 'rrhaphy', 'desis'];
 
 function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): MatchEvidence | undefined {
@@ -38,7 +59,12 @@ function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): MatchEv
       if (!isRecord(coding)) continue;
       const code = typeof coding.code === 'string' ? coding.code.trim() : '';
       if (SURGICAL_CODES.has(code) && knownSystem(coding.system) === 'snomed') {
-        return { by: 'code', system: String(coding.system), code, term: str(coding.display) ? String(coding.display) : 'surgical procedure' };
+        return {
+          by: 'code',
+          system: String(coding.system),
+          code,
+          term: str(coding.display) ? String(coding.display) : 'surgical procedure',
+        };
       }
       if (str(coding.display)) words.push(coding.display as string);
     }
@@ -48,7 +74,8 @@ function surgicalIn(concepts: unknown[], texts: (string | undefined)[]): MatchEv
   for (const w of words) {
     if (w.length > 2000) continue;
     for (const tok of tokenise(w)) {
-      if (WORDS.has(tok) || SUFFIXES.some((s) => tok.length > s.length + 2 && tok.endsWith(s))) return { by: 'name', term: tok };
+      if (WORDS.has(tok) || SUFFIXES.some((s) => tok.length > s.length + 2 && tok.endsWith(s)))
+        return { by: 'name', term: tok };
     }
   }
   return undefined;
@@ -83,26 +110,39 @@ const APPT_STATUS = new Set(['proposed', 'pending', 'booked']);
 /** The planned surgical procedures between today and today + LOOKAHEAD_DAYS (or undated in preparation). */
 export function readPlannedProcedures(chart: Chart, today: number): PlannedProcedure[] {
   const out: PlannedProcedure[] = [];
-  const within = (day: number | undefined): boolean => day !== undefined && day >= today && day <= today + LOOKAHEAD_DAYS;
+  const within = (day: number | undefined): boolean =>
+    day !== undefined && day >= today && day <= today + LOOKAHEAD_DAYS;
   for (const r of arr(chart.serviceRequests)) {
     if (!isRecord(r) || !SR_STATUS.has(r.status as string) || !SR_INTENT.has(r.intent as string)) continue;
     const period = isRecord(r.occurrencePeriod) ? r.occurrencePeriod : undefined;
-    const when = r.occurrenceDateTime !== undefined ? { label: 'occurrenceDateTime', value: r.occurrenceDateTime } : { label: 'occurrencePeriod.start', value: period?.start };
+    const when =
+      r.occurrenceDateTime !== undefined
+        ? { label: 'occurrenceDateTime', value: r.occurrenceDateTime }
+        : { label: 'occurrencePeriod.start', value: period?.start };
     const day = dayOf(when.value, 'start');
     if (!within(day)) continue;
     const concepts = [r.code, ...arr(r.category)];
     const because = surgicalIn(concepts, []);
-    if (because) out.push({ entry: entryOf('ServiceRequest', r, nameOf([r.code], 'Planned procedure'), when), day, because });
+    if (because)
+      out.push({ entry: entryOf('ServiceRequest', r, nameOf([r.code], 'Planned procedure'), when), day, because });
   }
   for (const r of arr(chart.procedures)) {
     if (!isRecord(r) || r.status !== 'preparation') continue;
     const period = isRecord(r.performedPeriod) ? r.performedPeriod : undefined;
-    const when = r.performedDateTime !== undefined ? { label: 'performedDateTime', value: r.performedDateTime } : { label: 'performedPeriod.start', value: period?.start };
+    const when =
+      r.performedDateTime !== undefined
+        ? { label: 'performedDateTime', value: r.performedDateTime }
+        : { label: 'performedPeriod.start', value: period?.start };
     const day = dayOf(when.value, 'start');
     if (day !== undefined && !within(day)) continue;
     const concepts = [r.code, r.category];
     const because = surgicalIn(concepts, []);
-    if (because) out.push({ entry: entryOf('Procedure', r, nameOf([r.code], 'Procedure in preparation'), when), ...(day !== undefined ? { day } : {}), because });
+    if (because)
+      out.push({
+        entry: entryOf('Procedure', r, nameOf([r.code], 'Procedure in preparation'), when),
+        ...(day !== undefined ? { day } : {}),
+        because,
+      });
   }
   for (const r of arr(chart.appointments)) {
     if (!isRecord(r) || !APPT_STATUS.has(r.status as string)) continue;
@@ -111,7 +151,12 @@ export function readPlannedProcedures(chart: Chart, today: number): PlannedProce
     if (!within(day)) continue;
     const concepts = [...arr(r.serviceType), ...arr(r.reasonCode), ...arr(r.serviceCategory), r.appointmentType];
     const because = surgicalIn(concepts, [str(r.description), str(r.comment)]);
-    if (because) out.push({ entry: entryOf('Appointment', r, nameOf(concepts, str(r.description) ?? 'Appointment'), when), day, because });
+    if (because)
+      out.push({
+        entry: entryOf('Appointment', r, nameOf(concepts, str(r.description) ?? 'Appointment'), when),
+        day,
+        because,
+      });
   }
   return out;
 }

@@ -20,8 +20,16 @@ export interface DepotWindows {
 
 /** Windows per depot (design, ldn-clinical.md 2b). Probuphine: 6 months in place + 14 days after removal. */
 export const DEPOT_WINDOWS: Readonly<Record<DepotKind, DepotWindows>> = {
-  sublocade: { label: 'Sublocade (monthly buprenorphine extended-release injection)', activeDays: 56, residualDays: 365 },
-  'brixadi-monthly': { label: 'Brixadi monthly (buprenorphine extended-release injection)', activeDays: 56, residualDays: 183 },
+  sublocade: {
+    label: 'Sublocade (monthly buprenorphine extended-release injection)',
+    activeDays: 56,
+    residualDays: 365,
+  },
+  'brixadi-monthly': {
+    label: 'Brixadi monthly (buprenorphine extended-release injection)',
+    activeDays: 56,
+    residualDays: 183,
+  },
   'brixadi-weekly': { label: 'Brixadi weekly (buprenorphine extended-release injection)', activeDays: 21 },
   probuphine: { label: 'Probuphine (buprenorphine implant)', activeDays: 183 + 14 },
   vivitrol: { label: 'Vivitrol (naltrexone extended-release injection)', activeDays: 28, residualDays: 56 },
@@ -42,19 +50,39 @@ const RXNORM: Readonly<Record<DepotKind, readonly string[]>> = {
 
 /** HCPCS codes (eCQM VSAC 2.16.840.1.113883.3.464.1003.1156): Sublocade <=100 / >100 mg, implant, naltrexone depot. */
 export const DEPOT_HCPCS: ReadonlyMap<string, { depot: DepotKind; ingredient: string; term: string }> = new Map([
-  ['Q9991', { depot: 'sublocade', ingredient: 'buprenorphine', term: 'HCPCS Q9991 buprenorphine extended-release injection (<=100 mg)' }],
-  ['Q9992', { depot: 'sublocade', ingredient: 'buprenorphine', term: 'HCPCS Q9992 buprenorphine extended-release injection (>100 mg)' }],
+  [
+    'Q9991',
+    {
+      depot: 'sublocade',
+      ingredient: 'buprenorphine',
+      term: 'HCPCS Q9991 buprenorphine extended-release injection (<=100 mg)',
+    },
+  ],
+  [
+    'Q9992',
+    {
+      depot: 'sublocade',
+      ingredient: 'buprenorphine',
+      term: 'HCPCS Q9992 buprenorphine extended-release injection (>100 mg)',
+    },
+  ],
   ['J0570', { depot: 'probuphine', ingredient: 'buprenorphine', term: 'HCPCS J0570 buprenorphine implant 74.2 mg' }],
   ['J2315', { depot: 'vivitrol', ingredient: 'naltrexone', term: 'HCPCS J2315 naltrexone depot injection' }],
 ]);
 
 const BY_CODE: ReadonlyMap<string, DepotKind> = new Map(
-  (Object.entries(RXNORM) as [DepotKind, readonly string[]][]).flatMap(([kind, codes]) => codes.map((c) => [c, kind] as const)),
+  (Object.entries(RXNORM) as [DepotKind, readonly string[]][]).flatMap(([kind, codes]) =>
+    codes.map((c) => [c, kind] as const),
+  ),
 );
 
 /** Ingredient of each depot, for the product-code tables. */
 export const DEPOT_INGREDIENT: Readonly<Record<DepotKind, string>> = {
-  sublocade: 'buprenorphine', 'brixadi-weekly': 'buprenorphine', 'brixadi-monthly': 'buprenorphine', probuphine: 'buprenorphine', vivitrol: 'naltrexone',
+  sublocade: 'buprenorphine',
+  'brixadi-weekly': 'buprenorphine',
+  'brixadi-monthly': 'buprenorphine',
+  probuphine: 'buprenorphine',
+  vivitrol: 'naltrexone',
 };
 
 /** Every depot RxNorm code with its depot (for the medication code index). */
@@ -75,15 +103,29 @@ export function depotOf(codes: readonly string[], lowerText: string): DepotKind 
   // buprenorphine prefilled syringe or extended-release injection of unknown strength takes the monthly windows.
   if (/\bbuprenorphine\b/.test(lowerText) && !/\bbrixadi\b/.test(lowerText)) {
     if (/\bimplant/.test(lowerText)) return 'probuphine';
-    if (/\bprefilled syringe\b|\bextended[- ]release injection\b|\bsubcutaneous\b[^"]{0,40}\b(?:monthly|weekly)\b/.test(lowerText)) {
+    if (
+      /\bprefilled syringe\b|\bextended[- ]release injection\b|\bsubcutaneous\b[^"]{0,40}\b(?:monthly|weekly)\b/.test(
+        lowerText,
+      )
+    ) {
       if (/\b356 ?mg\/ml\b/.test(lowerText)) return 'brixadi-monthly';
       if (/\b50 ?mg\/ml\b/.test(lowerText)) return 'brixadi-weekly';
       return 'sublocade';
     }
   }
-  if (/\bbrixadi\b/.test(lowerText)) return /\bweekly\b|\b(?:8|16|24|32) ?mg\b/.test(lowerText) && !/\bmonthly\b/.test(lowerText) ? 'brixadi-weekly' : 'brixadi-monthly';
+  if (/\bbrixadi\b/.test(lowerText))
+    return /\bweekly\b|\b(?:8|16|24|32) ?mg\b/.test(lowerText) && !/\bmonthly\b/.test(lowerText)
+      ? 'brixadi-weekly'
+      : 'brixadi-monthly';
   if (/\bprobuphine\b|\bbuprenorphine[^"]{0,40}\bimplant/.test(lowerText)) return 'probuphine';
   if (/\bvivitrol\b/.test(lowerText)) return 'vivitrol';
-  if (/\bnaltrexone\b/.test(lowerText) && (/\b380 ?mg\b/.test(lowerText) || /\binject(?:ion|able)\b/.test(lowerText) || /\b(?:extended[- ]release|er)\b[^"]{0,40}\b(?:inject|suspension|im\b)/.test(lowerText) || /\bnaltrexone[^"]{0,30}\b(?:depot|microspheres)\b/.test(lowerText))) return 'vivitrol';
+  if (
+    /\bnaltrexone\b/.test(lowerText) &&
+    (/\b380 ?mg\b/.test(lowerText) ||
+      /\binject(?:ion|able)\b/.test(lowerText) ||
+      /\b(?:extended[- ]release|er)\b[^"]{0,40}\b(?:inject|suspension|im\b)/.test(lowerText) ||
+      /\bnaltrexone[^"]{0,30}\b(?:depot|microspheres)\b/.test(lowerText))
+  )
+    return 'vivitrol';
   return undefined;
 }

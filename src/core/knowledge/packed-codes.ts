@@ -18,7 +18,8 @@ export function packCodes(codes: readonly number[]): string {
   let out = '';
   let prev = -1;
   for (const code of codes) {
-    if (!Number.isSafeInteger(code) || code <= prev) throw new Error(`codes must be sorted distinct integers (${code} after ${prev})`);
+    if (!Number.isSafeInteger(code) || code <= prev)
+      throw new Error(`codes must be sorted distinct integers (${code} after ${prev})`);
     let gap = code - prev - 1;
     let digits = LAST_DIGITS[gap % 32] as string;
     gap = Math.floor(gap / 32);
@@ -86,6 +87,7 @@ export function unpackProductCodeGroups(packed: string): (readonly [string, stri
 /** [brand, ingredient ids joined by "+"] from lines `<set>:<brand>|<brand>`. */
 export function unpackBrandIngredients(packed: string): (readonly [string, string])[] {
   const rows: (readonly [string, string])[] = [];
-  for (const [set, brands] of packedLines(packed)) for (const brand of brands.split('|')) rows.push([brand, set] as const);
+  for (const [set, brands] of packedLines(packed))
+    for (const brand of brands.split('|')) rows.push([brand, set] as const);
   return rows;
 }

@@ -35,7 +35,11 @@ const push = (m: Map<string, ConditionGroupId[]>, k: string, g: ConditionGroupId
 /** The code, family and name indexes, built on first use (not at module load: issue 14 item 1). */
 function buildTables(): ConditionTables {
   const t: ConditionTables = {
-    snomed: new Map(), icdExact: new Map(), icdPrefix: new Map(), names: new PhraseIndex(), negators: new PhraseIndex(),
+    snomed: new Map(),
+    icdExact: new Map(),
+    icdPrefix: new Map(),
+    names: new PhraseIndex(),
+    negators: new PhraseIndex(),
     excluders: new Map(Object.entries(GROUP_EXCLUDERS).map(([g, words]) => [g as ConditionGroupId, new Set(words)])),
   };
   for (const g of CONDITION_GROUPS) {
@@ -58,7 +62,6 @@ function buildTables(): ConditionTables {
 
 let built: ConditionTables | undefined;
 const tables = (): ConditionTables => (built ??= buildTables());
-
 
 type IcdHit = { groups: ConditionGroupId[]; matched: string } | undefined;
 
@@ -98,7 +101,18 @@ function icdGroupsOf(code: string): IcdHit {
 }
 
 const POISON_WORDS = new Set(['poisoning', 'overdose', 'poisoned', 'overdosed']);
-const OPIOID_WORDS = new Set(['opioid', 'opioids', 'opiate', 'opiates', 'narcotic', 'narcotics', 'morphinan', 'phenanthrene', 'phenoperidine', 'dextropropoxyphene']);
+const OPIOID_WORDS = new Set([
+  'opioid',
+  'opioids',
+  'opiate',
+  'opiates',
+  'narcotic',
+  'narcotics',
+  'morphinan',
+  'phenanthrene',
+  'phenoperidine',
+  'dextropropoxyphene',
+]);
 const OPIOID_ROLES = new Set(['opioid-agonist', 'opioid-partial-agonist', 'opioid-mixed']);
 
 /** "Opioid dependence with withdrawal", "Delirium due to opioid withdrawal": withdrawal with an opioid named. */
@@ -113,7 +127,9 @@ function namesOpioidPoisoning(tokens: readonly string[]): boolean {
 
 function namesOpioid(tokens: readonly string[]): boolean {
   if (tokens.some((t) => OPIOID_WORDS.has(t))) return true;
-  return medicationNames().find(tokens).some((h) => h.value.ingredients.some((id) => OPIOID_ROLES.has(INGREDIENT_BY_ID.get(id)?.role ?? '')));
+  return medicationNames()
+    .find(tokens)
+    .some((h) => h.value.ingredients.some((id) => OPIOID_ROLES.has(INGREDIENT_BY_ID.get(id)?.role ?? '')));
 }
 
 /** "high risk pregnancy" is a pregnancy: "risk" after "high" is not a negation (ldn-clinical.md 2b). */
@@ -144,12 +160,22 @@ function textGroups(text: string): { group: ConditionGroupId; phrase: string }[]
           .map((h) => ({ group: h.value, phrase: h.phrase }));
     if (found.length === 0 || !found.some((f) => f.group === 'opioid-poisoning')) {
       const ex = excluders.get('opioid-poisoning');
-      if (negators.find(negatable).length === 0 && namesOpioidPoisoning(tokens) && !tokens.some((t) => ex?.has(t))) found = [...found, { group: 'opioid-poisoning', phrase: 'poisoning or overdose with an opioid' }];
+      if (negators.find(negatable).length === 0 && namesOpioidPoisoning(tokens) && !tokens.some((t) => ex?.has(t)))
+        found = [...found, { group: 'opioid-poisoning', phrase: 'poisoning or overdose with an opioid' }];
     }
-    if (!found.some((f) => f.group === 'opioid-withdrawal') && namesOpioidWithdrawal(tokens) && negators.find(negatable).length === 0) {
+    if (
+      !found.some((f) => f.group === 'opioid-withdrawal') &&
+      namesOpioidWithdrawal(tokens) &&
+      negators.find(negatable).length === 0
+    ) {
       found = [...found, { group: 'opioid-withdrawal', phrase: 'withdrawal with an opioid' }];
     }
-    if (!found.some((f) => f.group === 'chronic-pain') && tokens.includes('chronic') && tokens.includes('pain') && negators.find(negatable).length === 0) {
+    if (
+      !found.some((f) => f.group === 'chronic-pain') &&
+      tokens.includes('chronic') &&
+      tokens.includes('pain') &&
+      negators.find(negatable).length === 0
+    ) {
       found = [...found, { group: 'chronic-pain', phrase: 'chronic ... pain' }];
     }
     if (textMemo.size > 50_000) textMemo.clear();
@@ -170,7 +196,10 @@ const NO_GROUPS: readonly ConditionGroupId[] = [];
  * The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name.
  * `matches` is a shared empty Map when nothing matched (do not mutate it).
  */
-export function readConditionCode(concept: unknown, where = 'code'): { matches: GroupMatches; readable: boolean; name?: string } {
+export function readConditionCode(
+  concept: unknown,
+  where = 'code',
+): { matches: GroupMatches; readable: boolean; name?: string } {
   if (!isRecord(concept)) return { matches: EMPTY, readable: false };
   let matches: GroupMatches | undefined;
   let readable = false;
@@ -189,7 +218,14 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
       for (let k = 0; k < groups.length; k++) {
         const g = groups[k] as ConditionGroupId;
         matches ??= new Map();
-        if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: code, where: `${where}.coding[${i}]` });
+        if (!matches.has(g))
+          matches.set(g, {
+            by: 'code',
+            system: String(coding.system),
+            code,
+            term: code,
+            where: `${where}.coding[${i}]`,
+          });
       }
     } else if (system === 'icd10cm') {
       readable = true;
@@ -198,7 +234,14 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
       for (let k = 0; k < groups.length; k++) {
         const g = groups[k] as ConditionGroupId;
         matches ??= new Map();
-        if (!matches.has(g)) matches.set(g, { by: 'code', system: String(coding.system), code, term: hit?.matched ?? code, where: `${where}.coding[${i}]` });
+        if (!matches.has(g))
+          matches.set(g, {
+            by: 'code',
+            system: String(coding.system),
+            code,
+            term: hit?.matched ?? code,
+            where: `${where}.coding[${i}]`,
+          });
       }
     }
   }
@@ -212,7 +255,8 @@ export function readConditionCode(concept: unknown, where = 'code'): { matches: 
     for (let k = 0; k < hits.length; k++) {
       const h = hits[k]!;
       matches ??= new Map();
-      if (!matches.has(h.group)) matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.coding[${i}].display` });
+      if (!matches.has(h.group))
+        matches.set(h.group, { by: 'name', term: h.phrase, where: `${where}.coding[${i}].display` });
     }
   }
   if (text) {

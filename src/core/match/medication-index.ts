@@ -78,7 +78,8 @@ function generatedTarget(index: GeneratedCodes, code: string): CodeTarget | unde
 function buildHandCodes(): Map<string, CodeTarget> {
   const map = new Map<string, CodeTarget>();
   // Depot and implant product codes (ldn-clinical-2b-sources.md code list).
-  for (const [code, kind] of DEPOT_RXNORM) map.set(code, { ingredients: [DEPOT_INGREDIENT[kind]], term: DEPOT_WINDOWS[kind].label, kind: 'product' });
+  for (const [code, kind] of DEPOT_RXNORM)
+    map.set(code, { ingredients: [DEPOT_INGREDIENT[kind]], term: DEPOT_WINDOWS[kind].label, kind: 'product' });
   for (const p of PRODUCT_CODES) {
     map.set(p.code, { ingredients: known(p.ingredients), term: p.name, kind: 'product' });
   }
@@ -123,7 +124,8 @@ let handNameIndex: PhraseIndex<NameTarget> | undefined;
 export function rxnormTarget(code: string): CodeTarget | undefined {
   const hit = targetMemo.get(code);
   if (hit !== undefined || targetMemo.has(code)) return hit;
-  const found = (handCodes ??= buildHandCodes()).get(code) ?? generatedTarget((generatedCodes ??= buildGeneratedCodes()), code);
+  const found =
+    (handCodes ??= buildHandCodes()).get(code) ?? generatedTarget((generatedCodes ??= buildGeneratedCodes()), code);
   if (targetMemo.size > 20_000) targetMemo.clear();
   targetMemo.set(code, found);
   return found;

@@ -38,7 +38,10 @@ export function nameHits(text: string): PhraseHit<NameTarget>[] {
     const bracketed = open > 0 && text.trimEnd().endsWith(']') && text.slice(0, open).trim() !== '';
     const tokens = tokenise(text);
     hits = bracketed
-      ? [...medicationNames().find(tokenise(text.slice(0, open))), ...handMedicationNames().find(tokenise(text.slice(open)))]
+      ? [
+          ...medicationNames().find(tokenise(text.slice(0, open))),
+          ...handMedicationNames().find(tokenise(text.slice(open))),
+        ]
       : medicationNames().find(tokens);
     // Ambiguous abbreviations ("T3" is also liothyronine) count only without their excluding words.
     if (hits.some((h) => ABBREVIATION_EXCLUDERS.has(h.phrase))) {
@@ -63,14 +66,18 @@ function addName(into: IngredientMatches, text: string, where: string, index: nu
   }
 }
 
-
 /**
  * Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name, and whether
  * it carried an NDC code (NDC product codes are not mapped to ingredients: no NDC table is shipped, so an NDC-only
  * entry without a name stays unreadable and becomes a gap). `codes` collects the RxNorm and HCPCS codes seen
  * (depot detection).
  */
-export function readConcept(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): { readable: boolean; name?: string; ndc?: string } {
+export function readConcept(
+  concept: unknown,
+  where: string,
+  into: IngredientMatches,
+  codes?: string[],
+): { readable: boolean; name?: string; ndc?: string } {
   if (!isRecord(concept)) return { readable: false };
   let readable = false;
   const text = str(concept.text);
@@ -91,7 +98,14 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
       if (depot) {
         readable = true;
         codeName ??= depot.term;
-        if (!into.has(depot.ingredient)) into.set(depot.ingredient, { by: 'code', system: String(coding.system), code, term: depot.term, where: `${where}.coding[${i}]` });
+        if (!into.has(depot.ingredient))
+          into.set(depot.ingredient, {
+            by: 'code',
+            system: String(coding.system),
+            code,
+            term: depot.term,
+            where: `${where}.coding[${i}]`,
+          });
       }
     }
     if (system === 'rxnorm') {
@@ -101,7 +115,14 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
       if (target) {
         codeName ??= `RxNorm ${code} (${target.term})`;
         for (const id of target.ingredients) {
-          if (!into.has(id)) into.set(id, { by: 'code', system: String(coding.system), code, term: target.term, where: `${where}.coding[${i}]` });
+          if (!into.has(id))
+            into.set(id, {
+              by: 'code',
+              system: String(coding.system),
+              code,
+              term: target.term,
+              where: `${where}.coding[${i}]`,
+            });
         }
       }
     }
@@ -123,7 +144,8 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
   name ??= codeName;
   if (!name) {
     const first = codings.find((c) => isRecord(c) && str(c.code));
-    if (isRecord(first)) name = ndc !== undefined ? `NDC ${ndc}` : `${String(first.system ?? 'unknown system')}|${String(first.code)}`;
+    if (isRecord(first))
+      name = ndc !== undefined ? `NDC ${ndc}` : `${String(first.system ?? 'unknown system')}|${String(first.code)}`;
   }
   const out: { readable: boolean; name?: string; ndc?: string } = name ? { readable, name } : { readable };
   if (ndc !== undefined) out.ndc = ndc;

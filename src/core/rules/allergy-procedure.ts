@@ -32,14 +32,35 @@ export function procedureRules(ctx: RuleContext): Conflict[] {
   for (const p of ctx.procedures) {
     const matched = { ...p.because, where: p.entry.resourceType };
     if (p.day === undefined) {
-      out.push(conflict('surgery-soon', p.entry, matched, 'In preparation with no date charted: confirm the date; start LDN after the procedure.'));
+      out.push(
+        conflict(
+          'surgery-soon',
+          p.entry,
+          matched,
+          'In preparation with no date charted: confirm the date; start LDN after the procedure.',
+        ),
+      );
       continue;
     }
     const until = p.day - ctx.today;
     if (until <= SOON_DAYS) {
-      out.push(conflict('surgery-soon', p.entry, matched, `Planned for ${clinicalDay(p.day)} (in ${until} day${until === 1 ? '' : 's'}): start LDN after it.`));
+      out.push(
+        conflict(
+          'surgery-soon',
+          p.entry,
+          matched,
+          `Planned for ${clinicalDay(p.day)} (in ${until} day${until === 1 ? '' : 's'}): start LDN after it.`,
+        ),
+      );
     } else {
-      out.push(conflict('surgery-planned', p.entry, matched, `Planned for ${clinicalDay(p.day)} (in ${until} days): if LDN is started, stop it by ${clinicalDay(p.day - HOLD_DAYS)} at the latest.`));
+      out.push(
+        conflict(
+          'surgery-planned',
+          p.entry,
+          matched,
+          `Planned for ${clinicalDay(p.day)} (in ${until} days): if LDN is started, stop it by ${clinicalDay(p.day - HOLD_DAYS)} at the latest.`,
+        ),
+      );
     }
   }
   return out;

@@ -45,7 +45,8 @@ export function conditionRules(ctx: RuleContext): Conflict[] {
     const immuno = roles.get('immunosuppressant');
     if (immuno) out.push(conflict('transplant-immunosuppression', med.entry, immuno.evidence));
     const levo = roles.get('levothyroxine');
-    if (levo && hashimoto) out.push(conflict('hashimoto-levothyroxine', med.entry, levo.evidence, `Hashimoto's charted: ${hashimoto}.`));
+    if (levo && hashimoto)
+      out.push(conflict('hashimoto-levothyroxine', med.entry, levo.evidence, `Hashimoto's charted: ${hashimoto}.`));
   }
   return out;
 }

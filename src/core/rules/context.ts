@@ -25,14 +25,26 @@ export interface RuleContext {
 export const COURSE_OF: WeakMap<Conflict, string> = new WeakMap();
 
 /** A finding about a medication record, registered under its course (same kind, same ingredient set). */
-export function medConflict(ruleId: RuleId, med: MedEntry, matched: MatchEvidence, extraWhy?: string, washout?: WashoutWindow): Conflict {
+export function medConflict(
+  ruleId: RuleId,
+  med: MedEntry,
+  matched: MatchEvidence,
+  extraWhy?: string,
+  washout?: WashoutWindow,
+): Conflict {
   const c = conflict(ruleId, med.entry, matched, extraWhy, washout);
   COURSE_OF.set(c, `${RULES[ruleId].kind}|${med.courseKey}`);
   return c;
 }
 
 /** A finding from rule metadata; `why` may be extended with what the chart showed. */
-export function conflict(ruleId: RuleId, entry: ChartEntry, matched: MatchEvidence, extraWhy?: string, washout?: WashoutWindow): Conflict {
+export function conflict(
+  ruleId: RuleId,
+  entry: ChartEntry,
+  matched: MatchEvidence,
+  extraWhy?: string,
+  washout?: WashoutWindow,
+): Conflict {
   const meta = RULES[ruleId];
   const c: Conflict = {
     ruleId,
@@ -54,7 +66,11 @@ export function rolesOf(med: MedEntry): ReadonlyMap<IngredientRole, { ingredient
   return med.roles;
 }
 
-export const OPIOID_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['opioid-agonist', 'opioid-partial-agonist', 'opioid-mixed']);
+export const OPIOID_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>([
+  'opioid-agonist',
+  'opioid-partial-agonist',
+  'opioid-mixed',
+]);
 
 /** True when the medication contains an opioid agonist, partial agonist or mixed agonist-antagonist. */
 export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean {

@@ -47,10 +47,13 @@ export function depotStates(ctx: RuleContext): DepotState[] {
     }
     // Windows are inclusive ("within 8 weeks" = up to day 56); endsOn is the first day after the window.
     let endsOn = dose + w.activeDays + 1;
-    if (depot === 'probuphine' && med.timing.last?.label === 'end of effectivePeriod') endsOn = med.timing.last.day + IMPLANT_REMOVAL_DAYS + 1;
-    if (med.timing.state === 'current' && med.timing.why !== 'supply') endsOn = Math.max(endsOn, ctx.today + w.activeDays + 1);
+    if (depot === 'probuphine' && med.timing.last?.label === 'end of effectivePeriod')
+      endsOn = med.timing.last.day + IMPLANT_REMOVAL_DAYS + 1;
+    if (med.timing.state === 'current' && med.timing.why !== 'supply')
+      endsOn = Math.max(endsOn, ctx.today + w.activeDays + 1);
     if (ctx.today < endsOn) out.push({ med, depot, phase: 'active', dose, endsOn });
-    else if (w.residualDays !== undefined && ctx.today <= dose + w.residualDays) out.push({ med, depot, phase: 'residual', dose, endsOn: dose + w.residualDays + 1 });
+    else if (w.residualDays !== undefined && ctx.today <= dose + w.residualDays)
+      out.push({ med, depot, phase: 'residual', dose, endsOn: dose + w.residualDays + 1 });
   }
   return out;
 }
@@ -63,16 +66,33 @@ export function depotRules(ctx: RuleContext): Conflict[] {
     const naltrexone = depot === 'vivitrol';
     const evidence = med.matches.get(naltrexone ? 'naltrexone' : 'buprenorphine') ?? [...med.matches.values()][0];
     if (!evidence) continue;
-    const given = s.dose !== undefined ? `${w.label}, dose ${clinicalDay(s.dose)}` : `${w.label}, ${med.timing.state === 'current' ? 'current' : 'date of the dose not charted'}`;
+    const given =
+      s.dose !== undefined
+        ? `${w.label}, dose ${clinicalDay(s.dose)}`
+        : `${w.label}, ${med.timing.state === 'current' ? 'current' : 'date of the dose not charted'}`;
     if (s.phase === 'active') {
       const rule = naltrexone ? 'naltrexone-depot' : 'buprenorphine-depot';
       const until = s.endsOn !== undefined ? `; counts until ${clinicalDay(s.endsOn - 1)}` : '';
-      const window = !naltrexone && s.dose !== undefined && s.endsOn !== undefined
-        ? { lastUse: isoDay(s.dose), lastUseBasis: `${w.label}: dose`, days: s.endsOn - s.dose, endsOn: isoDay(s.endsOn), rationale: `${w.label}: counts as current buprenorphine for its dosing interval and the opioid-free interval after it (a design choice of this tool).` }
-        : undefined;
+      const window =
+        !naltrexone && s.dose !== undefined && s.endsOn !== undefined
+          ? {
+              lastUse: isoDay(s.dose),
+              lastUseBasis: `${w.label}: dose`,
+              days: s.endsOn - s.dose,
+              endsOn: isoDay(s.endsOn),
+              rationale: `${w.label}: counts as current buprenorphine for its dosing interval and the opioid-free interval after it (a design choice of this tool).`,
+            }
+          : undefined;
       out.push(medConflict(rule, med, evidence, `${given}${until}.`, window));
     } else if (s.phase === 'residual') {
-      out.push(medConflict(naltrexone ? 'naltrexone-depot-residual' : 'buprenorphine-depot-residual', med, evidence, `${given}; residual effect possible until ${clinicalDay((s.endsOn ?? 1) - 1)}.`));
+      out.push(
+        medConflict(
+          naltrexone ? 'naltrexone-depot-residual' : 'buprenorphine-depot-residual',
+          med,
+          evidence,
+          `${given}; residual effect possible until ${clinicalDay((s.endsOn ?? 1) - 1)}.`,
+        ),
+      );
     }
   }
   return out;

@@ -32,7 +32,10 @@ const KRATOM_DAYS = 10;
 
 function window(day: number, days: number, basis: string): WashoutWindow {
   return {
-    lastUse: isoDay(day), lastUseBasis: basis, days: days + 1, endsOn: isoDay(day + days + 1),
+    lastUse: isoDay(day),
+    lastUseBasis: basis,
+    days: days + 1,
+    endsOn: isoDay(day + days + 1),
     rationale: `${days} days after the exposure the diagnosis records (label: 7-10 opioid-free days, 14 after methadone; reading the diagnosis as exposure: design).`,
   };
 }
@@ -42,17 +45,35 @@ function poisoningRules(c: ConditionEntry, today: number): Conflict[] {
   if (!hit) return [];
   const parsed = hit.by === 'code' && hit.code ? opioidPoisoningCode(normaliseIcd10(hit.code)) : undefined;
   if (parsed && parsed.encounter !== 'initial') {
-    return [conflict('opioid-poisoning-followup', c.entry, hit, `${parsed.encounter === 'sequela' ? 'Sequela' : 'Subsequent'} encounter code ${parsed.code}.`)];
+    return [
+      conflict(
+        'opioid-poisoning-followup',
+        c.entry,
+        hit,
+        `${parsed.encounter === 'sequela' ? 'Sequela' : 'Subsequent'} encounter code ${parsed.code}.`,
+      ),
+    ];
   }
   const therapeutic = parsed !== undefined && parsed.intent >= 5;
   const recentRule: RuleId = therapeutic ? 'opioid-adverse-effect-recent' : 'opioid-poisoning-recent';
   const olderRule: RuleId = therapeutic ? 'opioid-adverse-effect' : 'opioid-poisoning';
-  if (c.day === undefined) return [conflict(olderRule, c.entry, hit, 'No onset or record date is charted: confirm when it happened.')];
+  if (c.day === undefined)
+    return [conflict(olderRule, c.entry, hit, 'No onset or record date is charted: confirm when it happened.')];
   const since = today - c.day;
   if (since < 0) return [];
   const days = parsed?.methadone ? EXPOSURE_DAYS_METHADONE : EXPOSURE_DAYS;
-  if (since <= days) return [conflict(recentRule, c.entry, hit, `Dated ${clinicalDay(c.day)} (${since} days ago).`, window(c.day, days, 'date of the poisoning diagnosis (onset, else recorded)'))];
-  if (since <= RECENT_DAYS) return [conflict(olderRule, c.entry, hit, `Dated ${clinicalDay(c.day)} (${since} days ago).`)];
+  if (since <= days)
+    return [
+      conflict(
+        recentRule,
+        c.entry,
+        hit,
+        `Dated ${clinicalDay(c.day)} (${since} days ago).`,
+        window(c.day, days, 'date of the poisoning diagnosis (onset, else recorded)'),
+      ),
+    ];
+  if (since <= RECENT_DAYS)
+    return [conflict(olderRule, c.entry, hit, `Dated ${clinicalDay(c.day)} (${since} days ago).`)];
   return [];
 }
 
@@ -61,10 +82,18 @@ function withdrawalRules(c: ConditionEntry, today: number): Conflict[] {
   if (!hit) return [];
   const recent = c.counts && c.day !== undefined && today - c.day <= WITHDRAWAL_DAYS && today >= c.day;
   const when = c.day !== undefined ? `Dated ${clinicalDay(c.day)}` : 'No onset or record date charted';
-  return [conflict(recent ? 'acute-opioid-withdrawal' : 'past-opioid-withdrawal', c.entry, hit, `${when}${c.counts ? '' : ` (${c.excludedBecause})`}.`)];
+  return [
+    conflict(
+      recent ? 'acute-opioid-withdrawal' : 'past-opioid-withdrawal',
+      c.entry,
+      hit,
+      `${when}${c.counts ? '' : ` (${c.excludedBecause})`}.`,
+    ),
+  ];
 }
 
-const KRATOM_DEPENDENCE = /\bdaily\b|\bevery day\b|\bdependen|\baddict|\buse disorder\b|\b7-?oh\b|\b7-hydroxy|\bhydroxymitragynine\b|\bconcentrat/;
+const KRATOM_DEPENDENCE =
+  /\bdaily\b|\bevery day\b|\bdependen|\baddict|\buse disorder\b|\b7-?oh\b|\b7-hydroxy|\bhydroxymitragynine\b|\bconcentrat/;
 
 export function exposureRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
@@ -92,16 +121,31 @@ export function exposureRules(ctx: RuleContext): Conflict[] {
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     if (med.matches.size === 0 || med.timing.state === 'never') continue;
-    const recent = med.timing.state === 'current' || med.timing.lastUse === undefined || ctx.today - med.timing.lastUse <= KRATOM_DAYS;
+    const recent =
+      med.timing.state === 'current' ||
+      med.timing.lastUse === undefined ||
+      ctx.today - med.timing.lastUse <= KRATOM_DAYS;
     const roles = rolesOf(med);
     const rescue = roles.get('rescue-antagonist');
-    if (rescue && med.resourceType === 'MedicationAdministration' && recent && (med.timing.state === 'current' || med.timing.lastUse !== undefined)) {
+    if (
+      rescue &&
+      med.resourceType === 'MedicationAdministration' &&
+      recent &&
+      (med.timing.state === 'current' || med.timing.lastUse !== undefined)
+    ) {
       out.push(medConflict('naloxone-given', med, rescue.evidence, `Given: ${timingBasis(med.timing)}.`));
     }
     const kratom = roles.get('kratom');
     if (kratom && recent) {
       const dependence = KRATOM_DEPENDENCE.test(med.text) || kratomDependence !== undefined;
-      out.push(medConflict(dependence ? 'kratom-dependence' : 'kratom', med, kratom.evidence, `Counts: ${timingBasis(med.timing)}.`));
+      out.push(
+        medConflict(
+          dependence ? 'kratom-dependence' : 'kratom',
+          med,
+          kratom.evidence,
+          `Counts: ${timingBasis(med.timing)}.`,
+        ),
+      );
     }
   }
   return out;

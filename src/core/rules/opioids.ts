@@ -25,7 +25,9 @@ function opioidIngredients(med: MedEntry): string[] {
 }
 
 /** The current-opioid rule a medication triggers, if it contains an opioid. */
-export function currentOpioidRule(med: MedEntry): 'opioid-naltrexone-product' | 'opioid-partial-or-mixed' | 'opioid-agonist' | undefined {
+export function currentOpioidRule(
+  med: MedEntry,
+): 'opioid-naltrexone-product' | 'opioid-partial-or-mixed' | 'opioid-agonist' | undefined {
   const roles = rolesOf(med);
   if (roles.has('opioid-agonist') && roles.has('naltrexone')) return 'opioid-naltrexone-product';
   if (roles.has('opioid-agonist')) return 'opioid-agonist';
@@ -51,13 +53,28 @@ export function opioidRules(ctx: RuleContext): Conflict[] {
     }
     // Ended: inside the window, or date unknown (fail safe: an undated stopped opioid might be recent).
     if (med.timing.lastUse === undefined) {
-      out.push(medConflict('recent-opioid-use', med, evidence, `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`));
+      out.push(
+        medConflict(
+          'recent-opioid-use',
+          med,
+          evidence,
+          `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`,
+        ),
+      );
       continue;
     }
     const patch = med.patch;
     if (ctx.today >= med.timing.lastUse + washoutDays(ids, patch)) continue; // outside the window: no finding
     const window = washoutFor(ids, med.timing.lastUse, timingBasis(med.timing), patch);
-    out.push(medConflict('recent-opioid-use', med, evidence, `Last use ${clinicalDate(window.lastUse)} (${window.lastUseBasis}); opioid-free from ${clinicalDate(window.endsOn)}.`, window));
+    out.push(
+      medConflict(
+        'recent-opioid-use',
+        med,
+        evidence,
+        `Last use ${clinicalDate(window.lastUse)} (${window.lastUseBasis}); opioid-free from ${clinicalDate(window.endsOn)}.`,
+        window,
+      ),
+    );
   }
   return out;
 }

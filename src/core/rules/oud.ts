@@ -15,16 +15,20 @@ const AGONIST_THERAPY = new Set(['methadone', 'buprenorphine', 'levomethadyl', '
 
 export function oudRules(ctx: RuleContext): Conflict[] {
   // Most charts have no OUD Condition: then the medication scan below is not needed (it runs cold, once per launch).
-  const anyOud = ctx.conditions.some((c) => c.groups.size > 0 && c.counts && (c.groups.has('oud') || c.groups.has('oud-on-agonist-therapy')));
+  const anyOud = ctx.conditions.some(
+    (c) => c.groups.size > 0 && c.counts && (c.groups.has('oud') || c.groups.has('oud-on-agonist-therapy')),
+  );
   if (!anyOud) return [];
   // Agonist therapy = a current methadone / buprenorphine record (an ended one is left to recent-opioid-use).
   // A buprenorphine depot or implant inside its active window is agonist therapy too (ldn-clinical.md 2b).
   const depot = depotStates(ctx).find((s) => s.phase === 'active' && s.depot !== 'vivitrol')?.med;
-  const therapy = depot ?? ctx.meds.find((m) => {
-    if (m.matches.size === 0 || m.timing.state !== 'current') return false;
-    for (const id of AGONIST_THERAPY) if (m.matches.has(id)) return true;
-    return false;
-  });
+  const therapy =
+    depot ??
+    ctx.meds.find((m) => {
+      if (m.matches.size === 0 || m.timing.state !== 'current') return false;
+      for (const id of AGONIST_THERAPY) if (m.matches.has(id)) return true;
+      return false;
+    });
   const out: Conflict[] = [];
   const conditions = ctx.conditions;
   for (let i = 0; i < conditions.length; i++) {
@@ -36,7 +40,14 @@ export function oudRules(ctx: RuleContext): Conflict[] {
     if (!matched) continue;
     if (therapy) {
       const ing = [...therapy.matches.keys()].find((id) => AGONIST_THERAPY.has(id));
-      out.push(conflict('oud-on-agonist-therapy', c.entry, matched, `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`));
+      out.push(
+        conflict(
+          'oud-on-agonist-therapy',
+          c.entry,
+          matched,
+          `Agonist therapy in the chart: ${therapy.entry.name}${ing ? ` (${ing})` : ''}.`,
+        ),
+      );
     } else if (explicit) {
       out.push(conflict('oud-on-agonist-therapy', c.entry, explicit, 'The diagnosis itself records agonist therapy.'));
     } else if (oud && !c.groups.has('opioid-withdrawal')) {
@@ -46,4 +57,3 @@ export function oudRules(ctx: RuleContext): Conflict[] {
   }
   return out;
 }
-

@@ -16,7 +16,7 @@ export const WASHOUT_DAYS = { 'short-acting': 10, 'methadone-or-buprenorphine': 
 
 const RATIONALE = {
   'short-acting':
-    '10 days: the upper end of the naltrexone label\'s 7-10 days after short-acting opioids (tramadol included), as in patient monographs; the upper end because the chart rarely shows the true last dose.',
+    "10 days: the upper end of the naltrexone label's 7-10 days after short-acting opioids (tramadol included), as in patient monographs; the upper end because the chart rarely shows the true last dose.",
   'methadone-or-buprenorphine': '14 days after methadone or buprenorphine, as patient monographs advise.',
   'transdermal-patch':
     '14 days after a transdermal patch is removed: the skin depot keeps releasing the opioid (half-life 13-25 h after removal, PMID 10668859), so the 10 days start late; 14 days as after methadone or buprenorphine (a design choice of this tool).',
@@ -24,7 +24,8 @@ const RATIONALE = {
 
 function classOf(ingredients: Iterable<string>, patch = false): keyof typeof WASHOUT_DAYS {
   if (patch) return 'transdermal-patch';
-  for (const id of ingredients) if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') return 'methadone-or-buprenorphine';
+  for (const id of ingredients)
+    if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') return 'methadone-or-buprenorphine';
   return 'short-acting';
 }
 
@@ -34,8 +35,19 @@ export function washoutDays(ingredients: Iterable<string>, patch = false): numbe
 }
 
 /** The window for a set of opioid ingredient ids: the longest class among them. */
-export function washoutFor(ingredients: Iterable<string>, lastUseDay: number, lastUseBasis: string, patch = false): WashoutWindow {
+export function washoutFor(
+  ingredients: Iterable<string>,
+  lastUseDay: number,
+  lastUseBasis: string,
+  patch = false,
+): WashoutWindow {
   const cls = classOf(ingredients, patch);
   const days = WASHOUT_DAYS[cls];
-  return { lastUse: isoDay(lastUseDay), lastUseBasis, days, endsOn: isoDay(lastUseDay + days), rationale: RATIONALE[cls] };
+  return {
+    lastUse: isoDay(lastUseDay),
+    lastUseBasis,
+    days,
+    endsOn: isoDay(lastUseDay + days),
+    rationale: RATIONALE[cls],
+  };
 }

@@ -8,7 +8,8 @@ import type { Assessment, Conflict, Source } from '../../core/assess/types.ts';
 import { clinicalDate } from '../../core/fhir/dates.ts';
 
 function sourceLine(s: Source): string {
-  const id = s.id && !s.label.includes(s.id) ? ` [${s.kind === 'pmid' ? 'PMID ' : s.kind === 'doi' ? 'DOI ' : ''}${s.id}]` : '';
+  const id =
+    s.id && !s.label.includes(s.id) ? ` [${s.kind === 'pmid' ? 'PMID ' : s.kind === 'doi' ? 'DOI ' : ''}${s.id}]` : '';
   return `${s.label}${id}${s.url ? ` ${s.url}` : ''}${s.verified ? '' : ' (UNVERIFIED)'}`;
 }
 
@@ -18,8 +19,12 @@ function findingLines(c: Conflict): string[] {
     `  - [${c.severity}] ${c.title}: "${c.entry.name}" (${c.entry.reference ?? c.entry.resourceType}${c.entry.status ? `, ${c.entry.status}` : ''}; ${c.matched.by} ${c.matched.term})${c.needsOverride ? ' - needs an override reason to sign' : ''}`,
     `      why: ${c.why}`,
   ];
-  if (records.length > 1) lines.push(`      records (${records.length}): ${records.map((e) => e.reference ?? e.name).join(', ')}`);
-  if (c.washout) lines.push(`      last use ${clinicalDate(c.washout.lastUse)} (${c.washout.lastUseBasis}); opioid-free from ${clinicalDate(c.washout.endsOn)} (${c.washout.days} days: ${c.washout.rationale})`);
+  if (records.length > 1)
+    lines.push(`      records (${records.length}): ${records.map((e) => e.reference ?? e.name).join(', ')}`);
+  if (c.washout)
+    lines.push(
+      `      last use ${clinicalDate(c.washout.lastUse)} (${c.washout.lastUseBasis}); opioid-free from ${clinicalDate(c.washout.endsOn)} (${c.washout.days} days: ${c.washout.rationale})`,
+    );
   for (const s of c.sources) lines.push(`      source: ${sourceLine(s)}`);
   return lines;
 }
@@ -34,11 +39,18 @@ export function textReport(a: Assessment): string {
   if (a.candidacy.length) {
     lines.push('Candidacy:');
     for (const c of a.candidacy) {
-      lines.push(`  - ${c.indication} [${c.evidenceLevel}] from "${c.condition.name}" (${c.matched.by} ${c.matched.code ?? c.matched.term})${c.supportsCandidacy === false ? ' - listed, not enough on its own' : ''}`);
+      lines.push(
+        `  - ${c.indication} [${c.evidenceLevel}] from "${c.condition.name}" (${c.matched.by} ${c.matched.code ?? c.matched.term})${c.supportsCandidacy === false ? ' - listed, not enough on its own' : ''}`,
+      );
       const behind = c.conditions ?? [];
       if (behind.length > 1) {
-        const shown = behind.slice(0, CONDITIONS_SHOWN).map((e) => e.reference ?? e.name).join(', ');
-        lines.push(`      conditions (${behind.length}): ${shown}${behind.length > CONDITIONS_SHOWN ? `, and ${behind.length - CONDITIONS_SHOWN} more` : ''}`);
+        const shown = behind
+          .slice(0, CONDITIONS_SHOWN)
+          .map((e) => e.reference ?? e.name)
+          .join(', ');
+        lines.push(
+          `      conditions (${behind.length}): ${shown}${behind.length > CONDITIONS_SHOWN ? `, and ${behind.length - CONDITIONS_SHOWN} more` : ''}`,
+        );
       }
       lines.push(`      evidence: ${c.evidence}`);
       for (const s of c.sources) lines.push(`      source: ${sourceLine(s)}`);

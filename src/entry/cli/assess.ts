@@ -17,16 +17,29 @@ class UsageError extends Error {}
 function parse(argv: string[]): { file: string; now: string; text: boolean; maxBytes: number } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { now: { type: 'string' }, text: { type: 'boolean', default: false }, 'max-size-mb': { type: 'string' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        now: { type: 'string' },
+        text: { type: 'boolean', default: false },
+        'max-size-mb': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text] [--max-size-mb N]');
+  if (positionals.length !== 1)
+    throw new UsageError('usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text] [--max-size-mb N]');
   let maxBytes = DEFAULT_MAX_INPUT_BYTES;
   if (values['max-size-mb'] !== undefined) {
     const mb = Number(values['max-size-mb']);
-    if (!/^\d+(\.\d+)?$/.test(values['max-size-mb']) || !(mb >= 1) || mb > 1024) throw new UsageError(`--max-size-mb must be a number of megabytes from 1 to 1024 (got "${values['max-size-mb']}")`);
+    if (!/^\d+(\.\d+)?$/.test(values['max-size-mb']) || !(mb >= 1) || mb > 1024)
+      throw new UsageError(
+        `--max-size-mb must be a number of megabytes from 1 to 1024 (got "${values['max-size-mb']}")`,
+      );
     maxBytes = Math.floor(mb * 1024 * 1024);
   }
   let now = new Date().toISOString();

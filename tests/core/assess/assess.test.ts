@@ -35,7 +35,11 @@ describe('verdict', () => {
 describe('completeness (fail safe)', () => {
   it('any chart gap makes the verdict incomplete, keeping verdictIfComplete', () => {
     const chart = chartOf(fibro);
-    chart.gaps.push({ resourceType: 'MedicationStatement', reason: 'refused', detail: 'MedicationStatement search answered 403' });
+    chart.gaps.push({
+      resourceType: 'MedicationStatement',
+      reason: 'refused',
+      detail: 'MedicationStatement search answered 403',
+    });
     const a = assess(chart, NOW);
     expect(a).toMatchObject({ verdict: 'incomplete', verdictIfComplete: 'candidate', complete: false });
     expect(a.gaps).toHaveLength(1);
@@ -51,13 +55,23 @@ describe('completeness (fail safe)', () => {
 
 describe('result shape', () => {
   it('sorts conflicts by severity, contraindicated first', () => {
-    const a = run(fibro, pregnancy, orderText('naloxone nasal spray'), orderText('Vivitrol 380 mg'), orderText('oxycodone 5 mg'));
+    const a = run(
+      fibro,
+      pregnancy,
+      orderText('naloxone nasal spray'),
+      orderText('Vivitrol 380 mg'),
+      orderText('oxycodone 5 mg'),
+    );
     expect(a.conflicts.map((c) => c.severity)).toEqual(['contraindicated', 'major', 'caution', 'info']);
   });
 
   it('candidacy carries the indication, evidence level, references and the Condition', () => {
     const [c] = run(fibro).candidacy;
-    expect(c).toMatchObject({ indicationId: 'fibromyalgia', evidenceLevel: 'Small RCTs, conflicting', condition: { resourceType: 'Condition', name: 'Fibromyalgia' } });
+    expect(c).toMatchObject({
+      indicationId: 'fibromyalgia',
+      evidenceLevel: 'Small RCTs, conflicting',
+      condition: { resourceType: 'Condition', name: 'Fibromyalgia' },
+    });
     expect(c?.sources.map((s) => s.id)).toEqual(['19453963', '10.1002/art.37734', 'NCT04270877']);
   });
 
@@ -112,7 +126,12 @@ describe('candidacy grouped per indication (issue 14 item 1)', () => {
     const fibroA = condition({ id: 'fa', patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
     const crohn = condition({ id: 'cr', patientId: P, code: concept([icd10('K50.90')], "Crohn's disease") });
     const fibroB = condition({ id: 'fb', patientId: P, code: concept([snomed('203082005', 'Fibromyalgia')]) });
-    const resolved = condition({ id: 'fr', patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]), clinicalStatus: 'resolved' });
+    const resolved = condition({
+      id: 'fr',
+      patientId: P,
+      code: concept([icd10('M79.7', 'Fibromyalgia')]),
+      clinicalStatus: 'resolved',
+    });
     const a = run(fibroA, crohn, fibroB, resolved);
     expect(a.candidacy.map((c) => c.indicationId)).toEqual(['fibromyalgia', 'crohns']);
     const [fib, cd] = a.candidacy;

@@ -9,24 +9,32 @@ const P = 'p';
 const entries = (...resources: unknown[]) => resources.map((resource) => ({ resource }));
 
 describe('bundleToChart', () => {
-  it.each(['searchset', 'collection', 'transaction', 'batch-response'])('sorts a %s bundle into the chart lists', (type) => {
-    const r = bundleToChart({
-      resourceType: 'Bundle',
-      type,
-      entry: entries(
-        { resourceType: 'Patient', id: P },
-        condition({ patientId: P, code: concept([], 'Fibromyalgia') }),
-        medicationRequest({ patientId: P, medication: { concept: concept([], 'oxycodone') } }),
-        medicationStatement({ patientId: P, medication: { concept: concept([], 'x') } }),
-        medication({ id: 'm1', code: concept([], 'y') }),
-        { resourceType: 'Observation', id: 'o1' },
-      ),
-    });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect([r.value.conditions.length, r.value.medicationRequests.length, r.value.medicationStatements.length, r.value.medications.length]).toEqual([1, 1, 1, 1]);
-    expect(r.value.gaps).toEqual([]);
-  });
+  it.each(['searchset', 'collection', 'transaction', 'batch-response'])(
+    'sorts a %s bundle into the chart lists',
+    (type) => {
+      const r = bundleToChart({
+        resourceType: 'Bundle',
+        type,
+        entry: entries(
+          { resourceType: 'Patient', id: P },
+          condition({ patientId: P, code: concept([], 'Fibromyalgia') }),
+          medicationRequest({ patientId: P, medication: { concept: concept([], 'oxycodone') } }),
+          medicationStatement({ patientId: P, medication: { concept: concept([], 'x') } }),
+          medication({ id: 'm1', code: concept([], 'y') }),
+          { resourceType: 'Observation', id: 'o1' },
+        ),
+      });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect([
+        r.value.conditions.length,
+        r.value.medicationRequests.length,
+        r.value.medicationStatements.length,
+        r.value.medications.length,
+      ]).toEqual([1, 1, 1, 1]);
+      expect(r.value.gaps).toEqual([]);
+    },
+  );
 
   it('records a malformed chart resource and an unreadable entry as gaps, and skips request-only entries', () => {
     const r = bundleToChart({
@@ -39,13 +47,22 @@ describe('bundleToChart', () => {
       ],
     });
     expect(r.ok && r.value.gaps).toEqual([
-      expect.objectContaining({ resourceType: 'MedicationRequest', reason: 'malformed', target: 'MedicationRequest/bad' }),
+      expect.objectContaining({
+        resourceType: 'MedicationRequest',
+        reason: 'malformed',
+        target: 'MedicationRequest/bad',
+      }),
       expect.objectContaining({ resourceType: 'Condition', reason: 'malformed' }),
     ]);
   });
 
   it('a searchset with a next link is truncated', () => {
-    const r = bundleToChart({ resourceType: 'Bundle', type: 'searchset', entry: entries(condition({ patientId: P, code: concept([], 'x') })), link: [{ relation: 'next', url: 'u' }] });
+    const r = bundleToChart({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: entries(condition({ patientId: P, code: concept([], 'x') })),
+      link: [{ relation: 'next', url: 'u' }],
+    });
     expect(r.ok && r.value.gaps).toEqual([expect.objectContaining({ resourceType: 'Condition', reason: 'truncated' })]);
   });
 

@@ -11,7 +11,11 @@ const NOW = new Date('2026-03-15T10:00:00Z');
 describe('synthetic patients', () => {
   for (const p of [...syntheticPatients(NOW), largeChartPatient(NOW)]) {
     it(`${p.key}: ${p.expected.verdict}`, () => {
-      const bundle = { resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })) };
+      const bundle = {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })),
+      };
       const chart = bundleToChart(bundle);
       if (!chart.ok) throw new Error(chart.error);
       const result = assess(chart.value, NOW);
@@ -39,7 +43,11 @@ const SAFETY_FINDINGS: Record<string, [ruleId: string, severity: string]> = {
 describe('second-pass synthetic patients (ldn-clinical.md 2b)', () => {
   const patients = syntheticPatients(NOW).filter((p) => isSafetyPatient(p.key));
   const assessed = (p: (typeof patients)[number]) => {
-    const chart = bundleToChart({ resourceType: 'Bundle', type: 'searchset', entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })) });
+    const chart = bundleToChart({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })),
+    });
     if (!chart.ok) throw new Error(chart.error);
     return assess(chart.value, NOW);
   };

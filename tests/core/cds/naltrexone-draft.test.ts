@@ -10,7 +10,13 @@ const OXYCODONE = concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral 
 
 describe('naltrexone draft for a patient with opioid use', () => {
   it('gives a critical card with the planned end of a current course, the opioid-free date and a smart link', () => {
-    const tramadol = medicationRequest({ id: 'tr', patientId: PATIENT, medication: { concept: TRAMADOL }, authoredOn: daysBefore(NOW, 10), validity: { start: daysBefore(NOW, 10), end: daysAfter(NOW, 4) } });
+    const tramadol = medicationRequest({
+      id: 'tr',
+      patientId: PATIENT,
+      medication: { concept: TRAMADOL },
+      authoredOn: daysBefore(NOW, 10),
+      validity: { start: daysBefore(NOW, 10), end: daysAfter(NOW, 4) },
+    });
     const out = cards('order-select', orderContext([DRAFT.ldn()]), chartOf([tramadol])).cards;
     expect(out).toHaveLength(1);
     const card = out[0]!;
@@ -20,13 +26,22 @@ describe('naltrexone draft for a patient with opioid use', () => {
     expect(card.summary).toContain('opioid-free from 15 Dec 2026');
     expect(card.detail).toContain('planned to end 5 Dec 2026');
     expect(card.detail).toContain('tramadol hydrochloride 50 MG Oral Tablet');
-    expect(card.links).toEqual([{ label: 'Open the LDN app for this patient', url: 'https://app.example/launch/', type: 'smart' }]);
+    expect(card.links).toEqual([
+      { label: 'Open the LDN app for this patient', url: 'https://app.example/launch/', type: 'smart' },
+    ]);
     expect(card.overrideReasons?.length).toBeGreaterThan(0);
     expect(card.source.url).toMatch(/^https:/);
   });
 
   it('gives the washout end for an opioid stopped inside the window, for naltrexone 50 mg as for LDN', () => {
-    const oxy = medicationRequest({ id: 'ox', patientId: PATIENT, medication: { concept: OXYCODONE }, status: 'stopped', authoredOn: daysBefore(NOW, 20), validity: { start: daysBefore(NOW, 20), end: daysBefore(NOW, 3) } });
+    const oxy = medicationRequest({
+      id: 'ox',
+      patientId: PATIENT,
+      medication: { concept: OXYCODONE },
+      status: 'stopped',
+      authoredOn: daysBefore(NOW, 20),
+      validity: { start: daysBefore(NOW, 20), end: daysBefore(NOW, 3) },
+    });
     const out = cards('order-sign', orderContext([DRAFT.naltrexone50()]), chartOf([oxy])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.summary).toContain('opioid-free from 8 Dec 2026');
@@ -34,8 +49,20 @@ describe('naltrexone draft for a patient with opioid use', () => {
   });
 
   it('flags opioid use disorder on buprenorphine', () => {
-    const oud = condition({ id: 'oud', patientId: PATIENT, code: concept([icd10('F11.20', 'Opioid dependence, uncomplicated')]), onset: daysBefore(NOW, 500) });
-    const bup = medicationRequest({ id: 'bup', patientId: PATIENT, medication: { concept: concept([rxnorm('1010606', 'Buprenorphine 8 MG / Naloxone 2 MG Sublingual Film [Suboxone]')]) }, authoredOn: daysBefore(NOW, 5) });
+    const oud = condition({
+      id: 'oud',
+      patientId: PATIENT,
+      code: concept([icd10('F11.20', 'Opioid dependence, uncomplicated')]),
+      onset: daysBefore(NOW, 500),
+    });
+    const bup = medicationRequest({
+      id: 'bup',
+      patientId: PATIENT,
+      medication: {
+        concept: concept([rxnorm('1010606', 'Buprenorphine 8 MG / Naloxone 2 MG Sublingual Film [Suboxone]')]),
+      },
+      authoredOn: daysBefore(NOW, 5),
+    });
     const out = cards('order-select', orderContext([DRAFT.ldn()]), chartOf([oud, bup])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.indicator).toBe('critical');
@@ -51,7 +78,12 @@ describe('naltrexone draft for a patient with opioid use', () => {
   });
 
   it('reports a second naltrexone as a separate warning card', () => {
-    const ntx = medicationRequest({ id: 'ntx', patientId: PATIENT, medication: { concept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]) }, authoredOn: daysBefore(NOW, 5) });
+    const ntx = medicationRequest({
+      id: 'ntx',
+      patientId: PATIENT,
+      medication: { concept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]) },
+      authoredOn: daysBefore(NOW, 5),
+    });
     const out = cards('order-select', orderContext([DRAFT.ldn()]), chartOf([ntx])).cards;
     expect(out.map((c) => c.indicator)).toEqual(['warning']);
     expect(out[0]!.summary).toMatch(/[Nn]altrexone already prescribed/);
@@ -59,8 +91,21 @@ describe('naltrexone draft for a patient with opioid use', () => {
 });
 
 describe('patient-view', () => {
-  const ldn = () => medicationRequest({ id: 'ldn-1', patientId: PATIENT, medication: { contained: compoundedLdn('c', 3) }, status: 'active', authoredOn: daysBefore(NOW, 40) });
-  const tramadol = () => medicationRequest({ id: 'tr', patientId: PATIENT, medication: { concept: TRAMADOL }, authoredOn: daysBefore(NOW, 2) });
+  const ldn = () =>
+    medicationRequest({
+      id: 'ldn-1',
+      patientId: PATIENT,
+      medication: { contained: compoundedLdn('c', 3) },
+      status: 'active',
+      authoredOn: daysBefore(NOW, 40),
+    });
+  const tramadol = () =>
+    medicationRequest({
+      id: 'tr',
+      patientId: PATIENT,
+      medication: { concept: TRAMADOL },
+      authoredOn: daysBefore(NOW, 2),
+    });
 
   it('speaks for a current LDN order with an opioid in the chart, with the hold suggestion', () => {
     const out = cards('patient-view', { patientId: PATIENT }, chartOf([ldn(), tramadol()])).cards;

@@ -1,7 +1,13 @@
 /** Card rules: an opioid ordered for a patient on naltrexone (any dose) or inside its blockade window. */
 import { describe, expect, it } from 'vitest';
 import type { MedicationRequest } from 'fhir/r4';
-import { concept, medication, medicationAdministration, medicationRequest, rxnorm } from '../../../fixtures/factories.ts';
+import {
+  concept,
+  medication,
+  medicationAdministration,
+  medicationRequest,
+  rxnorm,
+} from '../../../fixtures/factories.ts';
 import { daysBefore } from '../../../fixtures/dates.ts';
 import { compoundedLdn } from '../../../fixtures/patients-cds.ts';
 import { OVERRIDE_SYSTEM } from '../../../src/core/cds/index.ts';
@@ -9,7 +15,14 @@ import type { CdsCard } from '../../../src/core/cds/types.ts';
 import { cards, chartOf, DRAFT, NOW, orderContext, PATIENT } from './support.ts';
 
 const ldnOrder = (over: Partial<Parameters<typeof medicationRequest>[0]> = {}): MedicationRequest =>
-  medicationRequest({ id: 'ldn-1', patientId: PATIENT, medication: { contained: compoundedLdn('c', 4.5) }, status: 'active', authoredOn: daysBefore(NOW, 40), ...over });
+  medicationRequest({
+    id: 'ldn-1',
+    patientId: PATIENT,
+    medication: { contained: compoundedLdn('c', 4.5) },
+    status: 'active',
+    authoredOn: daysBefore(NOW, 40),
+    ...over,
+  });
 
 function expectWellFormed(card: CdsCard): void {
   expect(card.summary.length).toBeLessThan(140);
@@ -41,18 +54,25 @@ describe('opioid draft for a patient on naltrexone', () => {
     expect((action?.resource as MedicationRequest).id).toBe('ldn-1');
     expect((action?.resource as MedicationRequest).status).toBe('on-hold');
     expect(card.overrideReasons?.length).toBeGreaterThanOrEqual(2);
-    for (const r of card.overrideReasons ?? []) expect(r).toMatchObject({ system: OVERRIDE_SYSTEM, code: expect.any(String), display: expect.any(String) });
+    for (const r of card.overrideReasons ?? [])
+      expect(r).toMatchObject({ system: OVERRIDE_SYSTEM, code: expect.any(String), display: expect.any(String) });
   });
 
   it('flags naltrexone 50 mg too (any dose), and tramadol as an opioid', () => {
-    const ntx = medicationRequest({ id: 'ntx', patientId: PATIENT, medication: { concept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]) }, authoredOn: daysBefore(NOW, 5) });
+    const ntx = medicationRequest({
+      id: 'ntx',
+      patientId: PATIENT,
+      medication: { concept: concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')]) },
+      authoredOn: daysBefore(NOW, 5),
+    });
     const { cards: out } = cards('order-sign', orderContext([DRAFT.tramadol()]), chartOf([ntx]));
     expect(out.map((c) => c.indicator)).toEqual(['critical']);
     expect(out[0]!.summary).toContain('naltrexone hydrochloride 50 MG');
   });
 
   it('counts oral naltrexone stopped inside the 5-day blockade window, not after it', () => {
-    const stopped = (days: number) => ldnOrder({ status: 'stopped', validity: { start: daysBefore(NOW, 60), end: daysBefore(NOW, days) } });
+    const stopped = (days: number) =>
+      ldnOrder({ status: 'stopped', validity: { start: daysBefore(NOW, 60), end: daysBefore(NOW, days) } });
     const inside = cards('order-select', orderContext([DRAFT.oxycodone()]), chartOf([stopped(3)])).cards;
     expect(inside).toHaveLength(1);
     expect(inside[0]!.detail).toContain('last known dose 28 Nov 2026; blockade possible until 3 Dec 2026');
@@ -61,7 +81,13 @@ describe('opioid draft for a patient on naltrexone', () => {
   });
 
   it('keeps an extended-release naltrexone injection in play for 28 days', () => {
-    const viv = medicationAdministration({ id: 'viv', patientId: PATIENT, medication: { concept: concept([], 'Vivitrol 380 mg extended-release injectable suspension') }, status: 'completed', effective: daysBefore(NOW, 20) });
+    const viv = medicationAdministration({
+      id: 'viv',
+      patientId: PATIENT,
+      medication: { concept: concept([], 'Vivitrol 380 mg extended-release injectable suspension') },
+      status: 'completed',
+      effective: daysBefore(NOW, 20),
+    });
     const out = cards('order-select', orderContext([DRAFT.oxycodone()]), chartOf([viv])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.detail).toContain('about 28 days');
@@ -78,15 +104,27 @@ describe('opioid draft for a patient on naltrexone', () => {
   });
 
   it('reads a draft whose medicationReference points at a Medication sent with the drafts', () => {
-    const med = medication({ id: 'm1', code: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]) });
-    const draft = medicationRequest({ id: 'd-ref', patientId: PATIENT, status: 'draft', medication: { reference: 'Medication/m1' } });
+    const med = medication({
+      id: 'm1',
+      code: concept([rxnorm('1049621', 'oxycodone hydrochloride 5 MG Oral Tablet')]),
+    });
+    const draft = medicationRequest({
+      id: 'd-ref',
+      patientId: PATIENT,
+      status: 'draft',
+      medication: { reference: 'Medication/m1' },
+    });
     const out = cards('order-select', orderContext([draft, med]), chartOf([ldnOrder()])).cards;
     expect(out.map((c) => c.indicator)).toEqual(['critical']);
     expect(out[0]!.detail).toContain('oxycodone hydrochloride 5 MG Oral Tablet');
   });
 
   it('accepts CDS Hooks 1.0 `medications` and checks only the selected drafts in order-select', () => {
-    const v1 = cards('order-select', { patientId: PATIENT, medications: [DRAFT.oxycodone()] }, chartOf([ldnOrder()])).cards;
+    const v1 = cards(
+      'order-select',
+      { patientId: PATIENT, medications: [DRAFT.oxycodone()] },
+      chartOf([ldnOrder()]),
+    ).cards;
     expect(v1).toHaveLength(1);
     const ctx = orderContext([DRAFT.oxycodone(), DRAFT.ibuprofen()], { selections: ['MedicationRequest/d-ibu'] });
     expect(cards('order-select', ctx, chartOf([ldnOrder()])).cards).toEqual([]);
@@ -95,7 +133,11 @@ describe('opioid draft for a patient on naltrexone', () => {
   });
 
   it('says the check was incomplete when the chart has a gap, never silence', () => {
-    const gap = { resourceType: 'MedicationStatement' as const, reason: 'failed' as const, detail: 'MedicationStatement search answered 503.' };
+    const gap = {
+      resourceType: 'MedicationStatement' as const,
+      reason: 'failed' as const,
+      detail: 'MedicationStatement search answered 503.',
+    };
     const out = cards('order-sign', orderContext([DRAFT.oxycodone()]), chartOf([], [gap])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.indicator).toBe('warning');
@@ -106,7 +148,9 @@ describe('opioid draft for a patient on naltrexone', () => {
   });
 
   it('escapes markdown in chart names so an EHR cannot be made to render a link', () => {
-    const evil = ldnOrder({ medication: { concept: concept([], 'naltrexone 4.5 mg [click](javascript:alert(1)) <b>x</b>') } });
+    const evil = ldnOrder({
+      medication: { concept: concept([], 'naltrexone 4.5 mg [click](javascript:alert(1)) <b>x</b>') },
+    });
     const card = cards('order-select', orderContext([DRAFT.oxycodone()]), chartOf([evil])).cards[0]!;
     expect(card.detail).not.toContain('[click](');
     expect(card.detail).toContain('\\[click\\]');

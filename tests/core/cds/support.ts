@@ -14,7 +14,13 @@ export const DRAFT = {
   tramadol: () => draft('d-tram', concept([rxnorm('835603', 'tramadol hydrochloride 50 MG Oral Tablet')])),
   naltrexone50: () => draft('d-ntx', concept([rxnorm('1483744', 'naltrexone hydrochloride 50 MG Oral Tablet')])),
   ibuprofen: () => draft('d-ibu', concept([], 'ibuprofen 400 mg oral tablet')),
-  ldn: (): MedicationRequest => medicationRequest({ id: 'd-ldn', patientId: PATIENT, status: 'draft', medication: { contained: compoundedLdn('ldn-compound', 4.5) } }),
+  ldn: (): MedicationRequest =>
+    medicationRequest({
+      id: 'd-ldn',
+      patientId: PATIENT,
+      status: 'draft',
+      medication: { contained: compoundedLdn('ldn-compound', 4.5) },
+    }),
 };
 
 function draft(id: string, c: ReturnType<typeof concept>): MedicationRequest {
@@ -49,5 +55,12 @@ export function chartOf(resources: Resource[], gaps: Chart['gaps'] = []): Chart 
 let n = 0;
 /** Runs the card rules with counting uuids and the app's launch URL. */
 export function cards(hook: CdsHook, context: unknown, chart: Chart): CdsResponse {
-  return cdsCards({ hook, context, chart, now: NOW, newId: () => `uuid-${++n}`, appLaunchUrl: 'https://app.example/launch/' });
+  return cdsCards({
+    hook,
+    context,
+    chart,
+    now: NOW,
+    newId: () => `uuid-${++n}`,
+    appLaunchUrl: 'https://app.example/launch/',
+  });
 }

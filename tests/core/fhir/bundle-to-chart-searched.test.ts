@@ -5,10 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundleToChart } from '../../../src/core/fhir/bundle-to-chart.ts';
-import { allergyIntolerance, appointment, concept, condition, patient, procedure, serviceRequest, snomed } from '../../../fixtures/factories.ts';
+import {
+  allergyIntolerance,
+  appointment,
+  concept,
+  condition,
+  patient,
+  procedure,
+  serviceRequest,
+  snomed,
+} from '../../../fixtures/factories.ts';
 
 const P = 'pat-bundle';
-const bundle = (resources: unknown[], type = 'collection') => ({ resourceType: 'Bundle', type, entry: resources.map((resource) => ({ resource })) });
+const bundle = (resources: unknown[], type = 'collection') => ({
+  resourceType: 'Bundle',
+  type,
+  entry: resources.map((resource) => ({ resource })),
+});
 
 describe('bundleToChart with allergies and planned procedures', () => {
   it('sorts every new type into its list and names the types present', () => {
@@ -30,19 +43,31 @@ describe('bundleToChart with allergies and planned procedures', () => {
     expect(chart.procedures.map((r) => r.id)).toEqual(['p1']);
     expect(chart.appointments.map((r) => r.id)).toEqual(['ap1']);
     expect(chart.patient?.id).toBe(P);
-    expect([...(chart.searched ?? [])].sort()).toEqual(['AllergyIntolerance', 'Appointment', 'Condition', 'Patient', 'Procedure', 'ServiceRequest']);
+    expect([...(chart.searched ?? [])].sort()).toEqual([
+      'AllergyIntolerance',
+      'Appointment',
+      'Condition',
+      'Patient',
+      'Procedure',
+      'ServiceRequest',
+    ]);
     expect(chart.gaps).toEqual([]);
   });
 
   it('leaves a type out of `searched` when the Bundle has none of it (so the core can say "not checked")', () => {
-    const result = bundleToChart(bundle([condition({ id: 'c1', patientId: P, code: concept([], 'Fibromyalgia') })], 'searchset'));
+    const result = bundleToChart(
+      bundle([condition({ id: 'c1', patientId: P, code: concept([], 'Fibromyalgia') })], 'searchset'),
+    );
     expect(result.ok && result.value.searched).toEqual(['Condition']);
     expect(result.ok && result.value.patient).toBeUndefined();
   });
 
   it('skips a new-type resource of the wrong shape with a malformed gap', () => {
     const broken = { ...appointment({ id: 'ap2', patientId: P }), participant: 'Patient/x' };
-    const badAllergy = { ...allergyIntolerance({ id: 'a2', patientId: P, code: concept([], 'Naltrexone') }), patient: 'Patient/x' };
+    const badAllergy = {
+      ...allergyIntolerance({ id: 'a2', patientId: P, code: concept([], 'Naltrexone') }),
+      patient: 'Patient/x',
+    };
     const result = bundleToChart(bundle([broken, badAllergy]));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -55,7 +80,9 @@ describe('bundleToChart with allergies and planned procedures', () => {
   });
 
   it('sets no chart patient when the Bundle holds two Patients', () => {
-    const result = bundleToChart(bundle([patient({ id: 'x1', given: 'A', family: 'One' }), patient({ id: 'x2', given: 'B', family: 'Two' })]));
+    const result = bundleToChart(
+      bundle([patient({ id: 'x1', given: 'A', family: 'One' }), patient({ id: 'x2', given: 'B', family: 'Two' })]),
+    );
     expect(result.ok && result.value.patient).toBeUndefined();
   });
 });

@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CONDITION_GROUPS } from '../../../src/core/knowledge/conditions.ts';
-import { GENERATED_FROM, PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../../../src/core/knowledge/generated/rxnorm-tables.ts';
+import {
+  GENERATED_FROM,
+  PACKED_BRAND_INGREDIENTS,
+  PACKED_PRODUCT_CODE_GROUPS,
+} from '../../../src/core/knowledge/generated/rxnorm-tables.ts';
 import { unpackBrandIngredients, unpackProductCodeGroups } from '../../../src/core/knowledge/packed-codes.ts';
 import { CONDITION_CODE_GROUPS } from '../../../src/core/knowledge/generated/condition-tables.ts';
 
@@ -27,17 +31,47 @@ describe('rules and indications', () => {
   it('severities follow ldn-clinical.md section 2 (and 2b where it differs)', () => {
     const sev = Object.fromEntries(Object.values(RULES).map((r) => [r.id, r.severity]));
     expect(sev).toMatchObject({
-      'opioid-agonist': 'contraindicated', 'opioid-partial-or-mixed': 'contraindicated', 'opioid-naltrexone-product': 'contraindicated',
-      'oud-on-agonist-therapy': 'contraindicated', 'recent-opioid-use': 'major', 'naltrexone-duplicate': 'major', contrave: 'major',
-      samidorphan: 'major', 'rescue-antagonist': 'info', 'peripheral-antagonist': 'major', 'opioid-antidiarrheal': 'caution',
-      loperamide: 'caution', 'acute-liver-injury': 'major', 'chronic-liver-disease': 'caution', pregnancy: 'caution',
-      breastfeeding: 'caution', 'transplant-immunosuppression': 'caution', 'hashimoto-levothyroxine': 'caution', thioridazine: 'caution', disulfiram: 'caution',
+      'opioid-agonist': 'contraindicated',
+      'opioid-partial-or-mixed': 'contraindicated',
+      'opioid-naltrexone-product': 'contraindicated',
+      'oud-on-agonist-therapy': 'contraindicated',
+      'recent-opioid-use': 'major',
+      'naltrexone-duplicate': 'major',
+      contrave: 'major',
+      samidorphan: 'major',
+      'rescue-antagonist': 'info',
+      'peripheral-antagonist': 'major',
+      'opioid-antidiarrheal': 'caution',
+      loperamide: 'caution',
+      'acute-liver-injury': 'major',
+      'chronic-liver-disease': 'caution',
+      pregnancy: 'caution',
+      breastfeeding: 'caution',
+      'transplant-immunosuppression': 'caution',
+      'hashimoto-levothyroxine': 'caution',
+      thioridazine: 'caution',
+      disulfiram: 'caution',
       // Section 2b.
-      'naltrexone-allergy': 'contraindicated', 'antagonist-allergy': 'caution', 'acute-opioid-withdrawal': 'contraindicated', 'past-opioid-withdrawal': 'major',
-      'buprenorphine-depot': 'contraindicated', 'buprenorphine-depot-residual': 'major', 'naltrexone-depot': 'major', 'naltrexone-depot-residual': 'info',
-      'nalmefene-maintenance': 'major', 'opioid-poisoning-recent': 'contraindicated', 'opioid-poisoning': 'major', 'opioid-poisoning-followup': 'info',
-      'opioid-adverse-effect-recent': 'contraindicated', 'opioid-adverse-effect': 'major', 'naloxone-given': 'major', kratom: 'major', 'kratom-dependence': 'contraindicated',
-      'diphenoxylate-misuse': 'major', 'surgery-soon': 'major', 'surgery-planned': 'caution',
+      'naltrexone-allergy': 'contraindicated',
+      'antagonist-allergy': 'caution',
+      'acute-opioid-withdrawal': 'contraindicated',
+      'past-opioid-withdrawal': 'major',
+      'buprenorphine-depot': 'contraindicated',
+      'buprenorphine-depot-residual': 'major',
+      'naltrexone-depot': 'major',
+      'naltrexone-depot-residual': 'info',
+      'nalmefene-maintenance': 'major',
+      'opioid-poisoning-recent': 'contraindicated',
+      'opioid-poisoning': 'major',
+      'opioid-poisoning-followup': 'info',
+      'opioid-adverse-effect-recent': 'contraindicated',
+      'opioid-adverse-effect': 'major',
+      'naloxone-given': 'major',
+      kratom: 'major',
+      'kratom-dependence': 'contraindicated',
+      'diphenoxylate-misuse': 'major',
+      'surgery-soon': 'major',
+      'surgery-planned': 'caution',
     });
   });
 
@@ -52,20 +86,44 @@ describe('rules and indications', () => {
   });
 
   it('2b (design) severities cite the design source as well', () => {
-    for (const id of ['antagonist-allergy', 'acute-opioid-withdrawal', 'buprenorphine-depot', 'naltrexone-depot', 'nalmefene-maintenance', 'opioid-poisoning-recent', 'naloxone-given', 'kratom', 'surgery-soon', 'surgery-planned'] as const) {
-      expect(RULES[id].sources.some((s) => s.kind === 'design'), id).toBe(true);
+    for (const id of [
+      'antagonist-allergy',
+      'acute-opioid-withdrawal',
+      'buprenorphine-depot',
+      'naltrexone-depot',
+      'nalmefene-maintenance',
+      'opioid-poisoning-recent',
+      'naloxone-given',
+      'kratom',
+      'surgery-soon',
+      'surgery-planned',
+    ] as const) {
+      expect(
+        RULES[id].sources.some((s) => s.kind === 'design'),
+        id,
+      ).toBe(true);
     }
   });
 
   it('"(design)" severities cite the design source', () => {
-    for (const id of ['naltrexone-duplicate', 'rescue-antagonist', 'peripheral-antagonist', 'opioid-partial-or-mixed'] as const) {
-      expect(RULES[id].sources.some((s) => s.kind === 'design'), id).toBe(true);
+    for (const id of [
+      'naltrexone-duplicate',
+      'rescue-antagonist',
+      'peripheral-antagonist',
+      'opioid-partial-or-mixed',
+    ] as const) {
+      expect(
+        RULES[id].sources.some((s) => s.kind === 'design'),
+        id,
+      ).toBe(true);
     }
   });
 
   it('UNVERIFIED facts are verified:false (SIBO, Cochrane conclusions, transplant, antidiarrheals at low dose)', () => {
     expect(INDICATIONS.find((i) => i.id === 'sibo')?.sources.every((s) => !s.verified)).toBe(true);
-    expect(INDICATIONS.find((i) => i.id === 'crohns')?.sources.some((s) => !s.verified && s.id === 'CD010410.pub3')).toBe(true);
+    expect(
+      INDICATIONS.find((i) => i.id === 'crohns')?.sources.some((s) => !s.verified && s.id === 'CD010410.pub3'),
+    ).toBe(true);
     expect(RULES['transplant-immunosuppression'].sources.every((s) => !s.verified)).toBe(true);
     expect(RULES['opioid-antidiarrheal'].sources.some((s) => !s.verified)).toBe(true);
   });
@@ -88,13 +146,15 @@ describe('ingredients and codes', () => {
   });
 
   it('every opioid has a washout class; alvimopan has no code (NOT FOUND) and is unverified', () => {
-    for (const i of INGREDIENTS.filter((x) => x.role.startsWith('opioid-') && x.role !== 'opioid-antidiarrheal')) expect(i.washout, i.id).toBeDefined();
+    for (const i of INGREDIENTS.filter((x) => x.role.startsWith('opioid-') && x.role !== 'opioid-antidiarrheal'))
+      expect(i.washout, i.id).toBeDefined();
     expect(INGREDIENT_BY_ID.get('alvimopan')).toMatchObject({ verified: false });
     expect(INGREDIENT_BY_ID.get('alvimopan')?.rxcui).toBeUndefined();
   });
 
   it('hand-reviewed products name known ingredients, and no naltrexone-only product contains an opioid', () => {
-    for (const p of PRODUCT_CODES) for (const id of p.ingredients) expect(INGREDIENT_BY_ID.has(id), `${p.code} ${id}`).toBe(true);
+    for (const p of PRODUCT_CODES)
+      for (const id of p.ingredients) expect(INGREDIENT_BY_ID.has(id), `${p.code} ${id}`).toBe(true);
     const vivitrol = PRODUCT_CODES.filter((p) => p.name.includes('Vivitrol'));
     expect(vivitrol.every((p) => p.ingredients.join() === 'naltrexone')).toBe(true);
   });
@@ -107,8 +167,10 @@ describe('ingredients and codes', () => {
       expect(Number.isNaN(Date.parse(g.date))).toBe(false);
       expect(g.files.length).toBeGreaterThan(0);
     }
-    for (const [set] of PRODUCT_CODE_GROUPS) for (const id of set.split('+')) expect(INGREDIENT_BY_ID.has(id), id).toBe(true);
-    for (const [, set] of BRAND_INGREDIENTS) for (const id of set.split('+')) expect(INGREDIENT_BY_ID.has(id), id).toBe(true);
+    for (const [set] of PRODUCT_CODE_GROUPS)
+      for (const id of set.split('+')) expect(INGREDIENT_BY_ID.has(id), id).toBe(true);
+    for (const [, set] of BRAND_INGREDIENTS)
+      for (const id of set.split('+')) expect(INGREDIENT_BY_ID.has(id), id).toBe(true);
     const groupIds = new Set<string>(CONDITION_GROUPS.map((g) => g.id));
     for (const [g] of CONDITION_CODE_GROUPS) expect(groupIds.has(g), g).toBe(true);
   });

@@ -9,7 +9,8 @@ import { emptyChart, type Chart } from '../../../src/core/chart.ts';
 import { EVIDENCE, SRC } from '../../../src/core/knowledge/sources.ts';
 import { RULES } from '../../../src/core/knowledge/rules.ts';
 
-const INTERNAL = /\b(ldn-clinical|codes-verified|smart-on-fhir|cds-hooks|sandbox-fhir-engine)\b|\.md\b|shared\/research/i;
+const INTERNAL =
+  /\b(ldn-clinical|codes-verified|smart-on-fhir|cds-hooks|sandbox-fhir-engine)\b|\.md\b|shared\/research/i;
 
 function chartOf(resources: { resourceType: string }[]): Chart {
   const chart = emptyChart();
@@ -31,7 +32,11 @@ function chartOf(resources: { resourceType: string }[]): Chart {
 
 describe('user-visible sources are public', () => {
   it('no source label names an internal notes file', () => {
-    const labels = [...Object.values(SRC), ...Object.values(EVIDENCE), ...Object.values(RULES).flatMap((r) => r.sources)].map((s) => s.label);
+    const labels = [
+      ...Object.values(SRC),
+      ...Object.values(EVIDENCE),
+      ...Object.values(RULES).flatMap((r) => r.sources),
+    ].map((s) => s.label);
     expect(labels.length).toBeGreaterThan(40);
     expect(labels.filter((l) => INTERNAL.test(l))).toEqual([]);
   });
@@ -41,7 +46,14 @@ describe('user-visible sources are public', () => {
     const texts: string[] = [];
     for (const p of syntheticPatients(now)) {
       const a = assess(chartOf(p.resources), now);
-      for (const c of a.conflicts) texts.push(c.title, c.why, c.washout?.rationale ?? '', c.washout?.lastUseBasis ?? '', ...c.sources.map((s) => s.label));
+      for (const c of a.conflicts)
+        texts.push(
+          c.title,
+          c.why,
+          c.washout?.rationale ?? '',
+          c.washout?.lastUseBasis ?? '',
+          ...c.sources.map((s) => s.label),
+        );
       for (const c of a.candidacy) texts.push(c.evidence, c.evidenceLevel, ...c.sources.map((s) => s.label));
       texts.push(a.summary);
     }

@@ -23,7 +23,11 @@ describe('readConditionCode', () => {
     ['SNOMED OID form', concept([{ system: SYSTEM.snomedOid, code: '34000006' }]), ['crohns']],
     ['SNOMED 1081000119105', concept([snomed('1081000119105')]), ['oud', 'oud-on-agonist-therapy']],
     ['SNOMED 5602001 opioid abuse (grouped as OUD by design)', concept([snomed('5602001')]), ['oud']],
-    ['name: "Relapsing remitting multiple sclerosis"', concept([], 'Relapsing remitting multiple sclerosis'), ['multiple-sclerosis']],
+    [
+      'name: "Relapsing remitting multiple sclerosis"',
+      concept([], 'Relapsing remitting multiple sclerosis'),
+      ['multiple-sclerosis'],
+    ],
     ['name: "Crohn\'s disease of ileum"', concept([], "Crohn's disease of ileum"), ['crohns']],
     ['name: "ME/CFS"', concept([], 'ME/CFS'), ['me-cfs']],
     ['name: "Long COVID"', concept([], 'Long COVID'), ['long-covid']],
@@ -36,7 +40,10 @@ describe('readConditionCode', () => {
   });
 
   it('reports what matched: the family for a prefix, the code for an exact code', () => {
-    expect(readConditionCode(concept([icd10('K50.90')])).matches.get('crohns')).toMatchObject({ by: 'code', code: 'K50.90' });
+    expect(readConditionCode(concept([icd10('K50.90')])).matches.get('crohns')).toMatchObject({
+      by: 'code',
+      code: 'K50.90',
+    });
     expect(readConditionCode(concept([icd10('G90.519')])).matches.get('crps')?.term).toBe('G90.5 family');
   });
 

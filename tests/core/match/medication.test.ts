@@ -43,7 +43,9 @@ describe('readConcept', () => {
   });
 
   it('a brand inside "[...]" after the ingredients is read with hand-reviewed names only', () => {
-    expect(ingredientsOf(concept([], 'chlophedianol 12.5 MG / pyrilamine 12.5 MG Oral Solution [Vanacof AC]'))).toEqual([]);
+    expect(ingredientsOf(concept([], 'chlophedianol 12.5 MG / pyrilamine 12.5 MG Oral Solution [Vanacof AC]'))).toEqual(
+      [],
+    );
     expect(ingredientsOf(concept([], 'Vanacof liquid'))).toEqual(['codeine']);
   });
 
@@ -57,7 +59,11 @@ describe('readConcept', () => {
 
 describe('medications in Medication resources', () => {
   it('finds a referenced Medication and its ingredient codes', () => {
-    const med = medication({ id: 'm1', code: concept([], 'House compound'), ingredients: [{ item: concept([rxnorm('1819', 'buprenorphine')]) }] });
+    const med = medication({
+      id: 'm1',
+      code: concept([], 'House compound'),
+      ingredients: [{ item: concept([rxnorm('1819', 'buprenorphine')]) }],
+    });
     const a = run(med, medicationRequest({ patientId: P, medication: { reference: 'Medication/m1' } }));
     expect(rules(a)).toEqual(['opioid-partial-or-mixed']);
     expect(a.conflicts[0]?.matched.where).toBe('referenced Medication.ingredient[0].itemCodeableConcept.coding[0]');
@@ -65,20 +71,37 @@ describe('medications in Medication resources', () => {
   });
 
   it('a missing referenced Medication makes the result incomplete, and its display is still checked', () => {
-    const a = run(medicationRequest({ patientId: P, medication: { reference: 'Medication/gone', display: 'oxycodone 5 mg' } }));
+    const a = run(
+      medicationRequest({ patientId: P, medication: { reference: 'Medication/gone', display: 'oxycodone 5 mg' } }),
+    );
     expect(a.verdict).toBe('incomplete');
     expect(a.verdictIfComplete).toBe('not-recommended');
     expect(a.gaps).toEqual([expect.objectContaining({ reason: 'unresolved-reference', target: 'Medication/gone' })]);
   });
 
   it('an unreadable medication (local code only) makes the result incomplete', () => {
-    const a = assess(chartOf(medicationRequest({ id: 'mr-x', patientId: P, medication: { concept: concept([localCode('77')]) } })), '2026-03-15');
+    const a = assess(
+      chartOf(medicationRequest({ id: 'mr-x', patientId: P, medication: { concept: concept([localCode('77')]) } })),
+      '2026-03-15',
+    );
     expect(a.complete).toBe(false);
-    expect(a.gaps[0]).toMatchObject({ resourceType: 'MedicationRequest', reason: 'unreadable-medication', target: 'MedicationRequest/mr-x' });
+    expect(a.gaps[0]).toMatchObject({
+      resourceType: 'MedicationRequest',
+      reason: 'unreadable-medication',
+      target: 'MedicationRequest/mr-x',
+    });
   });
 
   it('an entered-in-error unreadable record is not a gap', () => {
-    expect(run(medicationRequest({ patientId: P, status: 'entered-in-error', medication: { concept: concept([localCode('77')]) } })).complete).toBe(true);
+    expect(
+      run(
+        medicationRequest({
+          patientId: P,
+          status: 'entered-in-error',
+          medication: { concept: concept([localCode('77')]) },
+        }),
+      ).complete,
+    ).toBe(true);
   });
 });
 

@@ -36,16 +36,32 @@ describe('combination products by their local names', () => {
     expect(ingredients(text)).toEqual(expected);
   });
   it.each([
-    'Tylenol Extra Strength 500 mg', 'APAP 500 mg', 'Cod liver oil capsule', 'T3 (liothyronine) 25 mcg', 'Cytomel T3 5 mcg', 'Free T3 test kit', 'Tylenol 325 mg',
+    'Tylenol Extra Strength 500 mg',
+    'APAP 500 mg',
+    'Cod liver oil capsule',
+    'T3 (liothyronine) 25 mcg',
+    'Cytomel T3 5 mcg',
+    'Free T3 test kit',
+    'Tylenol 325 mg',
   ])('look-alike "%s" names no opioid', (text) => {
     expect(ingredients(text).filter((i) => i !== 'acetaminophen')).toEqual([]);
   });
   it('"APAP-COD #3" on an NDC-coded dispense is a current opioid', () => {
-    const d = medicationDispense({ patientId: P, medication: { concept: concept([{ system: SYSTEM.ndc, code: '0093-0150-01', display: 'APAP-COD #3 TAB' }]) }, whenHandedOver: '2026-03-10', daysSupply: 10 });
+    const d = medicationDispense({
+      patientId: P,
+      medication: { concept: concept([{ system: SYSTEM.ndc, code: '0093-0150-01', display: 'APAP-COD #3 TAB' }]) },
+      whenHandedOver: '2026-03-10',
+      daysSupply: 10,
+    });
     expect(rules(run(d))).toEqual(['opioid-agonist']);
   });
   it('an NDC-only entry without a name is a gap that says so', () => {
-    const d = medicationDispense({ patientId: P, medication: { concept: concept([{ system: SYSTEM.ndc, code: '0093-0150-01' }]) }, whenHandedOver: '2026-03-10', daysSupply: 10 });
+    const d = medicationDispense({
+      patientId: P,
+      medication: { concept: concept([{ system: SYSTEM.ndc, code: '0093-0150-01' }]) },
+      whenHandedOver: '2026-03-10',
+      daysSupply: 10,
+    });
     const a = run(d);
     expect(a.verdict).toBe('incomplete');
     expect(a.gaps[0]?.detail).toContain('NDC 0093-0150-01');
@@ -55,13 +71,31 @@ describe('combination products by their local names', () => {
 describe('condition code families', () => {
   const groups = (c: ReturnType<typeof concept>): string[] => [...readConditionCode(c).matches.keys()];
   it.each([
-    ['Z33.1', 'pregnancy'], ['Z34.90', 'pregnancy'], ['Z3A.20', 'pregnancy'], ['O09.891', 'pregnancy'], ['O24.410', 'pregnancy'],
-    ['B15.9', 'acute-liver-injury'], ['B16.9', 'acute-liver-injury'], ['B17.0', 'acute-liver-injury'], ['B17.10', 'acute-liver-injury'], ['K72.01', 'acute-liver-injury'],
-    ['G89.29', 'chronic-pain'], ['G89.4', 'chronic-pain'], ['F11.23', 'opioid-withdrawal'], ['F11.23', 'oud'], ['T40.411A', 'opioid-poisoning'],
+    ['Z33.1', 'pregnancy'],
+    ['Z34.90', 'pregnancy'],
+    ['Z3A.20', 'pregnancy'],
+    ['O09.891', 'pregnancy'],
+    ['O24.410', 'pregnancy'],
+    ['B15.9', 'acute-liver-injury'],
+    ['B16.9', 'acute-liver-injury'],
+    ['B17.0', 'acute-liver-injury'],
+    ['B17.10', 'acute-liver-injury'],
+    ['K72.01', 'acute-liver-injury'],
+    ['G89.29', 'chronic-pain'],
+    ['G89.4', 'chronic-pain'],
+    ['F11.23', 'opioid-withdrawal'],
+    ['F11.23', 'oud'],
+    ['T40.411A', 'opioid-poisoning'],
   ])('ICD-10-CM %s -> %s', (code, group) => {
     expect(groups(concept([icd10(code)]))).toContain(group);
   });
-  it.each([['47200007', 'pregnancy'], ['76795007', 'acute-liver-injury'], ['40468003', 'acute-liver-injury'], ['82423001', 'chronic-pain'], ['87132004', 'opioid-withdrawal']])('SNOMED %s -> %s', (code, group) => {
+  it.each([
+    ['47200007', 'pregnancy'],
+    ['76795007', 'acute-liver-injury'],
+    ['40468003', 'acute-liver-injury'],
+    ['82423001', 'chronic-pain'],
+    ['87132004', 'opioid-withdrawal'],
+  ])('SNOMED %s -> %s', (code, group) => {
     expect(groups(concept([snomed(code)]))).toContain(group);
   });
   it.each(['O90.89', 'O80', 'O94'])('puerperium / delivery / sequela %s is not a current pregnancy', (code) => {
@@ -80,7 +114,9 @@ describe('condition code families', () => {
     expect(ind?.indicationId).toBe('chronic-pain');
     expect(ind?.evidenceLevel).toBe('Low certainty');
     expect(ind?.sources.map((s) => s.id)).toEqual(['39301937', '10.1007/s11916-025-01411-1', '32845365']);
-    expect(only(run(condition({ patientId: P, code: concept([icd10('B16.9')]) })), 'acute-liver-injury').severity).toBe('major');
+    expect(only(run(condition({ patientId: P, code: concept([icd10('B16.9')]) })), 'acute-liver-injury').severity).toBe(
+      'major',
+    );
   });
 });
 
@@ -89,7 +125,9 @@ describe('linear-time parsing of hostile text (issue 10 item 6)', () => {
   // 10 s in the browser for 60,000 digits) would run past the test's 5 s timeout; the figures are printed.
   it('200,000 digits in a naltrexone text are read in linear time', () => {
     const chart = emptyChart();
-    chart.medicationRequests.push(medicationRequest({ patientId: P, medication: { concept: concept([], `naltrexone ${'9'.repeat(200_000)}x`) } }));
+    chart.medicationRequests.push(
+      medicationRequest({ patientId: P, medication: { concept: concept([], `naltrexone ${'9'.repeat(200_000)}x`) } }),
+    );
     const t0 = performance.now();
     const a = assess(chart, NOW);
     const ms = performance.now() - t0;

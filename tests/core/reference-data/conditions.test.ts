@@ -52,8 +52,12 @@ describe.skipIf(!HAS_REFERENCE)('reference data: conditions.tsv', () => {
         return target ? m.has(target) : false;
       }).length;
       const withText = inGroup.filter((r) => r.display);
-      const byText = withText.filter((r) => (target ? readConditionCode({ text: r.display }).matches.has(target) : false)).length;
-      console.log(`[conditions.tsv] ${name}${target ? '' : ' (not an LDN group; reported only)'}: code ${byCode}/${inGroup.length}, display ${byText}/${withText.length}`);
+      const byText = withText.filter((r) =>
+        target ? readConditionCode({ text: r.display }).matches.has(target) : false,
+      ).length;
+      console.log(
+        `[conditions.tsv] ${name}${target ? '' : ' (not an LDN group; reported only)'}: code ${byCode}/${inGroup.length}, display ${byText}/${withText.length}`,
+      );
       if (!target) return;
       const floor = FLOOR[name] ?? { code: 0, text: 0 };
       expect(byCode / inGroup.length).toBeGreaterThanOrEqual(floor.code);

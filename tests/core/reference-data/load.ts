@@ -9,7 +9,9 @@ if (!HAS_REFERENCE) console.warn(`[reference-data] ${REFERENCE_DIR} not found: r
 
 /** Rows of a TSV with a header line, as objects keyed by column name. */
 export function readTsv(name: string): Record<string, string>[] {
-  const lines = readFileSync(resolve(REFERENCE_DIR, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(resolve(REFERENCE_DIR, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = (lines.shift() ?? '').split('\t');
   return lines.map((line) => {
     const cells = line.split('\t');

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addClient, emptyAllowListJson, formatAllowList, readAllowListText, removeClient } from '../../../src/core/registration/clients-file.ts';
+import {
+  addClient,
+  emptyAllowListJson,
+  formatAllowList,
+  readAllowListText,
+  removeClient,
+} from '../../../src/core/registration/clients-file.ts';
 import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
 
 const FILE = 'smart-clients.json';
-const epic = { name: 'Epic non-production', iss: 'https://fhir.epic.example/api/FHIR/R4/', clientId: 'abc-123', scopeVersion: 'v2' };
+const epic = {
+  name: 'Epic non-production',
+  iss: 'https://fhir.epic.example/api/FHIR/R4/',
+  clientId: 'abc-123',
+  scopeVersion: 'v2',
+};
 
 function start() {
   const r = readAllowListText(JSON.stringify({ $comment: 'kept', ...emptyAllowListJson() }), FILE);
@@ -19,7 +30,12 @@ describe('allow-list edits', () => {
     expect(r.value.$comment).toBe('kept');
     const parsed = parseAllowList(r.value, FILE);
     expect(parsed.ok && parsed.value.clients).toEqual([
-      { name: 'Epic non-production', iss: 'https://fhir.epic.example/api/FHIR/R4', clientId: 'abc-123', scopeVersion: 'v2' },
+      {
+        name: 'Epic non-production',
+        iss: 'https://fhir.epic.example/api/FHIR/R4',
+        clientId: 'abc-123',
+        scopeVersion: 'v2',
+      },
     ]);
   });
 
@@ -27,7 +43,12 @@ describe('allow-list edits', () => {
     const once = addClient(start(), epic, FILE);
     if (!once.ok) throw new Error('first add failed');
     const twice = addClient(once.value, { ...epic, name: 'again', iss: 'https://fhir.epic.example/api/FHIR/R4' }, FILE);
-    expect(twice).toEqual({ ok: false, error: [`${FILE} already has an entry for https://fhir.epic.example/api/FHIR/R4 ("Epic non-production"); remove it first`] });
+    expect(twice).toEqual({
+      ok: false,
+      error: [
+        `${FILE} already has an entry for https://fhir.epic.example/api/FHIR/R4 ("Epic non-production"); remove it first`,
+      ],
+    });
   });
 
   it.each([
@@ -41,7 +62,10 @@ describe('allow-list edits', () => {
     [{ name: 'x', clientId: 'y', scopeVersion: 'v1' }, /exactly one of --iss, --iss-prefix or --smart-launcher/],
     [{ ...epic, issPrefix: 'https://ehr.example.org/' }, /exactly one of --iss, --iss-prefix or --smart-launcher/],
     [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org' }, /must end with "\/"/],
-    [{ name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org/', standalone: true }, /--standalone needs an exact --iss/],
+    [
+      { name: 'x', clientId: 'y', scopeVersion: 'v1', issPrefix: 'https://tenant.example.org/', standalone: true },
+      /--standalone needs an exact --iss/,
+    ],
   ])('refuses %o', (entry, message) => {
     const r = addClient(start(), entry, FILE);
     expect(r.ok).toBe(false);
@@ -51,7 +75,11 @@ describe('allow-list edits', () => {
   it('accepts http on localhost and an iss prefix for multi-tenant servers', () => {
     const local = addClient(start(), { ...epic, iss: 'http://localhost:8787/fhir', standalone: true }, FILE);
     expect(local.ok).toBe(true);
-    const prefix = addClient(start(), { name: 'tenants', issPrefix: 'https://fhir.example.org/tenants/', clientId: 'c', scopeVersion: 'v1' }, FILE);
+    const prefix = addClient(
+      start(),
+      { name: 'tenants', issPrefix: 'https://fhir.example.org/tenants/', clientId: 'c', scopeVersion: 'v1' },
+      FILE,
+    );
     expect(prefix.ok).toBe(true);
   });
 
@@ -68,7 +96,10 @@ describe('allow-list edits', () => {
 
   it('refuses to read an invalid file, naming each problem', () => {
     expect(readAllowListText('{"clients": [', FILE).ok).toBe(false);
-    const r = readAllowListText(JSON.stringify({ clients: [{ name: 'x', iss: 'http://ehr.example.org', clientId: '', scopeVersion: 'v9' }] }), FILE);
+    const r = readAllowListText(
+      JSON.stringify({ clients: [{ name: 'x', iss: 'http://ehr.example.org', clientId: '', scopeVersion: 'v9' }] }),
+      FILE,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).toContain(`${FILE}: clients[0].clientId must be a non-empty string`);
@@ -90,7 +121,13 @@ describe('allow-list edits', () => {
 });
 
 describe('SMART launcher entries and write settings (issue 12 items 1 and 2)', () => {
-  const launcher = { name: 'SMART launcher', smartLauncher: 'https://launch.smarthealthit.org/', clientId: 'ldn', scopeVersion: 'v2', standalone: true };
+  const launcher = {
+    name: 'SMART launcher',
+    smartLauncher: 'https://launch.smarthealthit.org/',
+    clientId: 'ldn',
+    scopeVersion: 'v2',
+    standalone: true,
+  };
 
   it('adds a standalone launcher entry the parser accepts, lists it, refuses a second one and removes it', () => {
     const added = addClient(start(), { ...launcher, write: 'fallback', writeDetectedIssue: 'off' }, FILE);
@@ -112,7 +149,9 @@ describe('SMART launcher entries and write settings (issue 12 items 1 and 2)', (
       );
     }
     const again = addClient(added.value, { ...launcher, smartLauncher: 'https://launch.smarthealthit.org' }, FILE);
-    expect(!again.ok && again.error[0]).toContain('already has an entry for the launcher https://launch.smarthealthit.org');
+    expect(!again.ok && again.error[0]).toContain(
+      'already has an entry for the launcher https://launch.smarthealthit.org',
+    );
     const removed = removeClient(added.value, 'https://launch.smarthealthit.org', FILE);
     expect(removed.ok && removed.value.clients).toEqual([]);
   });

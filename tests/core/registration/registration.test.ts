@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { appBaseFromPageUrl, buildRegistration, formatRegistrationText, normaliseAppBaseUrl, SMART_CAPABILITIES_USED } from '../../../src/core/registration/index.ts';
+import {
+  appBaseFromPageUrl,
+  buildRegistration,
+  formatRegistrationText,
+  normaliseAppBaseUrl,
+  SMART_CAPABILITIES_USED,
+} from '../../../src/core/registration/index.ts';
 import { readFileSync } from 'node:fs';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 import { rfc7591Problems } from './rfc7591.ts';
 
-const build = (baseUrl: string, extra: { scopeVersion?: 'v1' | 'v2'; logoUri?: string } = {}) => buildRegistration({ baseUrl, version: '1.2.3', ...extra });
+const build = (baseUrl: string, extra: { scopeVersion?: 'v1' | 'v2'; logoUri?: string } = {}) =>
+  buildRegistration({ baseUrl, version: '1.2.3', ...extra });
 
 function value(baseUrl: string, extra: { scopeVersion?: 'v1' | 'v2'; logoUri?: string } = {}) {
   const r = build(baseUrl, extra);
@@ -29,7 +36,13 @@ describe('buildRegistration', () => {
     for (const v of ['v1', 'v2'] as const) {
       const m = value('https://apps.example.org/ldn/', { scopeVersion: v }).clientMetadata;
       expect(rfc7591Problems(m)).toEqual([]);
-      expect(m).toMatchObject({ token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'], software_id: 'ldn-smart-app', software_version: '1.2.3' });
+      expect(m).toMatchObject({
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        software_id: 'ldn-smart-app',
+        software_version: '1.2.3',
+      });
       expect(m.client_uri).toBe('https://apps.example.org/ldn/');
       expect(m.logo_uri).toBe('https://apps.example.org/ldn/logo.svg');
     }
@@ -39,7 +52,8 @@ describe('buildRegistration', () => {
     const m = value('https://apps.example.org/', { scopeVersion: 'v1' }).clientMetadata;
     const scopes = m.scope.split(' ');
     expect(new Set(scopes).size).toBe(scopes.length);
-    for (const s of [...requestedScopes('ehr', 'v1').split(' '), ...requestedScopes('standalone', 'v1').split(' ')]) expect(scopes).toContain(s);
+    for (const s of [...requestedScopes('ehr', 'v1').split(' '), ...requestedScopes('standalone', 'v1').split(' ')])
+      expect(scopes).toContain(s);
     expect(scopes.some((s) => s.endsWith('.rs'))).toBe(false);
   });
 
@@ -62,10 +76,24 @@ describe('buildRegistration', () => {
     expect(r.scopes.ehr.every((s) => s.v1 && s.v2 && s.why.length > 10)).toBe(true);
     expect(r.scopeStrings.standalone.v2).toBe(requestedScopes('standalone', 'v2'));
     expect(r.capabilities.map((c) => c.capability)).toEqual([
-      'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient', 'context-banner',
-      'context-style', 'permission-patient', 'permission-v1', 'permission-v2', 'sso-openid-connect',
+      'launch-ehr',
+      'launch-standalone',
+      'client-public',
+      'context-ehr-patient',
+      'context-standalone-patient',
+      'context-banner',
+      'context-style',
+      'permission-patient',
+      'permission-v1',
+      'permission-v2',
+      'sso-openid-connect',
     ]);
-    expect(SMART_CAPABILITIES_USED.filter((c) => c.required).map((c) => c.capability)).toEqual(['launch-ehr', 'client-public', 'context-ehr-patient', 'permission-patient']);
+    expect(SMART_CAPABILITIES_USED.filter((c) => c.required).map((c) => c.capability)).toEqual([
+      'launch-ehr',
+      'client-public',
+      'context-ehr-patient',
+      'permission-patient',
+    ]);
   });
 
   it('http is accepted on localhost only', () => {
@@ -90,8 +118,13 @@ describe('buildRegistration', () => {
 
   it('refuses a version that is not semantic and a bad logo URL', () => {
     expect(buildRegistration({ baseUrl: 'https://a.example.org/', version: 'latest' }).ok).toBe(false);
-    expect(build('https://a.example.org/', { logoUri: 'http://cdn.example.org/logo.png' })).toEqual({ ok: false, error: expect.stringMatching(/^logo URL/) });
-    expect(value('https://a.example.org/', { logoUri: 'https://cdn.example.org/logo.png' }).clientMetadata.logo_uri).toBe('https://cdn.example.org/logo.png');
+    expect(build('https://a.example.org/', { logoUri: 'http://cdn.example.org/logo.png' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^logo URL/),
+    });
+    expect(
+      value('https://a.example.org/', { logoUri: 'https://cdn.example.org/logo.png' }).clientMetadata.logo_uri,
+    ).toBe('https://cdn.example.org/logo.png');
   });
 
   it('the text form names the launch URL, both redirect URIs and the JSON', () => {
@@ -104,9 +137,18 @@ describe('buildRegistration', () => {
 
 describe('base URL helpers', () => {
   it('derives the app root from the registration page address', () => {
-    expect(appBaseFromPageUrl('https://apps.example.org/ldn/registration/')).toEqual({ ok: true, value: 'https://apps.example.org/ldn/' });
-    expect(appBaseFromPageUrl('https://apps.example.org/ldn/registration/index.html?x#y')).toEqual({ ok: true, value: 'https://apps.example.org/ldn/' });
-    expect(appBaseFromPageUrl('http://localhost:8787/app/registration/')).toEqual({ ok: true, value: 'http://localhost:8787/app/' });
+    expect(appBaseFromPageUrl('https://apps.example.org/ldn/registration/')).toEqual({
+      ok: true,
+      value: 'https://apps.example.org/ldn/',
+    });
+    expect(appBaseFromPageUrl('https://apps.example.org/ldn/registration/index.html?x#y')).toEqual({
+      ok: true,
+      value: 'https://apps.example.org/ldn/',
+    });
+    expect(appBaseFromPageUrl('http://localhost:8787/app/registration/')).toEqual({
+      ok: true,
+      value: 'http://localhost:8787/app/',
+    });
   });
   it('normalises to a trailing slash', () => {
     expect(normaliseAppBaseUrl(' https://a.example.org/x ')).toEqual({ ok: true, value: 'https://a.example.org/x/' });
@@ -115,10 +157,16 @@ describe('base URL helpers', () => {
 
 describe('the RFC 7591 checker itself catches violations', () => {
   it.each([
-    [{ redirect_uris: ['https://a.example.org/#x'], grant_types: ['authorization_code'], response_types: ['code'] }, /fragment/],
+    [
+      { redirect_uris: ['https://a.example.org/#x'], grant_types: ['authorization_code'], response_types: ['code'] },
+      /fragment/,
+    ],
     [{ redirect_uris: 'https://a.example.org/' }, /redirect_uris must be an array/],
     [{ grant_types: ['authorization_code'], response_types: ['code'] }, /redirect_uris is required/],
-    [{ redirect_uris: ['https://a.example.org/'], grant_types: ['authorization_code'], response_types: ['token'] }, /needs response type code/],
+    [
+      { redirect_uris: ['https://a.example.org/'], grant_types: ['authorization_code'], response_types: ['token'] },
+      /needs response type code/,
+    ],
     [{ redirect_uris: ['https://a.example.org/'], token_endpoint_auth_method: 'secret' }, /not a registered method/],
     [{ redirect_uris: ['https://a.example.org/'], scope: 'a  b' }, /scope must be/],
     [{ redirect_uris: ['https://a.example.org/'], scope: 'a "b"' }, /scope must be/],

@@ -28,10 +28,14 @@ const ARRAY_FIELDS = ['redirect_uris', 'grant_types', 'response_types', 'contact
 export function rfc7591Problems(metadata: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(metadata)) return ['client metadata must be a JSON object'];
-  for (const f of STRING_FIELDS) if (f in metadata && typeof metadata[f] !== 'string') problems.push(`${f} must be a string`);
+  for (const f of STRING_FIELDS)
+    if (f in metadata && typeof metadata[f] !== 'string') problems.push(`${f} must be a string`);
   for (const f of URI_FIELDS) if (f in metadata && !absoluteUri(metadata[f])) problems.push(`${f} must be a URL`);
   for (const f of ARRAY_FIELDS) {
-    if (f in metadata && (!Array.isArray(metadata[f]) || !(metadata[f] as unknown[]).every((x) => typeof x === 'string'))) {
+    if (
+      f in metadata &&
+      (!Array.isArray(metadata[f]) || !(metadata[f] as unknown[]).every((x) => typeof x === 'string'))
+    ) {
       problems.push(`${f} must be an array of strings`);
     }
   }
@@ -45,11 +49,20 @@ export function rfc7591Problems(metadata: unknown): string[] {
   }
   for (const uri of redirects) {
     if (!absoluteUri(uri)) problems.push(`redirect_uris entry ${String(uri)} must be an absolute URI`);
-    else if (new URL(uri as string).hash !== '' || (uri as string).includes('#')) problems.push(`redirect_uris entry ${String(uri)} must not have a fragment`);
+    else if (new URL(uri as string).hash !== '' || (uri as string).includes('#'))
+      problems.push(`redirect_uris entry ${String(uri)} must not have a fragment`);
   }
   // token_endpoint_auth_method: "none" (public client), "client_secret_post", "client_secret_basic", or a
   // registered extension (RFC 7591 section 2; extensions registered with IANA: private_key_jwt, client_secret_jwt).
-  const known = ['none', 'client_secret_post', 'client_secret_basic', 'private_key_jwt', 'client_secret_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'];
+  const known = [
+    'none',
+    'client_secret_post',
+    'client_secret_basic',
+    'private_key_jwt',
+    'client_secret_jwt',
+    'tls_client_auth',
+    'self_signed_tls_client_auth',
+  ];
   if (typeof metadata.token_endpoint_auth_method === 'string' && !known.includes(metadata.token_endpoint_auth_method)) {
     problems.push(`token_endpoint_auth_method "${metadata.token_endpoint_auth_method}" is not a registered method`);
   }
@@ -58,8 +71,10 @@ export function rfc7591Problems(metadata: unknown): string[] {
     const r = RESPONSE_FOR_GRANT[g];
     if (r && !responses.includes(r)) problems.push(`grant type ${g} needs response type ${r}`);
   }
-  for (const [g, r] of Object.entries(RESPONSE_FOR_GRANT)) if (r && responses.includes(r) && !grants.includes(g)) problems.push(`response type ${r} needs grant type ${g}`);
-  if (typeof metadata.scope === 'string' && !SCOPE.test(metadata.scope)) problems.push('scope must be space-separated scope tokens');
+  for (const [g, r] of Object.entries(RESPONSE_FOR_GRANT))
+    if (r && responses.includes(r) && !grants.includes(g)) problems.push(`response type ${r} needs grant type ${g}`);
+  if (typeof metadata.scope === 'string' && !SCOPE.test(metadata.scope))
+    problems.push('scope must be space-separated scope tokens');
   if ('jwks' in metadata && 'jwks_uri' in metadata) problems.push('jwks and jwks_uri must not both be present');
   return problems;
 }

@@ -4,11 +4,20 @@
  * Appointment) x days ahead (window edges 7 / 8 / 30 / 31, past) x surgical or not.
  */
 import { describe, expect, it } from 'vitest';
-import { allergyIntolerance, appointment, concept, procedure, rxnorm, serviceRequest, snomed } from '../../../fixtures/factories.ts';
+import {
+  allergyIntolerance,
+  appointment,
+  concept,
+  procedure,
+  rxnorm,
+  serviceRequest,
+  snomed,
+} from '../../../fixtures/factories.ts';
 import { daysAfter, daysBefore } from '../../../fixtures/dates.ts';
 import { NOW_DATE, only, P, rules, run } from './helpers.ts';
 
-const allergy = (code: ReturnType<typeof concept>, extra: Partial<Parameters<typeof allergyIntolerance>[0]> = {}) => allergyIntolerance({ patientId: P, code, ...extra });
+const allergy = (code: ReturnType<typeof concept>, extra: Partial<Parameters<typeof allergyIntolerance>[0]> = {}) =>
+  allergyIntolerance({ patientId: P, code, ...extra });
 
 describe('naltrexone allergy is contraindicated', () => {
   it.each([
@@ -37,10 +46,16 @@ describe('naltrexone allergy is contraindicated', () => {
     expect(rules(run(allergy(concept([rxnorm('7243')]), { verificationStatus })))).toEqual([]);
   });
   it('an unconfirmed allergy still counts (fail safe)', () => {
-    expect(rules(run(allergy(concept([rxnorm('7243')]), { verificationStatus: 'unconfirmed' })))).toEqual(['naltrexone-allergy']);
+    expect(rules(run(allergy(concept([rxnorm('7243')]), { verificationStatus: 'unconfirmed' })))).toEqual([
+      'naltrexone-allergy',
+    ]);
   });
   it('methylnaltrexone and penicillin allergies are not naltrexone allergies', () => {
-    expect(rules(run(allergy(concept([], 'methylnaltrexone')), allergy(concept([snomed('91936005', 'Allergy to penicillin')]))))).toEqual([]);
+    expect(
+      rules(
+        run(allergy(concept([], 'methylnaltrexone')), allergy(concept([snomed('91936005', 'Allergy to penicillin')]))),
+      ),
+    ).toEqual([]);
   });
   it('an allergy that names nothing is a gap, not silence', () => {
     const a = run(allergy(concept([])));
@@ -50,7 +65,11 @@ describe('naltrexone allergy is contraindicated', () => {
 });
 
 describe('naloxone or nalmefene allergy is a caution', () => {
-  it.each([['naloxone', concept([rxnorm('7242')])], ['Narcan', concept([], 'Narcan')], ['nalmefene', concept([], 'nalmefene')]])('%s', (_n, code) => {
+  it.each([
+    ['naloxone', concept([rxnorm('7242')])],
+    ['Narcan', concept([], 'Narcan')],
+    ['nalmefene', concept([], 'nalmefene')],
+  ])('%s', (_n, code) => {
     const c = only(run(allergy(code)), 'antagonist-allergy');
     expect(c.severity).toBe('caution');
     expect(c.sources.some((s) => s.kind === 'design')).toBe(true);
@@ -82,31 +101,84 @@ describe('planned surgery', () => {
   });
 
   it.each([
-    ['a completed ServiceRequest', serviceRequest({ patientId: P, code: HIP, status: 'completed', occurrence: daysAfter(NOW_DATE, 3) })],
-    ['a proposal (not plan/order)', serviceRequest({ patientId: P, code: HIP, intent: 'proposal', occurrence: daysAfter(NOW_DATE, 3) })],
-    ['a non-surgical request (MRI)', serviceRequest({ patientId: P, code: concept([], 'MRI of the knee'), category: concept([], 'Imaging'), occurrence: daysAfter(NOW_DATE, 3) })],
-    ['a completed Procedure', procedure({ patientId: P, code: HIP, status: 'completed', performed: daysBefore(NOW_DATE, 3) })],
-    ['a cancelled Appointment', appointment({ patientId: P, status: 'cancelled', start: `${daysAfter(NOW_DATE, 3)}T09:00:00Z`, description: 'Laparoscopic cholecystectomy' })],
-    ['a routine follow-up Appointment', appointment({ patientId: P, start: `${daysAfter(NOW_DATE, 3)}T09:00:00Z`, description: 'Rheumatology follow-up' })],
+    [
+      'a completed ServiceRequest',
+      serviceRequest({ patientId: P, code: HIP, status: 'completed', occurrence: daysAfter(NOW_DATE, 3) }),
+    ],
+    [
+      'a proposal (not plan/order)',
+      serviceRequest({ patientId: P, code: HIP, intent: 'proposal', occurrence: daysAfter(NOW_DATE, 3) }),
+    ],
+    [
+      'a non-surgical request (MRI)',
+      serviceRequest({
+        patientId: P,
+        code: concept([], 'MRI of the knee'),
+        category: concept([], 'Imaging'),
+        occurrence: daysAfter(NOW_DATE, 3),
+      }),
+    ],
+    [
+      'a completed Procedure',
+      procedure({ patientId: P, code: HIP, status: 'completed', performed: daysBefore(NOW_DATE, 3) }),
+    ],
+    [
+      'a cancelled Appointment',
+      appointment({
+        patientId: P,
+        status: 'cancelled',
+        start: `${daysAfter(NOW_DATE, 3)}T09:00:00Z`,
+        description: 'Laparoscopic cholecystectomy',
+      }),
+    ],
+    [
+      'a routine follow-up Appointment',
+      appointment({
+        patientId: P,
+        start: `${daysAfter(NOW_DATE, 3)}T09:00:00Z`,
+        description: 'Rheumatology follow-up',
+      }),
+    ],
   ])('%s gives no finding', (_n, r) => {
     expect(rules(run(r))).toEqual([]);
   });
 
   it('a Procedure in preparation (dated or not) and a booked surgical Appointment count', () => {
-    expect(rules(run(procedure({ patientId: P, code: HIP, performed: daysAfter(NOW_DATE, 2) })))).toEqual(['surgery-soon']);
+    expect(rules(run(procedure({ patientId: P, code: HIP, performed: daysAfter(NOW_DATE, 2) })))).toEqual([
+      'surgery-soon',
+    ]);
     expect(rules(run(procedure({ patientId: P, code: HIP })))).toEqual(['surgery-soon']);
-    expect(rules(run(appointment({ patientId: P, status: 'pending', start: `${daysAfter(NOW_DATE, 12)}T09:00:00Z`, description: 'Laparoscopic cholecystectomy' })))).toEqual(['surgery-planned']);
+    expect(
+      rules(
+        run(
+          appointment({
+            patientId: P,
+            status: 'pending',
+            start: `${daysAfter(NOW_DATE, 12)}T09:00:00Z`,
+            description: 'Laparoscopic cholecystectomy',
+          }),
+        ),
+      ),
+    ).toEqual(['surgery-planned']);
   });
 });
 
 describe('what made a planned procedure surgical, as evidence', () => {
   it('a SNOMED CT surgical category is matched by code, named by its display', () => {
-    const c = only(run(serviceRequest({ patientId: P, code: concept([], 'Knee review'), occurrence: daysAfter(NOW_DATE, 3) })), 'surgery-soon');
+    const c = only(
+      run(serviceRequest({ patientId: P, code: concept([], 'Knee review'), occurrence: daysAfter(NOW_DATE, 3) })),
+      'surgery-soon',
+    );
     expect(c.matched).toMatchObject({ by: 'code', code: '387713003', term: 'Surgical procedure' });
   });
   it('the same code in another system is not a surgical category; a surgical word is matched by name', () => {
     const other = concept([{ system: 'urn:oid:1.2.3.4', code: '387713003', display: 'Clinic visit' }]);
-    const visit = serviceRequest({ patientId: P, code: concept([], 'Follow-up visit'), occurrence: daysAfter(NOW_DATE, 3), category: other });
+    const visit = serviceRequest({
+      patientId: P,
+      code: concept([], 'Follow-up visit'),
+      occurrence: daysAfter(NOW_DATE, 3),
+      category: other,
+    });
     expect(rules(run(visit))).toEqual([]);
     const hip = serviceRequest({ patientId: P, code: HIP, occurrence: daysAfter(NOW_DATE, 3), category: other });
     expect(only(run(hip), 'surgery-soon').matched).toMatchObject({ by: 'name', term: 'replacement' });

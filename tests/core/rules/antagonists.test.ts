@@ -8,9 +8,19 @@ import { only, orderOf, orderText, rules, run } from './helpers.ts';
 
 describe('duplicate naltrexone and other antagonists', () => {
   it.each([
-    ['naltrexone 50 mg by SCD 1483744', orderOf({ concept: concept([rxnorm('1483744')]) }), 'naltrexone-duplicate', 'major'],
+    [
+      'naltrexone 50 mg by SCD 1483744',
+      orderOf({ concept: concept([rxnorm('1483744')]) }),
+      'naltrexone-duplicate',
+      'major',
+    ],
     ['ReVia by SBD 1483746', orderOf({ concept: concept([rxnorm('1483746')]) }), 'naltrexone-duplicate', 'major'],
-    ['Vivitrol by SBD 637216 (a depot, ldn-clinical.md 2b)', orderOf({ concept: concept([rxnorm('637216')]) }), 'naltrexone-depot', 'major'],
+    [
+      'Vivitrol by SBD 637216 (a depot, ldn-clinical.md 2b)',
+      orderOf({ concept: concept([rxnorm('637216')]) }),
+      'naltrexone-depot',
+      'major',
+    ],
     ['Vivitrol by brand name', orderText('Vivitrol 380 mg IM monthly'), 'naltrexone-depot', 'major'],
     ['Contrave by SBD 1551474', orderOf({ concept: concept([rxnorm('1551474')]) }), 'contrave', 'major'],
     ['Contrave by name', orderText('naltrexone/bupropion ER 8-90 mg'), 'contrave', 'major'],
@@ -22,7 +32,12 @@ describe('duplicate naltrexone and other antagonists', () => {
     ['naloxegol by SCD', orderOf({ concept: concept([rxnorm('1551917')]) }), 'peripheral-antagonist', 'major'],
     ['naldemedine (Symproic)', orderText('Symproic 0.2 mg'), 'peripheral-antagonist', 'major'],
     ['alvimopan (name only, no verified code)', orderText('alvimopan 12 mg capsule'), 'peripheral-antagonist', 'major'],
-    ['diphenoxylate/atropine (Lomotil): caution since 2b', orderText('Lomotil 2.5 mg-0.025 mg'), 'opioid-antidiarrheal', 'caution'],
+    [
+      'diphenoxylate/atropine (Lomotil): caution since 2b',
+      orderText('Lomotil 2.5 mg-0.025 mg'),
+      'opioid-antidiarrheal',
+      'caution',
+    ],
     ['difenoxin by SCD', orderOf({ concept: concept([rxnorm('1190738')]) }), 'opioid-antidiarrheal', 'caution'],
     ['eluxadoline (Viberzi)', orderText('Viberzi 100 mg'), 'opioid-antidiarrheal', 'caution'],
     ['loperamide', orderText('loperamide 2 mg capsule'), 'loperamide', 'caution'],
@@ -58,7 +73,11 @@ describe('duplicate naltrexone and other antagonists', () => {
   });
 
   it('reads a contained Medication with ingredient codes (itemCodeableConcept)', () => {
-    const med = medication({ id: 'cmp', code: concept([], 'House capsule'), ingredients: [{ item: concept([rxnorm('7243', 'naltrexone')]) }] });
+    const med = medication({
+      id: 'cmp',
+      code: concept([], 'House capsule'),
+      ingredients: [{ item: concept([rxnorm('7243', 'naltrexone')]) }],
+    });
     const c = only(run(orderOf({ contained: med })), 'naltrexone-duplicate');
     expect(c.matched).toMatchObject({ by: 'code', code: '7243' });
     expect(c.matched.where).toContain('contained Medication.ingredient[0]');
@@ -77,7 +96,11 @@ describe('low-dose naltrexone already charted', () => {
   });
 
   it("the app's own order shape (contained Medication, RxNorm 7243 with a 4.5 mg strength) reads as low-dose", () => {
-    const med = medication({ id: 'ldn', code: concept([], 'Naltrexone HCl 4.5 mg oral capsule (compounded)'), ingredients: [{ item: concept([rxnorm('7243')]), strength: { value: 4.5, unit: 'mg' } }] });
+    const med = medication({
+      id: 'ldn',
+      code: concept([], 'Naltrexone HCl 4.5 mg oral capsule (compounded)'),
+      ingredients: [{ item: concept([rxnorm('7243')]), strength: { value: 4.5, unit: 'mg' } }],
+    });
     expect(rules(run(orderOf({ contained: med })))).toEqual(['ldn-already-charted']);
   });
 

@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { concept, condition, icd10, snomed, SYSTEM } from '../../../fixtures/factories.ts';
 import { only, orderText, P, rules, run } from './helpers.ts';
 
-const cond = (code: ReturnType<typeof concept>, extra: Partial<Parameters<typeof condition>[0]> = {}) => condition({ patientId: P, code, ...extra });
+const cond = (code: ReturnType<typeof concept>, extra: Partial<Parameters<typeof condition>[0]> = {}) =>
+  condition({ patientId: P, code, ...extra });
 
 describe('opioid use disorder', () => {
   it('F11.20 + current buprenorphine/naloxone: OUD on agonist therapy is contraindicated', () => {
-    const a = run(cond(concept([icd10('F11.20', 'Opioid dependence, uncomplicated')])), orderText('Suboxone 8-2 mg film'));
+    const a = run(
+      cond(concept([icd10('F11.20', 'Opioid dependence, uncomplicated')])),
+      orderText('Suboxone 8-2 mg film'),
+    );
     const c = only(a, 'oud-on-agonist-therapy');
     expect(c.severity).toBe('contraindicated');
     expect(c.entry.resourceType).toBe('Condition');
@@ -19,11 +23,15 @@ describe('opioid use disorder', () => {
   });
 
   it('F11.21 in remission + methadone maintenance counts too (decided from the medication)', () => {
-    expect(rules(run(cond(concept([icd10('F11.21')])), orderText('methadone 60 mg/day oral solution')))).toContain('oud-on-agonist-therapy');
+    expect(rules(run(cond(concept([icd10('F11.21')])), orderText('methadone 60 mg/day oral solution')))).toContain(
+      'oud-on-agonist-therapy',
+    );
   });
 
   it('SNOMED 1081000119105 "on agonist therapy" is contraindicated by itself', () => {
-    expect(only(run(cond(concept([snomed('1081000119105')]))), 'oud-on-agonist-therapy').severity).toBe('contraindicated');
+    expect(only(run(cond(concept([snomed('1081000119105')]))), 'oud-on-agonist-therapy').severity).toBe(
+      'contraindicated',
+    );
   });
 
   it('OUD with no agonist therapy charted is a caution to confirm the patient is opioid-free', () => {
@@ -44,7 +52,12 @@ describe('hepatic, pregnancy, breastfeeding, transplant', () => {
     ['cirrhosis SNOMED 19943007', concept([snomed('19943007')]), 'chronic-liver-disease', 'caution'],
     ['"Chronic liver disease" text', concept([], 'Chronic liver disease'), 'chronic-liver-disease', 'caution'],
     ['pregnancy SNOMED 72892002 (Synthea)', concept([snomed('72892002')]), 'pregnancy', 'caution'],
-    ['pregnancy ICD Z33.1 (OID system)', concept([{ system: SYSTEM.icd10cmOid, code: 'Z33.1' }]), 'pregnancy', 'caution'],
+    [
+      'pregnancy ICD Z33.1 (OID system)',
+      concept([{ system: SYSTEM.icd10cmOid, code: 'Z33.1' }]),
+      'pregnancy',
+      'caution',
+    ],
     ['breastfeeding SNOMED 69840006', concept([snomed('69840006')]), 'breastfeeding', 'caution'],
     ['breastfeeding ICD Z39.1', concept([icd10('Z39.1')]), 'breastfeeding', 'caution'],
     ['kidney transplant (name)', concept([], 'Kidney transplant recipient'), 'transplant-immunosuppression', 'caution'],
@@ -69,9 +82,18 @@ describe('hepatic, pregnancy, breastfeeding, transplant', () => {
   });
 
   it('history, screening and negated texts name no condition', () => {
-    for (const text of ['Family history of multiple sclerosis', 'Pregnancy test negative', 'Screening for hepatitis', 'Not pregnant']) {
+    for (const text of [
+      'Family history of multiple sclerosis',
+      'Pregnancy test negative',
+      'Screening for hepatitis',
+      'Not pregnant',
+    ]) {
       const a = run(cond(concept([], text)));
-      expect({ text, conflicts: a.conflicts.length, candidacy: a.candidacy.length }).toEqual({ text, conflicts: 0, candidacy: 0 });
+      expect({ text, conflicts: a.conflicts.length, candidacy: a.candidacy.length }).toEqual({
+        text,
+        conflicts: 0,
+        candidacy: 0,
+      });
     }
   });
 });

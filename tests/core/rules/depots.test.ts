@@ -4,13 +4,25 @@
  * since the dose (each window edge).
  */
 import { describe, expect, it } from 'vitest';
-import { concept, condition, icd10, medicationAdministration, medicationDispense, rxnorm } from '../../../fixtures/factories.ts';
+import {
+  concept,
+  condition,
+  icd10,
+  medicationAdministration,
+  medicationDispense,
+  rxnorm,
+} from '../../../fixtures/factories.ts';
 import { daysBefore } from '../../../fixtures/dates.ts';
 import { NOW_DATE, only, orderText, P, rules, run } from './helpers.ts';
 
 const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
 const given = (c: ReturnType<typeof concept>, days: number) =>
-  medicationAdministration({ patientId: P, medication: { concept: c }, status: 'completed', effective: `${daysBefore(NOW_DATE, days)}T10:00:00Z` });
+  medicationAdministration({
+    patientId: P,
+    medication: { concept: c },
+    status: 'completed',
+    effective: `${daysBefore(NOW_DATE, days)}T10:00:00Z`,
+  });
 
 describe('buprenorphine depots count as current for their interval', () => {
   it.each([
@@ -37,20 +49,37 @@ describe('buprenorphine depots count as current for their interval', () => {
     expect(rules(run(given(concept([rxnorm('1996189')]), days)))).toEqual([ruleId]);
   });
   it('Sublocade 366 days ago: over', () => expect(rules(run(given(concept([rxnorm('1996189')]), 366)))).toEqual([]));
-  it.each([[183, 'buprenorphine-depot-residual'], [184, undefined]] as const)('Brixadi monthly %i days ago -> %s', (days, ruleId) => {
+  it.each([
+    [183, 'buprenorphine-depot-residual'],
+    [184, undefined],
+  ] as const)('Brixadi monthly %i days ago -> %s', (days, ruleId) => {
     expect(rules(run(given(concept([rxnorm('2639042')]), days)))).toEqual(ruleId ? [ruleId] : []);
   });
-  it.each([[21, ['buprenorphine-depot']], [22, []]] as const)('Brixadi weekly %i days ago -> %j', (days, expected) => {
+  it.each([
+    [21, ['buprenorphine-depot']],
+    [22, []],
+  ] as const)('Brixadi weekly %i days ago -> %j', (days, expected) => {
     expect(rules(run(given(concept([rxnorm('2639029')]), days)))).toEqual(expected);
   });
   it('Probuphine implant inserted 4 months ago is in place; removed 14 / 15 days ago', () => {
     expect(rules(run(given(concept([{ system: HCPCS, code: 'J0570' }]), 120)))).toEqual(['buprenorphine-depot']);
-    const removed = (days: number) => medicationAdministration({ patientId: P, medication: { concept: concept([rxnorm('1797655')]) }, status: 'completed', effective: { start: daysBefore(NOW_DATE, 100), end: daysBefore(NOW_DATE, days) } });
+    const removed = (days: number) =>
+      medicationAdministration({
+        patientId: P,
+        medication: { concept: concept([rxnorm('1797655')]) },
+        status: 'completed',
+        effective: { start: daysBefore(NOW_DATE, 100), end: daysBefore(NOW_DATE, days) },
+      });
     expect(rules(run(removed(14)))).toEqual(['buprenorphine-depot']);
     expect(rules(run(removed(15)))).toEqual([]);
   });
   it('a dispensed depot counts from the day it was handed over, not from its days supply', () => {
-    const d = medicationDispense({ patientId: P, medication: { concept: concept([rxnorm('1996192')]) }, whenHandedOver: daysBefore(NOW_DATE, 40), daysSupply: 30 });
+    const d = medicationDispense({
+      patientId: P,
+      medication: { concept: concept([rxnorm('1996192')]) },
+      whenHandedOver: daysBefore(NOW_DATE, 40),
+      daysSupply: 30,
+    });
     expect(rules(run(d))).toEqual(['buprenorphine-depot']);
   });
   it('a depot inside its window is agonist therapy for the OUD rule', () => {
@@ -62,7 +91,9 @@ describe('buprenorphine depots count as current for their interval', () => {
     expect(rules(run(given(concept([], 'Buprenex 0.3 mg/mL injection'), 20)))).toEqual([]);
   });
   it('generic RxNorm names: a 200 mg/mL prefilled syringe is Sublocade, 50 mg/mL Brixadi weekly, a drug implant Probuphine', () => {
-    expect(rules(run(given(concept([], '1.5 ML Buprenorphine 200 MG/ML Prefilled Syringe'), 50)))).toEqual(['buprenorphine-depot']);
+    expect(rules(run(given(concept([], '1.5 ML Buprenorphine 200 MG/ML Prefilled Syringe'), 50)))).toEqual([
+      'buprenorphine-depot',
+    ]);
     expect(rules(run(given(concept([], '0.32 ML buprenorphine 50 MG/ML Prefilled Syringe'), 25)))).toEqual([]);
     expect(rules(run(given(concept([], 'Buprenorphine 74.2 MG Drug Implant'), 90)))).toEqual(['buprenorphine-depot']);
   });
@@ -80,6 +111,8 @@ describe('extended-release naltrexone injection (Vivitrol)', () => {
   it('57 days ago: over', () => expect(rules(run(given(concept([], 'Vivitrol 380 mg IM'), 57)))).toEqual([]));
   it('by HCPCS J2315 and by "naltrexone 380 mg injection"', () => {
     expect(rules(run(given(concept([{ system: HCPCS, code: 'J2315' }]), 7)))).toEqual(['naltrexone-depot']);
-    expect(rules(run(given(concept([], 'naltrexone 380 mg extended-release injectable suspension'), 7)))).toEqual(['naltrexone-depot']);
+    expect(rules(run(given(concept([], 'naltrexone 380 mg extended-release injectable suspension'), 7)))).toEqual([
+      'naltrexone-depot',
+    ]);
   });
 });

@@ -4,7 +4,14 @@
  * medication, a statement, a note, a Condition) x days since (window edges) x encounter / intent / status.
  */
 import { describe, expect, it } from 'vitest';
-import { concept, condition, icd10, medicationAdministration, medicationStatement, snomed } from '../../../fixtures/factories.ts';
+import {
+  concept,
+  condition,
+  icd10,
+  medicationAdministration,
+  medicationStatement,
+  snomed,
+} from '../../../fixtures/factories.ts';
 import { daysBefore } from '../../../fixtures/dates.ts';
 import { NOW_DATE, only, orderText, P, rules, run } from './helpers.ts';
 
@@ -25,7 +32,11 @@ describe('opioid poisoning', () => {
     expect(c.kind).toBe('opioid-exposure');
     expect(a.opioidFreeFrom).toBe(daysBefore(NOW_DATE, 1 - 11));
   });
-  it.each([[10, 'opioid-poisoning-recent'], [11, 'opioid-poisoning'], [30, 'opioid-poisoning']] as const)('T40.2X1A %i days ago -> %s', (days, ruleId) => {
+  it.each([
+    [10, 'opioid-poisoning-recent'],
+    [11, 'opioid-poisoning'],
+    [30, 'opioid-poisoning'],
+  ] as const)('T40.2X1A %i days ago -> %s', (days, ruleId) => {
     expect(rules(run(dx(concept([icd10('T40.2X1A')]), days)))).toEqual([ruleId]);
   });
   it('31 days ago: no finding', () => expect(rules(run(dx(concept([icd10('T40.2X1A')]), 31)))).toEqual([]));
@@ -43,20 +54,33 @@ describe('opioid poisoning', () => {
   });
   it('by text: "Accidental fentanyl overdose" and "Opioid overdose" count; cocaine poisoning and "history of overdose" do not', () => {
     expect(rules(run(dx(concept([], 'Accidental fentanyl overdose'), 2)))).toEqual(['opioid-poisoning-recent']);
-    expect(rules(run(dx(concept([snomed('242253008', 'Overdose of opiate')]), 2)))).toEqual(['opioid-poisoning-recent']);
+    expect(rules(run(dx(concept([snomed('242253008', 'Overdose of opiate')]), 2)))).toEqual([
+      'opioid-poisoning-recent',
+    ]);
     expect(rules(run(dx(concept([icd10('T40.5X1A', 'Poisoning by cocaine, accidental')]), 2)))).toEqual([]);
     expect(rules(run(dx(concept([], 'History of opioid overdose'), 2)))).toEqual([]);
   });
   it('a resolved poisoning still dates an exposure; a refuted one never counts', () => {
-    expect(rules(run(dx(concept([icd10('T40.1X1A')]), 2, { clinicalStatus: 'resolved' })))).toEqual(['opioid-poisoning-recent']);
+    expect(rules(run(dx(concept([icd10('T40.1X1A')]), 2, { clinicalStatus: 'resolved' })))).toEqual([
+      'opioid-poisoning-recent',
+    ]);
     expect(rules(run(dx(concept([icd10('T40.1X1A')]), 2, { verificationStatus: 'refuted' })))).toEqual([]);
   });
 });
 
 describe('naloxone or nalmefene given', () => {
   const given = (text: string, days: number, status: 'completed' | 'not-done' = 'completed') =>
-    medicationAdministration({ patientId: P, medication: { concept: concept([], text) }, status, effective: `${daysBefore(NOW_DATE, days)}T03:00:00Z` });
-  it.each([[1, ['naloxone-given']], [10, ['naloxone-given']], [11, []]] as const)('naloxone given %i days ago -> %j', (days, expected) => {
+    medicationAdministration({
+      patientId: P,
+      medication: { concept: concept([], text) },
+      status,
+      effective: `${daysBefore(NOW_DATE, days)}T03:00:00Z`,
+    });
+  it.each([
+    [1, ['naloxone-given']],
+    [10, ['naloxone-given']],
+    [11, []],
+  ] as const)('naloxone given %i days ago -> %j', (days, expected) => {
     expect(rules(run(given('naloxone 0.4 mg IV', days)))).toEqual(expected);
   });
   it('major; nalmefene too; a not-done administration never counts', () => {
@@ -80,37 +104,72 @@ describe('acute opioid withdrawal', () => {
     const c = only(run(dx(code, 3)), 'acute-opioid-withdrawal');
     expect(c.severity).toBe('contraindicated');
   });
-  it.each([[14, 'acute-opioid-withdrawal'], [15, 'past-opioid-withdrawal']] as const)('onset %i days ago -> %s', (days, ruleId) => {
+  it.each([
+    [14, 'acute-opioid-withdrawal'],
+    [15, 'past-opioid-withdrawal'],
+  ] as const)('onset %i days ago -> %s', (days, ruleId) => {
     expect(rules(run(dx(concept([icd10('F11.23')]), days)))).toEqual([ruleId]);
   });
   it('a resolved withdrawal is major (confirm opioid-free); alcohol withdrawal is not opioid withdrawal', () => {
-    expect(rules(run(dx(concept([icd10('F11.23')]), 3, { clinicalStatus: 'resolved' })))).toEqual(['past-opioid-withdrawal']);
-    expect(rules(run(dx(concept([icd10('F10.230', 'Alcohol dependence with withdrawal, uncomplicated')]), 3)))).toEqual([]);
+    expect(rules(run(dx(concept([icd10('F11.23')]), 3, { clinicalStatus: 'resolved' })))).toEqual([
+      'past-opioid-withdrawal',
+    ]);
+    expect(rules(run(dx(concept([icd10('F10.230', 'Alcohol dependence with withdrawal, uncomplicated')]), 3)))).toEqual(
+      [],
+    );
   });
 });
 
 describe('kratom', () => {
   it.each([
-    ['a statement "kratom powder"', medicationStatement({ patientId: P, medication: { concept: concept([], 'Kratom powder') }, status: 'active' })],
+    [
+      'a statement "kratom powder"',
+      medicationStatement({ patientId: P, medication: { concept: concept([], 'Kratom powder') }, status: 'active' }),
+    ],
     ['mitragynine', orderText('mitragynine capsules')],
-    ['a note on another record', medicationStatement({ patientId: P, medication: { concept: concept([], 'Herbal supplement') }, status: 'active' })],
+    [
+      'a note on another record',
+      medicationStatement({
+        patientId: P,
+        medication: { concept: concept([], 'Herbal supplement') },
+        status: 'active',
+      }),
+    ],
     ['a Condition "kratom use"', dx(concept([], 'Kratom use'), 30)],
   ])('%s -> major', (name, r) => {
-    if (name.startsWith('a note')) (r as { note?: { text: string }[] }).note = [{ text: 'Patient takes kratom most weekends' }];
+    if (name.startsWith('a note'))
+      (r as { note?: { text: string }[] }).note = [{ text: 'Patient takes kratom most weekends' }];
     expect(only(run(r), 'kratom').severity).toBe('major');
   });
   it.each([
     ['daily use', orderText('kratom 4 g daily')],
-    ['concentrated 7-OH', medicationStatement({ patientId: P, medication: { concept: concept([], '7-hydroxymitragynine (7-OH) tablets') }, status: 'active' })],
+    [
+      'concentrated 7-OH',
+      medicationStatement({
+        patientId: P,
+        medication: { concept: concept([], '7-hydroxymitragynine (7-OH) tablets') },
+        status: 'active',
+      }),
+    ],
     ['a dependence Condition', dx(concept([], 'Kratom dependence'), 100)],
   ])('%s -> contraindicated', (_n, r) => {
     expect(only(run(r), 'kratom-dependence').severity).toBe('contraindicated');
   });
   it('kratom stopped 10 days ago counts, 11 days ago not; "not taken" never', () => {
-    const stopped = (days: number) => medicationStatement({ patientId: P, medication: { concept: concept([], 'kratom') }, status: 'completed', effective: daysBefore(NOW_DATE, days) });
+    const stopped = (days: number) =>
+      medicationStatement({
+        patientId: P,
+        medication: { concept: concept([], 'kratom') },
+        status: 'completed',
+        effective: daysBefore(NOW_DATE, days),
+      });
     expect(rules(run(stopped(10)))).toEqual(['kratom']);
     expect(rules(run(stopped(11)))).toEqual([]);
-    expect(rules(run(medicationStatement({ patientId: P, medication: { concept: concept([], 'kratom') }, status: 'not-taken' })))).toEqual([]);
+    expect(
+      rules(
+        run(medicationStatement({ patientId: P, medication: { concept: concept([], 'kratom') }, status: 'not-taken' })),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -129,7 +188,10 @@ describe('oral nalmefene and antidiarrheals', () => {
 
 describe('kratom in a Condition note', () => {
   it('a note "uses kratom daily" on another diagnosis counts; a note without kratom does not', () => {
-    const withNote = (text: string) => ({ ...condition({ patientId: P, code: concept([icd10('F41.1', 'Generalized anxiety disorder')]) }), note: [{ text }] });
+    const withNote = (text: string) => ({
+      ...condition({ patientId: P, code: concept([icd10('F41.1', 'Generalized anxiety disorder')]) }),
+      note: [{ text }],
+    });
     expect(rules(run(withNote('Reports kratom use on weekends')))).toEqual(['kratom']);
     expect(rules(run(withNote('Uses kratom daily, dependence suspected')))).toEqual(['kratom-dependence']);
     expect(rules(run(withNote('Walks daily')))).toEqual([]);

@@ -1,5 +1,16 @@
 /** Small helpers for rule tests: a one-patient chart from factories, assessed at a fixed `now`. */
-import type { AllergyIntolerance, Appointment, Condition, MedicationRequest, MedicationStatement, MedicationDispense, MedicationAdministration, Medication, Procedure, ServiceRequest } from 'fhir/r4';
+import type {
+  AllergyIntolerance,
+  Appointment,
+  Condition,
+  MedicationRequest,
+  MedicationStatement,
+  MedicationDispense,
+  MedicationAdministration,
+  Medication,
+  Procedure,
+  ServiceRequest,
+} from 'fhir/r4';
 import { assess } from '../../../src/core/assess/index.ts';
 import type { Assessment, Conflict } from '../../../src/core/assess/types.ts';
 import { emptyChart, type Chart } from '../../../src/core/chart.ts';
@@ -8,7 +19,17 @@ import { concept, medicationRequest, type MedicationInput } from '../../../fixtu
 export const NOW = '2026-03-15T12:00:00Z';
 export const P = 'patient-1';
 
-type Res = Condition | MedicationRequest | MedicationStatement | MedicationDispense | MedicationAdministration | Medication | AllergyIntolerance | ServiceRequest | Procedure | Appointment;
+type Res =
+  | Condition
+  | MedicationRequest
+  | MedicationStatement
+  | MedicationDispense
+  | MedicationAdministration
+  | Medication
+  | AllergyIntolerance
+  | ServiceRequest
+  | Procedure
+  | Appointment;
 
 /** `now` of the rule tests as a Date, for fixtures/dates.ts (daysBefore / daysAfter). */
 export const NOW_DATE = new Date('2026-03-15T12:00:00Z');
@@ -45,8 +66,12 @@ export const only = (a: Assessment, ruleId: string): Conflict => {
 };
 
 /** An active order for a medication named by text only. */
-export const orderText = (text: string, extra: Partial<Parameters<typeof medicationRequest>[0]> = {}): MedicationRequest =>
-  medicationRequest({ patientId: P, medication: { concept: concept([], text) }, ...extra });
+export const orderText = (
+  text: string,
+  extra: Partial<Parameters<typeof medicationRequest>[0]> = {},
+): MedicationRequest => medicationRequest({ patientId: P, medication: { concept: concept([], text) }, ...extra });
 
-export const orderOf = (medication: MedicationInput, extra: Partial<Parameters<typeof medicationRequest>[0]> = {}): MedicationRequest =>
-  medicationRequest({ patientId: P, medication, ...extra });
+export const orderOf = (
+  medication: MedicationInput,
+  extra: Partial<Parameters<typeof medicationRequest>[0]> = {},
+): MedicationRequest => medicationRequest({ patientId: P, medication, ...extra });

@@ -75,9 +75,10 @@ describe('evaluateServer', () => {
 
   it('an Oracle Health (Cerner) server: reported-only order', () => {
     expect(evaluateServer(smartProbe({ software: 'Cerner Millennium' })).verdict).toBe('reported-only order');
-    expect(evaluateServer(smartProbe({ medicationRequestDocumentation: 'Only reported medications (reportedBoolean true)' })).verdict).toBe(
-      'reported-only order',
-    );
+    expect(
+      evaluateServer(smartProbe({ medicationRequestDocumentation: 'Only reported medications (reportedBoolean true)' }))
+        .verdict,
+    ).toBe('reported-only order');
   });
 
   it.each(['Patient', 'Condition', 'MedicationRequest'])('without %s the chart cannot be read: not usable', (type) => {
@@ -87,15 +88,21 @@ describe('evaluateServer', () => {
     expect(r.verdictReason).toContain(type);
   });
 
-  it.each(['MedicationStatement', 'MedicationDispense', 'MedicationAdministration', 'Medication', 'AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment'])(
-    'without %s the verdict stands with a note that assessments are incomplete',
-    (type) => {
-      const r = evaluateServer(smartProbe({ without: [type] }));
-      expect(statusOf(r, `resource-${type}`)).toBe('missing');
-      expect(r.verdict).toBe('full');
-      expect(r.notes.join(' ')).toContain(`${type} cannot be searched`);
-    },
-  );
+  it.each([
+    'MedicationStatement',
+    'MedicationDispense',
+    'MedicationAdministration',
+    'Medication',
+    'AllergyIntolerance',
+    'ServiceRequest',
+    'Procedure',
+    'Appointment',
+  ])('without %s the verdict stands with a note that assessments are incomplete', (type) => {
+    const r = evaluateServer(smartProbe({ without: [type] }));
+    expect(statusOf(r, `resource-${type}`)).toBe('missing');
+    expect(r.verdict).toBe('full');
+    expect(r.notes.join(' ')).toContain(`${type} cannot be searched`);
+  });
 
   it('a listed resource lacking a search parameter fails with the parameter named', () => {
     const r = evaluateServer(smartProbe({ withoutParams: ['MedicationRequest.status'] }));
@@ -119,7 +126,11 @@ describe('evaluateServer', () => {
 
   it('paging is ok when _count is not declared but a search returned a next link', () => {
     const probe = openProbe({ withoutCount: true });
-    probe.openRead = { kind: 'json', status: 200, json: { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 'n' }] } };
+    probe.openRead = {
+      kind: 'json',
+      status: 200,
+      json: { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 'n' }] },
+    };
     expect(statusOf(evaluateServer(probe), 'paging')).toBe('ok');
   });
 
@@ -138,7 +149,9 @@ describe('evaluateServer', () => {
   });
 
   it('scope versions: v1 only is ok and named; neither is missing', () => {
-    const v1 = evaluateServer(smartProbe({}, { capabilities: ALL_SMART_CAPABILITIES.filter((c) => c !== 'permission-v2') }));
+    const v1 = evaluateServer(
+      smartProbe({}, { capabilities: ALL_SMART_CAPABILITIES.filter((c) => c !== 'permission-v2') }),
+    );
     expect(reasonOf(v1, 'scope-versions')).toBe('declares v1');
     const none = evaluateServer(smartProbe({}, { capabilities: ['launch-ehr'] }));
     expect(statusOf(none, 'scope-versions')).toBe('missing');
@@ -162,7 +175,9 @@ describe('evaluateServer', () => {
   it('formats the report as one line per item and a verdict line', () => {
     const lines = formatServerReport(evaluateServer(smartProbe({ withoutInclude: true })));
     expect(lines[0]).toBe('Server: https://ehr.example.org/fhir');
-    expect(lines).toContain('  missing  _include MedicationRequest:medication: not declared: referenced Medications are read one by one');
+    expect(lines).toContain(
+      '  missing  _include MedicationRequest:medication: not declared: referenced Medications are read one by one',
+    );
     expect(lines.at(-1)).toMatch(/^Verdict: full \(/);
   });
 });

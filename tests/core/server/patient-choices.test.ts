@@ -10,7 +10,16 @@ describe('patientChoices', () => {
       entry: [
         { resource: patient({ id: 'p1', given: 'Maria', family: 'Lindqvist', birthDate: '1978-04-12' }) },
         { resource: { resourceType: 'OperationOutcome', issue: [] } },
-        { resource: { resourceType: 'Patient', id: 'p2', name: [{ use: 'old', family: 'Old' }, { use: 'official', text: 'Jo Smith' }] } },
+        {
+          resource: {
+            resourceType: 'Patient',
+            id: 'p2',
+            name: [
+              { use: 'old', family: 'Old' },
+              { use: 'official', text: 'Jo Smith' },
+            ],
+          },
+        },
         { resource: { resourceType: 'Patient', id: 'p3' } },
         { resource: { resourceType: 'Patient', name: [{ family: 'No id' }] } },
       ],

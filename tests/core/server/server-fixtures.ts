@@ -46,14 +46,20 @@ export function capabilityStatement(f: ServerFeatures = {}): CapabilityStatement
       interaction: [
         { code: 'read' as const },
         { code: 'search-type' as const },
-        ...(['MedicationRequest', 'DetectedIssue'].includes(type) && !(f.withoutCreate ?? []).includes(type) ? [{ code: 'create' as const }] : []),
+        ...(['MedicationRequest', 'DetectedIssue'].includes(type) && !(f.withoutCreate ?? []).includes(type)
+          ? [{ code: 'create' as const }]
+          : []),
       ],
       searchParam: params
         .filter((p) => !(f.withoutParams ?? []).includes(`${type}.${p}`))
         .map((name) => ({ name, type: name === 'patient' ? ('reference' as const) : ('string' as const) })),
       ...(type === 'MedicationRequest' && !f.withoutInclude ? { searchInclude: ['MedicationRequest:medication'] } : {}),
-      ...(['MedicationRequest', 'DetectedIssue'].includes(type) && f.conditionalCreate !== false ? { conditionalCreate: true } : {}),
-      ...(type === 'MedicationRequest' && f.medicationRequestDocumentation ? { documentation: f.medicationRequestDocumentation } : {}),
+      ...(['MedicationRequest', 'DetectedIssue'].includes(type) && f.conditionalCreate !== false
+        ? { conditionalCreate: true }
+        : {}),
+      ...(type === 'MedicationRequest' && f.medicationRequestDocumentation
+        ? { documentation: f.medicationRequestDocumentation }
+        : {}),
     }));
   return {
     resourceType: 'CapabilityStatement',
@@ -100,7 +106,9 @@ export function smartConfiguration(base: string, f: SmartFeatures = {}): Record<
     token_endpoint: `${base}/auth/token`,
     grant_types_supported: ['authorization_code'],
     capabilities: f.capabilities ?? ALL_SMART_CAPABILITIES,
-    ...(f.codeChallengeMethods === null ? {} : { code_challenge_methods_supported: f.codeChallengeMethods ?? ['S256'] }),
+    ...(f.codeChallengeMethods === null
+      ? {}
+      : { code_challenge_methods_supported: f.codeChallengeMethods ?? ['S256'] }),
   };
 }
 

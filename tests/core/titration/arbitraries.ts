@@ -6,13 +6,23 @@ import type { TitrationInput } from '../../../src/core/titration/types.ts';
 export const mg = (units: number, unitUg: number): number => (units * unitUg) / 1000;
 
 export const formArb = fc.oneof(
-  fc.record({ kind: fc.constant('liquid' as const), mgPerMl: fc.constantFrom(0.5, 1, 2, 5), storage: fc.constantFrom('room-temperature' as const, 'refrigerated' as const) }, { requiredKeys: ['kind', 'mgPerMl'] }),
-  fc.record({
-    kind: fc.constant('capsule' as const),
-    strengthsMg: fc.uniqueArray(fc.constantFrom(0.25, 0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 4 }),
-    // One capsule per dose by default; several only when the clinician allows it.
-    maxCapsulesPerDose: fc.constantFrom(1, 3),
-  }, { requiredKeys: ['kind', 'strengthsMg'] }),
+  fc.record(
+    {
+      kind: fc.constant('liquid' as const),
+      mgPerMl: fc.constantFrom(0.5, 1, 2, 5),
+      storage: fc.constantFrom('room-temperature' as const, 'refrigerated' as const),
+    },
+    { requiredKeys: ['kind', 'mgPerMl'] },
+  ),
+  fc.record(
+    {
+      kind: fc.constant('capsule' as const),
+      strengthsMg: fc.uniqueArray(fc.constantFrom(0.25, 0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 4 }),
+      // One capsule per dose by default; several only when the clinician allows it.
+      maxCapsulesPerDose: fc.constantFrom(1, 3),
+    },
+    { requiredKeys: ['kind', 'strengthsMg'] },
+  ),
 );
 
 export const inputArb: fc.Arbitrary<TitrationInput> = fc
@@ -36,4 +46,3 @@ export const inputArb: fc.Arbitrary<TitrationInput> = fc
     form: r.form,
     startDate: addDays('2024-01-01', r.startOffset),
   }));
-

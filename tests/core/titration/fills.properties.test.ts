@@ -31,7 +31,10 @@ describe('fills properties', () => {
         const r = planTitration(input);
         if (!r.ok) return;
         const plan = r.value;
-        const limit = input.form.kind === 'capsule' ? CAPSULE_BEYOND_USE_DAYS : LIQUID_BEYOND_USE_DAYS[input.form.storage ?? 'room-temperature'];
+        const limit =
+          input.form.kind === 'capsule'
+            ? CAPSULE_BEYOND_USE_DAYS
+            : LIQUID_BEYOND_USE_DAYS[input.form.storage ?? 'room-temperature'];
         expect(plan.beyondUseDays).toBe(limit);
         const { fills } = plan;
         if (fills.length > 1) multi += 1;

@@ -16,7 +16,7 @@ const ug = (value: number): number => Math.round(value * 1000);
 /** What one dose of a step delivers, in micrograms, computed from its per-dose units. */
 function deliveredUg(step: TitrationStep): number {
   const u = step.perDoseUnits;
-  if (u.kind === 'liquid') return Math.round(u.ml * 10) * ug(u.mgPerMl) / 10;
+  if (u.kind === 'liquid') return (Math.round(u.ml * 10) * ug(u.mgPerMl)) / 10;
   return u.capsules.reduce((n, c) => n + c.count * ug(c.strengthMg), 0);
 }
 
@@ -25,7 +25,9 @@ function totalsByUnit(plan: TitrationPlan): Map<string, number> {
   for (const s of plan.steps) {
     const u = s.perDoseUnits;
     if (u.kind === 'liquid') totals.set('mL-tenths', (totals.get('mL-tenths') ?? 0) + Math.round(u.ml * 10) * s.days);
-    else for (const c of u.capsules) totals.set(String(c.strengthMg), (totals.get(String(c.strengthMg)) ?? 0) + c.count * s.days);
+    else
+      for (const c of u.capsules)
+        totals.set(String(c.strengthMg), (totals.get(String(c.strengthMg)) ?? 0) + c.count * s.days);
   }
   return totals;
 }
@@ -77,10 +79,20 @@ describe('planTitration properties', () => {
         fc.integer({ min: 1, max: 18 }).map((n) => mg(n, 250)),
         fc.uniqueArray(fc.constantFrom(0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 3 }),
         (doseMg, strengthsMg) => {
-          const r = planTitration({ startMg: doseMg, stepMg: 0, targetMg: doseMg, intervalDays: 7, timing: 'bedtime', form: { kind: 'capsule', strengthsMg, maxCapsulesPerDose: 3 }, startDate: '2026-01-01' });
+          const r = planTitration({
+            startMg: doseMg,
+            stepMg: 0,
+            targetMg: doseMg,
+            intervalDays: 7,
+            timing: 'bedtime',
+            form: { kind: 'capsule', strengthsMg, maxCapsulesPerDose: 3 },
+            startDate: '2026-01-01',
+          });
           const s = strengthsMg.map(ug);
           let reachable = false;
-          for (const a of [0, ...s]) for (const b of [0, ...s]) for (const c of [0, ...s]) if (a + b + c === ug(doseMg) && a + b + c > 0) reachable = true;
+          for (const a of [0, ...s])
+            for (const b of [0, ...s])
+              for (const c of [0, ...s]) if (a + b + c === ug(doseMg) && a + b + c > 0) reachable = true;
           expect(r.ok).toBe(reachable);
         },
       ),
@@ -94,9 +106,25 @@ describe('planTitration properties', () => {
         fc.integer({ min: 1, max: 18 }).map((n) => mg(n, 250)),
         fc.uniqueArray(fc.constantFrom(0.5, 1, 1.5, 3, 4.5), { minLength: 1, maxLength: 3 }),
         (doseMg, strengthsMg) => {
-          const r = planTitration({ startMg: doseMg, stepMg: 0, targetMg: doseMg, intervalDays: 7, timing: 'bedtime', form: { kind: 'capsule', strengthsMg }, startDate: '2026-01-01' });
+          const r = planTitration({
+            startMg: doseMg,
+            stepMg: 0,
+            targetMg: doseMg,
+            intervalDays: 7,
+            timing: 'bedtime',
+            form: { kind: 'capsule', strengthsMg },
+            startDate: '2026-01-01',
+          });
           expect(r.ok).toBe((strengthsMg as number[]).includes(doseMg));
-          if (r.ok) expect(r.value.steps.every((st) => st.perDoseUnits.kind === 'capsule' && st.perDoseUnits.capsules.length === 1 && st.perDoseUnits.capsules[0]!.count === 1)).toBe(true);
+          if (r.ok)
+            expect(
+              r.value.steps.every(
+                (st) =>
+                  st.perDoseUnits.kind === 'capsule' &&
+                  st.perDoseUnits.capsules.length === 1 &&
+                  st.perDoseUnits.capsules[0]!.count === 1,
+              ),
+            ).toBe(true);
         },
       ),
       { numRuns: 200 },
@@ -106,7 +134,16 @@ describe('planTitration properties', () => {
   it('never accepts a target above 10 mg, whatever the reason', () => {
     fc.assert(
       fc.property(fc.double({ min: 10.001, max: 1000, noNaN: true }), fc.string(), (targetMg, reason) => {
-        const r = planTitration({ startMg: 1, stepMg: 1, targetMg, targetReason: reason, intervalDays: 7, timing: 'bedtime', form: { kind: 'liquid', mgPerMl: 1 }, startDate: '2026-01-01' });
+        const r = planTitration({
+          startMg: 1,
+          stepMg: 1,
+          targetMg,
+          targetReason: reason,
+          intervalDays: 7,
+          timing: 'bedtime',
+          form: { kind: 'liquid', mgPerMl: 1 },
+          startDate: '2026-01-01',
+        });
         expect(r.ok).toBe(false);
       }),
     );

@@ -56,7 +56,9 @@ describe('planTitration: 1.5 mg weekly steps to 4.5 mg as 1 mg/mL liquid', () =>
   });
 
   it('writes a plain-language sig per step, the last one to continue', () => {
-    expect(plan.steps[0]!.sig).toBe('Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).');
+    expect(plan.steps[0]!.sig).toBe(
+      'Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).',
+    );
     expect(plan.steps[2]!.sig).toMatch(/^Then take 4\.5 mL of 1 mg\/mL \(4\.5 mg\) .* from 15 Dec 2026 and continue/);
   });
 
@@ -94,8 +96,20 @@ describe('planTitration: 1.5 mg weekly steps to 4.5 mg as 1 mg/mL liquid', () =>
 describe('planTitration: capsules', () => {
   it('gives ONE capsule per dose by default: 1.5, 3 and 4.5 mg capsules, each strength counted', () => {
     const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3, 4.5] }, timing: 'morning' });
-    expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '1 capsule of 3 mg', '1 capsule of 4.5 mg']);
-    expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 4.5, count: 30 }, { strengthMg: 3, count: 7 }, { strengthMg: 1.5, count: 7 }], totalCapsules: 44 });
+    expect(plan.steps.map((s) => s.howToTake)).toEqual([
+      '1 capsule of 1.5 mg',
+      '1 capsule of 3 mg',
+      '1 capsule of 4.5 mg',
+    ]);
+    expect(plan.dispense).toEqual({
+      kind: 'capsule',
+      perStrength: [
+        { strengthMg: 4.5, count: 30 },
+        { strengthMg: 3, count: 7 },
+        { strengthMg: 1.5, count: 7 },
+      ],
+      totalCapsules: 44,
+    });
     expect(plan.fills).toHaveLength(1);
     expect(plan.beyondUseDays).toBe(180);
   });
@@ -103,25 +117,50 @@ describe('planTitration: capsules', () => {
   it('without a 4.5 mg strength, refuses 4.5 mg as one capsule and says how to fix it', () => {
     const problems = problemsOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3] } });
     expect(problems).toEqual([expect.objectContaining({ code: 'not-deliverable', field: 'targetMg' })]);
-    expect(problems[0]!.message).toBe('4.5 mg is not one of the capsule strengths (1.5 mg, 3 mg): add a 4.5 mg capsule, allow several capsules per dose, or choose an oral liquid.');
+    expect(problems[0]!.message).toBe(
+      '4.5 mg is not one of the capsule strengths (1.5 mg, 3 mg): add a 4.5 mg capsule, allow several capsules per dose, or choose an oral liquid.',
+    );
   });
 
   it('combines 1.5 mg and 3 mg capsules with the fewest per dose when the clinician allows several', () => {
     const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3], maxCapsulesPerDose: 3 }, timing: 'morning' });
-    expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '1 capsule of 3 mg', '1 capsule of 3 mg and 1 capsule of 1.5 mg']);
-    expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 3, count: 37 }, { strengthMg: 1.5, count: 37 }], totalCapsules: 74 });
+    expect(plan.steps.map((s) => s.howToTake)).toEqual([
+      '1 capsule of 1.5 mg',
+      '1 capsule of 3 mg',
+      '1 capsule of 3 mg and 1 capsule of 1.5 mg',
+    ]);
+    expect(plan.dispense).toEqual({
+      kind: 'capsule',
+      perStrength: [
+        { strengthMg: 3, count: 37 },
+        { strengthMg: 1.5, count: 37 },
+      ],
+      totalCapsules: 74,
+    });
     expect(plan.steps[0]!.sig).toContain('in the morning');
     expect(plan.warnings).toEqual([]);
   });
 
   it('takes several capsules of one strength: 3 x 1.5 mg for 4.5 mg', () => {
     const plan = planOf({ form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 } });
-    expect(plan.steps.map((s) => s.howToTake)).toEqual(['1 capsule of 1.5 mg', '2 capsules of 1.5 mg', '3 capsules of 1.5 mg']);
-    expect(plan.dispense).toEqual({ kind: 'capsule', perStrength: [{ strengthMg: 1.5, count: 7 + 14 + 90 }], totalCapsules: 111 });
+    expect(plan.steps.map((s) => s.howToTake)).toEqual([
+      '1 capsule of 1.5 mg',
+      '2 capsules of 1.5 mg',
+      '3 capsules of 1.5 mg',
+    ]);
+    expect(plan.dispense).toEqual({
+      kind: 'capsule',
+      perStrength: [{ strengthMg: 1.5, count: 7 + 14 + 90 }],
+      totalCapsules: 111,
+    });
   });
 
   it('refuses a 0.25 mg start with 1.5 mg capsules, naming the dose, never rounding', () => {
-    const problems = problemsOf({ startMg: 0.25, stepMg: 0.25, form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 } });
+    const problems = problemsOf({
+      startMg: 0.25,
+      stepMg: 0.25,
+      form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 },
+    });
     expect(problems[0]).toMatchObject({ code: 'not-deliverable', field: 'startMg' });
     expect(problems[0]!.message).toMatch(/^0\.25 mg cannot be made exactly from capsules of 1\.5 mg/);
     expect(problems.every((p) => p.code === 'not-deliverable')).toBe(true);
@@ -131,7 +170,11 @@ describe('planTitration: capsules', () => {
     const form = { kind: 'capsule' as const, strengthsMg: [1], maxCapsulesPerDose: 3 };
     expect(problemsOf({ startMg: 1, stepMg: 1, form })).toEqual([
       expect.objectContaining({ code: 'not-deliverable', field: 'stepMg', message: expect.stringMatching(/^4 mg /) }),
-      expect.objectContaining({ code: 'not-deliverable', field: 'targetMg', message: expect.stringMatching(/^4\.5 mg /) }),
+      expect.objectContaining({
+        code: 'not-deliverable',
+        field: 'targetMg',
+        message: expect.stringMatching(/^4\.5 mg /),
+      }),
     ]);
     const plan = planOf({ startMg: 1, stepMg: 1, targetMg: 4, form: { ...form, maxCapsulesPerDose: 4 } });
     expect(plan.steps.at(-1)!.howToTake).toBe('4 capsules of 1 mg');
@@ -155,7 +198,9 @@ describe('planTitration: liquid volumes', () => {
   it('has no float drift: 0.1 mg steps from 0.3 mg at 1 mg/mL are exact volumes', () => {
     const plan = planOf({ startMg: 0.3, stepMg: 0.1, targetMg: 1, form: { kind: 'liquid', mgPerMl: 1 } });
     expect(plan.steps.map((s) => s.doseMg)).toEqual([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-    expect(plan.steps.map((s) => s.perDoseUnits.kind === 'liquid' && s.perDoseUnits.ml)).toEqual([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(plan.steps.map((s) => s.perDoseUnits.kind === 'liquid' && s.perDoseUnits.ml)).toEqual([
+      0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1,
+    ]);
   });
 });
 
@@ -168,14 +213,25 @@ describe('planTitration: schedule shapes', () => {
   it('a start at the target is a fixed dose: maintenance only, step ignored', () => {
     const plan = planOf({ startMg: 4.5, stepMg: 0, form: { kind: 'capsule', strengthsMg: [4.5] } });
     expect(plan.steps).toHaveLength(1);
-    expect(plan.steps[0]).toMatchObject({ sequence: 1, phase: 'maintenance', doseMg: 4.5, days: 30, startDate: '2026-12-01' });
+    expect(plan.steps[0]).toMatchObject({
+      sequence: 1,
+      phase: 'maintenance',
+      doseMg: 4.5,
+      days: 30,
+      startDate: '2026-12-01',
+    });
     expect(plan.steps[0]!.sig).toMatch(/^Take 1 capsule of 4\.5 mg/);
     expect(plan.titrationDays).toBe(0);
   });
 
   it('follows an explicit ladder (NCT05430152: 1, 2, 3 mg, then 4.5 mg from week 4)', () => {
     const plan = planOf({ startMg: 1, stepMg: 1, ladderMg: [1, 2, 3] });
-    expect(plan.steps.map((s) => [s.doseMg, s.startDate])).toEqual([[1, '2026-12-01'], [2, '2026-12-08'], [3, '2026-12-15'], [4.5, '2026-12-22']]);
+    expect(plan.steps.map((s) => [s.doseMg, s.startDate])).toEqual([
+      [1, '2026-12-01'],
+      [2, '2026-12-08'],
+      [3, '2026-12-15'],
+      [4.5, '2026-12-22'],
+    ]);
   });
 
   it('refuses a ladder that falls, or does not start at the start dose', () => {
@@ -203,7 +259,9 @@ describe('planTitration: the target', () => {
   });
 
   it('asks for a reason above 4.5 mg, and plans 6 mg with one, putting it in the plan text', () => {
-    expect(problemsOf({ targetMg: 6 })).toEqual([expect.objectContaining({ code: 'target-needs-reason', field: 'targetReason' })]);
+    expect(problemsOf({ targetMg: 6 })).toEqual([
+      expect.objectContaining({ code: 'target-needs-reason', field: 'targetReason' }),
+    ]);
     expect(problemsOf({ targetMg: 6, targetReason: '   ' })[0]!.code).toBe('target-needs-reason');
     const plan = planOf({ targetMg: 6, targetReason: 'FINAL trial dose' });
     expect(plan.steps.map((s) => s.doseMg)).toEqual([1.5, 3, 4.5, 6]);
@@ -211,17 +269,30 @@ describe('planTitration: the target', () => {
   });
 
   it('accepts exactly 10 mg with a reason', () => {
-    expect(planOf({ startMg: 5, stepMg: 5, targetMg: 10, targetReason: 'tolerated 4.5 mg without effect' }).steps.at(-1)!.doseMg).toBe(10);
+    expect(
+      planOf({ startMg: 5, stepMg: 5, targetMg: 10, targetReason: 'tolerated 4.5 mg without effect' }).steps.at(-1)!
+        .doseMg,
+    ).toBe(10);
   });
 });
 
 describe('planTitration: input problems, all reported at once', () => {
   it('zero and negative doses', () => {
-    expect(problemsOf({ startMg: 0 })).toContainEqual(expect.objectContaining({ code: 'not-positive', field: 'startMg' }));
-    expect(problemsOf({ startMg: -1 })).toContainEqual(expect.objectContaining({ code: 'not-positive', field: 'startMg' }));
-    expect(problemsOf({ stepMg: -0.5 })).toContainEqual(expect.objectContaining({ code: 'not-positive', field: 'stepMg' }));
-    expect(problemsOf({ targetMg: 0 })).toContainEqual(expect.objectContaining({ code: 'not-positive', field: 'targetMg' }));
-    expect(problemsOf({ form: { kind: 'liquid', mgPerMl: 0 } })).toContainEqual(expect.objectContaining({ code: 'not-positive', field: 'form.mgPerMl' }));
+    expect(problemsOf({ startMg: 0 })).toContainEqual(
+      expect.objectContaining({ code: 'not-positive', field: 'startMg' }),
+    );
+    expect(problemsOf({ startMg: -1 })).toContainEqual(
+      expect.objectContaining({ code: 'not-positive', field: 'startMg' }),
+    );
+    expect(problemsOf({ stepMg: -0.5 })).toContainEqual(
+      expect.objectContaining({ code: 'not-positive', field: 'stepMg' }),
+    );
+    expect(problemsOf({ targetMg: 0 })).toContainEqual(
+      expect.objectContaining({ code: 'not-positive', field: 'targetMg' }),
+    );
+    expect(problemsOf({ form: { kind: 'liquid', mgPerMl: 0 } })).toContainEqual(
+      expect.objectContaining({ code: 'not-positive', field: 'form.mgPerMl' }),
+    );
   });
 
   it('a start below 0.25 mg, above the target, or a missing step', () => {
@@ -238,17 +309,26 @@ describe('planTitration: input problems, all reported at once', () => {
     expect(problemsOf({ maintenanceDays: 0 })[0]!.code).toBe('maintenance-invalid');
     expect(problemsOf({ startDate: '2026-02-30' })[0]).toMatchObject({ code: 'date-invalid', field: 'startDate' });
     expect(problemsOf({ startDate: '01/12/2026' })[0]!.code).toBe('date-invalid');
-    expect(problemsOf({ startMg: 0.25, stepMg: 0.001, form: { kind: 'liquid', mgPerMl: 0.001 } })[0]!.code).toBe('too-many-steps');
+    expect(problemsOf({ startMg: 0.25, stepMg: 0.001, form: { kind: 'liquid', mgPerMl: 0.001 } })[0]!.code).toBe(
+      'too-many-steps',
+    );
   });
 
   it('an empty field (NaN) is reported as missing, not as "NaN"', () => {
     expect(problemsOf({ startMg: Number.NaN })[0]!.message).toBe('The start dose is missing or not a number.');
     expect(problemsOf({ intervalDays: Number.NaN })[0]!.message).toBe('The interval is missing or not a number.');
-    expect(problemsOf({ intervalDays: 400 })[0]!.message).toBe('The interval must be a number of whole days from 1 to 90 (got 400).');
+    expect(problemsOf({ intervalDays: 400 })[0]!.message).toBe(
+      'The interval must be a number of whole days from 1 to 90 (got 400).',
+    );
   });
 
   it('several problems at once, each with its field', () => {
-    const problems = problemsOf({ startMg: 0, intervalDays: -1, startDate: 'soon', form: { kind: 'capsule', strengthsMg: [] } });
+    const problems = problemsOf({
+      startMg: 0,
+      intervalDays: -1,
+      startDate: 'soon',
+      form: { kind: 'capsule', strengthsMg: [] },
+    });
     expect(problems.map((p) => p.field).sort()).toEqual(['form.strengthsMg', 'intervalDays', 'startDate', 'startMg']);
     for (const p of problems) expect(p.message.length).toBeGreaterThan(10);
   });
@@ -261,14 +341,16 @@ describe('planTitration: start date and the opioid-free window (issue 10 item 5)
       {
         code: 'start-in-window',
         field: 'startDate',
-        message: 'The start date 1 Dec 2026 is inside the opioid-free window: start on or after 6 Dec 2026, or record that you choose to start earlier.',
+        message:
+          'The start date 1 Dec 2026 is inside the opioid-free window: start on or after 6 Dec 2026, or record that you choose to start earlier.',
       },
     ]);
   });
 
   it('goes ahead when the clinician chose to, and says so in the plan text (the order note) and the warnings', () => {
     const plan = planOf({ startDate: '2026-12-01', opioidFreeFrom: '2026-12-06', startBeforeOpioidFree: true });
-    const note = 'Start date 1 Dec 2026 is before the end of the opioid-free window (not before 6 Dec 2026): the prescriber chose to start anyway.';
+    const note =
+      'Start date 1 Dec 2026 is before the end of the opioid-free window (not before 6 Dec 2026): the prescriber chose to start anyway.';
     expect(plan.warnings).toEqual([note]);
     expect(plan.planText.split('\n')[1]).toBe(note);
   });
