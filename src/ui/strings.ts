@@ -81,6 +81,8 @@ export const S = {
   washoutBasis: (lastUse: string, basis: string, days: number) => `Last use ${lastUse} (${basis}); ${days}-day window.`,
   candidacyHeading: 'Candidacy',
   candidacyNone: 'No charted condition is a published use of low-dose naltrexone.',
+  moreNotShown: (n: string) => `The first ${n} are listed; the chart holds more.`,
+  moreConditions: (n: string) => `and ${n} more charted condition${n === '1' ? '' : 's'} for this use`,
   evidenceLevel: 'Evidence',
   timelineHeading: 'Opioid and antagonist use: the last 90 days and the next 30',
   timelineNone: 'No opioid or antagonist use in the last 90 days.',
