@@ -12,7 +12,7 @@ import type { TitrationPlan, TitrationStep } from '../../core/titration/types.ts
 import { formatDate } from '../format.ts';
 import type { PlanModel } from '../model/use-plan.ts';
 import { H } from '../strings-order.ts';
-import { TextField } from './fields.tsx';
+import { TextField, TableHead } from './fields.tsx';
 
 /** What the patient measures or takes each day: "0.5 mL", "1 capsule (4.5 mg capsule)". */
 export function dailyAmount(step: TitrationStep): string {
@@ -49,15 +49,7 @@ export function Handout({
       <p>{H.what(plan.formDescription.replace(/ \(compounded\)$/, ''), when)}</p>
       <h3>{H.scheduleHeading}</h3>
       <table class="handout__schedule">
-        <thead>
-          <tr>
-            {H.scheduleCols.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead cols={H.scheduleCols} />
         <tbody>
           {plan.steps.map((s) => (
             <tr key={s.sequence}>

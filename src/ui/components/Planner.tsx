@@ -13,7 +13,7 @@ import { problemsByField } from '../model/plan-fields.ts';
 import type { PlanModel } from '../model/use-plan.ts';
 import { P } from '../strings.ts';
 import { F } from '../strings-order.ts';
-import { Checkbox, Problems, Radios, Row, TextArea, TextField } from './fields.tsx';
+import { Checkbox, Problems, Radios, Row, TextArea, TextField, TableHead } from './fields.tsx';
 import { SourceList } from './SourceList.tsx';
 
 /** `opioidFreeFrom`: the assessment's first allowed day (ISO), when the chart has an opioid-free window. */
@@ -243,15 +243,7 @@ export function PlanSteps({ plan }: { plan: TitrationPlan }) {
       <h3>{P.stepsHeading}</h3>
       <div class="table-wrap" role="region" aria-label={P.stepsHeading} tabIndex={0}>
         <table class="steps">
-          <thead>
-            <tr>
-              {P.stepCols.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead cols={P.stepCols} />
           <tbody>
             {plan.steps.map((s) => (
               <tr key={s.sequence}>
@@ -278,15 +270,7 @@ export function PlanSteps({ plan }: { plan: TitrationPlan }) {
       <p>{F.fillsIntro(plan.fills.length, plan.beyondUseDays)}</p>
       <div class="table-wrap" role="region" aria-label={F.fillsHeading} tabIndex={0}>
         <table class="fills">
-          <thead>
-            <tr>
-              {F.fillCols.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead cols={F.fillCols} />
           <tbody>
             {plan.fills.map((fill) => (
               <tr key={fill.number}>

@@ -7,6 +7,7 @@
 import { layoutLabels, type Marker, type Timeline } from '../model/timeline.ts';
 import { formatDate, isoDay } from '../format.ts';
 import { S } from '../strings.ts';
+import { TableHead } from './fields.tsx';
 
 const W = 720;
 const X0 = 8;
@@ -150,15 +151,7 @@ export function TimelineChart({ timeline: t }: { timeline: Timeline }) {
             <summary>{S.timelineTableCaption}</summary>
             <table>
               <caption class="visually-hidden">{S.timelineHeading}</caption>
-              <thead>
-                <tr>
-                  {S.timelineCols.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead cols={S.timelineCols} />
               <tbody>
                 {t.episodes.map((e) => (
                   <tr key={e.key}>

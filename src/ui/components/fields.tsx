@@ -139,3 +139,18 @@ export function Checkbox({
     </div>
   );
 }
+
+/** A table's header row: one column header per label. */
+export function TableHead({ cols }: { cols: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
