@@ -101,7 +101,7 @@ export const S = {
   ongoing: 'ongoing',
   unknownDate: 'unknown',
   chartReadSummary: (n: string, one: boolean, at: string) =>
-    `What was read (chart read at ${at}): ${n} condition and medication record${one ? '' : 's'}`,
+    `What was read (chart read at ${at}): ${n} record${one ? '' : 's'} of conditions, medications, allergies and planned procedures`,
   chartReadMore: (n: string) => `…and ${n} more.`,
   bannerLabel: 'Patient',
   bannerGender: 'Gender',

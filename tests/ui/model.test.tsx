@@ -8,7 +8,15 @@ import type { PlanProblem } from '../../src/core/titration/types.ts';
 import { draftKey, loadDraft, saveDraft, type PlanDraft } from '../../src/ui/model/draft-store.ts';
 import { defaultFields, editField, problemsByField, toTitrationInput } from '../../src/ui/model/plan-fields.ts';
 import { summariseChart } from '../../src/ui/model/chart-summary.ts';
-import { concept, medication, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+import {
+  allergyIntolerance,
+  appointment,
+  concept,
+  medication,
+  medicationRequest,
+  rxnorm,
+  serviceRequest,
+} from '../../fixtures/factories.ts';
 import { chartOf, fibromyalgia, PATIENT_ID } from './support/screen.tsx';
 
 afterEach(() => sessionStorage.clear());
@@ -103,5 +111,19 @@ describe('what was read', () => {
     expect(all.items.map((i) => i.name)).toEqual(['Fibromyalgia', 'oxycodone 5 MG Oral Tablet', 'vitamin D']);
     const capped = summariseChart(chart, 2);
     expect([capped.items.length, capped.more, capped.total]).toEqual([2, 1, 3]);
+  });
+
+  it('lists allergies and planned procedures as read too', () => {
+    const chart = chartOf({
+      allergies: [allergyIntolerance({ patientId: PATIENT_ID, code: concept([rxnorm('7243', 'Naltrexone')]) })],
+      serviceRequests: [serviceRequest({ patientId: PATIENT_ID, code: concept([], 'Total hip arthroplasty') })],
+      appointments: [appointment({ patientId: PATIENT_ID, description: 'Pre-operative assessment' })],
+    });
+    const all = summariseChart(chart);
+    expect(all.items.map((i) => [i.resourceType, i.name])).toEqual([
+      ['AllergyIntolerance', 'Naltrexone'],
+      ['ServiceRequest', 'Total hip arthroplasty'],
+      ['Appointment', 'Pre-operative assessment'],
+    ]);
   });
 });

@@ -108,6 +108,21 @@ export function summariseChart(chart: Chart, limit = 60, today = Math.floor(Date
       name: medicationName(r, byId),
       ...(r.status ? { status: r.status } : {}),
     })),
+    ...chart.allergies.map((a) => ({
+      resourceType: 'AllergyIntolerance',
+      name: conceptName(a.code) ?? '(unnamed allergy)',
+      ...(a.clinicalStatus ? { status: conceptName(a.clinicalStatus) ?? '' } : {}),
+    })),
+    ...[...chart.serviceRequests, ...chart.procedures].map((r) => ({
+      resourceType: r.resourceType,
+      name: conceptName(r.code) ?? '(unnamed procedure)',
+      ...(r.status ? { status: r.status } : {}),
+    })),
+    ...chart.appointments.map((a) => ({
+      resourceType: 'Appointment',
+      name: conceptName(a.serviceType?.[0]) ?? a.description ?? '(appointment)',
+      ...(a.status ? { status: a.status } : {}),
+    })),
   ];
   return {
     total: all.length,
