@@ -12,6 +12,7 @@ import { redirect, sendHtml } from '../http.ts';
 import { errorPage, esc, page } from '../web/html.ts';
 import { grantScopes } from './grants.ts';
 import { CLIENT_ID, PRACTITIONER_ID, type AuthRequest, type CodeRecord } from './store.ts';
+import { stripTrailingSlashes } from '../../src/core/fhir/systems.ts';
 
 function redirectWith(res: ServerResponse, redirectUri: string, params: Record<string, string | undefined>): void {
   const url = new URL(redirectUri);
@@ -76,7 +77,7 @@ export function authorize(ctx: SandboxContext, q: URLSearchParams, res: ServerRe
     return redirectError(res, redirectUri, state, 'unsupported_response_type', 'response_type must be "code"');
   }
   if (!state) return redirectError(res, redirectUri, undefined, 'invalid_request', 'state is required');
-  const aud = (q.get('aud') ?? '').replace(/\/+$/, '');
+  const aud = stripTrailingSlashes(q.get('aud') ?? '');
   if (aud !== ctx.fhirBase) {
     return redirectError(res, redirectUri, state, 'invalid_request', `aud must be the FHIR base URL ${ctx.fhirBase}`);
   }

@@ -19,6 +19,7 @@ import { errorPage } from '../web/html.ts';
 import { authorize } from './authorize.ts';
 import { smartConfiguration } from './discovery.ts';
 import { parseLaunchOptions } from './options.ts';
+import { stripTrailingSlashes } from '../../src/core/fhir/systems.ts';
 
 export const LAUNCHER_PREFIX = '/smart-launcher';
 
@@ -98,7 +99,7 @@ function launcherAuthorize(
   const standalone = !q.get('launch');
   if ((sim && !options) || (standalone && !options?.launchType.endsWith('standalone')))
     return back('invalid_request', 'Invalid launch options');
-  if ((q.get('aud') ?? '').replace(/\/+$/, '') !== fhirBase)
+  if (stripTrailingSlashes(q.get('aud') ?? '') !== fhirBase)
     return back('invalid_request', `Bad audience value "${q.get('aud') ?? ''}". Expected "${fhirBase}".`);
   const allowed = options?.scopes ?? [];
   const refused = (q.get('scope') ?? '').split(/\s+/).filter((s) => s && allowed.length > 0 && !allowed.includes(s));

@@ -18,6 +18,7 @@ import { capabilityStatement, type SmartSecurity } from './capability.ts';
 import { ensureDefinitions, SUPPORTED_TYPES } from './definitions.ts';
 import { SandboxRepository } from './repository.ts';
 import { normaliseQuery, searchType, type Query } from './search.ts';
+import { stripTrailingSlashes, trimSlashes } from '../../src/core/fhir/systems.ts';
 
 export interface EngineRequest {
   method: string;
@@ -72,13 +73,13 @@ export function createFhirEngine(opts: EngineOptions = {}): FhirEngine {
   ensureDefinitions();
   const repo = new SandboxRepository();
   const router = new FhirRouter();
-  const defaultBase = (opts.baseUrl ?? 'http://localhost/fhir').replace(/\/+$/, '');
+  const defaultBase = stripTrailingSlashes(opts.baseUrl ?? 'http://localhost/fhir');
 
   async function route(req: EngineRequest): Promise<EngineResponse> {
-    const baseUrl = (req.baseUrl ?? defaultBase).replace(/\/+$/, '');
+    const baseUrl = stripTrailingSlashes(req.baseUrl ?? defaultBase);
     const method = req.method.toUpperCase() as HttpMethod;
     const parsed = new URL(req.url.replace(/^\/+/, ''), 'http://engine.invalid/');
-    const path = parsed.pathname.replace(/^\/+|\/+$/g, '');
+    const path = trimSlashes(parsed.pathname);
     const segments = path === '' ? [] : path.split('/').map(decodeURIComponent);
     const query: Query = [...parsed.searchParams.entries()];
     const headers = lowerCaseHeaders(req.headers);

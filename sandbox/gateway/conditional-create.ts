@@ -20,10 +20,7 @@ export function confineConditionalCreate(grant: TokenRecord, r: EngineRequest): 
   const key = Object.keys(r.headers ?? {}).find((k) => k.toLowerCase() === 'if-none-exist');
   const condition = key ? r.headers?.[key] : undefined;
   if (!key || !condition || r.method !== 'POST') return r;
-  const path = new URL(r.url, 'http://entry.invalid/').pathname
-    .replace(/^\/+|\/+$/g, '')
-    .split('/')
-    .filter(Boolean);
+  const path = new URL(r.url, 'http://entry.invalid/').pathname.split('/').filter(Boolean);
   const type = path[0] ?? '';
   if (path.length !== 1 || type === 'Patient' || !isPatientCompartmentType(type)) return r;
   const userScopes = grant.scopes.filter((s) => s.startsWith('user/'));

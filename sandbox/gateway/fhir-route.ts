@@ -166,7 +166,6 @@ async function answerOne(
   r = step.request;
   const target = new URL(r.url, 'http://entry.invalid/');
   const segments = target.pathname
-    .replace(/^\/+|\/+$/g, '')
     .split('/')
     .filter(Boolean)
     .map((x) => decodeURIComponent(x));

@@ -14,6 +14,7 @@
 import type { LaunchOptions } from '../auth/options.ts';
 import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
 import { enginePath, rewriteLinks, sessionsFor, withoutPaging, type Query } from './profile-paging.ts';
+import { stripTrailingSlashes } from '../../src/core/fhir/systems.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -53,7 +54,6 @@ interface Parsed {
 function parse(r: EngineRequest): Parsed {
   const target = new URL(r.url.replace(/^\/+/, ''), 'http://entry.invalid/');
   const segments = target.pathname
-    .replace(/^\/+|\/+$/g, '')
     .split('/')
     .filter(Boolean)
     .map((x) => decodeURIComponent(x));
@@ -62,7 +62,7 @@ function parse(r: EngineRequest): Parsed {
     type: segments[0],
     segments,
     query: [...target.searchParams.entries()],
-    base: (r.baseUrl ?? '').replace(/\/+$/, ''),
+    base: stripTrailingSlashes(r.baseUrl ?? ''),
   };
 }
 

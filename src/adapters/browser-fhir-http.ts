@@ -8,6 +8,7 @@
  */
 import type { FhirHttp } from '../edge/types.ts';
 import { resolveFhirUrl } from '../edge/fhir/url.ts';
+import { stripTrailingSlashes } from '../core/fhir/systems.ts';
 
 /** The part of fhirclient's Client the adapter uses. */
 export interface FhirClientSession {
@@ -33,7 +34,7 @@ export function createBrowserFhirHttp(
   session: FhirClientSession,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): FhirHttp {
-  const baseUrl = session.state.serverUrl.replace(/\/+$/, '');
+  const baseUrl = stripTrailingSlashes(session.state.serverUrl);
   return {
     baseUrl,
     async fetch(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {

@@ -8,6 +8,7 @@
  */
 import type { FhirHttp } from '../edge/types.ts';
 import { resolveFhirUrl } from '../edge/fhir/url.ts';
+import { stripTrailingSlashes } from '../core/fhir/systems.ts';
 
 export interface NodeFhirHttpOptions {
   /** Bearer token for a protected server; omitted for open servers. */
@@ -30,7 +31,7 @@ function sameOrigin(a: string, b: string): boolean {
 
 /** Creates the port. `baseUrl` loses any trailing slash. */
 export function createNodeFhirHttp(baseUrl: string, options: NodeFhirHttpOptions = {}): FhirHttp {
-  const base = baseUrl.trim().replace(/\/+$/, '');
+  const base = stripTrailingSlashes(baseUrl.trim());
   const timeoutMs = options.timeoutMs ?? 15_000;
   const doFetch = options.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   return {

@@ -8,6 +8,7 @@
 import type { Resource } from 'fhir/r4';
 import type { FhirHttp } from './types.ts';
 import { describeNetworkError } from './server-check.ts';
+import { stripTrailingSlashes } from '../core/fhir/systems.ts';
 
 /** Identifier system marking resources created by the seed command. */
 export const SEED_IDENTIFIER_SYSTEM = 'urn:ldn-app:synthetic';
@@ -226,7 +227,7 @@ export async function seedPatients(
 
 /** A standalone open-server launch of the app for a seeded patient (fhirclient reads fhirServiceUrl and patientId). */
 export function openLaunchUrl(appUrl: string, fhirServiceUrl: string, patientId: string): string {
-  const base = appUrl.replace(/\/+$/, '');
+  const base = stripTrailingSlashes(appUrl);
   const query = new URLSearchParams({ fhirServiceUrl, patientId });
   return `${base}/launch/?${query.toString()}`;
 }

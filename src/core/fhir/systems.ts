@@ -49,6 +49,13 @@ export function stripTrailingSlashes(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** "/a/b//" -> "a/b" and "///x" -> "x": leading and trailing slashes removed in linear time. */
+export function trimSlashes(s: string): string {
+  let start = 0;
+  while (start < s.length && s.charCodeAt(start) === 47) start++;
+  return stripTrailingSlashes(s.slice(start));
+}
+
 /** ICD-10-CM codes are written with or without the dot and in either case; store them as "K50.90". */
 export function normaliseIcd10(code: string): string {
   const c = code.trim().toUpperCase().replace(/\s+/g, '');

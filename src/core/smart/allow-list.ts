@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../result.ts';
 import type { ScopeVersion } from './scopes.ts';
 import { canonicalIssuer, canonicalPrefix, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
 import { launcherAcceptsIss } from './launcher.ts';
+import { stripTrailingSlashes } from '../fhir/systems.ts';
 
 export { canonicalIssuer, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
 
@@ -98,7 +99,7 @@ export function entryMatchesIss(entry: AllowListEntry, iss: string): boolean {
 
 /** Normalises a FHIR base URL for comparison: no trailing slash. */
 export function normaliseBaseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
+  return stripTrailingSlashes(url.trim());
 }
 
 /** Parses and validates the allow-list file's JSON. Never returns a partial list: any error fails the whole file. */

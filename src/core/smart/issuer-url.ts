@@ -3,6 +3,7 @@
  * URIs). Pure string and URL work, shared by the allow-list parser, the launch matcher, `npm run clients` and the
  * SMART launcher patterns.
  */
+import { stripTrailingSlashes } from '../fhir/systems.ts';
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
@@ -62,7 +63,7 @@ export function checkIssuerUrl(value: unknown): string | undefined {
 export function canonicalIssuer(value: string): string | undefined {
   if (checkIssuerUrl(value) !== undefined) return undefined;
   const url = new URL(value.trim());
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  return stripTrailingSlashes(`${url.origin}${url.pathname}`);
 }
 
 /** A prefix in canonical form (origin plus path, keeping its final "/"); undefined when refused. */

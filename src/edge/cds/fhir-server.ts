@@ -6,6 +6,7 @@
 import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { resolveFhirUrl } from '../fhir/url.ts';
 import type { FhirHttp } from '../types.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 /** Error used when a request would leave the fhirServer's origin; the chart reader turns it into a gap. */
 export class OtherOriginRefused extends Error {
@@ -21,7 +22,7 @@ export function fhirServerHttp(
   timeoutMs = 8000,
   fetchImpl?: typeof fetch,
 ): FhirHttp {
-  const base = fhirServer.trim().replace(/\/+$/, '');
+  const base = stripTrailingSlashes(fhirServer.trim());
   const origin = new URL(base).origin;
   const inner = createNodeFhirHttp(base, { timeoutMs, ...(fetchImpl ? { fetchImpl } : {}) });
   return {

@@ -16,6 +16,7 @@ import { parseFeedback, type FeedbackRecord, type FeedbackStore } from './feedba
 import { fhirServerAllowed, fhirServerHttp } from './fhir-server.ts';
 import { JwtVerifier } from './jwt.ts';
 import { chartForCall } from './prefetch.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 export interface CdsServiceOptions {
   /** The service's public base URL, e.g. "https://cds.example.org" or "http://localhost:8787": tokens' `aud` is `${baseUrl}/cds-services/{id}`. */
@@ -89,8 +90,8 @@ const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /** Creates the request handler; mount it for every path under `${new URL(baseUrl).pathname}/cds-services`. */
 export function createCdsHandler(opts: CdsServiceOptions): CdsHandler {
-  const base = opts.baseUrl.replace(/\/+$/, '');
-  const basePath = new URL(base).pathname.replace(/\/+$/, '');
+  const base = stripTrailingSlashes(opts.baseUrl);
+  const basePath = stripTrailingSlashes(new URL(base).pathname);
   const verifier = new JwtVerifier(opts.clients);
   const now = opts.now ?? (() => new Date());
   const maxBody = opts.maxBodyBytes ?? 5 * 1024 * 1024;

@@ -5,6 +5,7 @@
  */
 import type { LaunchContext } from '../types.ts';
 import { requestedScopes } from '../../core/smart/scopes.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 /** The part of fhirclient's Client this module reads (structural, so tests need no fhirclient). */
 export interface SmartSession {
@@ -105,7 +106,7 @@ export function buildLaunchContext(
     ok: true,
     value: {
       launchType,
-      serverUrl: state.serverUrl.replace(/\/+$/, ''),
+      serverUrl: stripTrailingSlashes(state.serverUrl),
       patientId,
       ...(token.encounter ? { encounterId: token.encounter } : {}),
       ...(fhirUser ? { fhirUser } : {}),

@@ -10,6 +10,7 @@ import { CliError, resolveCliPath, runCli } from '../../adapters/node-cli.ts';
 import { createCdsHandler } from '../../edge/cds/service.ts';
 import { loadClients } from '../../edge/cds/clients.ts';
 import { jsonlStore } from '../../edge/cds/feedback.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 const USAGE =
   'usage: npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients FILE] [--feedback FILE] [--app-launch-url URL]';
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   server.headersTimeout = 10_000;
   await new Promise<void>((ok, fail) => (server.once('error', fail), server.listen(port, values.host, () => ok())));
   const actual = (server.address() as { port: number }).port;
-  const baseUrl = (values['base-url'] ?? `http://localhost:${actual}`).replace(/\/+$/, '');
+  const baseUrl = stripTrailingSlashes(values['base-url'] ?? `http://localhost:${actual}`);
   const handler = createCdsHandler({
     baseUrl,
     clients: clients.value,

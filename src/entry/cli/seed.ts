@@ -9,6 +9,7 @@ import { CliError, runCli, usageError } from '../../adapters/node-cli.ts';
 import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { fetchJson } from '../../edge/server-check.ts';
 import { openLaunchUrl, seedPatients, type SeedPatientResult } from '../../edge/seed.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 const USAGE =
   'usage: npm run seed -- --fhir <open FHIR base URL> [--patients N] [--now YYYY-MM-DD] [--large] [--app-url URL] [--timeout ms]';
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   void positionals;
   if (values.fhir === undefined) throw usageError('--fhir is required', USAGE);
-  const fhir = httpUrl(values.fhir, '--fhir').replace(/\/+$/, '');
+  const fhir = stripTrailingSlashes(httpUrl(values.fhir, '--fhir'));
   const appUrl = values['app-url'] === undefined ? undefined : httpUrl(values['app-url'], '--app-url');
   let now = new Date();
   if (values.now !== undefined) {

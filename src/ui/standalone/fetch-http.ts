@@ -4,9 +4,10 @@
  */
 import { resolveFhirUrl } from '../../edge/fhir/url.ts';
 import type { FhirHttp } from '../../edge/types.ts';
+import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
 export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = stripTrailingSlashes(baseUrl);
   return {
     baseUrl: base,
     fetch(pathOrUrl, init = {}) {
