@@ -202,7 +202,8 @@ export const W = {
   },
   // The gate
   incompleteHeading: 'The chart was not read in full',
-  incompleteIntro: 'Conflicts may be missing from the result above. Not read:',
+  incompleteIntro:
+    'Conflicts may be missing from the result above: the parts listed there under “What could not be read” were not checked.',
   retryRead: 'Try reading the chart again',
   ackCheck: 'I am signing although the chart was not read in full',
   ackReason: 'Your reason for signing now',

@@ -11,7 +11,7 @@ import { clinicalDate } from '../../core/fhir/dates.ts';
 import type { OverrideDraft } from '../model/draft-store.ts';
 import type { WriteState } from '../model/use-write.ts';
 import type { WriteOutcome, WriteStep } from '../write-types.ts';
-import { P, W } from '../strings.ts';
+import { P, S, W } from '../strings.ts';
 import { Fallbacks } from './Fallbacks.tsx';
 import { TextArea } from './fields.tsx';
 
@@ -76,11 +76,14 @@ export function SignPanel(props: SignPanelProps) {
         <div class="card card--major sign-gate screen-only" role="group" aria-labelledby="sign-gate-h">
           <h3 id="sign-gate-h">{W.incompleteHeading}</h3>
           <p>{W.incompleteIntro}</p>
-          <ul>
-            {gate.notRead.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
+          <details class="sign-gate__technical">
+            <summary>{S.technical}</summary>
+            <ul>
+              {gate.notRead.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </details>
           <p>
             <button type="button" class="button" onClick={props.onRetryRead}>
               {W.retryRead}

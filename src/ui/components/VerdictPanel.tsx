@@ -63,7 +63,7 @@ function IncompleteDetails({ assessment, onRetry }: { assessment: Assessment; on
   );
 }
 
-/** Each gap: the resource type, the reason in plain words, the detail. */
+/** Each gap: the kind of record and the reason in plain words; the server's detail behind "Technical details". */
 export function GapList({ gaps }: { gaps: ReadGap[] }) {
   return (
     <ul class="gaps">
@@ -71,7 +71,12 @@ export function GapList({ gaps }: { gaps: ReadGap[] }) {
         <li key={i}>
           <strong>{recordsWord(g.resourceType)}</strong>: {GAP_REASON_WORDS[g.reason] ?? g.reason}
           {g.count !== undefined && ` (${S.gapCount(formatCount(g.count))})`}
-          {g.detail && <span class="gaps__detail"> — {plainWords(g.detail)}</span>}
+          {g.detail && (
+            <details class="gaps__detail">
+              <summary>{S.technical}</summary>
+              {plainWords(g.detail)}
+            </details>
+          )}
         </li>
       ))}
     </ul>
