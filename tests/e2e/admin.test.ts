@@ -3,40 +3,18 @@
  * own /app/ deployment, RFC 7591 JSON, no axe violations, nothing blocked by the CSP) and the standalone picker's
  * server note and patient search (the full picker launch is in launch.test.ts).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
 import { rfc7591Problems } from '../core/registration/rfc7591.ts';
-import {
-  axeViolations,
-  describeViolations,
-  e2eDescribe,
-  newPage,
-  openBrowser,
-  sandboxOrigin,
-} from './support/browser.ts';
+import { axeViolations, describeViolations, browserPerTest, e2eDescribe, sandboxOrigin } from './support/browser.ts';
 
-let browser: Browser;
 let page: Page;
-let consoleErrors: string[];
 
 e2eDescribe('admin pages in Chromium', () => {
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ page } = await newPage(browser));
-    consoleErrors = [];
-    // CSP violations and script errors show up as console errors.
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-  });
-  afterEach(async () => {
-    await page.context().close();
+  // One Chromium per file, a fresh page per test; console and page errors (CSP violations included) collected.
+  const session = browserPerTest();
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('the registration page shows the values for this deployment, valid RFC 7591 JSON, and passes axe', async () => {
@@ -58,7 +36,7 @@ e2eDescribe('admin pages in Chromium', () => {
     });
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it('the picker notes what the sandbox servers support and lists search results accessibly', async () => {
@@ -78,6 +56,6 @@ e2eDescribe('admin pages in Chromium', () => {
     // The probes expect two refusals, which Chromium logs: the SMART base's 401 to an unauthenticated search and
     // the open base's 404 for .well-known/smart-configuration. Anything else (a CSP block, a script error) fails.
     const expected = /^Failed to load resource: the server responded with a status of 40[14] /;
-    expect(consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
+    expect(session.consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
   });
 });

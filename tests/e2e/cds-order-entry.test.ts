@@ -5,13 +5,10 @@
  * non-opioid gives no card. The page passes axe and logs nothing (no CSP violation, no script error).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { e2eDescribe, expectNoAxeViolations, newPage, openBrowser, sandboxOrigin } from './support/browser.ts';
+import { beforeEach, expect, it } from 'vitest';
+import { browserPerTest, e2eDescribe, expectNoAxeViolations, sandboxOrigin } from './support/browser.ts';
 
-let browser: Browser;
 let page: Page;
-let consoleErrors: string[];
 
 async function order(patient: string, medication: string): Promise<void> {
   await page.goto(`${sandboxOrigin()}/cds/order-entry`);
@@ -22,22 +19,10 @@ async function order(patient: string, medication: string): Promise<void> {
 }
 
 e2eDescribe('CDS Hooks order entry in Chromium', () => {
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ page } = await newPage(browser));
-    consoleErrors = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-  });
-  afterEach(async () => {
-    await page.context().close();
+  // One Chromium per file, a fresh page per test; console and page errors (CSP violations included) collected.
+  const session = browserPerTest();
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('oxycodone for the patient on LDN: a critical card naming the LDN order; signing needs an override reason', async () => {
@@ -61,7 +46,7 @@ e2eDescribe('CDS Hooks order entry in Chromium', () => {
     await signCard.getByRole('button', { name: 'Override' }).click();
     await page.click('#cds-sign');
     await page.waitForFunction(() => /^Order signed/.test(document.getElementById('cds-status')?.textContent ?? ''));
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it('LDN for the patient on an opioid: a critical card with the window end and a SMART link that launches the app', async () => {
@@ -83,6 +68,6 @@ e2eDescribe('CDS Hooks order entry in Chromium', () => {
     await page.click('#cds-sign');
     await page.waitForFunction(() => /^Order signed/.test(document.getElementById('cds-status')?.textContent ?? ''));
     expect(await page.locator('#order-cards .cds-card').count()).toBe(0);
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

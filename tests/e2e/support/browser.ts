@@ -158,6 +158,8 @@ export function describeViolations(violations: readonly AxeResult[]): string {
 export interface TestSession {
   readonly page: Page;
   readonly context: BrowserContext;
+  /** Console errors and uncaught page errors of this test's page (CSP violations show up here too). */
+  readonly consoleErrors: readonly string[];
 }
 
 /**
@@ -168,6 +170,7 @@ export interface TestSession {
 export function browserPerTest(): TestSession {
   let browser: Browser | undefined;
   const session: { page?: Page; context?: BrowserContext } = {};
+  let consoleErrors: string[] = [];
   beforeAll(async () => {
     browser = await openBrowser();
   });
@@ -176,6 +179,12 @@ export function browserPerTest(): TestSession {
   });
   beforeEach(async () => {
     Object.assign(session, await newPage(browser!));
+    const errors: string[] = [];
+    consoleErrors = errors;
+    session.page!.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    session.page!.on('pageerror', (e) => errors.push(e.message));
   });
   afterEach(async () => {
     await session.context?.close();
@@ -188,6 +197,9 @@ export function browserPerTest(): TestSession {
     get context() {
       if (!session.context) throw new Error('browserPerTest: no context outside a test');
       return session.context;
+    },
+    get consoleErrors() {
+      return consoleErrors;
     },
   };
 }
