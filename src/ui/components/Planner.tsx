@@ -16,6 +16,14 @@ import { F } from '../strings-order.ts';
 import { Checkbox, Problems, Radios, Row, TextArea, TextField, TableHead } from './fields.tsx';
 import { SourceList } from './SourceList.tsx';
 
+/** The schedule's four numbers, in reading order: element id, plan field (also its label's key), keyboard. */
+const DOSE_FIELDS = [
+  ['plan-start', 'startMg', 'decimal'],
+  ['plan-step', 'stepMg', 'decimal'],
+  ['plan-interval', 'intervalDays', 'numeric'],
+  ['plan-target', 'targetMg', 'decimal'],
+] as const;
+
 /** `opioidFreeFrom`: the assessment's first allowed day (ISO), when the chart has an opioid-free window. */
 export function Planner({
   model,
@@ -72,38 +80,17 @@ export function Planner({
         )}
       </div>
       <Row>
-        <TextField
-          id="plan-start"
-          label={P.startMg}
-          inputMode="decimal"
-          value={f.startMg}
-          problems={problems.startMg}
-          onInput={(v) => model.setField('startMg', v)}
-        />
-        <TextField
-          id="plan-step"
-          label={P.stepMg}
-          inputMode="decimal"
-          value={f.stepMg}
-          problems={problems.stepMg}
-          onInput={(v) => model.setField('stepMg', v)}
-        />
-        <TextField
-          id="plan-interval"
-          label={P.intervalDays}
-          inputMode="numeric"
-          value={f.intervalDays}
-          problems={problems.intervalDays}
-          onInput={(v) => model.setField('intervalDays', v)}
-        />
-        <TextField
-          id="plan-target"
-          label={P.targetMg}
-          inputMode="decimal"
-          value={f.targetMg}
-          problems={problems.targetMg}
-          onInput={(v) => model.setField('targetMg', v)}
-        />
+        {DOSE_FIELDS.map(([id, key, inputMode]) => (
+          <TextField
+            key={id}
+            id={id}
+            label={P[key]}
+            inputMode={inputMode}
+            value={f[key]}
+            problems={problems[key]}
+            onInput={(v) => model.setField(key, v)}
+          />
+        ))}
       </Row>
       {(target > USUAL_MAX_MG || f.targetReason !== '' || problems.targetReason) && (
         <TextArea
