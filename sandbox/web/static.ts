@@ -52,6 +52,8 @@ export function sandboxAllowList(ctx: SandboxContext): AllowList {
         clientId: CLIENT_ID,
         scopeVersion: 'v2',
         standalone: true,
+        // The engine takes a batch of GETs at the protected base, with scopes and faults applied per entry.
+        reads: 'batch',
       },
       // The sandbox's launcher look-alike (sandbox/auth/launcher-compat.ts): one entry for every option set, and
       // the read-only fallback a launch with narrower scopes needs.

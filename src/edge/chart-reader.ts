@@ -3,9 +3,11 @@
  * referenced medication, and an honest list of what could not be read. Never throws for a server's fault: each
  * one becomes a `ReadGap`, and a chart with a gap is incomplete (the core then refuses a clean verdict).
  *
- * Round trips: one for the Patient read and the nine searches together, one more per extra page of the longest
- * search (one in all where the server pages by offset with a total), and one for medications the searches did
- * not include (a batch). See issue 6 item 1 and issue 14 item 1.
+ * Round trips: one for the Patient read and the nine searches together (in one FHIR batch where the issuer's
+ * entry says the server takes one, src/edge/fhir/batch-first.ts; otherwise ten parallel GETs, which a browser
+ * sends in two waves over its six connections), one more per extra page of the longest search (one in all where
+ * the server pages by offset with a total), and one for medications the searches did not include (a batch). See
+ * issue 6 item 1 and issue 14 item 1.
  */
 import type { Medication, Resource } from 'fhir/r4';
 import { emptyChart, type Chart, type ChartResourceType } from '../core/chart.ts';
@@ -13,7 +15,8 @@ import type { FhirHttp, ReadProgress } from './types.ts';
 import { searchAllPages, type SearchOutcome, type SearchSpec } from './fhir/bundle-paging.ts';
 import { sameJson } from './fhir/entry-checks.ts';
 import { fetchMedications, findMissingMedications } from './fhir/medication-refs.ts';
-import { nameWords, readPatient } from './fhir/patient-read.ts';
+import { nameWords, patientPath, readPatient } from './fhir/patient-read.ts';
+import { batchFirstRequests, type BatchedHttp } from './fhir/batch-first.ts';
 
 export interface ReadChartOptions {
   onProgress?: (p: ReadProgress) => void;
@@ -29,6 +32,11 @@ export interface ReadChartOptions {
   onStats?: (s: ReadStats) => void;
   /** The clock, for the Appointment search's lower date bound (default: now). */
   now?: Date;
+  /**
+   * "batch": the Patient read and every first page in one FHIR batch; "parallel": one GET each. Default: batch
+   * when the port's capabilities say the server takes one, parallel otherwise.
+   */
+  reads?: 'batch' | 'parallel';
 }
 
 /** How the read went on the wire. */
@@ -119,6 +127,12 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
   const maxPages = opts.maxPages ?? 50;
   const specs = chartSearches(patientId, opts.pageSize ?? 1000, opts.now ?? new Date());
   const signal = opts.signal ? { signal: opts.signal } : {};
+  const reads = opts.reads ?? (http.capabilities?.batchReads === true ? 'batch' : 'parallel');
+  const batched: BatchedHttp | undefined =
+    reads === 'batch'
+      ? batchFirstRequests(http, [patientPath(patientId), ...specs.map((s) => s.path)], { timeoutMs, ...signal })
+      : undefined;
+  const first: FhirHttp = batched ?? http;
 
   const totals = new Map<number, number | undefined>();
   let loaded = 0;
@@ -134,10 +148,10 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
   };
   report();
 
-  const patientRead = readPatient(http, patientId, { timeoutMs, ...signal });
+  const patientRead = readPatient(first, patientId, { timeoutMs, ...signal });
   const outcomes = await Promise.all(
     specs.map(async (spec, i): Promise<SearchOutcome> => {
-      const outcome = await searchAllPages(http, spec, {
+      const outcome = await searchAllPages(first, spec, {
         timeoutMs,
         maxPages,
         ...signal,
@@ -179,6 +193,11 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
     for (const r of o.included) if (r.resourceType === 'Medication') keepMedication(r as Medication);
     const list = listFor(chart, o.spec.resourceType);
     if (list) for (const r of o.matches) list.push(r);
+  }
+  if (batched) {
+    // The batch was one request in place of the GETs it answered; a refused batch cost one round trip more.
+    stats.requests += 1 - batched.served();
+    if (batched.refused()) stats.roundTrips += 1;
   }
 
   const users = [

@@ -14,6 +14,17 @@ export interface FhirHttp {
    * (network failure, abort). Adds the Authorization header when the session has a token; never logs it.
    */
   fetch(pathOrUrl: string, init?: RequestInit): Promise<Response>;
+  /**
+   * What the deployment knows this server accepts, from the issuer's allow-list entry (undefined: nothing beyond
+   * plain reads and searches is assumed).
+   */
+  readonly capabilities?: ServerCapabilities;
+}
+
+/** What a server is known to accept beyond single requests. */
+export interface ServerCapabilities {
+  /** A FHIR batch of GETs at the base (the allow-list's `"reads": "batch"`): the chart's first reads go in one. */
+  batchReads?: boolean;
 }
 
 /** What the SMART launch gave the app. Holds no token. */

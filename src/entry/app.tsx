@@ -9,7 +9,9 @@ import { render, type ComponentChild } from 'preact';
 import FHIR from 'fhirclient/lib/entry/browser';
 import { createBrowserFhirHttp } from '../adapters/browser-fhir-http.ts';
 import { startChartRead } from '../edge/chart-prefetch.ts';
+import type { FhirHttp } from '../edge/types.ts';
 import { guardLaunch } from '../edge/smart/launch-guard.ts';
+import { capabilitiesFor } from '../edge/smart/read-mode.ts';
 import { buildLaunchContext } from '../edge/smart/launch-context.ts';
 import { failureFromReadyError, failureFromRedirect, type LaunchFailure } from '../edge/smart/launch-failure.ts';
 import { scopeRetryUrl } from '../edge/smart/scope-retry.ts';
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
       <App context={context.value} http={http} />
     </div>
   );
-  const http = guardLaunch(createBrowserFhirHttp(client), {
+  // What the launch page knew of this server (its allow-list entry's `reads`), for the chart reader.
+  const capabilities = capabilitiesFor(sessionStorage, client.state.serverUrl);
+  const guarded = guardLaunch(createBrowserFhirHttp(client), {
     onFailure: (failure) => {
       failed = true;
       show(failurePage(failure.kind, failure));
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
       if (ClinicianApp) show(screen(ClinicianApp, true));
     },
   });
+  const http: FhirHttp = { baseUrl: guarded.baseUrl, fetch: (url, init) => guarded.fetch(url, init), capabilities };
   // The chart searches leave now, while the clinician screen's code is still downloading and parsing (issue 14
   // item 1); the screen takes this read over instead of starting its own.
   startChartRead(http, context.value.patientId);

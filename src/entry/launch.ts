@@ -16,6 +16,7 @@ import {
 } from '../edge/smart/launch-plan.ts';
 import type { AllowList } from '../core/smart/allow-list.ts';
 import { forgetRetry, isFallbackRetry, rememberForRetry } from '../edge/smart/scope-retry.ts';
+import { rememberReadMode } from '../edge/smart/read-mode.ts';
 import type { StandaloneTarget } from '../edge/types.ts';
 import { LoadingPage } from '../ui/pages/LoadingPage.tsx';
 import '../ui/pages/pages.css';
@@ -51,6 +52,8 @@ async function authorize(plan: Extract<LaunchPlan, { action: 'authorize' }>): Pr
   const stateKey = plan.options[0]?.stateKey;
   if (plan.retryable && stateKey) rememberForRetry(sessionStorage, { stateKey, ...plan.retryable });
   else forgetRetry(sessionStorage);
+  // An entry with reads "batch": the app page reads this server's chart in one FHIR batch.
+  rememberReadMode(sessionStorage, plan.serverUrl, plan.batchReads === true);
   // With `iss` or `fhirServiceUrl` in the URL: the array form (fhirclient picks the entry whose issMatch accepts
   // it; its typings declare only the single-object form). An open pick from the picker has no URL parameter, and
   // its plan holds exactly one option, for the server already checked: the single form.

@@ -39,7 +39,17 @@ export interface AllowListEntry {
   write?: WriteSetting;
   /** The same for DetectedIssue create (overridden conflicts), set on its own. */
   writeDetectedIssue?: WriteSetting;
+  /**
+   * How the chart is read: "parallel" (default: one GET per search, at once) or "batch" (the Patient read and
+   * every first page in one FHIR batch, one round trip; for servers whose CapabilityStatement declares `batch`,
+   * see `npm run check-server`). A batch the server will not take falls back to the parallel reads.
+   */
+  reads?: ReadSetting;
 }
+
+/** Per-issuer read setting (issue 14 item 1). */
+export type ReadSetting = 'parallel' | 'batch';
+export const READ_SETTINGS: readonly ReadSetting[] = ['parallel', 'batch'];
 
 /** Per-issuer write setting (issue 12 item 2). */
 export type WriteSetting = 'on' | 'off' | 'fallback';
@@ -80,6 +90,7 @@ const ENTRY_KEYS = new Set([
   'standalone',
   'write',
   'writeDetectedIssue',
+  'reads',
 ]);
 
 /**
@@ -144,6 +155,8 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
       if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting))
         fail(at(f), 'must be "on", "off" or "fallback"');
     }
+    if (e.reads !== undefined && !READ_SETTINGS.includes(e.reads as ReadSetting))
+      fail(at('reads'), 'must be "parallel" or "batch"');
     if (hasIss) {
       const problem = checkIssuerUrl(e.iss);
       if (problem) fail(at('iss'), problem);
@@ -187,6 +200,7 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
       ...(e.standalone !== undefined ? { standalone: Boolean(e.standalone) } : {}),
       ...(e.write !== undefined ? { write: e.write as WriteSetting } : {}),
       ...(e.writeDetectedIssue !== undefined ? { writeDetectedIssue: e.writeDetectedIssue as WriteSetting } : {}),
+      ...(e.reads !== undefined ? { reads: e.reads as ReadSetting } : {}),
     });
   });
 

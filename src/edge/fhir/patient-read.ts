@@ -16,13 +16,16 @@ export interface PatientRead {
   gaps: ReadGap[];
 }
 
+/** The Patient read's path, relative to the FHIR base. */
+export const patientPath = (patientId: string): string => `Patient/${encodeURIComponent(patientId)}`;
+
 /** GET Patient/<id>, checked. Never throws. */
 export async function readPatient(
   http: FhirHttp,
   patientId: string,
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<PatientRead> {
-  const target = `Patient/${encodeURIComponent(patientId)}`;
+  const target = patientPath(patientId);
   const answer = await fhirRequest(http, target, { method: 'GET', headers: { accept: 'application/fhir+json' } }, opts);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
     return {

@@ -31,6 +31,8 @@ export type LaunchPlan =
       serverUrl: string;
       /** Remember this launch for one retry with fewer scopes if the EHR refuses them (write "fallback"). */
       retryable?: { iss: string; launch?: string };
+      /** The entry reads the chart in one FHIR batch (its `reads` setting): remembered for the app page. */
+      batchReads?: boolean;
     }
   | { action: 'picker' }
   | { action: 'unknown-issuer'; iss: string }
@@ -62,7 +64,13 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
         attempt === 'first' && hasScopeFallback(entry)
           ? { iss: request.iss, ...(request.kind === 'ehr' ? { launch: request.launch } : {}) }
           : undefined;
-      return { action: 'authorize', options, serverUrl: request.iss, ...(retryable ? { retryable } : {}) };
+      return {
+        action: 'authorize',
+        options,
+        serverUrl: request.iss,
+        ...(retryable ? { retryable } : {}),
+        ...(entry.reads === 'batch' ? { batchReads: true } : {}),
+      };
     }
     case 'standalone-open':
       if (!openServerAllowed(list, request.fhirServiceUrl)) {
