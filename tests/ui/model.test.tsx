@@ -45,19 +45,26 @@ describe('planner form', () => {
   });
 
   it('places problems beside their field, without repeats, and summarises a long list', () => {
-    const p = (field: string, message: string): PlanProblem => ({ code: 'not-deliverable', field, message });
+    const p = (target: string, doseMg: string): PlanProblem => ({
+      code: 'plan/not-deliverable',
+      severity: 'error',
+      target,
+      params: { form: 'capsule', doseMg, strengthsMg: '1.5', maxPerDose: 1 },
+    });
     const byField = problemsByField(
       [
-        p('targetMg', 'too high'),
-        p('targetMg', 'too high'),
-        p('form.mgPerMl', 'bad concentration'),
-        ...[1, 2, 3, 4, 5].map((n) => p('stepMg', `dose ${n}`)),
+        p('targetMg', '7'),
+        p('targetMg', '7'),
+        p('form.mgPerMl', '0.7'),
+        ...['1', '2', '4', '5', '6'].map((d) => p('stepMg', d)),
       ],
       'liquid',
     );
-    expect(byField.targetMg).toEqual(['too high']);
-    expect(byField.mgPerMl).toEqual(['bad concentration']);
-    expect(byField.stepMg).toEqual(['dose 1', 'dose 2', 'dose 3', '…and 2 more like this.']);
+    const says = (doseMg: string) =>
+      `${doseMg} mg is not one of the capsule strengths (1.5 mg): add a ${doseMg} mg capsule, allow several capsules per dose, or choose an oral liquid.`;
+    expect(byField.targetMg).toEqual([says('7')]);
+    expect(byField.mgPerMl).toEqual([says('0.7')]);
+    expect(byField.stepMg).toEqual([says('1'), says('2'), says('4'), '…and 2 more like this.']);
   });
 });
 

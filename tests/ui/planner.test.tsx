@@ -9,6 +9,7 @@ import { planTitration } from '../../src/core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { P } from '../../src/ui/strings.ts';
 import { F } from '../../src/ui/strings-order.ts';
+import { describeProblem } from '../../src/ui/strings-problems.ts';
 import { assess } from '../../src/core/assess/assess.ts';
 import { formatDate } from '../../src/ui/format.ts';
 import { chartOf, fakes, fibromyalgia, NOW, recentOxycodone, renderScreen } from './support/screen.tsx';
@@ -85,7 +86,8 @@ describe('planner', () => {
       startDate: '2026-11-25',
     });
     expect(expected.ok).toBe(false);
-    if (!expected.ok) expect(problems).toContain(expected.error.find((p) => p.code === 'target-above-limit')?.message);
+    if (!expected.ok)
+      expect(problems).toContain(describeProblem(expected.error.find((p) => p.code === 'plan/target-above-limit')!));
     expect(screen.queryByRole('table')).toBeNull();
   });
 

@@ -39,9 +39,10 @@ export function checkStartDate(
   return {
     kind: 'refused',
     problem: {
-      code: 'start-in-window',
-      field: 'startDate',
-      message: `The start date ${start} is inside the opioid-free window: start on or after ${free}, or record that you choose to start earlier.`,
+      code: 'plan/start-in-window',
+      severity: 'error',
+      target: 'startDate',
+      params: { startDate, opioidFreeFrom },
     },
   };
 }

@@ -2,6 +2,7 @@
  * The titration planner's contract: what the clinician chooses (TitrationInput) and the plan it yields
  * (TitrationPlan), or the reasons it cannot (PlanProblem[]). Used by the order builder, the UI and `plan`.
  */
+import type { PlanCode, Problem } from '../problem.ts';
 
 /** When the daily dose is taken. Trials dosed at night; morning is the usual switch for sleep problems. */
 export type DoseTiming = 'bedtime' | 'morning';
@@ -145,26 +146,14 @@ export interface TitrationPlan {
   warnings: string[];
 }
 
-export type PlanProblemCode =
-  | 'invalid-number' // not a finite number, or finer than 1 microgram / 1 day
-  | 'not-positive' // zero or negative dose, step or concentration
-  | 'start-too-low' // start below 0.25 mg
-  | 'start-above-target'
-  | 'target-needs-reason' // above 4.5 mg without a reason
-  | 'target-above-limit' // above 10 mg: not low dose
-  | 'step-missing' // start below target with no step
-  | 'interval-invalid'
-  | 'maintenance-invalid'
-  | 'date-invalid'
-  | 'form-invalid'
-  | 'ladder-invalid'
-  | 'not-deliverable' // a dose the form cannot give exactly
-  | 'start-in-window' // the start date is before the opioid-free date and the clinician has not chosen to go ahead
-  | 'too-many-steps';
+/** Why a plan cannot be made: the planner's codes in the shared problem vocabulary (src/core/problem.ts). */
+export type PlanProblemCode = PlanCode;
 
-/** Why a plan cannot be made: a code, the input field at fault (dotted path) and a sentence for the clinician. */
-export interface PlanProblem {
-  code: PlanProblemCode;
-  field: string;
-  message: string;
+/**
+ * Why a plan cannot be made: a code, the input field at fault (`target`, a dotted path such as "form.mgPerMl") and
+ * the facts the wording needs (`params`, e.g. the dose in mg). Worded by each surface's `describeProblem`.
+ */
+export interface PlanProblem extends Problem<PlanCode> {
+  severity: 'error';
+  target: string;
 }

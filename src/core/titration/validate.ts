@@ -2,6 +2,7 @@
  * Input checks for the planner: every number becomes whole micrograms or days, every problem is reported at once
  * with the field at fault, and doses the form cannot give exactly are refused (never rounded).
  */
+import { problem as makeProblem, type ProblemParams } from '../problem.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { isIsoDate } from './dates.ts';
@@ -22,6 +23,7 @@ const MAX_INTERVAL_DAYS = 90;
 const MAX_MAINTENANCE_DAYS = 365;
 const MAX_STRENGTHS = 6;
 const MAX_CAPSULES_LIMIT = 6;
+const MAX_FILLER_CHARS = 100;
 
 export type ExactForm =
   { kind: 'capsule'; strengthsUg: number[]; maxPerDose: number } | { kind: 'liquid'; concentrationUgPerMl: number };
@@ -38,24 +40,23 @@ export interface ExactInput {
   titrationUg: number[];
 }
 
-/** "The start dose is missing or not a number." for NaN (an empty field), else what is expected and what came. */
-function numberMessage(what: string, expected: string, value: number): string {
-  return Number.isNaN(value)
-    ? `${what} is missing or not a number.`
-    : `${what} must be a number ${expected} (got ${String(value)}).`;
+/** The value typed, as a param; left out for NaN (an empty field), which the wording calls "missing". */
+function got(value: number): ProblemParams {
+  return Number.isNaN(value) ? {} : { value: String(value) };
 }
 
-const problem = (code: PlanProblem['code'], field: string, message: string): PlanProblem => ({ code, field, message });
+const problem = (code: PlanProblem['code'], field: string, params?: ProblemParams): PlanProblem =>
+  makeProblem(code, 'error', params, field) as PlanProblem;
 
 /** A dose in mg as whole micrograms that must be above zero; pushes a problem otherwise. */
-function positiveUg(value: number, field: string, what: string, problems: PlanProblem[]): number | undefined {
+function positiveUg(value: number, field: string, problems: PlanProblem[]): number | undefined {
   const ug = toMicrograms(value);
   if (ug === undefined) {
-    problems.push(problem('invalid-number', field, numberMessage(what, 'in mg with at most 3 decimals', value)));
+    problems.push(problem('plan/invalid-number', field, got(value)));
     return undefined;
   }
   if (ug <= 0) {
-    problems.push(problem('not-positive', field, `${what} must be more than 0 mg (got ${formatMg(ug)} mg).`));
+    problems.push(problem('plan/not-positive', field, { mg: formatMg(ug) }));
     return undefined;
   }
   return ug;
@@ -67,11 +68,10 @@ function wholeDays(
   max: number,
   field: string,
   code: PlanProblem['code'],
-  what: string,
   problems: PlanProblem[],
 ): number | undefined {
   if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(problem(code, field, numberMessage(what, `of whole days from ${min} to ${max}`, value)));
+    problems.push(problem(code, field, { ...got(value), min, max }));
     return undefined;
   }
   return value;
@@ -81,57 +81,45 @@ function exactForm(input: TitrationInput, problems: PlanProblem[]): ExactForm | 
   const form = input.form;
   if (form.kind === 'liquid') {
     if (form.storage !== undefined && form.storage !== 'room-temperature' && form.storage !== 'refrigerated') {
-      problems.push(problem('form-invalid', 'form.storage', 'The liquid is kept at room temperature or refrigerated.'));
+      problems.push(problem('plan/form-invalid', 'form.storage'));
     }
-    const conc = positiveUg(form.mgPerMl, 'form.mgPerMl', 'The concentration', problems);
+    const conc = positiveUg(form.mgPerMl, 'form.mgPerMl', problems);
     return conc === undefined ? undefined : { kind: 'liquid', concentrationUgPerMl: conc };
   }
   if (form.kind !== 'capsule') {
-    problems.push(problem('form-invalid', 'form.kind', 'The form must be capsules or an oral liquid.'));
+    problems.push(problem('plan/form-invalid', 'form.kind'));
     return undefined;
   }
   const before = problems.length;
   if (form.strengthsMg.length === 0 || form.strengthsMg.length > MAX_STRENGTHS) {
-    problems.push(problem('form-invalid', 'form.strengthsMg', `Choose 1 to ${MAX_STRENGTHS} capsule strengths.`));
+    problems.push(problem('plan/form-invalid', 'form.strengthsMg', { max: MAX_STRENGTHS }));
   }
-  const strengthsUg = form.strengthsMg.map((s) => positiveUg(s, 'form.strengthsMg', 'A capsule strength', problems));
+  const strengthsUg = form.strengthsMg.map((s) => positiveUg(s, 'form.strengthsMg', problems));
   const maxPerDose = form.maxCapsulesPerDose ?? DEFAULT_MAX_CAPSULES_PER_DOSE;
   if (!Number.isInteger(maxPerDose) || maxPerDose < 1 || maxPerDose > MAX_CAPSULES_LIMIT) {
-    problems.push(
-      problem(
-        'form-invalid',
-        'form.maxCapsulesPerDose',
-        `Capsules per dose must be a whole number from 1 to ${MAX_CAPSULES_LIMIT}.`,
-      ),
-    );
+    problems.push(problem('plan/form-invalid', 'form.maxCapsulesPerDose', { max: MAX_CAPSULES_LIMIT }));
   }
-  if (form.filler !== undefined && (!form.filler.trim() || form.filler.length > 100)) {
-    problems.push(problem('form-invalid', 'form.filler', 'Name the capsule filler in at most 100 characters.'));
+  if (form.filler !== undefined && (!form.filler.trim() || form.filler.length > MAX_FILLER_CHARS)) {
+    problems.push(problem('plan/form-invalid', 'form.filler', { max: MAX_FILLER_CHARS }));
   }
   if (problems.length > before) return undefined;
   return { kind: 'capsule', strengthsUg: strengthsUg as number[], maxPerDose };
 }
 
-/** Why a dose cannot be given by the form, or undefined when it can be given exactly. */
-export function undeliverable(doseUg: number, form: ExactForm): string | undefined {
+/**
+ * Why a dose cannot be given by the form, as the facts of a "plan/not-deliverable" problem, or undefined when it
+ * can be given exactly. `strengthsMg` lists the capsule strengths in mg, comma-separated; `maxPerDose` 1 is the
+ * default (one capsule per dose, so the pharmacy makes one strength per step and the fix is that strength).
+ */
+export function undeliverable(doseUg: number, form: ExactForm): ProblemParams | undefined {
   if (form.kind === 'liquid') {
     if (liquidTenthsOfMl(doseUg, form.concentrationUgPerMl) !== undefined) return undefined;
     const ml = (doseUg / form.concentrationUgPerMl).toFixed(3).replace(/0+$/, '');
-    return (
-      `${formatMg(doseUg)} mg at ${formatMg(form.concentrationUgPerMl)} mg/mL is ${ml} mL, which cannot be measured ` +
-      'in 0.1 mL steps: choose a concentration that gives whole tenths of a mL, or capsules.'
-    );
+    return { form: 'liquid', doseMg: formatMg(doseUg), mgPerMl: formatMg(form.concentrationUgPerMl), ml };
   }
   if (capsuleCombination(doseUg, form.strengthsUg, form.maxPerDose)) return undefined;
-  const strengths = form.strengthsUg.map((s) => `${formatMg(s)} mg`).join(', ');
-  if (form.maxPerDose === 1) {
-    // One capsule per dose (the default): the pharmacy makes one strength per step, so the fix is that strength.
-    return `${formatMg(doseUg)} mg is not one of the capsule strengths (${strengths}): add a ${formatMg(doseUg)} mg capsule, allow several capsules per dose, or choose an oral liquid.`;
-  }
-  return (
-    `${formatMg(doseUg)} mg cannot be made exactly from capsules of ${strengths} ` +
-    `(at most ${form.maxPerDose} per dose): choose strengths that add up to it, or an oral liquid.`
-  );
+  const strengthsMg = form.strengthsUg.map(formatMg).join(',');
+  return { form: 'capsule', doseMg: formatMg(doseUg), strengthsMg, maxPerDose: form.maxPerDose };
 }
 
 /** The titration doses from start + k * step (or the explicit ladder), all below the target. */
@@ -150,31 +138,19 @@ function titrationDoses(
       ladder[0] === startUg &&
       ladder.every((d, i) => i === 0 || (d as number) > (ladder[i - 1] as number));
     if (!ok) {
-      problems.push(
-        problem(
-          'ladder-invalid',
-          'ladderMg',
-          'The dose ladder must start at the start dose, rise at every step and stay below the target.',
-        ),
-      );
+      problems.push(problem('plan/ladder-invalid', 'ladderMg'));
       return undefined;
     }
     return ladder as number[];
   }
   if (startUg === targetUg) return [];
   if (stepUg === 0) {
-    problems.push(problem('step-missing', 'stepMg', 'The start dose is below the target: give a step above 0 mg.'));
+    problems.push(problem('plan/step-missing', 'stepMg'));
     return undefined;
   }
   const count = Math.ceil((targetUg - startUg) / stepUg);
   if (count > MAX_TITRATION_STEPS) {
-    problems.push(
-      problem(
-        'too-many-steps',
-        'stepMg',
-        `This step gives ${count} titration steps; at most ${MAX_TITRATION_STEPS} are allowed.`,
-      ),
-    );
+    problems.push(problem('plan/too-many-steps', 'stepMg', { count, max: MAX_TITRATION_STEPS }));
     return undefined;
   }
   return Array.from({ length: count }, (_, k) => startUg + k * stepUg);
@@ -183,52 +159,32 @@ function titrationDoses(
 /** Check the input and convert it to exact units, or list every problem found. */
 export function exactInput(input: TitrationInput): Result<ExactInput, PlanProblem[]> {
   const problems: PlanProblem[] = [];
-  const startUg = positiveUg(input.startMg, 'startMg', 'The start dose', problems);
+  const startUg = positiveUg(input.startMg, 'startMg', problems);
   if (startUg !== undefined && startUg < toMicrograms(MIN_START_MG)!) {
-    problems.push(
-      problem(
-        'start-too-low',
-        'startMg',
-        `The start dose must be at least ${MIN_START_MG} mg (got ${formatMg(startUg)} mg).`,
-      ),
-    );
+    problems.push(problem('plan/start-too-low', 'startMg', { mg: formatMg(startUg), min: MIN_START_MG }));
   }
-  const targetUg = positiveUg(input.targetMg ?? DEFAULT_TARGET_MG, 'targetMg', 'The target dose', problems);
+  const targetUg = positiveUg(input.targetMg ?? DEFAULT_TARGET_MG, 'targetMg', problems);
   if (targetUg !== undefined && targetUg > toMicrograms(LOW_DOSE_LIMIT_MG)!) {
-    problems.push(
-      problem(
-        'target-above-limit',
-        'targetMg',
-        `The target ${formatMg(targetUg)} mg is above ${LOW_DOSE_LIMIT_MG} mg: low-dose naltrexone is at most ${LOW_DOSE_LIMIT_MG} mg a day (LDN Research Trust).`,
-      ),
-    );
+    // Low dose is at most 10 mg a day (LDN Research Trust): the wording cites it.
+    problems.push(problem('plan/target-above-limit', 'targetMg', { mg: formatMg(targetUg), limit: LOW_DOSE_LIMIT_MG }));
   } else if (targetUg !== undefined && targetUg > toMicrograms(USUAL_MAX_MG)! && !input.targetReason?.trim()) {
-    problems.push(problem('target-needs-reason', 'targetReason', `A target above ${USUAL_MAX_MG} mg needs a reason.`));
+    problems.push(problem('plan/target-needs-reason', 'targetReason', { max: USUAL_MAX_MG }));
   }
   if (startUg !== undefined && targetUg !== undefined && startUg > targetUg) {
     problems.push(
-      problem(
-        'start-above-target',
-        'startMg',
-        `The start dose ${formatMg(startUg)} mg is above the target ${formatMg(targetUg)} mg.`,
-      ),
+      problem('plan/start-above-target', 'startMg', { startMg: formatMg(startUg), targetMg: formatMg(targetUg) }),
     );
   }
   let stepUg = toMicrograms(input.stepMg);
-  if (stepUg === undefined)
-    problems.push(
-      problem('invalid-number', 'stepMg', numberMessage('The step', 'in mg with at most 3 decimals', input.stepMg)),
-    );
-  else if (stepUg < 0)
-    problems.push(problem('not-positive', 'stepMg', `The step must not be negative (got ${formatMg(stepUg)} mg).`));
+  if (stepUg === undefined) problems.push(problem('plan/invalid-number', 'stepMg', got(input.stepMg)));
+  else if (stepUg < 0) problems.push(problem('plan/not-positive', 'stepMg', { mg: formatMg(stepUg) }));
   if (stepUg !== undefined && stepUg < 0) stepUg = undefined;
   const intervalDays = wholeDays(
     input.intervalDays,
     1,
     MAX_INTERVAL_DAYS,
     'intervalDays',
-    'interval-invalid',
-    'The interval',
+    'plan/interval-invalid',
     problems,
   );
   const maintenanceDays = wholeDays(
@@ -236,28 +192,14 @@ export function exactInput(input: TitrationInput): Result<ExactInput, PlanProble
     1,
     MAX_MAINTENANCE_DAYS,
     'maintenanceDays',
-    'maintenance-invalid',
-    'The maintenance period',
+    'plan/maintenance-invalid',
     problems,
   );
   if (!isIsoDate(input.startDate))
-    problems.push(
-      problem(
-        'date-invalid',
-        'startDate',
-        `The start date must be a date written YYYY-MM-DD (got "${input.startDate}").`,
-      ),
-    );
+    problems.push(problem('plan/date-invalid', 'startDate', { value: String(input.startDate) }));
   if (input.opioidFreeFrom !== undefined && !isIsoDate(input.opioidFreeFrom))
-    problems.push(
-      problem(
-        'date-invalid',
-        'opioidFreeFrom',
-        `The opioid-free date must be written YYYY-MM-DD (got "${input.opioidFreeFrom}").`,
-      ),
-    );
-  if (input.timing !== 'bedtime' && input.timing !== 'morning')
-    problems.push(problem('form-invalid', 'timing', 'The timing must be bedtime or morning.'));
+    problems.push(problem('plan/date-invalid', 'opioidFreeFrom', { value: String(input.opioidFreeFrom) }));
+  if (input.timing !== 'bedtime' && input.timing !== 'morning') problems.push(problem('plan/form-invalid', 'timing'));
   const form = exactForm(input, problems);
   if (problems.length > 0 || startUg === undefined || targetUg === undefined || stepUg === undefined || !form)
     return err(problems);
@@ -268,7 +210,7 @@ export function exactInput(input: TitrationInput): Result<ExactInput, PlanProble
     ug === targetUg ? 'targetMg' : i === 0 ? 'startMg' : input.ladderMg ? 'ladderMg' : 'stepMg';
   [...titrationUg, targetUg].forEach((ug, i) => {
     const why = undeliverable(ug, form);
-    if (why) problems.push(problem('not-deliverable', field(ug, i), why));
+    if (why) problems.push(problem('plan/not-deliverable', field(ug, i), why));
   });
   if (problems.length > 0) return err(problems);
   return ok({

@@ -15,6 +15,7 @@ import { beyondUseNote, storageWords } from '../../core/titration/supply.ts';
 import type { DoseForm, DoseTiming, LiquidStorage, TitrationInput, TitrationPlan } from '../../core/titration/types.ts';
 import { MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
 import { describeQuantity } from '../../core/titration/units.ts';
+import { firstProblemLine } from './strings.ts';
 
 const USAGE = [
   'usage: npm run plan -- --start MG --step MG --interval DAYS --form liquid --concentration MG_PER_ML',
@@ -233,11 +234,7 @@ async function main(argv: string[]): Promise<number> {
 
   const result = planTitration(inputFrom(values));
   if (!result.ok) {
-    const [first, ...rest] = result.error;
-    throw new CliError(
-      `${first!.message}${rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`,
-      1,
-    );
+    throw new CliError(firstProblemLine(result.error), 1);
   }
   if (values.json) {
     // Without --patient the subject is a placeholder to replace: the order is an example, never for a real chart.

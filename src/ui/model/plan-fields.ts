@@ -7,6 +7,7 @@ import { DEFAULT_CAPSULE_FILLER } from '../../core/order/medication.ts';
 import { defaultStartDate } from '../../core/titration/start-date.ts';
 import type { DoseForm, DoseTiming, LiquidStorage, PlanProblem, TitrationInput } from '../../core/titration/types.ts';
 import { DEFAULT_MAINTENANCE_DAYS, MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
+import { describeProblem } from '../strings-problems.ts';
 
 export interface PlanFields {
   presetId: string;
@@ -161,7 +162,7 @@ export function toTitrationInput(f: PlanFields, opioidFreeFrom: string | undefin
 
 /** Which input a planner problem belongs to (its dotted field path), so the message is shown beside it. */
 export function fieldOfProblem(p: PlanProblem, formKind: PlanFields['formKind']): PlanFieldId {
-  const head = p.field.split(/[.[]/)[0] ?? '';
+  const head = p.target.split(/[.[]/)[0] ?? '';
   switch (head) {
     case 'startMg':
     case 'stepMg':
@@ -175,9 +176,9 @@ export function fieldOfProblem(p: PlanProblem, formKind: PlanFields['formKind'])
     case 'opioidFreeFrom':
       return 'startDate';
     case 'form':
-      if (/filler/i.test(p.field)) return 'filler';
-      if (/strength|capsule/i.test(p.field)) return 'strengthsMg';
-      if (/mgPerMl|concentration|storage/i.test(p.field)) return 'mgPerMl';
+      if (/filler/i.test(p.target)) return 'filler';
+      if (/strength|capsule/i.test(p.target)) return 'strengthsMg';
+      if (/mgPerMl|concentration|storage/i.test(p.target)) return 'mgPerMl';
       return formKind === 'capsule' ? 'strengthsMg' : 'mgPerMl';
     case 'ladderMg':
       return 'preset';
@@ -199,7 +200,8 @@ export function problemsByField(
   const all: Partial<Record<PlanFieldId, string[]>> = {};
   for (const p of problems) {
     const list = (all[fieldOfProblem(p, formKind)] ??= []);
-    if (!list.includes(p.message)) list.push(p.message);
+    const message = describeProblem(p);
+    if (!list.includes(message)) list.push(message);
   }
   const out: Partial<Record<PlanFieldId, string[]>> = {};
   for (const [field, list] of Object.entries(all) as [PlanFieldId, string[]][]) {

@@ -40,7 +40,7 @@ describe('planTitration properties', () => {
         const r = planTitration(input);
         if (!r.ok) {
           // Only refusals about what the form can give are expected from these inputs.
-          expect(r.error.every((p) => p.code === 'not-deliverable')).toBe(true);
+          expect(r.error.every((p) => p.code === 'plan/not-deliverable')).toBe(true);
           return;
         }
         accepted += 1;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { planTitration } from '../../../src/core/titration/planner.ts';
 import { defaultStartDate } from '../../../src/core/titration/start-date.ts';
 import type { TitrationInput, TitrationPlan } from '../../../src/core/titration/types.ts';
+import { describeProblem } from '../../../src/ui/strings-problems.ts';
 
 const base: TitrationInput = {
   startMg: 1.5,
@@ -116,8 +117,8 @@ describe('planTitration: capsules', () => {
 
   it('without a 4.5 mg strength, refuses 4.5 mg as one capsule and says how to fix it', () => {
     const problems = problemsOf({ form: { kind: 'capsule', strengthsMg: [1.5, 3] } });
-    expect(problems).toEqual([expect.objectContaining({ code: 'not-deliverable', field: 'targetMg' })]);
-    expect(problems[0]!.message).toBe(
+    expect(problems).toEqual([expect.objectContaining({ code: 'plan/not-deliverable', target: 'targetMg' })]);
+    expect(describeProblem(problems[0]!)).toBe(
       '4.5 mg is not one of the capsule strengths (1.5 mg, 3 mg): add a 4.5 mg capsule, allow several capsules per dose, or choose an oral liquid.',
     );
   });
@@ -161,20 +162,20 @@ describe('planTitration: capsules', () => {
       stepMg: 0.25,
       form: { kind: 'capsule', strengthsMg: [1.5], maxCapsulesPerDose: 3 },
     });
-    expect(problems[0]).toMatchObject({ code: 'not-deliverable', field: 'startMg' });
-    expect(problems[0]!.message).toMatch(/^0\.25 mg cannot be made exactly from capsules of 1\.5 mg/);
-    expect(problems.every((p) => p.code === 'not-deliverable')).toBe(true);
+    expect(problems[0]).toMatchObject({ code: 'plan/not-deliverable', target: 'startMg' });
+    expect(describeProblem(problems[0]!)).toMatch(/^0\.25 mg cannot be made exactly from capsules of 1\.5 mg/);
+    expect(problems.every((p) => p.code === 'plan/not-deliverable')).toBe(true);
   });
 
   it('refuses a dose needing more capsules than allowed per dose, and accepts it when more are allowed', () => {
     const form = { kind: 'capsule' as const, strengthsMg: [1], maxCapsulesPerDose: 3 };
     expect(problemsOf({ startMg: 1, stepMg: 1, form })).toEqual([
-      expect.objectContaining({ code: 'not-deliverable', field: 'stepMg', message: expect.stringMatching(/^4 mg /) }),
-      expect.objectContaining({
-        code: 'not-deliverable',
-        field: 'targetMg',
-        message: expect.stringMatching(/^4\.5 mg /),
-      }),
+      expect.objectContaining({ code: 'plan/not-deliverable', target: 'stepMg' }),
+      expect.objectContaining({ code: 'plan/not-deliverable', target: 'targetMg' }),
+    ]);
+    expect(problemsOf({ startMg: 1, stepMg: 1, form }).map(describeProblem)).toEqual([
+      expect.stringMatching(/^4 mg /),
+      expect.stringMatching(/^4\.5 mg /),
     ]);
     const plan = planOf({ startMg: 1, stepMg: 1, targetMg: 4, form: { ...form, maxCapsulesPerDose: 4 } });
     expect(plan.steps.at(-1)!.howToTake).toBe('4 capsules of 1 mg');
@@ -184,8 +185,8 @@ describe('planTitration: capsules', () => {
 describe('planTitration: liquid volumes', () => {
   it('refuses 0.25 mg at 1 mg/mL (0.25 mL cannot be measured in 0.1 mL steps)', () => {
     const problems = problemsOf({ startMg: 0.25, stepMg: 0.25 });
-    expect(problems[0]).toMatchObject({ code: 'not-deliverable', field: 'startMg' });
-    expect(problems[0]!.message).toContain('0.25 mL');
+    expect(problems[0]).toMatchObject({ code: 'plan/not-deliverable', target: 'startMg' });
+    expect(describeProblem(problems[0]!)).toContain('0.25 mL');
   });
 
   it('gives 0.25 mg steps at 0.5 mg/mL as whole tenths of a mL', () => {
@@ -235,8 +236,8 @@ describe('planTitration: schedule shapes', () => {
   });
 
   it('refuses a ladder that falls, or does not start at the start dose', () => {
-    expect(problemsOf({ startMg: 1, ladderMg: [1, 3, 2] })[0]!.code).toBe('ladder-invalid');
-    expect(problemsOf({ startMg: 1, ladderMg: [2, 3] })[0]!.code).toBe('ladder-invalid');
+    expect(problemsOf({ startMg: 1, ladderMg: [1, 3, 2] })[0]!.code).toBe('plan/ladder-invalid');
+    expect(problemsOf({ startMg: 1, ladderMg: [2, 3] })[0]!.code).toBe('plan/ladder-invalid');
   });
 
   it('uses the maintenance days given, and counts them in the quantity', () => {
@@ -254,15 +255,15 @@ describe('planTitration: schedule shapes', () => {
 describe('planTitration: the target', () => {
   it('refuses a target above 10 mg: not low dose', () => {
     const problems = problemsOf({ targetMg: 12, targetReason: 'asked' });
-    expect(problems).toEqual([expect.objectContaining({ code: 'target-above-limit', field: 'targetMg' })]);
-    expect(problems[0]!.message).toMatch(/at most 10 mg/);
+    expect(problems).toEqual([expect.objectContaining({ code: 'plan/target-above-limit', target: 'targetMg' })]);
+    expect(describeProblem(problems[0]!)).toMatch(/at most 10 mg/);
   });
 
   it('asks for a reason above 4.5 mg, and plans 6 mg with one, putting it in the plan text', () => {
     expect(problemsOf({ targetMg: 6 })).toEqual([
-      expect.objectContaining({ code: 'target-needs-reason', field: 'targetReason' }),
+      expect.objectContaining({ code: 'plan/target-needs-reason', target: 'targetReason' }),
     ]);
-    expect(problemsOf({ targetMg: 6, targetReason: '   ' })[0]!.code).toBe('target-needs-reason');
+    expect(problemsOf({ targetMg: 6, targetReason: '   ' })[0]!.code).toBe('plan/target-needs-reason');
     const plan = planOf({ targetMg: 6, targetReason: 'FINAL trial dose' });
     expect(plan.steps.map((s) => s.doseMg)).toEqual([1.5, 3, 4.5, 6]);
     expect(plan.planText).toContain('FINAL trial dose');
@@ -279,45 +280,55 @@ describe('planTitration: the target', () => {
 describe('planTitration: input problems, all reported at once', () => {
   it('zero and negative doses', () => {
     expect(problemsOf({ startMg: 0 })).toContainEqual(
-      expect.objectContaining({ code: 'not-positive', field: 'startMg' }),
+      expect.objectContaining({ code: 'plan/not-positive', target: 'startMg' }),
     );
     expect(problemsOf({ startMg: -1 })).toContainEqual(
-      expect.objectContaining({ code: 'not-positive', field: 'startMg' }),
+      expect.objectContaining({ code: 'plan/not-positive', target: 'startMg' }),
     );
     expect(problemsOf({ stepMg: -0.5 })).toContainEqual(
-      expect.objectContaining({ code: 'not-positive', field: 'stepMg' }),
+      expect.objectContaining({ code: 'plan/not-positive', target: 'stepMg' }),
     );
     expect(problemsOf({ targetMg: 0 })).toContainEqual(
-      expect.objectContaining({ code: 'not-positive', field: 'targetMg' }),
+      expect.objectContaining({ code: 'plan/not-positive', target: 'targetMg' }),
     );
     expect(problemsOf({ form: { kind: 'liquid', mgPerMl: 0 } })).toContainEqual(
-      expect.objectContaining({ code: 'not-positive', field: 'form.mgPerMl' }),
+      expect.objectContaining({ code: 'plan/not-positive', target: 'form.mgPerMl' }),
     );
   });
 
   it('a start below 0.25 mg, above the target, or a missing step', () => {
-    expect(problemsOf({ startMg: 0.1 })[0]).toMatchObject({ code: 'start-too-low', field: 'startMg' });
-    expect(problemsOf({ startMg: 6 })).toContainEqual(expect.objectContaining({ code: 'start-above-target' }));
-    expect(problemsOf({ stepMg: 0 })).toEqual([expect.objectContaining({ code: 'step-missing', field: 'stepMg' })]);
+    expect(problemsOf({ startMg: 0.1 })[0]).toMatchObject({ code: 'plan/start-too-low', target: 'startMg' });
+    expect(problemsOf({ startMg: 6 })).toContainEqual(expect.objectContaining({ code: 'plan/start-above-target' }));
+    expect(problemsOf({ stepMg: 0 })).toEqual([
+      expect.objectContaining({ code: 'plan/step-missing', target: 'stepMg' }),
+    ]);
   });
 
   it('numbers finer than a microgram, NaN, non-whole days, bad dates, too many steps', () => {
-    expect(problemsOf({ startMg: 1.0005 })[0]!.code).toBe('invalid-number');
-    expect(problemsOf({ stepMg: Number.NaN })[0]!.code).toBe('invalid-number');
-    expect(problemsOf({ intervalDays: 3.5 })[0]).toMatchObject({ code: 'interval-invalid', field: 'intervalDays' });
-    expect(problemsOf({ intervalDays: 0 })[0]!.code).toBe('interval-invalid');
-    expect(problemsOf({ maintenanceDays: 0 })[0]!.code).toBe('maintenance-invalid');
-    expect(problemsOf({ startDate: '2026-02-30' })[0]).toMatchObject({ code: 'date-invalid', field: 'startDate' });
-    expect(problemsOf({ startDate: '01/12/2026' })[0]!.code).toBe('date-invalid');
+    expect(problemsOf({ startMg: 1.0005 })[0]!.code).toBe('plan/invalid-number');
+    expect(problemsOf({ stepMg: Number.NaN })[0]!.code).toBe('plan/invalid-number');
+    expect(problemsOf({ intervalDays: 3.5 })[0]).toMatchObject({
+      code: 'plan/interval-invalid',
+      target: 'intervalDays',
+    });
+    expect(problemsOf({ intervalDays: 0 })[0]!.code).toBe('plan/interval-invalid');
+    expect(problemsOf({ maintenanceDays: 0 })[0]!.code).toBe('plan/maintenance-invalid');
+    expect(problemsOf({ startDate: '2026-02-30' })[0]).toMatchObject({
+      code: 'plan/date-invalid',
+      target: 'startDate',
+    });
+    expect(problemsOf({ startDate: '01/12/2026' })[0]!.code).toBe('plan/date-invalid');
     expect(problemsOf({ startMg: 0.25, stepMg: 0.001, form: { kind: 'liquid', mgPerMl: 0.001 } })[0]!.code).toBe(
-      'too-many-steps',
+      'plan/too-many-steps',
     );
   });
 
   it('an empty field (NaN) is reported as missing, not as "NaN"', () => {
-    expect(problemsOf({ startMg: Number.NaN })[0]!.message).toBe('The start dose is missing or not a number.');
-    expect(problemsOf({ intervalDays: Number.NaN })[0]!.message).toBe('The interval is missing or not a number.');
-    expect(problemsOf({ intervalDays: 400 })[0]!.message).toBe(
+    expect(describeProblem(problemsOf({ startMg: Number.NaN })[0]!)).toBe('The start dose is missing or not a number.');
+    expect(describeProblem(problemsOf({ intervalDays: Number.NaN })[0]!)).toBe(
+      'The interval is missing or not a number.',
+    );
+    expect(describeProblem(problemsOf({ intervalDays: 400 })[0]!)).toBe(
       'The interval must be a number of whole days from 1 to 90 (got 400).',
     );
   });
@@ -329,8 +340,8 @@ describe('planTitration: input problems, all reported at once', () => {
       startDate: 'soon',
       form: { kind: 'capsule', strengthsMg: [] },
     });
-    expect(problems.map((p) => p.field).sort()).toEqual(['form.strengthsMg', 'intervalDays', 'startDate', 'startMg']);
-    for (const p of problems) expect(p.message.length).toBeGreaterThan(10);
+    expect(problems.map((p) => p.target).sort()).toEqual(['form.strengthsMg', 'intervalDays', 'startDate', 'startMg']);
+    for (const p of problems) expect(describeProblem(p).length).toBeGreaterThan(10);
   });
 });
 
@@ -339,12 +350,15 @@ describe('planTitration: start date and the opioid-free window (issue 10 item 5)
     const problems = problemsOf({ startDate: '2026-12-01', opioidFreeFrom: '2026-12-06' });
     expect(problems).toEqual([
       {
-        code: 'start-in-window',
-        field: 'startDate',
-        message:
-          'The start date 1 Dec 2026 is inside the opioid-free window: start on or after 6 Dec 2026, or record that you choose to start earlier.',
+        code: 'plan/start-in-window',
+        severity: 'error',
+        target: 'startDate',
+        params: { startDate: '2026-12-01', opioidFreeFrom: '2026-12-06' },
       },
     ]);
+    expect(describeProblem(problems[0]!)).toBe(
+      'The start date 1 Dec 2026 is inside the opioid-free window: start on or after 6 Dec 2026, or record that you choose to start earlier.',
+    );
   });
 
   it('goes ahead when the clinician chose to, and says so in the plan text (the order note) and the warnings', () => {

@@ -1,0 +1,81 @@
+/**
+ * One vocabulary for expected failures (issue 14 item 2): a read that could not be done, a plan that cannot be
+ * made, an allow-list that does not parse. Each is a `Problem`: a namespaced code, a severity, the thing it is
+ * about, and the facts as parameters. The core never words a problem: each surface has one `describeProblem` in
+ * its strings module (src/ui/strings-problems.ts, src/entry/cli/strings.ts), as fhirclient keeps its texts in one
+ * strings module.
+ */
+
+/** How much a problem matters: an error stops the task, a warning is shown with the result, info is a note. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Why a part of the chart is missing (src/core/chart.ts, GapReason): one code per reason. */
+export type ReadCode =
+  | 'read/failed' // network error or 5xx
+  | 'read/unauthorized' // 401: the session's token was rejected or has expired; relaunch needed
+  | 'read/refused' // 403, or the scope was not granted
+  | 'read/not-found' // 404 on a search or a referenced resource
+  | 'read/timeout'
+  | 'read/truncated' // a paging link broke or the page limit was reached
+  | 'read/malformed' // a resource or a response body that could not be parsed
+  | 'read/unresolved-reference' // a medicationReference that could not be read
+  | 'read/unreadable-medication' // a medication with neither a usable code nor text
+  | 'read/server-warning' // the server said in the answer itself that results are partial
+  | 'read/inconsistent' // the answer contradicts itself (total vs entries, two versions of one id)
+  | 'read/wrong-patient'; // the Patient read, or entries, belong to a patient other than the launch patient
+
+/** Why the titration planner cannot make a plan (src/core/titration/validate.ts). */
+export type PlanCode =
+  | 'plan/invalid-number' // not a finite number, or finer than 1 microgram
+  | 'plan/not-positive' // zero or negative dose, step or concentration
+  | 'plan/start-too-low' // start below 0.25 mg
+  | 'plan/start-above-target'
+  | 'plan/target-needs-reason' // above 4.5 mg without a reason
+  | 'plan/target-above-limit' // above 10 mg: not low dose
+  | 'plan/step-missing' // start below target with no step
+  | 'plan/interval-invalid'
+  | 'plan/maintenance-invalid'
+  | 'plan/date-invalid'
+  | 'plan/form-invalid'
+  | 'plan/ladder-invalid'
+  | 'plan/not-deliverable' // a dose the form cannot give exactly
+  | 'plan/start-in-window' // the start is before the opioid-free date and the clinician has not chosen to go ahead
+  | 'plan/too-many-steps';
+
+/** Every code a problem may carry. */
+export type ProblemCode = ReadCode | PlanCode;
+
+/** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+/**
+ * An expected failure as data. `target` is what it is about (an input field's dotted path, a search, a
+ * reference, a config field); `params` hold the facts the wording needs. A `technical` param, when present, is
+ * the server's own detail (status, issue codes), shown behind "Technical details" rather than as the message.
+ */
+export interface Problem<C extends string = ProblemCode> {
+  code: C;
+  severity: Severity;
+  target?: string;
+  params?: ProblemParams;
+}
+
+/** Builds a problem, leaving out `params` and `target` when not given. */
+export function problem<C extends string>(
+  code: C,
+  severity: Severity,
+  params?: ProblemParams,
+  target?: string,
+): Problem<C> {
+  return {
+    code,
+    severity,
+    ...(target !== undefined ? { target } : {}),
+    ...(params !== undefined ? { params } : {}),
+  };
+}
+
+/** The code without its namespace, e.g. "failed" for "read/failed". */
+export function codeName<C extends string>(code: C): C extends `${string}/${infer N}` ? N : C {
+  return code.slice(code.indexOf('/') + 1) as C extends `${string}/${infer N}` ? N : C;
+}
