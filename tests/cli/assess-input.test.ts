@@ -2,35 +2,21 @@
  * Bounded input for `npm run assess` (issue 10 item 6): a size cap with a clear message and a flag to raise it,
  * a UTF-8 byte order mark accepted, /dev/zero refused without a native crash, a 10,000-deep nesting refused as
  * "too deeply nested" (not "Maximum call stack size exceeded"), a 200 MB file refused without reading it.
- * Unit tests of the reader plus the CLI as a child process.
+ * Unit tests of the reader plus the command's main in process (tests/cli/assess.test.ts runs it as a process).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { concept, condition, icd10 } from '../../fixtures/factories.ts';
 import { jsonDepthExceeds, readBoundedBytes, readJsonFileBounded } from '../../src/adapters/node-read-input.ts';
+import { main } from '../../src/entry/cli/assess.ts';
+import { inProcess } from './support.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const tsx = resolve(ROOT, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'assess-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function assessCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['src/entry/cli/assess.ts', ...args], {
-      cwd: ROOT,
-      timeout: 60_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: x.code ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
-}
+const assessCli = (args: string[]) => inProcess(main, args);
 
 const fibro = condition({ id: 'c1', patientId: 'p', code: concept([icd10('M79.7', 'Fibromyalgia')]) });
 const bundleText = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: fibro }] });
@@ -80,7 +66,7 @@ describe('readJsonFileBounded', () => {
   });
 });
 
-describe('assess CLI input limits', { timeout: 120_000 }, () => {
+describe('assess CLI input limits', () => {
   it('assesses a bundle that starts with a byte order mark', async () => {
     const r = await assessCli([file('bom-cli.json', `\uFEFF${bundleText}`), '--now', '2026-12-01']);
     expect(r.code).toBe(0);

@@ -1,34 +1,21 @@
 /**
- * `npm run assess` as a child process (npx tsx) on small bundles built from factories, and on bad input.
+ * `npm run assess` (its main in process; once as a real process) on small bundles built from factories, and on bad
+ * input.
  * Dimensions: bundle type (collection, searchset with next page, transaction) x output (JSON, --text) x bad input
  * (missing file, not JSON, not a Bundle, bad flag, bad --now).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import { allergyIntolerance, concept, condition, icd10, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
+import { main } from '../../src/entry/cli/assess.ts';
+import { asProcess, inProcess } from './support.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'assess-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function assessCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/entry/cli/assess.ts', ...args], {
-      cwd: ROOT,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: x.code ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
-}
+const assessCli = (args: string[]) => inProcess(main, args);
 
 function write(name: string, content: unknown): string {
   const path = join(dir, name);
@@ -50,8 +37,8 @@ const bundle = (type: string, resources: unknown[], extra: object = {}) => ({
 });
 
 describe('assess CLI', () => {
-  it('prints the Assessment as JSON with the top-level fields (collection bundle)', async () => {
-    const r = await assessCli([
+  it('prints the Assessment as JSON with the top-level fields (collection bundle; as a real process)', async () => {
+    const r = await asProcess('assess', [
       write('fibro.json', bundle('collection', [{ resourceType: 'Patient', id: 'p' }, fibro])),
       '--now',
       '2026-03-15',
@@ -73,7 +60,7 @@ describe('assess CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Verdict: not-recommended/);
     expect(r.stdout).toContain('[contraindicated] Current opioid agonist');
-  }, 60_000);
+  });
 
   it('--text gives each finding its why and sources, and names the kinds of data not in the chart', async () => {
     const allergy = allergyIntolerance({ id: 'a1', patientId: 'p', code: concept([rxnorm('7243', 'Naltrexone')]) });
@@ -90,7 +77,7 @@ describe('assess CLI', () => {
     expect(r.stdout).toContain('  - planned procedures not checked');
     expect(r.stdout).toContain('  - medication orders not checked');
     expect(r.stdout).not.toContain('allergies not checked');
-  }, 60_000);
+  });
 
   it('--text on a bundle without allergies says "allergies not checked"; the verdict names the opioid-free date', async () => {
     const stopped = medicationRequest({
@@ -109,7 +96,7 @@ describe('assess CLI', () => {
     expect(r.stdout).toContain('  - allergies not checked');
     expect(r.stdout).toContain('not before 22 Mar 2026');
     expect(r.stdout).toContain('last use 12 Mar 2026');
-  }, 60_000);
+  });
 
   it('a searchset with a next page is incomplete (exit 0), a malformed resource is a gap', async () => {
     const broken = { resourceType: 'MedicationRequest', id: 'bad', status: 42 };
@@ -123,7 +110,7 @@ describe('assess CLI', () => {
     expect(a.verdict).toBe('incomplete');
     expect(a.verdictIfComplete).toBe('candidate');
     expect(a.gaps.map((g: { reason: string }) => g.reason).sort()).toEqual(['malformed', 'truncated']);
-  }, 60_000);
+  });
 
   it.each([
     ['a missing file', [join(dir, 'nope.json')], /cannot read .*nope\.json: no such file/],
@@ -132,18 +119,14 @@ describe('assess CLI', () => {
     ['an unknown flag', [write('ok.json', bundle('collection', [])), '--bogus'], /Unknown option/],
     ['a bad --now', [write('ok2.json', bundle('collection', [])), '--now', '15/03/2026'], /--now must be a date/],
     ['no file', [], /usage: npm run assess/],
-  ])(
-    '%s: one clear line on stderr, exit 2, no stack trace',
-    async (_n, args, message) => {
-      const r = await assessCli(args as string[]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(message as RegExp);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      expect(r.stdout).toBe('');
-    },
-    60_000,
-  );
+  ])('%s: one clear line on stderr, exit 2, no stack trace', async (_n, args, message) => {
+    const r = await assessCli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
 });
 
 describe('assess CLI on the sandbox synthetic patients', () => {
@@ -166,7 +149,7 @@ describe('assess CLI on the sandbox synthetic patients', () => {
       }),
     );
     expect(results).toEqual(picked.map((p) => ({ key: p.key, code: 0, verdict: p.expected.verdict })));
-  }, 120_000);
+  });
 });
 
 describe('assess CLI on the second-pass patients (ldn-clinical.md 2b)', () => {
@@ -176,22 +159,15 @@ describe('assess CLI on the second-pass patients (ldn-clinical.md 2b)', () => {
     const picked = syntheticPatients(new Date('2026-03-15T12:00:00Z')).filter((p) => isSafetyPatient(p.key));
     expect(picked.length).toBeGreaterThanOrEqual(10);
     const results: { key: string; verdict: string }[] = [];
-    // Three at a time: the machine is shared.
-    for (let i = 0; i < picked.length; i += 3) {
-      results.push(
-        ...(await Promise.all(
-          picked.slice(i, i + 3).map(async (p) => {
-            const file = write(`${p.key}.json`, {
-              resourceType: 'Bundle',
-              type: 'searchset',
-              entry: [p.patient, ...p.resources].map((resource) => ({ resource })),
-            });
-            const r = await assessCli([file, '--now', '2026-03-15']);
-            return { key: p.key, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr };
-          }),
-        )),
-      );
+    for (const p of picked) {
+      const file = write(`${p.key}.json`, {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [p.patient, ...p.resources].map((resource) => ({ resource })),
+      });
+      const r = await assessCli([file, '--now', '2026-03-15']);
+      results.push({ key: p.key, verdict: r.code === 0 ? JSON.parse(r.stdout).verdict : r.stderr });
     }
     expect(results).toEqual(picked.map((p) => ({ key: p.key, verdict: p.expected.verdict })));
-  }, 240_000);
+  });
 });

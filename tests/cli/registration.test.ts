@@ -1,32 +1,18 @@
-/** `npm run registration` end to end: text and RFC 7591 JSON for a base URL; bad base URLs refused. */
-import { execFile } from 'node:child_process';
+/** `npm run registration` (its main in process, once as a process): text and RFC 7591 JSON for a base URL; bad base URLs refused. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/entry/cli/registration.ts';
 import { rfc7591Problems } from '../core/registration/rfc7591.ts';
+import { asProcess, inProcess, ROOT } from './support.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
-const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-async function registration(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      tsx,
-      [resolve(root, 'src/entry/cli/registration.ts'), ...args],
-      { cwd: root },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const registration = (args: string[]) => inProcess(main, args);
 
-describe('npm run registration', { timeout: 60_000 }, () => {
-  it('--json prints RFC 7591 client metadata with the package version', async () => {
-    const r = await registration(['--base-url', 'https://apps.example.org/ldn', '--json']);
+describe('npm run registration', () => {
+  it('--json prints RFC 7591 client metadata with the package version (as a real process)', async () => {
+    const r = await asProcess('registration', ['--base-url', 'https://apps.example.org/ldn', '--json']);
     expect(r.code).toBe(0);
     const metadata: unknown = JSON.parse(r.stdout);
     expect(rfc7591Problems(metadata)).toEqual([]);
@@ -34,7 +20,7 @@ describe('npm run registration', { timeout: 60_000 }, () => {
       redirect_uris: ['https://apps.example.org/ldn/', 'https://apps.example.org/ldn/index.html'],
       software_version: version,
     });
-  });
+  }, 60_000);
 
   it('v1 scopes on request (Oracle Health)', async () => {
     const r = await registration(['--base-url', 'https://apps.example.org/', '--json', '--scope-version', 'v1']);

@@ -4,15 +4,22 @@
  * short summary with --text. Exit 0 when an assessment was produced (even an
  * incomplete one); exit 2 with one line on stderr for unusable input (missing file, not JSON, not a Bundle).
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assess } from '../../core/assess/index.ts';
 import { jsonReport } from './assess-json.ts';
 import { textReport } from './assess-text.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { DEFAULT_MAX_INPUT_BYTES, describeInputProblem, readJsonFileBounded } from '../../adapters/node-read-input.ts';
+import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
 
-class UsageError extends Error {}
+const USAGE = 'usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text] [--max-size-mb N]';
+
+/** Every refusal of the input is a usage problem: exit 2, one line, without the usage text. */
+class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
 
 function parse(argv: string[]): { file: string; now: string; text: boolean; maxBytes: number } {
   let parsed;
@@ -31,8 +38,7 @@ function parse(argv: string[]): { file: string; now: string; text: boolean; maxB
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1)
-    throw new UsageError('usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text] [--max-size-mb N]');
+  if (positionals.length !== 1) throw new UsageError(USAGE);
   let maxBytes = DEFAULT_MAX_INPUT_BYTES;
   if (values['max-size-mb'] !== undefined) {
     const mb = Number(values['max-size-mb']);
@@ -52,9 +58,9 @@ function parse(argv: string[]): { file: string; now: string; text: boolean; maxB
   return { file: positionals[0] as string, now, text: values.text === true, maxBytes };
 }
 
-function main(): number {
-  const args = parse(process.argv.slice(2));
-  const path = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  const path = resolveCliPath(io, args.file);
   // Bounded: size cap, nesting cap, BOM accepted (src/adapters/node-read-input.ts; issue 10 item 6).
   const read = readJsonFileBounded(path, { maxBytes: args.maxBytes });
   if (!read.ok) throw new UsageError(describeInputProblem(args.file, read.problem));
@@ -62,18 +68,11 @@ function main(): number {
   const chart = bundleToChart(json);
   if (!chart.ok) throw new UsageError(`${args.file}: ${chart.error}`);
   const assessment = assess(chart.value, args.now);
-  process.stdout.write(`${args.text ? textReport(assessment) : jsonReport(assessment)}\n`);
+  io.stdout(`${args.text ? textReport(assessment) : jsonReport(assessment)}\n`);
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  if (e instanceof UsageError) {
-    process.stderr.write(`assess: ${e.message}\n`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`assess: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  }
-}
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('assess', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CliError, resolveCliPath, runCli } from '../../adapters/node-cli.ts';
+import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
 import { summariseFeedback, formatFeedbackSummary } from '../../edge/cds/feedback-review.ts';
 
 const USAGE = 'usage: npm run cds-feedback -- [--file cds-feedback.jsonl] [--since YYYY-MM-DD] [--json]';
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -24,13 +24,16 @@ async function main(argv: string[]): Promise<number> {
     throw new CliError(`--since must be YYYY-MM-DD\n${USAGE}`, 2);
   let text: string;
   try {
-    text = await readFile(resolveCliPath(values.file), 'utf8');
+    text = await readFile(resolveCliPath(io, values.file), 'utf8');
   } catch (e) {
     throw new CliError(`cannot read ${values.file}: ${(e as { code?: string }).code ?? String(e)}`);
   }
   const summary = summariseFeedback(text, values.since);
-  process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatFeedbackSummary(summary));
+  io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatFeedbackSummary(summary));
   return 0;
 }
 
-runCli('cds-feedback', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('cds-feedback', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { CliError, resolveCliPath, runCli } from '../../adapters/node-cli.ts';
+import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
 import { createCdsHandler } from '../../edge/cds/service.ts';
 import { loadClients } from '../../edge/cds/clients.ts';
 import { jsonlStore } from '../../edge/cds/feedback.ts';
@@ -15,7 +15,7 @@ import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 const USAGE =
   'usage: npm run cds-service -- [--port 8788] [--host 127.0.0.1] [--base-url URL] [--clients FILE] [--feedback FILE] [--app-launch-url URL]';
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -31,9 +31,9 @@ async function main(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`invalid --port "${values.port}"\n${USAGE}`, 2);
-  const clients = await loadClients(resolveCliPath(values.clients));
+  const clients = await loadClients(resolveCliPath(io, values.clients));
   if (!clients.ok) throw new CliError(clients.error);
-  const feedbackFile = resolveCliPath(values.feedback);
+  const feedbackFile = resolveCliPath(io, values.feedback);
   const server = createServer();
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -45,18 +45,18 @@ async function main(argv: string[]): Promise<number> {
     clients: clients.value,
     feedback: jsonlStore(feedbackFile),
     ...(values['app-launch-url'] ? { appLaunchUrl: values['app-launch-url'] } : {}),
-    onEvent: (e) => process.stderr.write(`cds-service: ${e}\n`),
+    onEvent: (e) => io.stderr(`cds-service: ${e}\n`),
   });
   server.on('request', (req, res) => void handler(req, res));
-  process.stdout.write(
+  io.stdout(
     `CDS Hooks service: ${baseUrl}/cds-services (listening on ${values.host}:${actual}; ${clients.value.length} allowed client(s); feedback appended to ${feedbackFile})\n`,
   );
-  await new Promise<void>((done) => {
-    const stop = () => server.close(() => done());
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await io.stopRequested();
+  await new Promise<void>((done) => server.close(() => done()));
   return 0;
 }
 
-runCli('cds-service', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('cds-service', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -4,13 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
-import { CliError, runCli, usageError } from '../../adapters/node-cli.ts';
+import { CliError, type CliIo, cliMain, runIfEntry, usageError } from './run.ts';
 import { formatServerReport } from '../../core/server/format.ts';
 import { checkServer } from '../../edge/server-check.ts';
 
 const USAGE = 'usage: npm run check-server -- <FHIR base URL> [--json] [--timeout ms]';
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { json: { type: 'boolean' }, timeout: { type: 'string' }, help: { type: 'boolean' } },
@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw usageError('give exactly one FHIR base URL', USAGE);
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await checkServer(createNodeFhirHttp(url, { timeoutMs }));
   const usable = report.verdict !== 'not usable';
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return usable ? 0 : 1;
   }
   const metadata = report.items.find((i) => i.id === 'metadata');
@@ -47,8 +47,11 @@ async function main(argv: string[]): Promise<number> {
     // Unreachable, not FHIR, HTML: one clear line rather than a table of failures.
     throw new CliError(`${report.baseUrl}: not usable: ${metadata.reason}`);
   }
-  process.stdout.write(`${formatServerReport(report).join('\n')}\n`);
+  io.stdout(`${formatServerReport(report).join('\n')}\n`);
   return usable ? 0 : 1;
 }
 
-runCli('check-server', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('check-server', USAGE, run);
+
+runIfEntry(import.meta.url, main);

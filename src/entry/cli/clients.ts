@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../adapters/node-atomic-file.ts';
 import { withFileLock } from '../../adapters/node-file-lock.ts';
-import { CliError, repoRoot, resolveCliPath, runCli, usageError } from '../../adapters/node-cli.ts';
+import { CliError, type CliIo, cliMain, repoRoot, resolveCliPath, runIfEntry, usageError } from './run.ts';
 import { cspForAllowList } from '../../core/registration/csp.ts';
 import { checkServerUrl } from '../../core/smart/allow-list.ts';
 import {
@@ -63,7 +63,7 @@ async function edit(path: string, display: string, change: () => void): Promise<
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -86,17 +86,17 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
   if (rest.length) throw usageError(`unexpected argument "${rest[0]}"`, USAGE);
-  const path = values.file !== undefined ? resolveCliPath(values.file) : `${repoRoot}/public/smart-clients.json`;
+  const path = values.file !== undefined ? resolveCliPath(io, values.file) : `${repoRoot}/public/smart-clients.json`;
   const display = values.file ?? 'public/smart-clients.json';
 
   if (command === 'list') {
     const { list } = load(path, display);
-    process.stdout.write(`${formatAllowList(list, display).join('\n')}\n`);
+    io.stdout(`${formatAllowList(list, display).join('\n')}\n`);
     return 0;
   }
   if (command === 'csp') {
@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       extraConnect: values.connect ?? [],
       frameAncestors: values['frame-ancestor'] ?? [],
     });
-    process.stdout.write(`Content-Security-Policy: ${policy}\n`);
+    io.stdout(`Content-Security-Policy: ${policy}\n`);
     return 0;
   }
   if (command === 'add') {
@@ -143,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
       if (!next.ok) throw new CliError(`not added:\n${next.error.join('\n')}`);
       save(path, display, next.value);
     });
-    process.stdout.write(`added ${values.name ?? ''} to ${display}\n`);
+    io.stdout(`added ${values.name ?? ''} to ${display}\n`);
     return 0;
   }
   if (command === 'remove') {
@@ -158,10 +158,13 @@ async function main(argv: string[]): Promise<number> {
       if (!next.ok) throw new CliError(next.error.join('\n'));
       save(path, display, next.value);
     });
-    process.stdout.write(`removed ${target} from ${display}\n`);
+    io.stdout(`removed ${target} from ${display}\n`);
     return 0;
   }
   throw usageError(command === undefined ? 'give a command' : `unknown command "${command}"`, USAGE);
 }
 
-runCli('clients', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('clients', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CliError, runCli, usageError } from '../../adapters/node-cli.ts';
+import { CliError, cliMain, runIfEntry, usageError, type CliIo } from './run.ts';
 import { buildOrder } from '../../core/order/build-order.ts';
 import { planTitration } from '../../core/titration/planner.ts';
 import { findPreset, TITRATION_PRESETS } from '../../core/titration/presets.ts';
@@ -216,7 +216,7 @@ function joinNegativeNumbers(argv: string[]): string[] {
   return out;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: joinNegativeNumbers(argv),
     options: OPTIONS,
@@ -224,7 +224,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`, USAGE);
@@ -239,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.json) {
     // Without --patient the subject is a placeholder to replace: the order is an example, never for a real chart.
     if (values.patient === undefined)
-      process.stderr.write(`plan: no --patient given: the subject is the placeholder ${PLACEHOLDER_PATIENT}\n`);
+      io.stderr(`plan: no --patient given: the subject is the placeholder ${PLACEHOLDER_PATIENT}\n`);
     const patient = values.patient ?? PLACEHOLDER_PATIENT;
     const draft = buildOrder({
       plan: result.value,
@@ -248,11 +248,14 @@ async function main(argv: string[]): Promise<number> {
       now: new Date().toISOString(),
       ids: { order: randomUUID() },
     });
-    process.stdout.write(`${JSON.stringify(draft.medicationRequest, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(draft.medicationRequest, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(`${formatPlan(result.value, values.preset).join('\n')}\n`);
+  io.stdout(`${formatPlan(result.value, values.preset).join('\n')}\n`);
   return 0;
 }
 
-runCli('plan', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('plan', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -3,14 +3,14 @@
  * registering the app deployed at URL (the same content as the registration page).
  */
 import { parseArgs } from 'node:util';
-import { CliError, packageVersion, runCli, usageError } from '../../adapters/node-cli.ts';
+import { CliError, cliMain, packageVersion, runIfEntry, usageError, type CliIo } from './run.ts';
 import { formatRegistrationText } from '../../core/registration/format.ts';
 import { buildRegistration } from '../../core/registration/registration.ts';
 
 const USAGE =
   'usage: npm run registration -- --base-url <deployed app URL> [--json] [--scope-version v1|v2] [--logo-uri URL]';
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (values['base-url'] === undefined) throw usageError('--base-url is required', USAGE);
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values['logo-uri'] !== undefined ? { logoUri: values['logo-uri'] } : {}),
   });
   if (!built.ok) throw new CliError(built.error);
-  process.stdout.write(
+  io.stdout(
     values.json
       ? `${JSON.stringify(built.value.clientMetadata, null, 2)}\n`
       : `${formatRegistrationText(built.value).join('\n')}\n`,
@@ -46,4 +46,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('registration', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('registration', USAGE, run);
+
+runIfEntry(import.meta.url, main);

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { largeChartPatient, syntheticPatients } from '../../../fixtures/patients.ts';
-import { CliError, runCli, usageError } from '../../adapters/node-cli.ts';
+import { CliError, type CliIo, cliMain, runIfEntry, usageError } from './run.ts';
 import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { fetchJson } from '../../edge/server-check.ts';
 import { openLaunchUrl, seedPatients, type SeedPatientResult } from '../../edge/seed.ts';
@@ -36,7 +36,7 @@ function summarise(r: SeedPatientResult, fhir: string, appUrl: string | undefine
   return lines;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     strict: true,
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   void positionals;
@@ -88,14 +88,17 @@ async function main(argv: string[]): Promise<number> {
   const results = await seedPatients(http, patients, {
     onPatient: (r) => {
       failed += r.resources.filter((x) => x.outcome === 'failed' || x.outcome === 'skipped').length;
-      process.stdout.write(`${summarise(r, fhir, appUrl).join('\n')}\n`);
+      io.stdout(`${summarise(r, fhir, appUrl).join('\n')}\n`);
     },
   });
   const total = (o: string) => results.reduce((n, r) => n + r.resources.filter((x) => x.outcome === o).length, 0);
-  process.stdout.write(
+  io.stdout(
     `Seeded ${results.length} patient(s) into ${fhir}: ${total('created')} created, ${total('existing')} already there, ${failed} failed or skipped\n`,
   );
   return failed ? 1 : 0;
 }
 
-runCli('seed', main, USAGE);
+/** The command, for the process entry below and for tests in process. */
+export const main = cliMain('seed', USAGE, run);
+
+runIfEntry(import.meta.url, main);
