@@ -1,28 +1,14 @@
 /**
- * `npm run plan` as a child process (npx tsx), as a user runs it: the schedule, --json, presets, and each failure
+ * `npm run plan` (its main in process; once as a real process, as a user runs it): the schedule, --json, presets, and each failure
  * (target above 10 mg, zero/negative dose, a step the form cannot give, unknown flag) as one message, no stack trace.
  */
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MedicationRequest } from 'fhir/r4';
+import { main } from '../../src/entry/cli/plan.ts';
 import { fhirProblems } from '../core/order/fhir-validation.ts';
+import { asProcess, inProcess } from './support.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-
-function plan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      'npx',
-      ['tsx', 'src/entry/cli/plan.ts', ...args],
-      { cwd: root, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const plan = (...args: string[]) => inProcess(main, args);
 
 const LIQUID = [
   '--start',
@@ -48,9 +34,9 @@ function expectOneMessage(stderr: string, pattern: RegExp): void {
   expect(stderr).not.toMatch(/unexpected error/);
 }
 
-describe('plan command', { timeout: 60_000 }, () => {
-  it('prints the schedule, quantities and sig for 1.5 mg weekly steps as 1 mg/mL liquid', async () => {
-    const r = await plan(...LIQUID);
+describe('plan command', () => {
+  it('prints the schedule, quantities and sig for 1.5 mg weekly steps as 1 mg/mL liquid (as a real process)', async () => {
+    const r = await asProcess('plan', LIQUID);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
@@ -68,7 +54,7 @@ describe('plan command', { timeout: 60_000 }, () => {
       '1. Take 1.5 mL of 1 mg/mL (1.5 mg) by mouth once daily at bedtime for 7 days (1 Dec 2026 to 7 Dec 2026).',
     );
     expect(r.stdout).toMatch(/Hold: .*highest dose you tolerate/);
-  });
+  }, 60_000);
 
   it('capsules: one capsule per step by default (4.5 mg is one 4.5 mg capsule)', async () => {
     const r = await plan('--preset', 'nct04678895', '--start-date', '2026-12-01');
