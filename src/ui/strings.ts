@@ -256,3 +256,11 @@ export const X = {
     'The new order names the one it replaces. The old order must be discontinued in the EHR, unless the EHR lets the app set it to stopped: the app tries once after signing and tells you.',
   others: 'The other orders listed stay as they are: discontinue them in the EHR if they should end.',
 } as const;
+
+/** The plan part while it downloads after the verdict (issue 14 item 1). */
+export const L = {
+  loading: 'Loading the planner…',
+  failed:
+    'The planner could not be downloaded (is the network down?). Nothing was written; the result above still stands.',
+  retry: 'Try again',
+} as const;

@@ -177,7 +177,7 @@ describe('fallbacks when the order cannot be written', () => {
     expect(bundle.entry.at(-1).resource.resourceType).toBe('MedicationRequest');
     expect(bundle.entry.at(-1).request.ifNoneExist).toContain(encodeURIComponent(f.written[0]!.identifier.value));
     // The print view carries the order in words.
-    expect(document.querySelector('.print-order__text')?.textContent).toBe(f.services.orderAsText(f.written[0]!));
+    expect(document.querySelector('.print-order__text')?.textContent).toBe(f.planServices.orderAsText(f.written[0]!));
     // Still a draft: not cleared, so the clinician can try again later with the same identifier.
     expect(sessionStorage.getItem(draftKey(SERVER, PATIENT_ID))).not.toBeNull();
     createObjectURL.mockRestore();

@@ -9,7 +9,7 @@ import { assess } from '../../src/core/assess/assess.ts';
 import type { Verdict } from '../../src/core/assess/types.ts';
 import type { Chart } from '../../src/core/chart.ts';
 import { verdictSentence } from '../../src/ui/components/VerdictPanel.tsx';
-import { VERDICT_WORDS } from '../../src/ui/strings.ts';
+import { P, VERDICT_WORDS } from '../../src/ui/strings.ts';
 import { concept, condition, medicationRequest, rxnorm, snomed } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, NOW, PATIENT_ID, recentOxycodone, renderScreen } from './support/screen.tsx';
 
@@ -84,6 +84,8 @@ describe('verdict rendering', () => {
       fakes({ charts: [chartOf({ conditions: [fibromyalgia()], medicationStatements: [recentOxycodone()] })] }),
     );
     await screen.findByRole('heading', { name: /Result:/ });
+    // The planner arrives after the verdict (its code loads on demand) and takes its place below the timeline.
+    await screen.findByRole('heading', { name: P.plannerHeading });
     const headings = [...container.querySelectorAll('h2')].map((h) => h.id || h.textContent);
     expect(headings.slice(0, 5)).toEqual(['verdict-h', 'conflicts-h', 'candidacy-h', 'timeline-h', 'planner-h']);
   });

@@ -15,7 +15,8 @@ export interface OverrideDraft {
 
 export interface PlanDraft {
   version: 1;
-  fields: PlanFields;
+  /** The planner's fields; undefined until the planner is first edited (its defaults depend on today). */
+  fields?: PlanFields;
   /** Keyed by {@link overrideKey}. */
   overrides: Record<string, OverrideDraft>;
   /**
@@ -42,7 +43,8 @@ export function loadDraft(storage: Storage | undefined, key: string): PlanDraft 
     const raw = storage?.getItem(key);
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as Partial<PlanDraft>;
-    if (parsed.version !== 1 || typeof parsed.fields !== 'object' || parsed.fields === null) return undefined;
+    if (parsed.version !== 1) return undefined;
+    if (parsed.fields !== undefined && (typeof parsed.fields !== 'object' || parsed.fields === null)) return undefined;
     return { ...parsed, overrides: parsed.overrides ?? {} } as PlanDraft;
   } catch {
     return undefined; // a corrupt or inaccessible draft is simply not restored

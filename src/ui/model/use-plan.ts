@@ -3,8 +3,10 @@
  * the plan the core makes of it, which conflicts need an override (the core's policy), the signature gate (the
  * core's decision), and the exact order that "Sign and send" would write, its identifier derived from its content.
  * Nothing here writes to the EHR: see use-write.ts, which only runs on the clinician's click.
+ * Part of the planning chunk (loaded after the verdict, issue 14 item 1): the draft itself and the answer about an
+ * existing order are held by the verdict part (use-draft.ts) and passed in.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { Reference } from 'fhir/r4';
 import type { Assessment, Conflict } from '../../core/assess/types.ts';
 import type { ExistingLdnOrder } from '../../core/order/existing-ldn.ts';
@@ -16,9 +18,10 @@ import type { Result } from '../../core/result.ts';
 import type { PlanProblem, TitrationPlan } from '../../core/titration/types.ts';
 import type { LaunchContext } from '../../edge/types.ts';
 import { isoDay } from '../format.ts';
-import type { ClinicianServices } from '../services.ts';
+import type { ClinicianServices, PlanServices } from '../services.ts';
 import type { WriteExtras } from './use-write.ts';
-import { draftKey, loadDraft, saveDraft, type OverrideDraft, type PlanDraft } from './draft-store.ts';
+import type { OverrideDraft } from './draft-store.ts';
+import type { DraftState } from './use-draft.ts';
 import { applyPreset, defaultFields, editField, toTitrationInput, type PlanFields } from './plan-fields.ts';
 
 // The policy lives in the core; re-exported for the components that key overrides.
@@ -56,38 +59,29 @@ export interface PlanModel {
 
 const NO_ACK: OverrideDraft = { checked: false, reason: '' };
 
+/**
+ * `services`: the verdict's (clock, ids); `planServices`: the planner and order builder; `state`: the draft and
+ * the existing-order answer, held above the verdict (useDraft).
+ */
 export function usePlan(
-  services: ClinicianServices,
+  services: Pick<ClinicianServices, 'now'>,
+  planServices: Pick<PlanServices, 'planTitration' | 'buildOrder' | 'presets'>,
   context: LaunchContext,
   assessment: Assessment,
-  inChart: ExistingLdnOrder[] = [],
+  state: DraftState,
 ): PlanModel {
-  const storageKey = draftKey(context.serverUrl, context.patientId);
-  const [draft, setDraft] = useState<PlanDraft>(() => {
-    const loaded = loadDraft(services.storage, storageKey) ?? {
-      version: 1,
-      fields: defaultFields(isoDay(services.now().getTime())),
-      overrides: {},
-    };
-    return loaded.nonce ? loaded : { ...loaded, nonce: services.randomUUID() };
-  });
-  useEffect(() => saveDraft(services.storage, storageKey, draft), [services.storage, storageKey, draft]);
-  // An order this draft itself sent (a reload while the write was under way) is not "another" order: signing
-  // again finds it by its identifier instead of asking whether to replace it.
-  const existing = useMemo(
-    () => inChart.filter((o) => !o.identifier || !draft.sent?.includes(o.identifier)),
-    [inChart, draft.sent],
-  );
+  const { draft, setDraft, storageKey, inChart, existing, choice } = state;
+  // Today's defaults until the clinician edits the planner (the draft then keeps its own fields).
+  const defaults = useMemo(() => defaultFields(isoDay(services.now().getTime())), [services]);
+  const fields = draft.fields ?? defaults;
 
   const needed = useMemo(() => conflictsNeedingOverride(assessment), [assessment]);
   const plan = useMemo(
-    () => (hasStarted(draft.fields) ? services.planTitration(toTitrationInput(draft.fields)) : undefined),
-    [services, draft.fields],
+    () => (hasStarted(fields) ? planServices.planTitration(toTitrationInput(fields)) : undefined),
+    [planServices, fields],
   );
   const complete = overridesComplete(needed, draft.overrides);
-  // An answer given about another order (the chart changed since) does not count.
   const newest = existing[0];
-  const choice = newest && draft.existing?.reference === newest.reference ? draft.existing.choice : undefined;
   const ack = draft.acknowledgement ?? NO_ACK;
   // What the read and the session allow, independent of the draft (stable across keystrokes).
   const preGate = useMemo(
@@ -135,7 +129,7 @@ export function usePlan(
     };
     try {
       const ids = orderIds(content, draft.nonce, { withAcknowledgementIssue: preGate.detectedIssuesPermitted });
-      return { order: services.buildOrder({ ...content, now: services.now().toISOString(), ids }) };
+      return { order: planServices.buildOrder({ ...content, now: services.now().toISOString(), ids }) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
@@ -152,6 +146,7 @@ export function usePlan(
     assessment,
     context,
     services,
+    planServices,
   ]);
 
   const gate = signGate({
@@ -175,12 +170,13 @@ export function usePlan(
   };
 
   return {
-    fields: draft.fields,
-    setField: (key, value) => setDraft((d) => ({ ...d, fields: editField(d.fields, key, value) })),
+    fields,
+    setField: (key, value) => setDraft((d) => ({ ...d, fields: editField(d.fields ?? defaults, key, value) })),
     pickPreset: (id) =>
       setDraft((d) => {
-        const preset = services.presets.find((p) => p.id === id);
-        return { ...d, fields: preset ? applyPreset(d.fields, preset) : { ...d.fields, presetId: '' } };
+        const preset = planServices.presets.find((p) => p.id === id);
+        const from = d.fields ?? defaults;
+        return { ...d, fields: preset ? applyPreset(from, preset) : { ...from, presetId: '' } };
       }),
     ...(plan ? { plan } : {}),
     needed,
@@ -193,8 +189,7 @@ export function usePlan(
     setAcknowledgement: (value) => setDraft((d) => ({ ...d, acknowledgement: value })),
     existing,
     ...(choice ? { existingChoice: choice } : {}),
-    setExistingChoice: (c) =>
-      newest && setDraft((d) => ({ ...d, existing: { choice: c, reference: newest.reference } })),
+    setExistingChoice: state.setExistingChoice,
     writeExtras,
     storageKey,
   };

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { OrderDraft } from '../../core/order/types.ts';
 import type { FhirHttp, LaunchContext } from '../../edge/types.ts';
-import type { ClinicianServices } from '../services.ts';
+import type { PlanServices } from '../services.ts';
 import type { WriteOptions, WriteOutcome, WriteStep } from '../write-types.ts';
 import { clearDraft } from './draft-store.ts';
 
@@ -35,7 +35,14 @@ export function orderLinkWorks(context: Pick<LaunchContext, 'launchType'>): bool
   return context.launchType === 'open';
 }
 
-export function useWrite(services: ClinicianServices, http: FhirHttp, context: LaunchContext, storageKey: string) {
+/** `storage`: where the draft is kept (cleared once the server holds the order). */
+export function useWrite(
+  services: Pick<PlanServices, 'writeOrder' | 'reportedOnlyOrder'>,
+  storage: Storage | undefined,
+  http: FhirHttp,
+  context: LaunchContext,
+  storageKey: string,
+) {
   const [state, setState] = useState<WriteState>({ phase: 'idle' });
   const busy = useRef(false);
 
@@ -57,14 +64,14 @@ export function useWrite(services: ClinicianServices, http: FhirHttp, context: L
           },
         });
         setState({ phase: 'done', outcome, sent: draft });
-        if (outcome.kind === 'created' || outcome.kind === 'already-existed') clearDraft(services.storage, storageKey);
+        if (outcome.kind === 'created' || outcome.kind === 'already-existed') clearDraft(storage, storageKey);
       } catch (e) {
         setState({ phase: 'error', message: e instanceof Error ? e.message : String(e), sent: draft });
       } finally {
         busy.current = false;
       }
     },
-    [services, http, context.grantedScopes, storageKey],
+    [services, storage, http, context.grantedScopes, storageKey],
   );
 
   return { state, sign };

@@ -1,6 +1,7 @@
 /**
  * Test support for the clinician's screen: the real clinical core, planner and order builder, with the I/O parts
- * (chart reader, order writer, patient read) replaced by fakes that record their calls.
+ * (chart reader, order writer, patient read) replaced by fakes that record their calls. The plan section arrives
+ * as it does in the app, through `loadPlanning` (a promise), which a test can make fail.
  */
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
@@ -16,7 +17,8 @@ import { TITRATION_PRESETS } from '../../../src/core/titration/presets.ts';
 import type { WriteOrderOptions as WriteOptions, WriteOutcome } from '../../../src/edge/order-writer.ts';
 import type { FhirHttp, LaunchContext, ReadProgress } from '../../../src/edge/types.ts';
 import { ClinicianScreen } from '../../../src/ui/ClinicianScreen.tsx';
-import type { ClinicianServices } from '../../../src/ui/services.ts';
+import { PlanSection } from '../../../src/ui/plan/PlanSection.tsx';
+import type { ClinicianServices, PlanServices } from '../../../src/ui/services.ts';
 import { concept, condition, icd10, medicationStatement, patient, rxnorm } from '../../../fixtures/factories.ts';
 
 /** The fixed "now" of every screen test. */
@@ -63,6 +65,9 @@ export const recentOxycodone = () =>
 
 export interface Fakes {
   services: ClinicianServices;
+  /** The plan services loadPlanning yields (real planner and builder, the fake writer). */
+  planServices: PlanServices;
+  loadPlanning: ReturnType<typeof vi.fn>;
   http: FhirHttp & { fetch: ReturnType<typeof vi.fn> };
   readChart: ReturnType<typeof vi.fn>;
   writeOrder: ReturnType<typeof vi.fn>;
@@ -83,6 +88,8 @@ export interface FakeOptions {
   holdWrite?: boolean;
   patientResource?: Patient;
   storage?: Storage;
+  /** The first so many downloads of the plan section fail (a network error), the next succeed. */
+  planningFailures?: number;
 }
 
 /** The writer's success: every DetectedIssue of the draft saved as one (as a server with DetectedIssue create would). */
@@ -132,9 +139,7 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
   };
   const storage = opts.storage ?? window.sessionStorage;
   let uuid = 0;
-  const services: ClinicianServices = {
-    readChart,
-    assess,
+  const planServices: PlanServices = {
     planTitration,
     presets: TITRATION_PRESETS,
     buildOrder,
@@ -142,11 +147,35 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
     orderSummaryLines,
     orderAsText,
     writeOrder,
+  };
+  let failures = opts.planningFailures ?? 0;
+  const loadPlanning = vi.fn(async () => {
+    if (failures > 0) {
+      failures -= 1;
+      throw new TypeError('Failed to fetch dynamically imported module');
+    }
+    return { PlanSection, services: planServices };
+  });
+  const services: ClinicianServices = {
+    readChart,
+    assess,
     randomUUID: () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, '0')}`,
     now: () => NOW,
     storage,
+    loadPlanning,
   };
-  return { services, http, readChart, writeOrder, written, writeOptions, storage, releaseWrite: () => release() };
+  return {
+    services,
+    planServices,
+    loadPlanning,
+    http,
+    readChart,
+    writeOrder,
+    written,
+    writeOptions,
+    storage,
+    releaseWrite: () => release(),
+  };
 }
 
 export function renderScreen(f: Fakes, context: LaunchContext = launchContext()) {
