@@ -1,34 +1,20 @@
 /**
- * `npm run check-server` end to end: against the sandbox EHR (SMART base and open base), and failing cleanly
+ * `npm run check-server` (its main in process; once as a real process): against the sandbox EHR (SMART base and open base), and failing cleanly
  * (one line, no stack trace) on a closed port, a blocked port, an HTML page, a silent server and bad arguments.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
 import type { ServerReport } from '../../src/core/server/types.ts';
+import { main } from '../../src/entry/cli/check-server.ts';
+import { asProcess, inProcess } from './support.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
-
-async function checkServer(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      tsx,
-      [resolve(root, 'src/entry/cli/check-server.ts'), ...args],
-      { cwd: root },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const checkServer = (args: string[]) => inProcess(main, args);
 
 /** A port with nothing listening: bind to port 0, note the port, close. */
 async function closedPort(): Promise<number> {
@@ -91,13 +77,14 @@ describe('npm run check-server', { timeout: 60_000 }, () => {
     expect(report.items.find((i) => i.id === 'smart-discovery')?.status).toBe('missing');
   });
 
-  it('a closed port: one line, exit 1', async () => {
+  it('a closed port: one line, exit 1 (as a real process)', async () => {
     const port = await closedPort();
-    const r = await checkServer([`http://127.0.0.1:${port}/fhir`]);
+    const r = await asProcess('check-server', [`http://127.0.0.1:${port}/fhir`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `check-server: http://127.0.0.1:${port}/fhir: not usable: metadata: connection refused (nothing listens on that port)\n`,
     );
+    expect(r.stdout).toBe('');
   });
 
   it('port 9 (blocked by fetch): one line, exit 1', async () => {

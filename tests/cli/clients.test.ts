@@ -1,5 +1,7 @@
-/** `npm run clients` end to end on temporary files: add, list, remove, refusals, and atomic writes. */
-import { execFile } from 'node:child_process';
+/**
+ * `npm run clients` on temporary files (its main in process; the parallel adds as real processes, since the lock
+ * is between processes): add, list, remove, refusals, and atomic writes.
+ */
 import {
   lstatSync,
   mkdtempSync,
@@ -11,28 +13,16 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/adapters/node-atomic-file.ts';
 import { withFileLock } from '../../src/adapters/node-file-lock.ts';
 import { parseAllowList } from '../../src/core/smart/allow-list.ts';
+import { main } from '../../src/entry/cli/clients.ts';
+import { asProcess, inProcess } from './support.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
-
-async function clients(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/clients.ts'), ...args], {
-      cwd,
-      env: { ...process.env, INIT_CWD: cwd },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+/** Relative --file paths resolve against INIT_CWD, as under `npm run`. */
+const clients = (args: string[], cwd: string) => inProcess(main, args, { cwd: '/', env: { INIT_CWD: cwd } });
 
 let dir: string;
 beforeEach(() => {
@@ -51,7 +41,7 @@ const epicArgs = [
   'v2',
 ];
 
-describe('npm run clients', { timeout: 60_000 }, () => {
+describe('npm run clients', () => {
   it('add creates the file (relative --file resolved against INIT_CWD), list shows it, remove empties it', async () => {
     const added = await clients(['add', ...epicArgs, '--standalone', '--file', 'smart-clients.json'], dir);
     expect(added).toMatchObject({ code: 0, stdout: 'added Epic sandbox to smart-clients.json\n' });
@@ -151,9 +141,10 @@ describe('npm run clients', { timeout: 60_000 }, () => {
     );
   });
 
-  it('twenty parallel adds leave twenty entries and no lock file', async () => {
+  it('twenty parallel adds (real processes) leave twenty entries and no lock file', async () => {
     const runs = Array.from({ length: 20 }, (_, i) =>
-      clients(
+      asProcess(
+        'clients',
         [
           'add',
           '--name',
@@ -167,7 +158,7 @@ describe('npm run clients', { timeout: 60_000 }, () => {
           '--file',
           'f.json',
         ],
-        dir,
+        { cwd: dir, env: { INIT_CWD: dir }, loaderOnly: true },
       ),
     );
     const results = await Promise.all(runs);
@@ -177,7 +168,7 @@ describe('npm run clients', { timeout: 60_000 }, () => {
       .sort();
     expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `EHR ${i}`).sort());
     expect(readdirSync(dir)).toEqual(['f.json']);
-  });
+  }, 60_000);
 
   it('writes through a symbolic link: the link stays a link and the file it points to gets the entry', async () => {
     mkdirSync(join(dir, 'real'));

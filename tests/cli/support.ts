@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CliIo, CliMain } from '../../src/entry/cli/run.ts';
 
 /** The repository root. */
@@ -23,6 +24,11 @@ export interface RunOptions {
   cwd?: string;
   /** Environment variables on top of the test's own (asProcess) or instead of them (inProcess). */
   env?: Record<string, string>;
+  /**
+   * asProcess only: start `node --import tsx` (one process) instead of the tsx command (a node process that starts
+   * a second one), for tests that start many processes and are about what happens between them, not the launcher.
+   */
+  loaderOnly?: boolean;
 }
 
 /** In-memory I/O; `stop()` answers the command's stop request (what SIGTERM does for a process). */
@@ -57,11 +63,17 @@ export async function inProcess(main: CliMain, argv: string[], options: RunOptio
 
 /** Runs `src/entry/cli/<command>.ts` as a child process through tsx, as `npm run <command>` does. */
 export function asProcess(command: string, argv: string[], options: RunOptions = {}): Promise<CliRun> {
-  const tsx = resolve(ROOT, 'node_modules', '.bin', 'tsx');
+  const script = resolve(ROOT, 'src/entry/cli', `${command}.ts`);
+  const [file, args] = options.loaderOnly
+    ? [
+        process.execPath,
+        ['--import', pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, script, ...argv],
+      ]
+    : [resolve(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...argv]];
   return new Promise((done) => {
     execFile(
-      tsx,
-      [resolve(ROOT, 'src/entry/cli', `${command}.ts`), ...argv],
+      file,
+      args,
       {
         cwd: options.cwd ?? ROOT,
         env: { ...process.env, ...options.env },
