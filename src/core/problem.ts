@@ -42,8 +42,25 @@ export type PlanCode =
   | 'plan/start-in-window' // the start is before the opioid-free date and the clinician has not chosen to go ahead
   | 'plan/too-many-steps';
 
+/** What is wrong in the issuer allow-list file (src/core/smart/allow-list.ts); the field is the target. */
+export type ConfigCode =
+  | 'config/root-not-object' // the file is not a JSON object with a "clients" array
+  | 'config/unknown-field'
+  | 'config/not-object'
+  | 'config/not-array'
+  | 'config/not-boolean'
+  | 'config/empty-string' // a name or client id that is missing or blank
+  | 'config/scope-version' // neither "v1" nor "v2"
+  | 'config/one-matcher' // not exactly one of iss, issPrefix, smartLauncher
+  | 'config/write-setting' // not "on", "off" or "fallback"
+  | 'config/read-setting' // not "parallel" or "batch"
+  | 'config/bad-url' // params: fault (UrlFault, src/core/smart/issuer-url.ts), value
+  | 'config/prefix-slash' // an issPrefix without its final "/"
+  | 'config/standalone-prefix' // a standalone entry matched by a prefix names no server to offer
+  | 'config/duplicate'; // params: previous (the index of the entry it repeats)
+
 /** Every code a problem may carry. */
-export type ProblemCode = ReadCode | PlanCode;
+export type ProblemCode = ReadCode | PlanCode | ConfigCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const loaded = await loadAllowList(new URL(`../${ALLOW_LIST_FILE}`, location.href).href);
   if (!loaded.ok) {
     const problem = loaded.error;
-    if (problem.kind === 'invalid') show((await pages()).configErrorPage(ALLOW_LIST_FILE, problem.lines));
+    if (problem.kind === 'invalid') show((await pages()).configErrorPage(ALLOW_LIST_FILE, problem.errors));
     else await showFailure('config-unreadable', { description: problem.detail });
     return;
   }

@@ -5,6 +5,7 @@
  */
 import { clinicalDate } from '../core/fhir/dates.ts';
 import type { Problem, ProblemParams } from '../core/problem.ts';
+import { urlFaultWords, type UrlFault } from '../core/smart/issuer-url.ts';
 
 type Params = ProblemParams | undefined;
 
@@ -115,8 +116,51 @@ function planSentence(p: Problem): string {
   }
 }
 
-/** The sentence a clinician reads for a problem. */
-export function describeProblem(p: Problem): string {
+/** What is wrong with an allow-list field, said after the field's path. */
+function configPhrase(p: Problem): string {
+  const { target, params } = p;
+  switch (p.code) {
+    case 'config/root-not-object':
+      return 'must be a JSON object with a "clients" array';
+    case 'config/unknown-field':
+      return 'unknown field';
+    case 'config/not-object':
+      return 'must be an object';
+    case 'config/not-array':
+      return target === 'clients' ? 'must be an array of issuer entries' : 'must be an array';
+    case 'config/not-boolean':
+      return 'must be true or false';
+    case 'config/empty-string':
+      return 'must be a non-empty string';
+    case 'config/scope-version':
+      return 'must be "v1" or "v2"';
+    case 'config/one-matcher':
+      return 'give exactly one of "iss" (exact FHIR base URL), "issPrefix" or "smartLauncher"';
+    case 'config/write-setting':
+      return 'must be "on", "off" or "fallback"';
+    case 'config/read-setting':
+      return 'must be "parallel" or "batch"';
+    case 'config/bad-url':
+      // The URL checks' sentences stay with the checks (src/core/smart/issuer-url.ts), which `npm run clients`
+      // and the registration page also word: one sentence per fault.
+      return urlFaultWords(text(params, 'fault') as UrlFault, text(params, 'value'));
+    case 'config/prefix-slash':
+      return 'must end with "/" so it cannot match a look-alike host';
+    case 'config/standalone-prefix':
+      return 'a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)';
+    case 'config/duplicate':
+      return `duplicates clients[${text(params, 'previous')}]`;
+    default:
+      return 'is not valid';
+  }
+}
+
+/**
+ * The sentence for a problem. An allow-list problem (a ConfigError, which names its file) reads as one line
+ * naming the file and the field, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
+ */
+export function describeProblem(p: Problem & { file?: string }): string {
   if (p.code.startsWith('plan/')) return planSentence(p);
+  if (p.code.startsWith('config/')) return `${p.file ? `${p.file}: ` : ''}${p.target ?? ''} ${configPhrase(p)}`;
   return `Problem: ${p.code}`;
 }

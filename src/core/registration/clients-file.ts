@@ -7,15 +7,21 @@ import {
   canonicalIssuer,
   checkIssuerUrl,
   checkServerUrl,
-  describeConfigErrors,
   normaliseBaseUrl,
   parseAllowList,
   WRITE_SETTINGS,
   type AllowList,
   type AllowListEntry,
+  type ConfigError,
   type WriteSetting,
 } from '../smart/allow-list.ts';
 import { err, ok, type Result } from '../result.ts';
+
+/**
+ * Why an edit is refused: the allow-list parser's problems (worded by the CLI's describeProblem), or a sentence
+ * about a command-line flag (these are still worded here; issue 14 item 2 leaves them for a later step).
+ */
+export type ClientsFileError = string | ConfigError;
 
 /** A new, empty allow-list (standalone flow off) for `clients add` on a missing file. */
 export function emptyAllowListJson(): Record<string, unknown> {
@@ -26,7 +32,7 @@ export function emptyAllowListJson(): Record<string, unknown> {
 export function readAllowListText(
   text: string,
   file: string,
-): Result<{ json: Record<string, unknown>; list: AllowList }, string[]> {
+): Result<{ json: Record<string, unknown>; list: AllowList }, ClientsFileError[]> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -34,7 +40,7 @@ export function readAllowListText(
     return err([`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
   }
   const parsed = parseAllowList(json, file);
-  if (!parsed.ok) return err(describeConfigErrors(parsed.error));
+  if (!parsed.ok) return err(parsed.error);
   return ok({ json: json as Record<string, unknown>, list: parsed.value });
 }
 
@@ -75,7 +81,7 @@ export function addClient(
   json: Record<string, unknown>,
   entry: NewClient,
   file: string,
-): Result<Record<string, unknown>, string[]> {
+): Result<Record<string, unknown>, ClientsFileError[]> {
   const problems: string[] = [];
   if (!entry.name.trim()) problems.push('--name must not be empty');
   if (!entry.clientId.trim()) problems.push('--client-id must not be empty');
@@ -131,7 +137,7 @@ export function addClient(
   };
   const next = { ...json, clients: [...clients, added] };
   const check = parseAllowList(next, file);
-  return check.ok ? ok(next) : err(describeConfigErrors(check.error));
+  return check.ok ? ok(next) : err(check.error);
 }
 
 /** Removes the entry for an exact iss (or an issPrefix); refuses when there is none. */
@@ -139,7 +145,7 @@ export function removeClient(
   json: Record<string, unknown>,
   issOrPrefix: string,
   file: string,
-): Result<Record<string, unknown>, string[]> {
+): Result<Record<string, unknown>, ClientsFileError[]> {
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
   const entryKey = keyOfJson;
   const asPrefix = keyOf({ issPrefix: issOrPrefix });
@@ -154,7 +160,7 @@ export function removeClient(
     return err([`${file} has no entry for ${wanted.replace(/^launcher:/, 'the launcher ')}`]);
   const next = { ...json, clients: kept };
   const check = parseAllowList(next, file);
-  return check.ok ? ok(next) : err(describeConfigErrors(check.error));
+  return check.ok ? ok(next) : err(check.error);
 }
 
 /** Human-readable listing of a valid allow-list. */

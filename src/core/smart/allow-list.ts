@@ -5,13 +5,14 @@
  * Parsing is strict: any malformed field is an error naming the file and the field, and there is no fallback to
  * "allow all" (fhirclient with a single config accepts any iss; see shared/research/smart-on-fhir.md).
  */
+import type { ConfigCode, Problem } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { ScopeVersion } from './scopes.ts';
-import { canonicalIssuer, canonicalPrefix, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
+import { canonicalIssuer, canonicalPrefix, issuerUrlFault, serverUrlFault, type UrlFault } from './issuer-url.ts';
 import { launcherAcceptsIss } from './launcher.ts';
 import { stripTrailingSlashes } from '../fhir/systems.ts';
 
-export { canonicalIssuer, checkIssuerUrl, checkServerUrl } from './issuer-url.ts';
+export { canonicalIssuer, checkIssuerUrl, checkServerUrl, type UrlFault } from './issuer-url.ts';
 
 /** One registered issuer. */
 export interface AllowListEntry {
@@ -72,11 +73,17 @@ export interface AllowList {
   };
 }
 
-export interface ConfigError {
+/**
+ * One thing wrong in the allow-list file, as a problem (src/core/problem.ts): the code says what is wrong, the
+ * file and the field where, `params` the facts (the URL fault and value, the entry it duplicates). Worded by the
+ * surfaces' `describeProblem`, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
+ */
+export interface ConfigError extends Problem<ConfigCode> {
+  severity: 'error';
   file: string;
-  /** JSON path of the offending field, e.g. "clients[2].clientId". */
+  /** JSON path of the offending field, e.g. "clients[2].clientId"; also the problem's `target`. */
   field: string;
-  message: string;
+  target: string;
 }
 
 const ENTRY_KEYS = new Set([
@@ -116,68 +123,65 @@ export function normaliseBaseUrl(url: string): string {
 /** Parses and validates the allow-list file's JSON. Never returns a partial list: any error fails the whole file. */
 export function parseAllowList(json: unknown, file: string): Result<AllowList, ConfigError[]> {
   const errors: ConfigError[] = [];
-  const fail = (field: string, message: string) => errors.push({ file, field, message });
+  const problem = (field: string, code: ConfigCode, params?: ConfigError['params']): ConfigError => ({
+    code,
+    severity: 'error',
+    file,
+    field,
+    target: field,
+    ...(params ? { params } : {}),
+  });
+  const fail = (field: string, code: ConfigCode, params?: ConfigError['params']) =>
+    errors.push(problem(field, code, params));
+  // A URL check's fault, when any, becomes a config/bad-url problem carrying the fault and the value.
+  const failUrl = (field: string, value: unknown, fault: UrlFault | undefined): boolean => {
+    if (fault) fail(field, 'config/bad-url', { fault, value: String(value) });
+    return fault !== undefined;
+  };
 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return err([{ file, field: '(root)', message: 'must be a JSON object with a "clients" array' }]);
+    return err([problem('(root)', 'config/root-not-object')]);
   }
   const root = json as Record<string, unknown>;
   for (const key of Object.keys(root)) {
-    if (key !== 'clients' && key !== 'standalone' && key !== '$comment') fail(key, 'unknown field');
+    if (key !== 'clients' && key !== 'standalone' && key !== '$comment') fail(key, 'config/unknown-field');
   }
   if (!Array.isArray(root.clients)) {
-    fail('clients', 'must be an array of issuer entries');
+    fail('clients', 'config/not-array');
   }
   const clients: AllowListEntry[] = [];
   const seen = new Map<string, number>();
   (Array.isArray(root.clients) ? root.clients : []).forEach((raw: unknown, i: number) => {
     const at = (f: string) => `clients[${i}].${f}`;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      fail(`clients[${i}]`, 'must be an object');
+      fail(`clients[${i}]`, 'config/not-object');
       return;
     }
     const e = raw as Record<string, unknown>;
-    for (const key of Object.keys(e)) if (!ENTRY_KEYS.has(key)) fail(at(key), 'unknown field');
-    if (typeof e.name !== 'string' || !e.name.trim()) fail(at('name'), 'must be a non-empty string');
-    if (typeof e.clientId !== 'string' || !e.clientId.trim()) fail(at('clientId'), 'must be a non-empty string');
-    if (e.scopeVersion !== 'v1' && e.scopeVersion !== 'v2') fail(at('scopeVersion'), 'must be "v1" or "v2"');
+    for (const key of Object.keys(e)) if (!ENTRY_KEYS.has(key)) fail(at(key), 'config/unknown-field');
+    if (typeof e.name !== 'string' || !e.name.trim()) fail(at('name'), 'config/empty-string');
+    if (typeof e.clientId !== 'string' || !e.clientId.trim()) fail(at('clientId'), 'config/empty-string');
+    if (e.scopeVersion !== 'v1' && e.scopeVersion !== 'v2') fail(at('scopeVersion'), 'config/scope-version');
     const hasIss = e.iss !== undefined;
     const hasPrefix = e.issPrefix !== undefined;
     const hasLauncher = e.smartLauncher !== undefined;
     if (Number(hasIss) + Number(hasPrefix) + Number(hasLauncher) !== 1) {
-      fail(at('iss'), 'give exactly one of "iss" (exact FHIR base URL), "issPrefix" or "smartLauncher"');
+      fail(at('iss'), 'config/one-matcher');
     }
-    if (hasLauncher) {
-      const problem = checkIssuerUrl(e.smartLauncher);
-      if (problem) fail(at('smartLauncher'), problem);
-    }
+    if (hasLauncher) failUrl(at('smartLauncher'), e.smartLauncher, issuerUrlFault(e.smartLauncher));
     for (const f of ['write', 'writeDetectedIssue'] as const) {
-      if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting))
-        fail(at(f), 'must be "on", "off" or "fallback"');
+      if (e[f] !== undefined && !WRITE_SETTINGS.includes(e[f] as WriteSetting)) fail(at(f), 'config/write-setting');
     }
     if (e.reads !== undefined && !READ_SETTINGS.includes(e.reads as ReadSetting))
-      fail(at('reads'), 'must be "parallel" or "batch"');
-    if (hasIss) {
-      const problem = checkIssuerUrl(e.iss);
-      if (problem) fail(at('iss'), problem);
+      fail(at('reads'), 'config/read-setting');
+    if (hasIss) failUrl(at('iss'), e.iss, issuerUrlFault(e.iss));
+    if (hasPrefix && !failUrl(at('issPrefix'), e.issPrefix, issuerUrlFault(e.issPrefix))) {
+      // A prefix without its final "/" would match a look-alike host (https://ehr.example.org.evil.test/).
+      if (!(e.issPrefix as string).endsWith('/')) fail(at('issPrefix'), 'config/prefix-slash');
     }
-    if (hasPrefix) {
-      const problem = checkIssuerUrl(e.issPrefix);
-      if (problem) fail(at('issPrefix'), problem);
-      else if (!(e.issPrefix as string).endsWith('/'))
-        fail(at('issPrefix'), 'must end with "/" so it cannot match a look-alike host');
-    }
-    if (e.redirectUri !== undefined) {
-      const problem = checkServerUrl(e.redirectUri);
-      if (problem) fail(at('redirectUri'), problem);
-    }
-    if (e.standalone !== undefined && typeof e.standalone !== 'boolean')
-      fail(at('standalone'), 'must be true or false');
-    if (e.standalone === true && hasPrefix)
-      fail(
-        at('standalone'),
-        'a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)',
-      );
+    if (e.redirectUri !== undefined) failUrl(at('redirectUri'), e.redirectUri, serverUrlFault(e.redirectUri));
+    if (e.standalone !== undefined && typeof e.standalone !== 'boolean') fail(at('standalone'), 'config/not-boolean');
+    if (e.standalone === true && hasPrefix) fail(at('standalone'), 'config/standalone-prefix');
     const key = hasIss
       ? (canonicalIssuer(String(e.iss)) ?? String(e.iss))
       : hasLauncher
@@ -185,7 +189,7 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
         : (canonicalPrefix(String(e.issPrefix)) ?? String(e.issPrefix));
     const previous = seen.get(key);
     if (previous !== undefined)
-      fail(at(hasIss ? 'iss' : hasLauncher ? 'smartLauncher' : 'issPrefix'), `duplicates clients[${previous}]`);
+      fail(at(hasIss ? 'iss' : hasLauncher ? 'smartLauncher' : 'issPrefix'), 'config/duplicate', { previous });
     seen.set(key, i);
     clients.push({
       name: String(e.name),
@@ -208,31 +212,27 @@ export function parseAllowList(json: unknown, file: string): Result<AllowList, C
   if (root.standalone !== undefined) {
     const s = root.standalone as Record<string, unknown>;
     if (typeof s !== 'object' || s === null || Array.isArray(s)) {
-      fail('standalone', 'must be an object');
+      fail('standalone', 'config/not-object');
     } else {
       for (const key of Object.keys(s)) {
         if (!['enabled', 'openServers', 'allowTypedOpenServer'].includes(key))
-          fail(`standalone.${key}`, 'unknown field');
+          fail(`standalone.${key}`, 'config/unknown-field');
       }
-      if (typeof s.enabled !== 'boolean') fail('standalone.enabled', 'must be true or false');
+      if (typeof s.enabled !== 'boolean') fail('standalone.enabled', 'config/not-boolean');
       else standalone.enabled = s.enabled;
       if (s.allowTypedOpenServer !== undefined) {
-        if (typeof s.allowTypedOpenServer !== 'boolean')
-          fail('standalone.allowTypedOpenServer', 'must be true or false');
+        if (typeof s.allowTypedOpenServer !== 'boolean') fail('standalone.allowTypedOpenServer', 'config/not-boolean');
         else standalone.allowTypedOpenServer = s.allowTypedOpenServer;
       }
       if (s.openServers !== undefined) {
-        if (!Array.isArray(s.openServers)) fail('standalone.openServers', 'must be an array');
+        if (!Array.isArray(s.openServers)) fail('standalone.openServers', 'config/not-array');
         else
           s.openServers.forEach((o: unknown, i: number) => {
             const at = `standalone.openServers[${i}]`;
             const server = o as Record<string, unknown> | null;
-            if (typeof server !== 'object' || server === null) return fail(at, 'must be an object');
-            if (typeof server.name !== 'string' || !server.name.trim())
-              fail(`${at}.name`, 'must be a non-empty string');
-            const problem = checkIssuerUrl(server.fhirServiceUrl);
-            if (problem) fail(`${at}.fhirServiceUrl`, problem);
-            else
+            if (typeof server !== 'object' || server === null) return fail(at, 'config/not-object');
+            if (typeof server.name !== 'string' || !server.name.trim()) fail(`${at}.name`, 'config/empty-string');
+            if (!failUrl(`${at}.fhirServiceUrl`, server.fhirServiceUrl, issuerUrlFault(server.fhirServiceUrl)))
               standalone.openServers.push({
                 name: String(server.name),
                 fhirServiceUrl: canonicalIssuer(String(server.fhirServiceUrl)) ?? '',
@@ -252,9 +252,4 @@ export function findIssuer(list: AllowList, iss: string): AllowListEntry | undef
     list.clients.find((c) => c.smartLauncher !== undefined && entryMatchesIss(c, iss)) ??
     list.clients.find((c) => c.issPrefix !== undefined && entryMatchesIss(c, iss))
   );
-}
-
-/** One line per error, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`. */
-export function describeConfigErrors(errors: readonly ConfigError[]): string[] {
-  return errors.map((e) => `${e.file}: ${e.field} ${e.message}`);
 }

@@ -9,26 +9,40 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
+/**
+ * What is wrong with a URL, as a code: the allow-list reports it in a `config/bad-url` problem (worded by the
+ * surfaces), the string checks below word it for the callers that still take a sentence.
+ */
+export type UrlFault =
+  | 'not-string' // missing, not a string, or blank
+  | 'invalid' // not a URL at all
+  | 'not-https' // http other than loopback, or another scheme
+  | 'fragment'
+  | 'credentials'
+  | 'whitespace' // spaces or control characters
+  | 'backslash'
+  | 'query'
+  | 'encoded' // an encoded "/", "\\" or "%"
+  | 'dot-segment'; // "." or ".." path segments, plain or as %2e
+
 /** A URL fit for an issuer or redirect: https, or http on loopback only; no fragment, no credentials. */
-export function checkServerUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty URL string';
+export function serverUrlFault(value: unknown): UrlFault | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return 'not-string';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `"${value}" is not a valid URL`;
+    return 'invalid';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    return `"${value}" must use https (http is accepted only for localhost)`;
-  }
-  if (url.hash) return `"${value}" must not contain a #fragment`;
-  if (url.username || url.password) return `"${value}" must not contain credentials`;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) return 'not-https';
+  if (url.hash) return 'fragment';
+  if (url.username || url.password) return 'credentials';
   return undefined;
 }
 
 /**
  * Why an issuer URL (an `iss`, an allow-list `iss` or `issPrefix`, an open server) is unfit for matching, or
- * undefined. On top of {@link checkServerUrl}: no query, no fragment, no backslash, no whitespace or control
+ * undefined. On top of {@link serverUrlFault}: no query, no fragment, no backslash, no whitespace or control
  * character, and no dot segment, plain or percent-encoded.
  *
  * Why: a prefix match on the raw text was escaped by `https://ehr/tenants/../evil` and `%2e%2e` (issue 10 item 6).
@@ -37,23 +51,64 @@ export function checkServerUrl(value: unknown): string | undefined {
  * and newlines, so `.\t.` is "..". A server may also decode `%2f`, `%5c` or `%25` before routing. None of these
  * appear in a real FHIR base URL, so they are refused outright rather than normalised.
  */
-export function checkIssuerUrl(value: unknown): string | undefined {
-  const basic = checkServerUrl(value);
+export function issuerUrlFault(value: unknown): UrlFault | undefined {
+  const basic = serverUrlFault(value);
   if (basic) return basic;
   const raw = value as string;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f]/.test(raw)) return `"${raw}" must not contain spaces or control characters`;
-  if (raw.includes('\\')) return `"${raw}" must not contain a backslash`;
+  if (/[\u0000-\u0020\u007f]/.test(raw)) return 'whitespace';
+  if (raw.includes('\\')) return 'backslash';
   const afterAuthority = raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-  if (afterAuthority.includes('?')) return `"${raw}" must not contain a ?query`;
-  if (afterAuthority.includes('#')) return `"${raw}" must not contain a #fragment`;
-  if (/%(2f|5c|25)/i.test(afterAuthority)) return `"${raw}" must not contain an encoded "/", "\\" or "%"`;
+  if (afterAuthority.includes('?')) return 'query';
+  if (afterAuthority.includes('#')) return 'fragment';
+  if (/%(2f|5c|25)/i.test(afterAuthority)) return 'encoded';
   const dotSegment = afterAuthority.split('/').some((segment) => {
     const plain = segment.replace(/%2e/gi, '.');
     return plain === '.' || plain === '..';
   });
-  if (dotSegment) return `"${raw}" must not contain "." or ".." path segments (plain or as %2e)`;
-  return undefined;
+  return dotSegment ? 'dot-segment' : undefined;
+}
+
+/**
+ * The fault in words, e.g. `"http://x" must use https (http is accepted only for localhost)`, for the callers
+ * that still take a sentence (`npm run clients`, the registration base URL, the standalone picker).
+ */
+export function urlFaultWords(fault: UrlFault, value: unknown): string {
+  const v = `"${String(value)}"`;
+  switch (fault) {
+    case 'not-string':
+      return 'must be a non-empty URL string';
+    case 'invalid':
+      return `${v} is not a valid URL`;
+    case 'not-https':
+      return `${v} must use https (http is accepted only for localhost)`;
+    case 'fragment':
+      return `${v} must not contain a #fragment`;
+    case 'credentials':
+      return `${v} must not contain credentials`;
+    case 'whitespace':
+      return `${v} must not contain spaces or control characters`;
+    case 'backslash':
+      return `${v} must not contain a backslash`;
+    case 'query':
+      return `${v} must not contain a ?query`;
+    case 'encoded':
+      return `${v} must not contain an encoded "/", "\\" or "%"`;
+    case 'dot-segment':
+      return `${v} must not contain "." or ".." path segments (plain or as %2e)`;
+  }
+}
+
+/** {@link serverUrlFault} in words, or undefined when the URL is fit. */
+export function checkServerUrl(value: unknown): string | undefined {
+  const fault = serverUrlFault(value);
+  return fault && urlFaultWords(fault, value);
+}
+
+/** {@link issuerUrlFault} in words, or undefined when the URL is fit. */
+export function checkIssuerUrl(value: unknown): string | undefined {
+  const fault = issuerUrlFault(value);
+  return fault && urlFaultWords(fault, value);
 }
 
 /**
@@ -61,14 +116,14 @@ export function checkIssuerUrl(value: unknown): string | undefined {
  * gives it) plus the path, without trailing slashes; undefined for a URL {@link checkIssuerUrl} refuses.
  */
 export function canonicalIssuer(value: string): string | undefined {
-  if (checkIssuerUrl(value) !== undefined) return undefined;
+  if (issuerUrlFault(value) !== undefined) return undefined;
   const url = new URL(value.trim());
   return stripTrailingSlashes(`${url.origin}${url.pathname}`);
 }
 
 /** A prefix in canonical form (origin plus path, keeping its final "/"); undefined when refused. */
 export function canonicalPrefix(value: string): string | undefined {
-  if (checkIssuerUrl(value) !== undefined || !value.trim().endsWith('/')) return undefined;
+  if (issuerUrlFault(value) !== undefined || !value.trim().endsWith('/')) return undefined;
   const url = new URL(value.trim());
   return `${url.origin}${url.pathname}`;
 }

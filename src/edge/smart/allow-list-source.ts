@@ -2,7 +2,7 @@
  * Reads the issuer allow-list at run time from `smart-clients.json` beside the app (so an admin edits it without
  * rebuilding), bypassing the HTTP cache so an edit takes effect on the next launch.
  */
-import { describeConfigErrors, parseAllowList, type AllowList } from '../../core/smart/allow-list.ts';
+import { parseAllowList, type AllowList, type ConfigError } from '../../core/smart/allow-list.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 
 export const ALLOW_LIST_FILE = 'smart-clients.json';
@@ -10,8 +10,8 @@ export const ALLOW_LIST_FILE = 'smart-clients.json';
 export type AllowListProblem =
   /** Not fetched (network, HTTP error) or not JSON. */
   | { kind: 'unreadable'; detail: string }
-  /** JSON that fails validation: one line per field, naming the file. */
-  | { kind: 'invalid'; lines: string[] };
+  /** JSON that fails validation: one problem per field, naming the file (worded by the launch page). */
+  | { kind: 'invalid'; errors: ConfigError[] };
 
 /** Fetches and validates the allow-list at `url`. Never returns a partial or permissive list. */
 export async function loadAllowList(
@@ -33,5 +33,5 @@ export async function loadAllowList(
     return err({ kind: 'unreadable', detail: `${ALLOW_LIST_FILE} is not valid JSON` });
   }
   const parsed = parseAllowList(json, ALLOW_LIST_FILE);
-  return parsed.ok ? ok(parsed.value) : err({ kind: 'invalid', lines: describeConfigErrors(parsed.error) });
+  return parsed.ok ? ok(parsed.value) : err({ kind: 'invalid', errors: parsed.error });
 }

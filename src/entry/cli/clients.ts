@@ -16,6 +16,7 @@ import {
   readAllowListText,
   removeClient,
 } from '../../core/registration/clients-file.ts';
+import { problemLines } from './strings.ts';
 
 const USAGE = [
   'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL | --smart-launcher URL) --client-id ID --scope-version v1|v2',
@@ -33,7 +34,7 @@ function load(path: string, display: string) {
     throw new CliError(`cannot read ${display}: ${(e as { code?: string }).code ?? String(e)}`);
   }
   const parsed = readAllowListText(text, display);
-  if (!parsed.ok) throw new CliError(`${display} is invalid; fix it by hand first:\n${parsed.error.join('\n')}`);
+  if (!parsed.ok) throw new CliError(`${display} is invalid; fix it by hand first:\n${problemLines(parsed.error)}`);
   return parsed.value;
 }
 
@@ -140,7 +141,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         },
         display,
       );
-      if (!next.ok) throw new CliError(`not added:\n${next.error.join('\n')}`);
+      if (!next.ok) throw new CliError(`not added:\n${problemLines(next.error)}`);
       save(path, display, next.value);
     });
     io.stdout(`added ${values.name ?? ''} to ${display}\n`);
@@ -155,7 +156,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     await edit(path, display, () => {
       const { json } = load(path, display);
       const next = removeClient(json, target, display);
-      if (!next.ok) throw new CliError(next.error.join('\n'));
+      if (!next.ok) throw new CliError(problemLines(next.error));
       save(path, display, next.value);
     });
     io.stdout(`removed ${target} from ${display}\n`);

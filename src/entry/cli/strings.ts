@@ -7,7 +7,7 @@ import type { Problem } from '../../core/problem.ts';
 import { describeProblem as sentence } from '../../ui/strings-problems.ts';
 
 /** The sentence for a problem, as the app words it. */
-export function describeProblem(p: Problem): string {
+export function describeProblem(p: Problem & { file?: string }): string {
   return sentence(p);
 }
 
@@ -17,4 +17,9 @@ export function firstProblemLine(problems: readonly Problem[]): string {
   if (!first) return 'the plan cannot be made';
   const more = rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
   return `${describeProblem(first)}${more}`;
+}
+
+/** Problems one a line; a plain sentence (a command-line flag problem, still worded where it is found) as is. */
+export function problemLines(problems: readonly (string | (Problem & { file?: string }))[]): string {
+  return problems.map((p) => (typeof p === 'string' ? p : describeProblem(p))).join('\n');
 }

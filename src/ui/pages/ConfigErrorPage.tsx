@@ -2,16 +2,18 @@
  * Shown when smart-clients.json is malformed. Every problem is listed with its file and field; the app never
  * falls back to accepting any server.
  */
+import type { ConfigError } from '../../core/smart/allow-list.ts';
+import { describeProblem } from '../strings-problems.ts';
 import { ProblemPage } from './ProblemPage.tsx';
 
 export interface ConfigErrorPageProps {
   file: string;
-  /** One line per error, from describeConfigErrors(). */
-  lines: readonly string[];
+  /** Every problem found by parseAllowList(), one line each. */
+  errors: readonly ConfigError[];
 }
 
 /** data-app-ready="config-error". */
-export function ConfigErrorPage({ file, lines }: ConfigErrorPageProps) {
+export function ConfigErrorPage({ file, errors }: ConfigErrorPageProps) {
   return (
     <ProblemPage
       kind="config-error"
@@ -21,9 +23,9 @@ export function ConfigErrorPage({ file, lines }: ConfigErrorPageProps) {
     >
       <h2>Problems found</h2>
       <ul class="launch-page__errors">
-        {lines.map((line, i) => (
+        {errors.map((e, i) => (
           <li key={i}>
-            <code>{line}</code>
+            <code>{describeProblem(e)}</code>
           </li>
         ))}
       </ul>

@@ -28,6 +28,6 @@ export function unknownIssuerPage(iss: string): ComponentChild {
 }
 
 /** A malformed allow-list: names the file and each bad field. */
-export function configErrorPage(file: string, lines: Parameters<typeof ConfigErrorPage>[0]['lines']): ComponentChild {
-  return h(ConfigErrorPage, { file, lines });
+export function configErrorPage(file: string, errors: Parameters<typeof ConfigErrorPage>[0]['errors']): ComponentChild {
+  return h(ConfigErrorPage, { file, errors });
 }

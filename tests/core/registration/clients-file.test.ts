@@ -7,6 +7,7 @@ import {
   removeClient,
 } from '../../../src/core/registration/clients-file.ts';
 import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
+import { problemLines } from '../../../src/entry/cli/strings.ts';
 
 const FILE = 'smart-clients.json';
 const epic = {
@@ -69,7 +70,7 @@ describe('allow-list edits', () => {
   ])('refuses %o', (entry, message) => {
     const r = addClient(start(), entry, FILE);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.join('\n')).toMatch(message);
+    if (!r.ok) expect(problemLines(r.error)).toMatch(message);
   });
 
   it('accepts http on localhost and an iss prefix for multi-tenant servers', () => {
@@ -102,8 +103,9 @@ describe('allow-list edits', () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error).toContain(`${FILE}: clients[0].clientId must be a non-empty string`);
-      expect(r.error).toContain(`${FILE}: clients[0].scopeVersion must be "v1" or "v2"`);
+      const lines = problemLines(r.error).split('\n');
+      expect(lines).toContain(`${FILE}: clients[0].clientId must be a non-empty string`);
+      expect(lines).toContain(`${FILE}: clients[0].scopeVersion must be "v1" or "v2"`);
     }
   });
 

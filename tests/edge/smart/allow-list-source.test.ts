@@ -1,6 +1,7 @@
 /** Loading smart-clients.json at run time: no cache, unreadable and invalid files never give a list. */
 import { describe, expect, it } from 'vitest';
 import { loadAllowList } from '../../../src/edge/smart/allow-list-source.ts';
+import { describeProblem } from '../../../src/ui/strings-problems.ts';
 
 const URL_ = 'https://app.example/smart-clients.json';
 function serving(response: () => Response) {
@@ -26,7 +27,7 @@ describe('loadAllowList', () => {
     const result = await loadAllowList(URL_, serving(() => new Response(JSON.stringify(body))).impl);
     expect(result.ok).toBe(false);
     if (result.ok || result.error.kind !== 'invalid') throw new Error('expected an invalid file');
-    expect(result.error.lines).toEqual(
+    expect(result.error.errors.map(describeProblem)).toEqual(
       expect.arrayContaining([
         'smart-clients.json: clients[0].name must be a non-empty string',
         'smart-clients.json: clients[0].clientId must be a non-empty string',

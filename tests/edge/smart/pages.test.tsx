@@ -6,6 +6,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_FAILURE_TEXTS, type AppPageFailureKind } from '../../../src/ui/pages/app-failure-texts.ts';
+import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
 import { ConfigErrorPage } from '../../../src/ui/pages/ConfigErrorPage.tsx';
 import { FailurePage } from '../../../src/ui/pages/FailurePage.tsx';
 import { LAUNCH_FAILURE_TEXTS } from '../../../src/ui/pages/launch-failure-texts.ts';
@@ -81,12 +82,16 @@ describe('unknown issuer page', () => {
 
 describe('configuration error page', () => {
   it('lists every problem with its file and field', () => {
-    const lines = [
+    const parsed = parseAllowList(
+      { clients: [{ name: 'EHR', iss: 'https://ehr.example.org/fhir', scopeVersion: 'v2' }], standalone: {} },
+      'smart-clients.json',
+    );
+    if (parsed.ok) throw new Error('expected an invalid allow-list');
+    render(<ConfigErrorPage file="smart-clients.json" errors={parsed.error} />);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'smart-clients.json: clients[0].clientId must be a non-empty string',
       'smart-clients.json: standalone.enabled must be true or false',
-    ];
-    render(<ConfigErrorPage file="smart-clients.json" lines={lines} />);
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(lines);
+    ]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/allowed EHRs has errors/);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * The problem wording (src/ui/strings-problems.ts): the allow-list's problems read as before they became codes,
+ * one line per field naming the file, and the URL faults say what the string checks say.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkIssuerUrl, parseAllowList } from '../../src/core/smart/allow-list.ts';
+import { describeProblem } from '../../src/ui/strings-problems.ts';
+
+const FILE = 'smart-clients.json';
+const lines = (json: unknown): string[] => {
+  const parsed = parseAllowList(json, FILE);
+  if (parsed.ok) throw new Error('expected problems');
+  return parsed.error.map(describeProblem);
+};
+
+describe('describeProblem: the allow-list', () => {
+  it('words the root, unknown fields, a duplicate, a prefix without "/", a standalone prefix and a bad URL', () => {
+    expect(lines([])).toEqual([`${FILE}: (root) must be a JSON object with a "clients" array`]);
+    const entry = { name: 'A', clientId: 'c', scopeVersion: 'v2' };
+    expect(
+      lines({
+        extra: 1,
+        clients: [
+          { ...entry, iss: 'https://a.example/fhir' },
+          { ...entry, iss: 'https://a.example/fhir/' },
+          { ...entry, issPrefix: 'https://t.example', standalone: true },
+          { ...entry, iss: 'http://b.example/fhir', reads: 'fast' },
+        ],
+        standalone: { enabled: 'yes', openServers: {} },
+      }),
+    ).toEqual([
+      `${FILE}: extra unknown field`,
+      `${FILE}: clients[1].iss duplicates clients[0]`,
+      `${FILE}: clients[2].issPrefix must end with "/" so it cannot match a look-alike host`,
+      `${FILE}: clients[2].standalone a standalone entry needs an exact "iss" or a "smartLauncher" (a prefix names no server to offer)`,
+      `${FILE}: clients[3].reads must be "parallel" or "batch"`,
+      `${FILE}: clients[3].iss ${checkIssuerUrl('http://b.example/fhir')}`,
+      `${FILE}: standalone.enabled must be true or false`,
+      `${FILE}: standalone.openServers must be an array`,
+    ]);
+  });
+
+  it('says what the issuer check says for every URL fault', () => {
+    for (const iss of [
+      'https://a.example/x/../y',
+      'https://a.example/f?x=1',
+      'not a url',
+      'https://a.example/%2e%2e',
+    ]) {
+      const [line] = lines({ clients: [{ name: 'A', clientId: 'c', scopeVersion: 'v2', iss }] });
+      expect(line).toBe(`${FILE}: clients[0].iss ${checkIssuerUrl(iss)}`);
+      expect(checkIssuerUrl(iss)).toContain(iss);
+    }
+  });
+});
