@@ -1,29 +1,15 @@
 /**
- * `npm run seed` against the sandbox EHR's open endpoint: the first run creates the patients, the second creates
+ * `npm run seed` (its main in process; once as a real process) against the sandbox EHR's open endpoint: the first run creates the patients, the second creates
  * nothing (resource counts unchanged), launch links are printed; a protected server's refusals are reported per
  * resource with exit 1; an unreachable server is one line.
  */
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPatients } from '../../fixtures/patients.ts';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
+import { main } from '../../src/entry/cli/seed.ts';
+import { asProcess, inProcess } from './support.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const tsx = resolve(root, 'node_modules', '.bin', 'tsx');
-
-async function seed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [resolve(root, 'src/entry/cli/seed.ts'), ...args], {
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const seed = (args: string[]) => inProcess(main, args);
 
 async function counts(base: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -87,8 +73,8 @@ describe('npm run seed', { timeout: 240_000 }, () => {
     expect([...second.stdout.matchAll(/^(ldn-[a-z0-9-]+): Patient\/(\S+) /gm)].map((m) => [m[1], m[2]])).toEqual(ids);
   });
 
-  it('the protected base refuses without a token: each resource reported, exit 1', async () => {
-    const r = await seed(['--fhir', sandbox.fhirBase, '--patients', '1']);
+  it('the protected base refuses without a token: each resource reported, exit 1 (as a real process)', async () => {
+    const r = await asProcess('seed', ['--fhir', sandbox.fhirBase, '--patients', '1']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/failed Patient\/ldn-fibromyalgia: HTTP 401/);
     expect(r.stdout).toMatch(/skipped Condition\/\S+: not sent: it refers to Patient\/ldn-fibromyalgia, which failed/);

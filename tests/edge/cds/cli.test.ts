@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFeedbackSummary, summariseFeedback } from '../../../src/edge/cds/feedback-review.ts';
+import { main as cdsFeedback } from '../../../src/entry/cli/cds-feedback.ts';
+import { inProcess } from '../../cli/support.ts';
 import { cdsPatient, DRAFTS, hookBody, prefetchOf } from './requests.ts';
 import { ISS, sign, testKey } from './support.ts';
 
@@ -115,5 +117,23 @@ describe('feedback review', () => {
       '1 Dec 2026 10:02 UTC  opioid-on-naltrexone (ldn-order-sign): Emergency; comment: "trauma bay"',
     );
     expect(summariseFeedback(text, '2026-12-02').topics).toEqual([]);
+  });
+});
+
+describe('cds-feedback command (main in process)', () => {
+  it('prints the review of a feedback file as JSON; a bad --since is a usage error, a missing file one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cds-feedback-'));
+    const card = { type: 'card', issuedAt: '2026-12-01T10:00:00Z', service: 'ldn-order-sign', client: ISS, card: 'c1' };
+    writeFileSync(join(dir, 'fb.jsonl'), `${JSON.stringify({ ...card, topic: 'opioid-on-naltrexone' })}\n`);
+    const ok = await inProcess(cdsFeedback, ['--file', 'fb.jsonl', '--json'], { env: { INIT_CWD: dir } });
+    expect(ok).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      topics: [{ topic: 'opioid-on-naltrexone', issued: 1, accepted: 0, overridden: 0 }],
+    });
+    const since = await inProcess(cdsFeedback, ['--file', 'fb.jsonl', '--since', 'yesterday'], { cwd: dir });
+    expect(since).toMatchObject({ code: 2, stdout: '' });
+    expect(since.stderr).toMatch(/^cds-feedback: --since must be YYYY-MM-DD\nusage: /);
+    const missing = await inProcess(cdsFeedback, ['--file', 'none.jsonl'], { cwd: dir });
+    expect(missing).toEqual({ code: 1, stdout: '', stderr: 'cds-feedback: cannot read none.jsonl: ENOENT\n' });
   });
 });
