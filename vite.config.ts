@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { chunkNamePlugin } from './scripts/chunk-name-plugin.ts';
 
 const here = import.meta.dirname;
 
@@ -33,6 +34,8 @@ export default defineConfig({
     // budget test (tests/e2e/size-budget.test.ts) and bench:launch.
     manifest: true,
     rollupOptions: {
+      // The planning chunk's file name where the app retries its download (src/ui/real-services.ts).
+      plugins: [chunkNamePlugin('src/ui/plan/planning.ts')],
       input: {
         app: resolve(here, 'index.html'),
         launch: resolve(here, 'launch/index.html'),

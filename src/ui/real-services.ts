@@ -8,7 +8,27 @@ import { assess } from '../core/assess/assess.ts';
 import { readChart } from '../edge/chart-reader.ts';
 import { takePrefetchedRead } from '../edge/chart-prefetch.ts';
 import { sessionStore } from './model/draft-store.ts';
-import type { ClinicianServices } from './services.ts';
+import type { ClinicianServices, Planning } from './services.ts';
+
+type PlanningModule = typeof import('./plan/planning.ts');
+
+/** The planning chunk's file, relative to this chunk: written in by the build (scripts/chunk-name-plugin.ts). */
+const PLANNING_CHUNK = '__LDN_PLANNING_CHUNK__';
+let planningAttempts = 0;
+
+/**
+ * The planning chunk. A retry after a failed download asks for the same file with a query: browsers keep a failed
+ * import() failed for its URL (whatwg/html issue 6768), so the plain import() would fail again without trying.
+ * The retried module is the only instance (the failed one never ran); what it imports is shared as usual.
+ */
+function loadPlanning(): Promise<Planning> {
+  planningAttempts += 1;
+  const first = planningAttempts === 1 || !import.meta.env.PROD;
+  const loading: Promise<PlanningModule> = first
+    ? import('./plan/planning.ts')
+    : import(/* @vite-ignore */ new URL(`${PLANNING_CHUNK}?retry=${planningAttempts}`, import.meta.url).href);
+  return loading.then((m) => m.realPlanning());
+}
 
 export function realServices(): ClinicianServices {
   return {
@@ -18,7 +38,6 @@ export function realServices(): ClinicianServices {
     randomUUID: () => crypto.randomUUID(),
     now: () => new Date(),
     storage: sessionStore(),
-    // A rejected import (network) is retried by calling this again: the browser does not cache a failed import.
-    loadPlanning: () => import('./plan/planning.ts').then((m) => m.realPlanning()),
+    loadPlanning,
   };
 }

@@ -261,6 +261,6 @@ export const X = {
 export const L = {
   loading: 'Loading the planner…',
   failed:
-    'The planner could not be downloaded (is the network down?). Nothing was written; the result above still stands.',
+    'The planner could not be downloaded (is the network down?). Nothing was written; the result above still stands. Try again, or reload the page if it keeps failing.',
   retry: 'Try again',
 } as const;

@@ -4,10 +4,11 @@
  * review, signing, handout) and the order writer load after the verdict, on demand. Reads the build the e2e
  * global setup made (or E2E_APP_DIR); skipped with the browser tests when there is no build.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { BUDGETS, bundleFigures } from '../../scripts/bundle-size.ts';
+import { CHUNK_NAME_PLACEHOLDER } from '../../scripts/chunk-name-plugin.ts';
 
 const dist = resolve(process.env.E2E_APP_DIR ?? resolve(import.meta.dirname, '..', '..', 'dist'));
 const built = inject('sandboxOrigin') !== '' && existsSync(resolve(dist, '.vite', 'manifest.json'));
@@ -41,5 +42,15 @@ describe.skipIf(!built)('size budgets of the build', () => {
     // Counted once: nothing loaded before the verdict is counted again after it.
     const before = new Set(beforeVerdict.files.map((f) => f.file));
     expect(afterVerdict.files.filter((f) => before.has(f.file))).toEqual([]);
+  });
+
+  it("the planner's retry after a failed download names the built planning chunk", () => {
+    const planning = figures!.afterVerdict.files.find((f) => /(^|\/)planning-[^/]+\.js$/.test(f.file));
+    expect(planning).toBeDefined();
+    const screen = figures!.beforeVerdict.files.find((f) => f.file.includes('ClinicianApp') && f.file.endsWith('.js'))!;
+    const code = readFileSync(resolve(dist, screen.file), 'utf8');
+    // The retry is in the build, and the build wrote the chunk's name into it (scripts/chunk-name-plugin.ts).
+    expect(code).toContain('?retry=');
+    expect(code).not.toContain(CHUNK_NAME_PLACEHOLDER);
   });
 });
