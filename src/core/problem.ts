@@ -59,8 +59,27 @@ export type ConfigCode =
   | 'config/standalone-prefix' // a standalone entry matched by a prefix names no server to offer
   | 'config/duplicate'; // params: previous (the index of the entry it repeats)
 
+/**
+ * Why a launch failed (src/edge/smart/launch-failure.ts, launch-plan.ts): one code per failure page. Params carry
+ * the facts: `error` (the OAuth error code as received), `status` (an HTTP status), `technical` (the server's own
+ * description, verbatim), `cause` for an allow-list that could not be loaded.
+ */
+export type LaunchCode =
+  | 'launch/opened-directly'
+  | 'launch/access-denied'
+  | 'launch/invalid-client'
+  | 'launch/invalid-scope'
+  | 'launch/invalid-request'
+  | 'launch/auth-server-error'
+  | 'launch/token-exchange-failed'
+  | 'launch/token-invalid'
+  | 'launch/token-expired'
+  | 'launch/network-down'
+  | 'launch/unknown'
+  | 'launch/config-unreadable'; // params: file, cause ('no-response' | 'http' | 'not-json'), status
+
 /** Every code a problem may carry. */
-export type ProblemCode = ReadCode | PlanCode | ConfigCode;
+export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   if (!loaded.ok) {
     const problem = loaded.error;
     if (problem.kind === 'invalid') show((await pages()).configErrorPage(ALLOW_LIST_FILE, problem.errors));
-    else await showFailure('config-unreadable', { description: problem.detail });
+    else show((await pages()).configUnreadablePage(problem));
     return;
   }
   const search = new URLSearchParams(location.search);

@@ -155,12 +155,21 @@ function configPhrase(p: Problem): string {
   }
 }
 
+/** Why the allow-list file could not be read, e.g. "smart-clients.json could not be loaded (HTTP 404)". */
+function configUnreadableSentence(params: Params): string {
+  const file = text(params, 'file');
+  if (params?.cause === 'not-json') return `${file} is not valid JSON`;
+  if (params?.cause === 'http') return `${file} could not be loaded (HTTP ${text(params, 'status')})`;
+  return `${file} could not be loaded (no response)`;
+}
+
 /**
  * The sentence for a problem. An allow-list problem (a ConfigError, which names its file) reads as one line
  * naming the file and the field, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
  */
 export function describeProblem(p: Problem & { file?: string }): string {
   if (p.code.startsWith('plan/')) return planSentence(p);
+  if (p.code === 'launch/config-unreadable') return configUnreadableSentence(p.params);
   if (p.code.startsWith('config/')) return `${p.file ? `${p.file}: ` : ''}${p.target ?? ''} ${configPhrase(p)}`;
   return `Problem: ${p.code}`;
 }

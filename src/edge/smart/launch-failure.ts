@@ -5,7 +5,12 @@
  * Sources of failure, in launch order: the authorization server's redirect back with `error=` (RFC 6749 §4.1.2.1),
  * fhirclient's `ready()` (no state, token exchange refused, network), and the first FHIR request (401 = token
  * rejected or expired, RFC 6750 §3.1).
+ *
+ * A failure is a Problem (src/core/problem.ts, code `launch/<kind>`) with the facts as params; the pages word it
+ * (src/ui/pages/app-failure-texts.ts). fhirclient's errors are told apart by type and status where it gives them
+ * (TypeError, HttpError.status), by its OAuth `error` line, and only for its plain assertions by their text.
  */
+import type { LaunchCode, Problem } from '../../core/problem.ts';
 
 export type LaunchFailureKind =
   /** No state: the app page was opened directly (bookmark, reload in a new tab) instead of launched. */
@@ -30,12 +35,32 @@ export type LaunchFailureKind =
   | 'network-down'
   | 'unknown';
 
-export interface LaunchFailure {
-  kind: LaunchFailureKind;
-  /** The OAuth error code as received, e.g. "invalid_scope" (shown to help support; never a token). */
-  code?: string;
+/** What a launch failure says beyond its kind: the facts support needs, never a token. */
+export type LaunchFailureParams = {
+  /** The OAuth error code as received, e.g. "invalid_scope". */
+  readonly error?: string;
+  /** The HTTP status of the answer that failed, when the failure came from one. */
+  readonly status?: number;
   /** The server's own description (error_description), shown as plain text. */
-  description?: string;
+  readonly technical?: string;
+};
+
+/** A failed launch: a problem whose code is `launch/<kind>`; `kind` picks the page. */
+export interface LaunchFailure extends Problem<LaunchCode> {
+  kind: LaunchFailureKind;
+  severity: 'error';
+  params?: LaunchFailureParams;
+}
+
+/** Builds a failure; params are left out when there are none. */
+export function launchFailure(kind: LaunchFailureKind, params: LaunchFailureParams = {}): LaunchFailure {
+  const given = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  return {
+    code: `launch/${kind}`,
+    severity: 'error',
+    kind,
+    ...(Object.keys(given).length ? { params: given as LaunchFailureParams } : {}),
+  };
 }
 
 const OAUTH_ERRORS: Record<string, LaunchFailureKind> = {
@@ -65,11 +90,12 @@ export function failureFromRedirect(search: URLSearchParams): LaunchFailure | un
   const description = short(search.get('error_description'));
   if (!code && !description) return undefined;
   const kind = (code && OAUTH_ERRORS[code]) || 'unknown';
-  return { kind, ...(code ? { code } : {}), ...(description ? { description } : {}) };
+  return launchFailure(kind, { ...(code ? { error: code } : {}), ...(description ? { technical: description } : {}) });
 }
 
-/** The shape of fhirclient's HttpError that matters here. */
+/** The shape of fhirclient's HttpError that matters here (fhirclient 2.6.3, lib/HttpError.js). */
 interface HttpErrorLike {
+  name: string;
   status: number;
   message: string;
 }
@@ -78,9 +104,24 @@ function isHttpError(e: unknown): e is HttpErrorLike {
   return (
     typeof e === 'object' &&
     e !== null &&
+    (e as HttpErrorLike).name === 'HttpError' &&
     typeof (e as HttpErrorLike).status === 'number' &&
     typeof (e as HttpErrorLike).message === 'string'
   );
+}
+
+/**
+ * The OAuth `error` of a token endpoint's JSON answer, as fhirclient hands it on. Its HttpError reads the body
+ * itself (parse()) and keeps only a message: `<status> <statusText>`, `URL: <url>`, then, for a JSON body with an
+ * `error`, the line `<error>` or `<error>: <error_description>`. So the code is that third line's first token,
+ * checked against the RFC 6749 §5.2 form (lower case and underscores), never a word found anywhere in the text
+ * (a description or a URL may name another code).
+ */
+export function oauthErrorOf(e: HttpErrorLike): string | undefined {
+  const lines = e.message.split('\n');
+  if (!lines[1]?.startsWith('URL: ')) return undefined;
+  const code = /^([a-z_]{1,64})(?::|$)/.exec(lines[2] ?? '')?.[1];
+  return code;
 }
 
 /** Whether an error means no response came (browsers reject fetch with a TypeError on network failure). */
@@ -89,26 +130,25 @@ export function isNetworkError(e: unknown): boolean {
 }
 
 /**
- * Classifies an error thrown by fhirclient's `FHIR.oauth2.ready()`. The messages matched are fhirclient 2.6.3's
- * (lib/smart.js): "No 'state' parameter found", "No state found!", "Failed to obtain access token.", and the
- * token endpoint's HttpError whose message carries the OAuth `error` code of the JSON body.
+ * Classifies an error thrown by fhirclient's `FHIR.oauth2.ready()`: a TypeError is no response; the token
+ * endpoint's HttpError by its status and OAuth `error` ({@link oauthErrorOf}). fhirclient 2.6.3 (lib/smart.js)
+ * raises the rest through a plain `assert`, an Error with nothing but a message, so those few are known by their
+ * text: "No 'state' parameter found" / "No state found!" (opened directly), "Failed to obtain access token." and
+ * "Missing state.<tokenUri|clientId|redirectUri>" (no usable token exchange).
  */
 export function failureFromReadyError(e: unknown): LaunchFailure {
-  if (isNetworkError(e)) return { kind: 'network-down' };
+  if (isNetworkError(e)) return launchFailure('network-down');
   if (isHttpError(e)) {
-    const code =
-      /\b(invalid_scope|invalid_grant|invalid_client|unauthorized_client|invalid_request|server_error)\b/.exec(
-        e.message,
-      )?.[1];
-    if (code === 'invalid_scope') return { kind: 'invalid-scope', code };
-    return { kind: 'token-exchange-failed', ...(code ? { code } : { code: `HTTP ${e.status}` }) };
+    const error = oauthErrorOf(e);
+    if (error === 'invalid_scope') return launchFailure('invalid-scope', { error, status: e.status });
+    return launchFailure('token-exchange-failed', { ...(error ? { error } : {}), status: e.status });
   }
   const message = e instanceof Error ? e.message : String(e);
-  if (/No 'state' parameter found|No state found/i.test(message)) return { kind: 'opened-directly' };
-  if (/Failed to obtain access token|Missing state\.(tokenUri|clientId|redirectUri)/.test(message)) {
-    return { kind: 'token-exchange-failed' };
+  if (/^No 'state' parameter found|^No state found/.test(message)) return launchFailure('opened-directly');
+  if (/^Failed to obtain access token|^Missing state\.(tokenUri|clientId|redirectUri)/.test(message)) {
+    return launchFailure('token-exchange-failed');
   }
-  return { kind: 'unknown' };
+  return launchFailure('unknown');
 }
 
 /**
@@ -121,9 +161,9 @@ export function failureFromFirstResponse(status: number, wwwAuthenticate: string
   const header = wwwAuthenticate ?? '';
   const description = /error_description="([^"]*)"/.exec(header)?.[1];
   const expired = /expired/i.test(header);
-  return {
-    kind: expired ? 'token-expired' : 'token-invalid',
-    code: 'HTTP 401',
-    ...(description ? { description: short(description) } : {}),
-  };
+  const technical = short(description);
+  return launchFailure(expired ? 'token-expired' : 'token-invalid', {
+    status: 401,
+    ...(technical ? { technical } : {}),
+  });
 }

@@ -8,7 +8,7 @@
  * the clinician screen's to report (as chart gaps), so a draft in progress is never swept away.
  */
 import type { FhirHttp } from '../types.ts';
-import { failureFromFirstResponse, isNetworkError, type LaunchFailure } from './launch-failure.ts';
+import { failureFromFirstResponse, isNetworkError, launchFailure, type LaunchFailure } from './launch-failure.ts';
 
 export interface LaunchVerdictHandlers {
   /** The first answer was a 401 or a network failure. */
@@ -36,7 +36,7 @@ export function guardLaunch(http: FhirHttp, handlers: LaunchVerdictHandlers): Fh
       try {
         response = await http.fetch(pathOrUrl, init);
       } catch (e) {
-        if (isNetworkError(e)) decide({ kind: 'network-down' });
+        if (isNetworkError(e)) decide(launchFailure('network-down'));
         throw e;
       }
       decide(failureFromFirstResponse(response.status, response.headers.get('www-authenticate')));

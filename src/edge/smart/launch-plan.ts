@@ -13,6 +13,7 @@ import {
   type AuthorizeOptions,
   type LaunchRequest,
 } from './authorize-options.ts';
+import { isNetworkError } from './launch-failure.ts';
 
 /** Failures found by the launch page itself (before or while starting the authorization). */
 export type LaunchPageFailureKind =
@@ -88,16 +89,18 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
 }
 
 /**
- * Classifies an error thrown by fhirclient's `authorize()` (messages of fhirclient 2.6.3, lib/smart.js): the
- * SMART configuration could not be fetched, the server lacks PKCE S256, or anything else.
+ * Classifies an error thrown by fhirclient's `authorize()`. By type first: a TypeError (no response) or an
+ * HttpError (an answer that was not a success) means the server's SMART configuration could not be read.
+ * fhirclient 2.6.3 (lib/smart.js, lib/lib.js) raises the rest as plain Errors that carry only a message, so those
+ * are known by how the message begins: no allow-listed configuration for the iss, no PKCE S256, and the
+ * well-known / CapabilityStatement fetch that failed (it wraps the fetch error in a new Error).
  */
 export function failureFromAuthorizeError(e: unknown): LaunchPageFailureKind | 'unknown-issuer' {
+  if (isNetworkError(e) || (e instanceof Error && e.name === 'HttpError')) return 'auth-server-unreachable';
   const message = e instanceof Error ? e.message : String(e);
-  if (/No configuration found matching/.test(message)) return 'unknown-issuer';
-  if (/PKCE|code challenge method/i.test(message)) return 'pkce-unsupported';
-  if (e instanceof TypeError || /Failed to fetch|well-known|conformance|CapabilityStatement|metadata/i.test(message)) {
-    return 'auth-server-unreachable';
-  }
+  if (message.startsWith('No configuration found matching')) return 'unknown-issuer';
+  if (message.startsWith('Required PKCE code challenge method')) return 'pkce-unsupported';
+  if (/^Failed to fetch the (well-known json|conformance statement)/.test(message)) return 'auth-server-unreachable';
   return 'launch-failed';
 }
 

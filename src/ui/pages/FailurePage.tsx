@@ -8,21 +8,25 @@ export interface FailurePageProps {
   kind: string;
   /** From APP_FAILURE_TEXTS or LAUNCH_FAILURE_TEXTS. */
   text: FailureText;
-  /** What the server said (OAuth error code and description), shown verbatim as text. */
-  failure?: Pick<LaunchFailure, 'code' | 'description'>;
+  /** What the server said (OAuth error code, HTTP status, description), shown verbatim as text. */
+  failure?: Pick<LaunchFailure, 'params'>;
   /** What the failure is about, e.g. { label: 'Server', value: 'https://…/fhir' }, shown as text. */
   subject?: { label: string; value: string };
 }
 
 /** A failure page: title, what happened, what to do, then the subject and technical details if any. */
 export function FailurePage({ kind, text, failure, subject }: FailurePageProps) {
-  const hasDetail = Boolean(failure?.code || failure?.description);
+  const params = failure?.params;
+  // The OAuth error code when the server gave one, else the HTTP status of the answer that failed.
+  const code = params?.error ?? (params?.status !== undefined ? `HTTP ${params.status}` : undefined);
+  const description = params?.technical;
+  const hasDetail = Boolean(code || description);
   return (
     <ProblemPage kind={`failure:${kind}`} title={text.title} what={text.what} todo={text.todo}>
-      {text.serverSays && failure?.description && (
+      {text.serverSays && description && (
         <>
           <h2>{text.serverSays}</h2>
-          <p class="launch-page__server-says">{failure.description}</p>
+          <p class="launch-page__server-says">{description}</p>
         </>
       )}
       {subject && (
@@ -37,18 +41,18 @@ export function FailurePage({ kind, text, failure, subject }: FailurePageProps) 
         <details class="launch-page__details">
           <summary>Technical details for support</summary>
           <dl>
-            {failure?.code && (
+            {code && (
               <>
                 <dt>Error code</dt>
                 <dd>
-                  <code>{failure.code}</code>
+                  <code>{code}</code>
                 </dd>
               </>
             )}
-            {failure?.description && (
+            {description && (
               <>
                 <dt>Server message</dt>
-                <dd>{failure.description}</dd>
+                <dd>{description}</dd>
               </>
             )}
           </dl>

@@ -3,6 +3,8 @@
  * page loads them on demand: an EHR launch that goes well never downloads them (the 25 KB launch-page budget).
  */
 import { h, type ComponentChild } from 'preact';
+import type { Problem } from '../../core/problem.ts';
+import { describeProblem } from '../strings-problems.ts';
 import type { LaunchPageFailureKind } from '../../edge/smart/launch-plan.ts';
 import { ConfigErrorPage } from './ConfigErrorPage.tsx';
 import { FailurePage } from './FailurePage.tsx';
@@ -17,7 +19,7 @@ export function failurePage(
   return h(FailurePage, {
     kind,
     text: LAUNCH_FAILURE_TEXTS[kind],
-    ...(extra.description ? { failure: { description: extra.description } } : {}),
+    ...(extra.description ? { failure: { params: { technical: extra.description } } } : {}),
     ...(extra.server ? { subject: { label: 'Server', value: extra.server } } : {}),
   });
 }
@@ -25,6 +27,11 @@ export function failurePage(
 /** An `iss` that is not in the allow-list: names it and says how to add it. */
 export function unknownIssuerPage(iss: string): ComponentChild {
   return h(UnknownIssuerPage, { iss });
+}
+
+/** An allow-list that could not be read (not loaded, or not JSON): the launch failure page, saying why. */
+export function configUnreadablePage(problem: Problem): ComponentChild {
+  return failurePage('config-unreadable', { description: describeProblem(problem) });
 }
 
 /** A malformed allow-list: names the file and each bad field. */

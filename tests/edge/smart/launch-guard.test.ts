@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FhirHttp } from '../../../src/edge/types.ts';
 import { guardLaunch } from '../../../src/edge/smart/launch-guard.ts';
+import { launchFailure } from '../../../src/edge/smart/launch-failure.ts';
 
 const BASE = 'https://ehr.example.org/fhir';
 
@@ -52,7 +53,7 @@ describe('guardLaunch', () => {
     const { onFailure, handlers } = verdict();
     const http = guardLaunch(scripted(['offline']), handlers);
     await expect(http.fetch('Patient/p1')).rejects.toThrow(TypeError);
-    expect(onFailure).toHaveBeenCalledWith({ kind: 'network-down' });
+    expect(onFailure).toHaveBeenCalledWith(launchFailure('network-down'));
   });
 
   it('stays silent once the launch has worked: later 401s and network errors are chart gaps', async () => {

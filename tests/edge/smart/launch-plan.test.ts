@@ -84,6 +84,8 @@ describe('failureFromAuthorizeError (fhirclient 2.6.3 messages)', () => {
     ).toBe('auth-server-unreachable');
     expect(failureFromAuthorizeError(new TypeError('Failed to fetch'))).toBe('auth-server-unreachable');
     expect(failureFromAuthorizeError(new Error('something else'))).toBe('launch-failed');
+    // Only fhirclient's own message openings count: a message merely naming "metadata" is another failure.
+    expect(failureFromAuthorizeError(new Error('metadata is not a CapabilityStatement'))).toBe('launch-failed');
   });
 });
 

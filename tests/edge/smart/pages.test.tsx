@@ -38,7 +38,7 @@ describe('failure pages', () => {
       <FailurePage
         kind="invalid-request"
         text={APP_FAILURE_TEXTS['invalid-request']}
-        failure={{ code: 'invalid_request', description: `Invalid launch options ${HOSTILE}` }}
+        failure={{ params: { error: 'invalid_request', technical: `Invalid launch options ${HOSTILE}` } }}
       />,
     );
     expect(screen.getByRole('heading', { level: 2, name: 'What the EHR said' })).toBeTruthy();
@@ -54,7 +54,7 @@ describe('failure pages', () => {
       <FailurePage
         kind="invalid-scope"
         text={APP_FAILURE_TEXTS['invalid-scope']}
-        failure={{ code: 'invalid_scope', description: HOSTILE }}
+        failure={{ params: { error: 'invalid_scope', technical: HOSTILE } }}
       />,
     );
     expect(container.querySelector('img, script')).toBeNull();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllowList } from '../../../src/core/smart/allow-list.ts';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 import { entryScopes, readOnlyScopes } from '../../../src/core/smart/write-scopes.ts';
+import { launchFailure } from '../../../src/edge/smart/launch-failure.ts';
 import { planLaunch } from '../../../src/edge/smart/launch-plan.ts';
 import {
   isFallbackRetry,
@@ -105,23 +106,23 @@ describe('one retry after invalid_scope', () => {
     rememberForRetry(store, { stateKey: 'S1', iss: EXACT.iss, launch: 'L1' });
     const url = scopeRetryUrl(
       store,
-      { kind: 'invalid-scope', code: 'invalid_scope' },
+      launchFailure('invalid-scope', { error: 'invalid_scope' }),
       'S1',
       `${APP}index.html?error=invalid_scope&state=S1`,
     );
     expect(url).toBe(`${APP}launch/?iss=${encodeURIComponent(EXACT.iss)}&launch=L1&retry=fallback`);
     expect(isFallbackRetry(new URL(url ?? '').searchParams)).toBe(true);
     expect(store.map.has(SCOPE_RETRY_KEY)).toBe(false);
-    expect(scopeRetryUrl(store, { kind: 'invalid-scope' }, 'S1', APP)).toBeUndefined();
+    expect(scopeRetryUrl(store, launchFailure('invalid-scope'), 'S1', APP)).toBeUndefined();
   });
 
   it('no retry for another state, another error, or no record (and the record is consumed)', () => {
     const store = memoryStore();
     rememberForRetry(store, { stateKey: 'S1', iss: EXACT.iss });
-    expect(scopeRetryUrl(store, { kind: 'invalid-scope' }, 'OTHER', APP)).toBeUndefined();
+    expect(scopeRetryUrl(store, launchFailure('invalid-scope'), 'OTHER', APP)).toBeUndefined();
     rememberForRetry(store, { stateKey: 'S1', iss: EXACT.iss });
-    expect(scopeRetryUrl(store, { kind: 'access-denied' }, 'S1', APP)).toBeUndefined();
+    expect(scopeRetryUrl(store, launchFailure('access-denied'), 'S1', APP)).toBeUndefined();
     expect(store.map.size).toBe(0);
-    expect(scopeRetryUrl(memoryStore(), { kind: 'invalid-scope' }, 'S1', APP)).toBeUndefined();
+    expect(scopeRetryUrl(memoryStore(), launchFailure('invalid-scope'), 'S1', APP)).toBeUndefined();
   });
 });
