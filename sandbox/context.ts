@@ -27,4 +27,6 @@ export interface SandboxContext {
   patients: PatientSummary[];
   /** Redirect URIs registered for the sandbox client. */
   redirectUris: string[];
+  /** Whether the app's allow-list entry for the sandbox says `"reads": "batch"`. */
+  batchReads: boolean;
 }

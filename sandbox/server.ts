@@ -34,6 +34,11 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** The date the synthetic charts are relative to (default: now). */
   now?: Date;
+  /**
+   * Whether the app's allow-list entry for this sandbox says `"reads": "batch"` (default true). The engine takes a
+   * batch either way; false serves the entry without the setting (the parallel reads; bench:launch --parallel-reads).
+   */
+  batchReads?: boolean;
 }
 
 export interface SandboxHandle {
@@ -116,6 +121,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     engine,
     ready,
     patients: [...small, large].map(summarise),
+    batchReads: opts.batchReads ?? true,
   } as SandboxContext;
   const v4 = createServer((req, res) => void route(req, res));
   const port = await listen(v4, opts.port ?? 8787, '127.0.0.1');

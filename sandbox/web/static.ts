@@ -53,7 +53,7 @@ export function sandboxAllowList(ctx: SandboxContext): AllowList {
         scopeVersion: 'v2',
         standalone: true,
         // The engine takes a batch of GETs at the protected base, with scopes and faults applied per entry.
-        reads: 'batch',
+        ...(ctx.batchReads ? { reads: 'batch' as const } : {}),
       },
       // The sandbox's launcher look-alike (sandbox/auth/launcher-compat.ts): one entry for every option set, and
       // the read-only fallback a launch with narrower scopes needs.
