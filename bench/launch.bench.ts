@@ -6,6 +6,8 @@
  * and for the 5,000-medication chart it prints:
  *   - bytes of JS + CSS a launch downloads: gzip -9 of each file, and what actually crossed the wire (the
  *     sandbox's brotli/gzip as negotiated, headers included: CDP Network.loadingFinished encodedDataLength);
+ *     split into what was requested before the verdict appeared and after it (the planning chunk, loaded on
+ *     demand: issue 14 item 1), by each file's Resource Timing startTime against the verdict's time;
  *   - FHIR requests from token to verdict, and how many of them are sequential round trips;
  *   - time from the token response to the verdict on screen, and from the last FHIR response to the verdict.
  * Times come from the page's own clock (Resource Timing and a MutationObserver installed before any script).
@@ -74,6 +76,8 @@ interface AssetFigures {
   gzip: number;
   page: string;
   transferred?: number;
+  /** Requested by the app page after the verdict was on screen (Resource Timing startTime > verdictAt). */
+  afterVerdict?: boolean;
 }
 
 /**
@@ -106,19 +110,25 @@ async function launchOnce(
     if ((type === 'script' || type === 'stylesheet') && !requestedBy.has(request.url()))
       requestedBy.set(request.url(), new URL(request.frame().url()).pathname);
   });
-  page.on('response', async (response) => {
+  const reading: Promise<void>[] = [];
+  page.on('response', (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
-    try {
-      const body = await response.body();
-      const from = requestedBy.get(response.url()) ?? '';
-      assets.set(response.url(), { bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, page: from });
-    } catch {
-      /* a redirect has no body */
-    }
+    reading.push(
+      response.body().then(
+        (body) => {
+          const from = requestedBy.get(response.url()) ?? '';
+          assets.set(response.url(), { bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, page: from });
+        },
+        () => undefined, // a redirect has no body
+      ),
+    );
   });
   await page.goto(`${origin}/launch?patient=${encodeURIComponent(patientId)}`);
   await page.waitForSelector('[data-verdict]', { timeout: 120_000 });
+  // The planner's code arrives after the verdict (issue 14 item 1): wait for it, so its bytes are counted too.
+  await page.waitForSelector('section.planner', { timeout: 120_000 });
+  await Promise.all(reading);
   const figures = (await page.evaluate(`({
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, startTime: r.startTime, responseEnd: r.responseEnd, initiatorType: r.initiatorType })),
     verdictAt: window.__bench.verdictAt,
@@ -187,7 +197,12 @@ async function main(): Promise<void> {
         });
         const wire = recordTransfers(cdp);
         const { figures, assets } = await launchOnce(page, sandbox.origin, patientId);
-        for (const [url, a] of assets) a.transferred = wire.get(url) ?? 0;
+        for (const [url, a] of assets) {
+          a.transferred = wire.get(url) ?? 0;
+          const start = figures.resources.find((r) => r.name === url)?.startTime;
+          a.afterVerdict =
+            !a.page.includes('/launch') && start !== undefined && start > (figures.verdictAt ?? Infinity);
+        }
         assetsSeen = assets;
         const token = figures.resources.find((r) => r.name.includes('/auth/token'));
         if (!token || figures.verdictAt === null)
@@ -222,6 +237,8 @@ async function main(): Promise<void> {
           `${kb(sum(xs, 'transferred'))} KB transferred, ${kb(sum(xs, 'gzip'))} KB gzip -9, ${kb(sum(xs, 'bytes'))} KB raw, ${xs.length} files`;
         console.log(`  JS+CSS downloaded by the launch page alone: ${line(launchPage)}`);
         console.log(`  JS+CSS downloaded by the whole launch:      ${line(all)}`);
+        console.log(`    requested before the verdict appeared:    ${line(all.filter((a) => !a.afterVerdict))}`);
+        console.log(`    requested after it (on demand):           ${line(all.filter((a) => a.afterVerdict))}`);
       }
     }
   } finally {
