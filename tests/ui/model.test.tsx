@@ -89,6 +89,22 @@ describe('draft store', () => {
     expect(loadDraft(sessionStorage, key)).toBeUndefined();
   });
 
+  it('restores a draft saved before the planner was edited (the existing-order answer alone), not broken fields', () => {
+    // The verdict part saves the draft before the planner has downloaded: no fields yet (issue 14 item 1).
+    const early: PlanDraft = {
+      version: 1,
+      overrides: {},
+      nonce: 'n-2',
+      existing: { choice: 'continue', reference: 'r' },
+    };
+    saveDraft(sessionStorage, key, early);
+    expect(loadDraft(sessionStorage, key)).toEqual(early);
+    sessionStorage.setItem(key, JSON.stringify({ ...early, fields: null }));
+    expect(loadDraft(sessionStorage, key)).toBeUndefined();
+    sessionStorage.setItem(key, JSON.stringify({ ...early, fields: 'x' }));
+    expect(loadDraft(sessionStorage, key)).toBeUndefined();
+  });
+
   it('keeps working when storage throws (blocked in a third-party frame)', () => {
     const blocked = {
       getItem: () => {
