@@ -1,6 +1,7 @@
 /**
  * Fetches what check-server and the standalone picker evaluate: `.well-known/smart-configuration`, `metadata`,
- * one unauthenticated `Patient?_count=1` and one unauthenticated identifier probe, each turned into JSON or a
+ * one unauthenticated `Patient?_count=1`, one unauthenticated identifier probe and one unauthenticated batch of
+ * one search, each turned into JSON or a
  * one-line problem (never an exception), then hands them to the pure evaluator in src/core/server.
  */
 import { evaluateServer } from '../core/server/evaluate.ts';
@@ -41,11 +42,11 @@ export function describeNetworkError(e: unknown): string {
   return `network error${code ? ` (${code})` : ''}${detail ? `: ${detail}` : ''}`;
 }
 
-/** GETs a JSON document; every failure becomes `{ kind: 'error', problem }`. */
+/** GETs (or POSTs, for the batch probe) a JSON document; every failure becomes `{ kind: 'error', problem }`. */
 export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit): Promise<Fetched> {
   let response: Response;
   try {
-    response = await http.fetch(path, { ...init, method: 'GET' });
+    response = await http.fetch(path, { ...init, method: init?.method ?? 'GET' });
   } catch (e) {
     return { kind: 'error', problem: describeNetworkError(e), network: true };
   }
@@ -80,13 +81,23 @@ export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit
  * to `http`.
  */
 export async function probeServer(http: FhirHttp, openHttp: FhirHttp = http): Promise<ServerProbe> {
-  const [smartConfiguration, metadata, openRead, identifierSearch] = await Promise.all([
+  const [smartConfiguration, metadata, openRead, identifierSearch, batchProbe] = await Promise.all([
     fetchJson(http, '.well-known/smart-configuration', { headers: { accept: 'application/json' } }),
     fetchJson(http, 'metadata'),
     fetchJson(openHttp, 'Patient?_count=1'),
     fetchJson(openHttp, identifierProbePath()),
+    // A read-only batch (one search) at the base: does an open server take the chart's reads in one batch?
+    fetchJson(openHttp, openHttp.baseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: [{ request: { method: 'GET', url: 'Patient?_count=1' } }],
+      }),
+    }),
   ]);
-  return { baseUrl: http.baseUrl, smartConfiguration, metadata, openRead, identifierSearch };
+  return { baseUrl: http.baseUrl, smartConfiguration, metadata, openRead, identifierSearch, batchProbe };
 }
 
 /** Probes and evaluates a server. Never rejects for network or HTTP failures: they are report items. */

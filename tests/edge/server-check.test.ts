@@ -17,7 +17,15 @@ import {
 } from '../core/server/server-fixtures.ts';
 
 const BASE = 'https://ehr.test/fhir';
-const server = setupServer();
+// The batch probe (a POST to the base): an open server answers it with a batch-response, a protected one with 401.
+let batchOpen = false;
+const server = setupServer(
+  http.post(BASE, () =>
+    batchOpen
+      ? HttpResponse.json({ resourceType: 'Bundle', type: 'batch-response', entry: [{ response: { status: '200' } }] })
+      : new HttpResponse(null, { status: 401 }),
+  ),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -41,6 +49,7 @@ const unrelatedOrder = {
 };
 
 function serve({ cap = {}, smart = {}, open = false, identifier = 'filters' }: MockServer) {
+  batchOpen = open;
   server.use(
     http.get(`${BASE}/.well-known/smart-configuration`, () =>
       smart === 'absent'
@@ -237,5 +246,21 @@ describe('checkServer over HTTP (MSW)', () => {
       problem: 'HTTP 403 Forbidden',
       status: 403,
     });
+  });
+});
+
+describe('may the chart be read in one batch? (issue 14 item 1)', () => {
+  it('an open server that answers a batch of one search: "reads": "batch" recommended', async () => {
+    serve({ smart: 'absent', open: true, cap: { withoutBatch: true } });
+    const r = await check();
+    expect(status(r, 'batch')).toBe('ok');
+  });
+
+  it('an open server that refuses the batch: parallel reads, whatever it declares', async () => {
+    serve({ smart: 'absent', open: true });
+    server.use(http.post(BASE, () => new HttpResponse(null, { status: 405, statusText: 'Method Not Allowed' })));
+    const r = await check();
+    expect(status(r, 'batch')).toBe('missing');
+    expect(r.items.find((i) => i.id === 'batch')?.reason).toMatch(/405.*"reads": "parallel"/);
   });
 });

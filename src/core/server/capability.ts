@@ -21,6 +21,8 @@ export interface DeclaredServer {
   commonSearchParams: Set<string>;
   /** rest.security.service mentions SMART-on-FHIR, or the oauth-uris extension is present. */
   securityDeclaresSmart: boolean;
+  /** System-level interactions (rest.interaction), e.g. "batch", "transaction". */
+  systemInteractions: Set<string>;
 }
 
 export interface DeclaredSmart {
@@ -75,6 +77,7 @@ export function readCapabilityStatement(json: unknown): DeclaredServer | undefin
     resources,
     commonSearchParams: new Set(rest ? names(rest.searchParam, 'name') : []),
     securityDeclaresSmart: smartService || oauthUris,
+    systemInteractions: new Set(rest ? names(rest.interaction, 'code') : []),
   };
 }
 

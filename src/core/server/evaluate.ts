@@ -210,6 +210,37 @@ function identifierItem(probe: ServerProbe, openRead: boolean): CheckItem {
   );
 }
 
+const BATCH_LABEL = 'chart read in one batch (allow-list "reads": "batch")';
+
+/**
+ * Issue 14 item 1: whether the chart's first reads may go in one FHIR batch. Declared in the CapabilityStatement
+ * (rest.interaction "batch"), and on an open server tried with a batch of one search.
+ */
+function batchItem(server: DeclaredServer, probe: ServerProbe, openRead: boolean): CheckItem {
+  const declared = server.systemInteractions.has('batch');
+  const tried = openRead ? probe.batchProbe : undefined;
+  const answered =
+    tried?.kind === 'json' &&
+    typeof tried.json === 'object' &&
+    tried.json !== null &&
+    (tried.json as { type?: unknown }).type === 'batch-response';
+  if (tried && !answered)
+    return item(
+      'batch',
+      BATCH_LABEL,
+      'missing',
+      `a batch of one search was not answered with a batch-response${tried.kind === 'error' ? ` (${tried.problem})` : ''}: keep the default "reads": "parallel"`,
+    );
+  if (declared || answered)
+    return item(
+      'batch',
+      BATCH_LABEL,
+      'ok',
+      `${answered ? 'a batch of one search was answered' : 'batch declared'}: "reads": "batch" in this server's allow-list entry reads the chart in one round trip (a refused batch falls back to single reads)`,
+    );
+  return item('batch', BATCH_LABEL, 'missing', 'batch not declared: keep the default "reads": "parallel"');
+}
+
 /** Oracle Health documents POST MedicationRequest only as reportedBoolean true (smart-on-fhir.md, "Writing"). */
 function reportedOnly(server: DeclaredServer): boolean {
   const doc = server.resources.get('MedicationRequest')?.documentation ?? '';
@@ -269,6 +300,7 @@ export function evaluateServer(probe: ServerProbe): ServerReport {
     pagingItem(server, probe),
     ...creates,
     identifier,
+    batchItem(server, probe, openRead),
   ];
   const notes = RESOURCE_NEEDS.filter((n, i) => !n.essential && resources[i]?.status !== 'ok').map(
     (n) => `${n.type} cannot be searched as the app does: assessments there are marked incomplete`,

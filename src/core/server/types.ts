@@ -23,6 +23,11 @@ export interface ServerProbe {
    * an open server must answer with no entries. Absent when not probed.
    */
   identifierSearch?: Fetched;
+  /**
+   * A batch of one `Patient?_count=1` GET POSTed to the base without a token: does an open server answer a
+   * batch-response? Absent when not probed.
+   */
+  batchProbe?: Fetched;
 }
 
 export type CheckStatus = 'ok' | 'missing' | 'fails';

@@ -16,6 +16,24 @@ describe('evaluateServer', () => {
     expect(r.notes).toEqual([]);
   });
 
+  it('batch reads: recommended where declared or answered, not where undeclared or refused', () => {
+    expect(statusOf(evaluateServer(smartProbe()), 'batch')).toBe('ok');
+    expect(reasonOf(evaluateServer(smartProbe()), 'batch')).toMatch(/"reads": "batch"/);
+    const undeclared = evaluateServer(smartProbe({ withoutBatch: true }));
+    expect(statusOf(undeclared, 'batch')).toBe('missing');
+    expect(reasonOf(undeclared, 'batch')).toMatch(/"reads": "parallel"/);
+    // On an open server the probe decides: an answered batch counts even undeclared, a refused one even declared.
+    const answered = openProbe({ withoutBatch: true });
+    answered.batchProbe = { kind: 'json', status: 200, json: { resourceType: 'Bundle', type: 'batch-response' } };
+    expect(statusOf(evaluateServer(answered), 'batch')).toBe('ok');
+    const refused = openProbe();
+    refused.batchProbe = { kind: 'error', problem: 'HTTP 405 Method Not Allowed', status: 405 };
+    expect(statusOf(evaluateServer(refused), 'batch')).toBe('missing');
+    expect(reasonOf(evaluateServer(refused), 'batch')).toMatch(/405/);
+    // The verdict does not depend on it.
+    expect(undeclared.verdict).toBe('full');
+  });
+
   it('an open server with everything is full through open reads, SMART items missing', () => {
     const r = evaluateServer(openProbe());
     expect(r.verdict).toBe('full');

@@ -20,6 +20,8 @@ export interface ServerFeatures {
   withoutCreate?: string[];
   conditionalCreate?: boolean;
   medicationRequestDocumentation?: string;
+  /** Leave the system-level batch interaction out. */
+  withoutBatch?: boolean;
 }
 
 const SEARCHES: Record<string, string[]> = {
@@ -74,6 +76,7 @@ export function capabilityStatement(f: ServerFeatures = {}): CapabilityStatement
         mode: 'server',
         resource,
         ...(f.withoutCount ? {} : { searchParam: [{ name: '_count', type: 'number' as const }] }),
+        ...(f.withoutBatch ? {} : { interaction: [{ code: 'batch' as const }] }),
       },
     ],
   };
