@@ -11,7 +11,7 @@ import { canonicalIssuer, checkIssuerUrl, type AllowList } from '../../core/smar
 import { launcherStandaloneBase, type LauncherStandaloneType } from '../../core/smart/launcher.ts';
 import { checkServer, fetchJson } from '../../edge/server-check.ts';
 import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';
-import { fetchHttp } from './fetch-http.ts';
+import { fetchHttp } from '../../adapters/browser-open-fhir-http.ts';
 import { ServerNote } from './ServerNote.tsx';
 import './standalone.css';
 

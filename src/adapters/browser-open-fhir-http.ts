@@ -1,10 +1,11 @@
 /**
- * The picker's FhirHttp for servers it has no token for (discovery documents, open-server searches): global fetch
- * with `Accept: application/fhir+json` and a timeout. No credentials are sent (credentials: 'omit').
+ * The browser's FhirHttp without a session, for the standalone picker's servers it has no token for (discovery
+ * documents, open-server searches): global fetch with `Accept: application/fhir+json` and a timeout. No
+ * credentials are sent (credentials: 'omit').
  */
-import { resolveFhirUrl } from '../../edge/fhir/url.ts';
-import type { FhirHttp } from '../../edge/types.ts';
-import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
+import { resolveFhirUrl } from '../edge/fhir/url.ts';
+import type { FhirHttp } from '../edge/types.ts';
+import { stripTrailingSlashes } from '../core/fhir/systems.ts';
 
 export function fetchHttp(baseUrl: string, timeoutMs = 15_000): FhirHttp {
   const base = stripTrailingSlashes(baseUrl);
