@@ -82,6 +82,23 @@ describe('the plan part, loaded after the verdict', () => {
     expect(f.loadPlanning).toHaveBeenCalledTimes(1);
   });
 
+  it('a re-read of the chart while the download is under way neither drops it nor starts another', async () => {
+    const gap: ReadGap = { resourceType: 'MedicationStatement', reason: 'failed', detail: 'answered 500' };
+    const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [gap] }), fibroChart()] });
+    let finishLoad: () => void = () => {};
+    const load = f.services.loadPlanning;
+    f.services.loadPlanning = vi.fn(() => new Promise<Planning>((resolve) => (finishLoad = () => resolve(load()))));
+    renderScreen(f);
+    await waitFor(() => expect(f.services.loadPlanning).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('button', { name: S.retry }));
+    await waitFor(() => expect(f.readChart).toHaveBeenCalledTimes(2));
+    await screen.findByRole('heading', { name: /Result: Candidate/ });
+    expect(screen.getByText(L.loading)).toBeTruthy();
+    finishLoad();
+    await screen.findByRole('heading', { name: P.plannerHeading });
+    expect(f.services.loadPlanning).toHaveBeenCalledTimes(1);
+  });
+
   it('takes the answer about an existing order given before the planner arrived', async () => {
     const f = fakes({
       charts: [chartOf({ conditions: [fibromyalgia()], medicationRequests: [existingLdn()] })],

@@ -5,7 +5,7 @@
  * says it is loading, never an empty area; a failed download (network) says so and offers a retry. Nothing is
  * written either way: writing needs the plan section and the clinician's click in it.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ClinicianServices, Planning } from '../services.ts';
 import { L } from '../strings.ts';
 import type { PlanSectionProps } from './PlanSection.tsx';
@@ -25,43 +25,37 @@ function afterPaint(run: () => void): () => void {
 
 /**
  * The planning chunk's download: not before `start` (the verdict is on screen), then once; `retry` after a
- * failure starts it again at once. Held by the screen, so a re-read of the chart does not download it again.
+ * failure starts it again at once. Held by the screen, so a re-read of the chart neither downloads it again nor
+ * drops a download under way.
  */
 export function usePlanning(
   services: Pick<ClinicianServices, 'loadPlanning'>,
   start: boolean,
 ): { state: PlanningState; retry: () => void } {
   const [state, setState] = useState<PlanningState>({ phase: 'waiting' });
-  const [attempt, setAttempt] = useState(0);
-  const ready = state.phase === 'ready';
-  useEffect(() => {
-    if (!start || ready) return;
-    let live = true;
-    const run = () => {
-      setState({ phase: 'loading' });
-      let loading: Promise<Planning>;
-      try {
-        loading = services.loadPlanning();
-      } catch (e) {
-        loading = Promise.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-      loading.then(
-        (planning) => live && setState({ phase: 'ready', planning }),
-        () => live && setState({ phase: 'failed' }),
-      );
-    };
-    if (attempt > 0) {
-      run();
-      return () => void (live = false);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  const load = useCallback(() => {
+    setState({ phase: 'loading' });
+    let loading: Promise<Planning>;
+    try {
+      loading = services.loadPlanning();
+    } catch (e) {
+      loading = Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
-    const cancel = afterPaint(run);
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [services, start, ready, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+    loading.then(
+      (planning) => mounted.current && setState({ phase: 'ready', planning }),
+      () => mounted.current && setState({ phase: 'failed' }),
+    );
+  }, [services]);
+  const waiting = state.phase === 'waiting';
+  useEffect(() => (start && waiting ? afterPaint(load) : undefined), [start, waiting, load]);
+  return { state, retry: load };
 }
 
 export interface PlanAreaProps extends Omit<PlanSectionProps, 'planServices'> {
