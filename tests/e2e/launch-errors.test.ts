@@ -38,8 +38,9 @@ e2eDescribe('SMART launch failures', () => {
 
   it.each([
     ['auth_invalid_client_id', 'invalid-client', 'invalid_client'],
+    // token_invalid_scope shows this same page: tests/edge/smart/launch-failure.test.ts maps the token endpoint's
+    // invalid_scope to it and tests/sandbox/simulated-errors.test.ts checks the sandbox answers it.
     ['auth_invalid_scope', 'invalid-scope', 'invalid_scope'],
-    ['token_invalid_scope', 'invalid-scope', 'invalid_scope'],
     ['token_invalid_token', 'token-exchange-failed', 'invalid_client'],
     ['request_invalid_token', 'token-invalid', 'HTTP 401'],
     ['request_expired_token', 'token-expired', 'HTTP 401'],
