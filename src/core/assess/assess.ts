@@ -50,8 +50,10 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   const meds = readMedicationEntries(chart, today);
   const conds = readConditionEntries(arr(chart.conditions), today);
   const allergies = readAllergyEntries(arr(chart.allergies));
+  // Only the records that name an ingredient or a group: every rule skips the others, and a long chart is mostly
+  // others (each rule family's loop over all 10,000 records ran cold, issue 14 item 1).
   const ctx: RuleContext = {
-    meds: meds.entries,
+    meds: meds.matched,
     conditions: conds.entries,
     allergies: allergies.entries,
     procedures: readPlannedProcedures(chart, today),
@@ -71,9 +73,9 @@ export function assess(chart: Chart, now: Date | string): Assessment {
   // One finding per drug course; then most severe first and, within a severity, the most recent entry first.
   // Every counting record per course; their ChartEntries are built only for courses that have a finding.
   const records = new Map<string, MedEntry[]>();
-  for (let i = 0; i < meds.entries.length; i++) {
-    const m = meds.entries[i] as MedEntry;
-    if (m.matches.size === 0 || m.timing.state === 'never') continue;
+  for (let i = 0; i < meds.matched.length; i++) {
+    const m = meds.matched[i] as MedEntry;
+    if (m.timing.state === 'never') continue;
     const list = records.get(m.courseKey);
     if (list) list.push(m);
     else records.set(m.courseKey, [m]);

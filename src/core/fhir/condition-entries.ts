@@ -7,7 +7,7 @@
  */
 import type { ChartEntry } from '../assess/types.ts';
 import type { ReadGap } from '../chart.ts';
-import { groupsInText, readConditionCode, type GroupMatches } from '../match/condition.ts';
+import { groupsInText, readConditionCode, type ConditionCodeReading, type GroupMatches } from '../match/condition.ts';
 import { dayOf } from './dates.ts';
 import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
 
@@ -70,29 +70,20 @@ function abatedBy(r: Rec, today: number): string | undefined {
   return undefined;
 }
 
-/** All Conditions of the chart as ConditionEntries, plus gaps for malformed ones. */
 /**
- * One Condition (and its gap, if unreadable). A function of its own rather than the loop body: called per record it
- * is optimised after a few hundred Conditions instead of waiting for on-stack replacement (issue 14 item 1).
+ * One Condition: its ConditionEntry when it names a group, and its gap when it is unreadable and counts. A Condition
+ * that names no group is evidence of nothing any rule reads, so its dates and entry are not read (a long chart is
+ * mostly such Conditions, read cold once per launch: issue 14 item 1). A function of its own rather than the loop
+ * body: called per record it is optimised early instead of waiting for on-stack replacement.
  */
-function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry {
-  const clinical = conceptCode(raw.clinicalStatus);
-  const verification = conceptCode(raw.verificationStatus);
+function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry | undefined {
   let code = readConditionCode(raw.code);
   // Kratom is often only in a note ("uses kratom daily"): a note naming it counts (ldn-clinical.md 2b).
-  const notes = arr(raw.note);
-  for (let k = 0; k < notes.length; k++) {
-    const n = notes[k];
-    const t = isRecord(n) ? str(n.text) : undefined;
-    if (!t || t.length > 5000) continue;
-    for (const g of groupsInText(t)) {
-      if (g !== 'kratom-use' && g !== 'kratom-dependence') continue;
-      if (code.matches.has(g)) continue;
-      const matches: GroupMatches = new Map(code.matches);
-      matches.set(g, { by: 'name', term: g === 'kratom-use' ? 'kratom' : 'kratom dependence', where: 'note' });
-      code = { ...code, matches };
-    }
-  }
+  const notes = raw.note;
+  if (Array.isArray(notes) && notes.length) code = withNoteGroups(code, notes);
+  if (code.matches.size === 0 && code.readable) return undefined;
+  const clinical = conceptCode(raw.clinicalStatus);
+  const verification = conceptCode(raw.verificationStatus);
   let excludedBecause: string | undefined;
   if (verification && NOT_VERIFIED.has(verification)) excludedBecause = `verification status ${verification}`;
   else if (clinical && NOT_CLINICAL.has(clinical)) excludedBecause = `clinical status ${clinical}`;
@@ -106,6 +97,7 @@ function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry
       ...(id ? { target: `Condition/${id}` } : {}),
     });
   }
+  if (code.matches.size === 0) return undefined;
   const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
   const onset =
     dayOf(raw.onsetDateTime, 'end') ?? (isRecord(raw.onsetPeriod) ? dayOf(raw.onsetPeriod.start, 'end') : undefined);
@@ -114,6 +106,27 @@ function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry
   return new ConditionEntry(raw, code.name ?? 'Unnamed condition', status, code.matches, excludedBecause, day, refuted);
 }
 
+/** The code's groups plus kratom use or dependence named in a note (a copy: the code's reading is shared). */
+function withNoteGroups(code: ConditionCodeReading, notes: readonly unknown[]): ConditionCodeReading {
+  for (let k = 0; k < notes.length; k++) {
+    const n = notes[k];
+    const t = isRecord(n) ? str(n.text) : undefined;
+    if (!t || t.length > 5000) continue;
+    for (const g of groupsInText(t)) {
+      if (g !== 'kratom-use' && g !== 'kratom-dependence') continue;
+      if (code.matches.has(g)) continue;
+      const matches: GroupMatches = new Map(code.matches);
+      matches.set(g, { by: 'name', term: g === 'kratom-use' ? 'kratom' : 'kratom dependence', where: 'note' });
+      code = { ...code, matches };
+    }
+  }
+  return code;
+}
+
+/**
+ * The Conditions of the chart that name a condition group, as ConditionEntries in chart order (the others are
+ * evidence of nothing the rules read), plus gaps for malformed and unreadable ones.
+ */
 export function readConditionEntries(
   conditions: readonly unknown[],
   today: number,
@@ -132,7 +145,8 @@ export function readConditionEntries(
       });
       continue;
     }
-    entries.push(readCondition(raw, today, gaps));
+    const c = readCondition(raw, today, gaps);
+    if (c) entries.push(c);
   }
   return { entries, gaps };
 }

@@ -112,6 +112,8 @@ export class MedEntry {
 
 export interface MedReading {
   entries: MedEntry[];
+  /** The entries that name a rule-relevant ingredient, in chart order (the only ones any rule looks at). */
+  matched: MedEntry[];
   gaps: ReadGap[];
 }
 
@@ -255,6 +257,7 @@ function timingOf(type: MedResourceType, raw: Rec, clock: TimingClock): MedTimin
 interface ReadState extends TimingClock {
   byId: Map<string, Rec>;
   entries: MedEntry[];
+  matched: MedEntry[];
   gaps: ReadGap[];
   /** Reused until a record matches something (the record then keeps the Map): no Map per unmatched record. */
   scratch: IngredientMatches;
@@ -338,20 +341,22 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     if (depot === undefined && PATCH.test(text))
       timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);
   }
-  st.entries.push(
-    new MedEntry(
-      type,
-      raw,
-      name ?? 'Unnamed medication',
-      matches.size ? matches : EMPTY,
-      timing,
-      st,
-      lowDose,
-      depot,
-      text,
-    ),
+  const med = new MedEntry(
+    type,
+    raw,
+    name ?? 'Unnamed medication',
+    matches.size ? matches : EMPTY,
+    timing,
+    st,
+    lowDose,
+    depot,
+    text,
   );
-  if (matches.size) st.scratch = new Map();
+  st.entries.push(med);
+  if (matches.size) {
+    st.matched.push(med);
+    st.scratch = new Map();
+  }
 }
 
 /** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
@@ -360,7 +365,16 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
   for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
   const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
   addAdministrationsByOrder(arr(chart.medicationAdministrations), dispenseEnds);
-  const st: ReadState = { byId, dispenseEnds, today, entries: [], gaps: [], scratch: new Map(), codes: [] };
+  const st: ReadState = {
+    byId,
+    dispenseEnds,
+    today,
+    entries: [],
+    matched: [],
+    gaps: [],
+    scratch: new Map(),
+    codes: [],
+  };
   const lists: [MedResourceType, unknown[]][] = [
     ['MedicationRequest', arr(chart.medicationRequests)],
     ['MedicationStatement', arr(chart.medicationStatements)],
@@ -382,7 +396,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
         });
     }
   }
-  return { entries: st.entries, gaps: st.gaps };
+  return { entries: st.entries, matched: st.matched, gaps: st.gaps };
 }
 
 export type { MatchEvidence };

@@ -13,6 +13,7 @@ import { opioidPoisoningCode } from './poisoning.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
+import { ConceptMemo } from './concept-key.ts';
 
 export type GroupMatches = Map<ConditionGroupId, MatchEvidence>;
 
@@ -192,14 +193,32 @@ export function groupsInText(text: string): ConditionGroupId[] {
 const EMPTY: GroupMatches = new Map();
 const NO_GROUPS: readonly ConditionGroupId[] = [];
 
+/** What a Condition.code names; shared between Conditions with the same code (never mutate it). */
+export interface ConditionCodeReading {
+  matches: GroupMatches;
+  readable: boolean;
+  name?: string;
+}
+
+const codeMemo = new ConceptMemo<ConditionCodeReading>(20_000);
+
 /**
  * The groups an (untrusted) CodeableConcept names, each with its first evidence; plus readability and a name.
- * `matches` is a shared empty Map when nothing matched (do not mutate it).
+ * The reading (its `matches` Map included) is shared by every concept with the same text and codings: do not
+ * mutate it. A long chart repeats the same few diagnoses thousands of times (issue 14 item 1).
  */
-export function readConditionCode(
-  concept: unknown,
-  where = 'code',
-): { matches: GroupMatches; readable: boolean; name?: string } {
+export function readConditionCode(concept: unknown, where = 'code'): ConditionCodeReading {
+  if (where !== 'code') return readCode(concept, where);
+  const slot = codeMemo.slot(concept);
+  if (slot === undefined) return readCode(concept, where);
+  if (!slot.done || slot.value === undefined) {
+    slot.value = readCode(concept, where);
+    slot.done = true;
+  }
+  return slot.value;
+}
+
+function readCode(concept: unknown, where: string): ConditionCodeReading {
   if (!isRecord(concept)) return { matches: EMPTY, readable: false };
   let matches: GroupMatches | undefined;
   let readable = false;

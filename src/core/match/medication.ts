@@ -10,6 +10,7 @@ import { handMedicationNames, medicationNames, rxnormTarget, type NameTarget } f
 import { DEPOT_HCPCS } from '../knowledge/depots.ts';
 import { ABBREVIATION_EXCLUDERS } from '../knowledge/ingredients.ts';
 import { tokenise } from './tokens.ts';
+import { ConceptMemo } from './concept-key.ts';
 import type { PhraseHit } from './phrase-index.ts';
 
 /** Ingredient id -> the first evidence that named it. */
@@ -66,18 +67,55 @@ function addName(into: IngredientMatches, text: string, where: string, index: nu
   }
 }
 
+/** What reading a concept gave: shared by every concept with the same text and codings (never mutate it). */
+export interface ConceptResult {
+  readable: boolean;
+  name?: string;
+  ndc?: string;
+}
+
+interface MemoReading {
+  result: ConceptResult;
+  /** Ingredient id -> first evidence, in the order reading the concept found them. */
+  matches: IngredientMatches;
+  codes: string[];
+}
+
+/** One memo per `where` (the evidence names the path it was read at); a handful of paths exist. */
+const conceptMemos = new Map<string, ConceptMemo<MemoReading>>();
+
 /**
  * Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name, and whether
  * it carried an NDC code (NDC product codes are not mapped to ingredients: no NDC table is shipped, so an NDC-only
  * entry without a name stays unreadable and becomes a gap). `codes` collects the RxNorm and HCPCS codes seen
- * (depot detection).
+ * (depot detection). Each distinct concept (per `where`) is read once, then replayed: the same ingredients in the
+ * same order, each added only when `into` lacks it, exactly as reading it again would (issue 14 item 1).
  */
-export function readConcept(
-  concept: unknown,
-  where: string,
-  into: IngredientMatches,
-  codes?: string[],
-): { readable: boolean; name?: string; ndc?: string } {
+export function readConcept(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): ConceptResult {
+  let memo = conceptMemos.get(where);
+  if (memo === undefined) {
+    if (conceptMemos.size > 100) conceptMemos.clear();
+    conceptMemos.set(where, (memo = new ConceptMemo<MemoReading>(20_000)));
+  }
+  const slot = memo.slot(concept);
+  if (slot === undefined) return readConceptInto(concept, where, into, codes);
+  let reading = slot.value;
+  if (!slot.done || reading === undefined) {
+    const matches: IngredientMatches = new Map();
+    const seen: string[] = [];
+    reading = { result: readConceptInto(concept, where, matches, seen), matches, codes: seen };
+    slot.value = reading;
+    slot.done = true;
+  }
+  if (codes) for (let i = 0; i < reading.codes.length; i++) codes.push(reading.codes[i] as string);
+  if (reading.matches.size)
+    reading.matches.forEach((evidence, id) => {
+      if (!into.has(id)) into.set(id, evidence);
+    });
+  return reading.result;
+}
+
+function readConceptInto(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): ConceptResult {
   if (!isRecord(concept)) return { readable: false };
   let readable = false;
   const text = str(concept.text);

@@ -8,7 +8,9 @@ import type { IngredientRole } from '../knowledge/ingredients.ts';
 import { RULES, type RuleId } from '../knowledge/rules.ts';
 
 export interface RuleContext {
+  /** The medication records that name a rule-relevant ingredient (the others name nothing any rule reads). */
   meds: readonly MedEntry[];
+  /** The Conditions that name a condition group (every rule reads groups only). */
   conditions: readonly ConditionEntry[];
   /** Allergies that count (active, not refuted or entered-in-error). */
   allergies: readonly AllergyEntry[];

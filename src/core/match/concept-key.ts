@@ -1,0 +1,70 @@
+/**
+ * Per-concept memo for the matchers: a CodeableConcept's reading depends only on its text and on each coding's
+ * system, code and display (in order), so a long chart that repeats the same medication or diagnosis thousands of
+ * times reads each distinct concept once (issue 14 item 1: the first, cold assess() of a 10,000-record chart).
+ *
+ * The memo is a trie keyed by those values themselves (text, then system, code, display per coding), so a lookup
+ * builds no key string. Only primitive values are keys (compared by value); a concept with an object where a string
+ * belongs, a coding that is not an object, or a very long value is read directly, never memoised.
+ */
+import { isRecord } from '../fhir/read.ts';
+
+/** One trie node; `done` once the concept ending here has been read. */
+export interface MemoSlot<T> {
+  done: boolean;
+  value?: T;
+  next?: Map<unknown, MemoSlot<T>>;
+}
+
+/** Longest string worth a memo key: hostile or pasted texts are read directly and not kept. */
+const MAX_KEY_LENGTH = 1000;
+
+const keyable = (v: unknown): boolean =>
+  typeof v === 'string'
+    ? v.length <= MAX_KEY_LENGTH
+    : v === undefined || v === null || typeof v === 'number' || typeof v === 'boolean';
+
+/** A bounded memo of concept readings: emptied when it holds `limit` nodes, like the matchers' other memos. */
+export class ConceptMemo<T> {
+  private root: MemoSlot<T> = { done: false };
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** The slot of this concept's reading, or undefined when the concept must be read directly. */
+  slot(concept: unknown): MemoSlot<T> | undefined {
+    if (!isRecord(concept)) return undefined;
+    const text = concept.text;
+    if (!keyable(text)) return undefined;
+    if (this.size >= this.limit) {
+      this.root = { done: false };
+      this.size = 0;
+    }
+    let node = this.child(this.root, text);
+    const codings = concept.coding;
+    // The readers treat a `coding` that is not an array as no codings, so it reads like a concept without any.
+    if (!Array.isArray(codings)) return node;
+    for (let i = 0; i < codings.length; i++) {
+      const c: unknown = codings[i];
+      if (!isRecord(c)) return undefined;
+      const system = c.system;
+      const code = c.code;
+      const display = c.display;
+      if (!keyable(system) || !keyable(code) || !keyable(display)) return undefined;
+      node = this.child(this.child(this.child(node, system), code), display);
+    }
+    return node;
+  }
+
+  private child(node: MemoSlot<T>, key: unknown): MemoSlot<T> {
+    let next = node.next;
+    if (next === undefined) node.next = next = new Map();
+    let c = next.get(key);
+    if (c === undefined) {
+      c = { done: false };
+      next.set(key, c);
+      this.size++;
+    }
+    return c;
+  }
+}
