@@ -78,8 +78,38 @@ export type LaunchCode =
   | 'launch/unknown'
   | 'launch/config-unreadable'; // params: file, cause ('no-response' | 'http' | 'not-json'), status
 
+/**
+ * Why one create did not land (src/edge/fhir/create-once.ts). Params: `type` (the resource type) and, when an
+ * answer was the cause, its facts: `answer` ('timeout' | 'aborted' | 'network' | 'status' | 'not-bundle'),
+ * `afterMs`, `status`, `issues` (OperationOutcome issue codes).
+ */
+export type CreateCode =
+  | 'create/not-attempted'
+  | 'create/lost-unsearchable' // the answer was lost and the server cannot be searched by identifier
+  | 'create/check-failed' // the search for an earlier copy did not answer usably
+  | 'create/cancelled'
+  | 'create/no-answer' // no answer, or 5xx
+  | 'create/busy' // 429
+  | 'create/other-resource' // a conditional create answered with another record
+  | 'create/no-id' // accepted, but the id was not given
+  | 'create/refused' // 4xx
+  | 'create/multiple'; // more than one record carries the identifier (412)
+
+/**
+ * Why the signed order was not written (src/edge/order-writer.ts). Params: `cause` (a CreateCode) with its own
+ * params, `technical` (the server's OperationOutcome text), `saved` / `savedCount` (override records saved
+ * before, pointing to no order), `reference` (the concurrent order).
+ */
+export type WriteCode =
+  | 'write/no-create-scope' // the session may not create MedicationRequests: nothing sent
+  | 'write/not-accepted' // 403 / 405: the server does not take this order
+  | 'write/rejected' // another 4xx
+  | 'write/unconfirmed' // no usable answer: retrying is safe
+  | 'write/override-unsaved' // a DetectedIssue could not be saved: no order sent
+  | 'write/concurrent-order'; // another LDN order appeared since the chart was read: nothing sent
+
 /** Every code a problem may carry. */
-export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode;
+export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -17,9 +17,10 @@ import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import type { OrderDraft } from '../core/order/types.ts';
 import { ACKNOWLEDGEMENT_TITLE } from '../core/order/detected-issue.ts';
 import { scopeAllows } from '../core/smart/scopes.ts';
+import type { Problem, ProblemParams } from '../core/problem.ts';
 import type { FhirHttp } from './types.ts';
 import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent-order.ts';
-import { createOnce, type ClientIdentifier, type CreateResult } from './fhir/create-once.ts';
+import { createOnce, type ClientIdentifier, type CreateCause, type CreateResult } from './fhir/create-once.ts';
 import { stopPriorOrder, type PriorOrderResult } from './fhir/stop-prior.ts';
 import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from './fhir/order-shape.ts';
 
@@ -67,38 +68,36 @@ export interface RecordedIssue {
 
 /**
  * What writing the order came to. `already-existed`: an earlier attempt (a lost answer, a reload) had already
- * created it, and nothing new was made.
+ * created it, and nothing new was made. Every other outcome is a problem (src/core/problem.ts, a `write/*` code
+ * with the cause and the saved override records as params), worded by the screen's describeProblem.
  */
 export type WriteOutcome =
   | (WrittenOrder & { kind: 'created' })
   | (WrittenOrder & { kind: 'already-existed' })
-  | {
+  | (Problem<'write/no-create-scope' | 'write/not-accepted'> & {
       /** The session or the server does not allow writing the order: offer the printable order and the JSON. */
       kind: 'not-permitted';
-      reason: string;
       /** Override records saved before the server refused the order: in the chart, pointing to no order. */
       savedUnlinked?: string[];
       offer: 'print-and-download';
       status?: number;
-      /** The server's OperationOutcome text, when it sent one. */
+      /** The server's OperationOutcome text, when it sent one (also the problem's `technical` param). */
       outcome?: string;
-    }
-  | {
+    })
+  | (Problem<'write/concurrent-order'> & {
       /** Another LDN order for the patient appeared since the chart was read (another tab or clinician): nothing sent. */
       kind: 'concurrent-order';
-      reason: string;
       order: { reference: string; name: string; authoredOn?: string; ownApp: boolean };
-    }
-  | {
+    })
+  | (Problem<'write/rejected' | 'write/unconfirmed' | 'write/override-unsaved'> & {
       kind: 'failed';
-      reason: string;
       /** Override records saved before the order failed: in the chart, pointing to no order (yet). */
       savedUnlinked?: string[];
       /** True when trying again may succeed (no answer, 5xx); false when the server rejected the order (4xx). */
       retryable: boolean;
       status?: number;
       outcome?: string;
-    };
+    });
 
 /** Progress of a write, for the screen's status line. */
 export type WriteStep =
@@ -108,7 +107,7 @@ export type WriteStep =
   | { kind: 'checking-existing'; resourceType: string; attempt: number }
   | { kind: 'checking-concurrent' }
   | { kind: 'stopping-prior' }
-  | { kind: 'retrying'; resourceType: string; attempt: number; why: string }
+  | { kind: 'retrying'; resourceType: string; attempt: number; why: CreateCause }
   | { kind: 'falling-back'; to: 'reported-only'; status: number }
   | { kind: 'done'; outcome: WriteOutcome['kind'] };
 
@@ -157,12 +156,7 @@ export function writeOrder(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOp
 
 async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions): Promise<WriteOutcome> {
   if (!scopeAllows(opts.grantedScopes, 'MedicationRequest', 'c')) {
-    return {
-      kind: 'not-permitted',
-      offer: 'print-and-download',
-      reason:
-        'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.',
-    };
+    return { kind: 'not-permitted', offer: 'print-and-download', code: 'write/no-create-scope', severity: 'error' };
   }
   const base = {
     timeoutMs: opts.timeoutMs ?? 30_000,
@@ -200,7 +194,9 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
           ownApp: o.ownApp,
           ...(o.authoredOn ? { authoredOn: o.authoredOn } : {}),
         },
-        reason: `Another low-dose naltrexone order for this patient (${o.reference}) was written since the chart was read, in another tab or by another clinician. Nothing was sent. Reload the chart to see it and decide.`,
+        code: 'write/concurrent-order',
+        severity: 'error',
+        params: { reference: o.reference },
       };
     }
     for (const e of look.kind === 'none' ? look.earlier : []) {
@@ -297,40 +293,36 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
   // The override records go first (the order points to them). If the order then does not land, they are in the
   // chart pointing to no order: say so, never leave them unmentioned (issue 10: never an untrue message).
   const saved = [...created.values()];
-  const orphans = (retry: boolean): { reason: string; savedUnlinked?: string[] } =>
-    saved.length === 0
-      ? { reason: '' }
-      : {
-          reason: ` ${countText(saved.length, 'override record')} saved before this (${saved.join(', ')}) and ${saved.length === 1 ? 'points' : 'point'} to no order${retry ? ' until the order is written: signing again links them' : ': ask the EHR team to remove them, or keep them with the printed order'}.`,
-          savedUnlinked: saved,
-        };
+  const o = {
+    params: writeParams(result.cause, result.outcome, saved),
+    ...(saved.length ? { savedUnlinked: saved } : {}),
+  };
   if (result.kind === 'rejected') {
-    const server = result.outcome ? ` The server said: ${result.outcome}` : '';
-    const o = orphans(false);
     if (result.status === 403 || result.status === 405) {
       return {
         kind: 'not-permitted',
         offer: 'print-and-download',
+        code: 'write/not-accepted',
+        severity: 'error',
         ...o,
-        reason: `The server does not accept this order (${result.reason}).${server}${o.reason}`,
         ...extra(result),
       };
     }
-    return {
-      kind: 'failed',
-      retryable: false,
-      ...o,
-      reason: `The server rejected the order (${result.reason}).${server}${o.reason}`,
-      ...extra(result),
-    };
+    return { kind: 'failed', retryable: false, code: 'write/rejected', severity: 'error', ...o, ...extra(result) };
   }
-  const o = orphans(true);
+  return { kind: 'failed', retryable: true, code: 'write/unconfirmed', severity: 'error', ...o, ...extra(result) };
+}
+
+/**
+ * A write problem's params: the create's cause (its code and facts), the server's OperationOutcome text as
+ * `technical`, and the override records saved before, which point to no order (issue 10: never left unmentioned).
+ */
+function writeParams(cause: CreateCause, outcome: string | undefined, saved: readonly string[]): ProblemParams {
   return {
-    kind: 'failed',
-    retryable: true,
-    ...o,
-    reason: `The order could not be confirmed as saved: ${result.reason}. Trying again is safe: it will not create a second order.${o.reason}`,
-    ...extra(result),
+    ...cause.params,
+    cause: cause.code,
+    ...(outcome ? { technical: outcome } : {}),
+    ...(saved.length ? { saved: saved.join(', '), savedCount: saved.length } : {}),
   };
 }
 
@@ -387,7 +379,9 @@ async function saveOverrides(
       return {
         kind: 'failed',
         retryable: true,
-        reason: `The override record could not be saved: ${r.reason}. No order was sent; try again.`,
+        code: 'write/override-unsaved',
+        severity: 'error',
+        params: writeParams(r.cause, r.outcome, []),
         ...extra(r),
       };
   }

@@ -163,6 +163,94 @@ function configUnreadableSentence(params: Params): string {
   return `${file} could not be loaded (no response)`;
 }
 
+/** What a server status means, in the words of a read gap (401, 403, 404 / 410, 408 / 504, anything else). */
+function statusWords(status: number): string {
+  if (status === 401) return 'the session was not accepted (expired or rejected sign-in); launch the app again';
+  if (status === 403) return 'access was refused (not permitted for this app or user)';
+  if (status === 404 || status === 410) return 'the server does not offer it';
+  if (status === 408 || status === 504) return 'the server did not answer in time';
+  return 'the server reported an error';
+}
+
+/**
+ * How a request ended, from its facts (src/edge/fhir/gaps.ts answerFacts), said after its subject: "did not
+ * answer within 30 s", "answered 503 (the server reported an error; issue: transient)".
+ */
+export function answerWords(params: Params): string {
+  switch (params?.answer) {
+    case 'timeout':
+      return `did not answer within ${Math.round(Number(params.afterMs) / 100) / 10} s`;
+    case 'aborted':
+      return 'was cancelled before it finished';
+    case 'network':
+      return 'could not be reached (network error)';
+    case 'not-bundle':
+      return 'answered with something that is not a FHIR Bundle';
+    default: {
+      const issues = params?.issues === undefined ? '' : `; issue: ${text(params, 'issues')}`;
+      return `answered ${text(params, 'status')} (${statusWords(Number(params?.status))}${issues})`;
+    }
+  }
+}
+
+/** Why one create did not land (a create/* code, as a write problem's `cause`), e.g. "the server answered 503 (…)". */
+function createCause(code: string, params: Params): string {
+  const type = text(params, 'type');
+  switch (code) {
+    case 'create/lost-unsearchable':
+      return `the answer was lost and this server cannot be searched by identifier, so it is unknown whether the ${type} was saved`;
+    case 'create/check-failed':
+      return `the check for an earlier ${type} ${answerWords(params)}`;
+    case 'create/cancelled':
+      return `sending the ${type} was cancelled`;
+    case 'create/busy':
+      return 'the server was too busy (429)';
+    case 'create/other-resource':
+      return `the server answered with a different ${type}, not this one, so it is not known to be saved`;
+    case 'create/no-id':
+      return `the server accepted the ${type} but did not say its id`;
+    case 'create/multiple':
+      return `the server found more than one ${type} matching this order's identifier and created nothing`;
+    case 'create/no-answer':
+    case 'create/refused':
+      return `the server ${answerWords(params)}`;
+    default:
+      return 'it was not attempted';
+  }
+}
+
+/** Override records saved before the order failed: they point to no order, and the clinician is told so. */
+function savedUnlinked(params: Params, retry: boolean): string {
+  const n = Number(params?.savedCount ?? 0);
+  if (n === 0) return '';
+  const records = n === 1 ? '1 override record was' : `${n} override records were`;
+  const then = retry
+    ? ' until the order is written: signing again links them'
+    : ': ask the EHR team to remove them, or keep them with the printed order';
+  return ` ${records} saved before this (${text(params, 'saved')}) and ${n === 1 ? 'points' : 'point'} to no order${then}.`;
+}
+
+/** Why the signed order was not written. The server's own words, when it sent any, follow the sentence. */
+function writeSentence(p: Problem): string {
+  const { params } = p;
+  const why = createCause(text(params, 'cause'), params);
+  const server = params?.technical === undefined ? '' : ` The server said: ${text(params, 'technical')}`;
+  switch (p.code) {
+    case 'write/no-create-scope':
+      return 'This session was not granted permission to create medication orders (MedicationRequest create), so nothing was sent.';
+    case 'write/concurrent-order':
+      return `Another low-dose naltrexone order for this patient (${text(params, 'reference')}) was written since the chart was read, in another tab or by another clinician. Nothing was sent. Reload the chart to see it and decide.`;
+    case 'write/not-accepted':
+      return `The server does not accept this order (${why}).${server}${savedUnlinked(params, false)}`;
+    case 'write/rejected':
+      return `The server rejected the order (${why}).${server}${savedUnlinked(params, false)}`;
+    case 'write/override-unsaved':
+      return `The override record could not be saved: ${why}. No order was sent; try again.${server}`;
+    default:
+      return `The order could not be confirmed as saved: ${why}. Trying again is safe: it will not create a second order.${server}${savedUnlinked(params, true)}`;
+  }
+}
+
 /**
  * The sentence for a problem. An allow-list problem (a ConfigError, which names its file) reads as one line
  * naming the file and the field, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
@@ -170,6 +258,8 @@ function configUnreadableSentence(params: Params): string {
 export function describeProblem(p: Problem & { file?: string }): string {
   if (p.code.startsWith('plan/')) return planSentence(p);
   if (p.code === 'launch/config-unreadable') return configUnreadableSentence(p.params);
+  if (p.code.startsWith('write/')) return writeSentence(p);
+  if (p.code.startsWith('create/')) return createCause(p.code, p.params);
   if (p.code.startsWith('config/')) return `${p.file ? `${p.file}: ` : ''}${p.target ?? ''} ${configPhrase(p)}`;
   return `Problem: ${p.code}`;
 }

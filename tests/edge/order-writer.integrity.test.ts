@@ -20,6 +20,7 @@ import { engineHandlers } from '../support/msw/engine-handler.ts';
 import { recordRequests, type RequestLog } from '../support/msw/request-log.ts';
 import { testDraft } from '../support/msw/drafts.ts';
 import { dropsAnswerAfterStoring, ignoresIdentifierSearch } from '../support/msw/write-faults.ts';
+import { describeProblem } from '../../src/ui/strings-problems.ts';
 
 const engine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
@@ -98,8 +99,8 @@ describe('a server that ignores the identifier search parameter', () => {
     const draft = testDraft({ value: 'int-ignore-2', patientId: 'int-ignore-both' });
     const outcome = await writeOrder(fhir, draft, { grantedScopes: WRITE, ...FAST });
     expect(outcome.kind).toBe('failed');
-    expect(JSON.stringify(outcome)).toMatch(/different MedicationRequest/);
-    expect(outcome.kind === 'failed' && outcome.reason).not.toMatch(/already/);
+    expect(outcome.kind === 'failed' && describeProblem(outcome)).toMatch(/different MedicationRequest/);
+    expect(outcome.kind === 'failed' && describeProblem(outcome)).not.toMatch(/already/);
   });
 });
 
@@ -144,7 +145,7 @@ describe('two launches for one patient', () => {
       kind: 'concurrent-order',
       order: { reference: written(a)!.medicationRequest.reference, ownApp: true },
     });
-    expect(b.kind === 'concurrent-order' && b.reason).toMatch(/Nothing was sent/);
+    expect(b.kind === 'concurrent-order' && describeProblem(b)).toMatch(/Nothing was sent/);
     expect(log.count((r) => r.method === 'POST')).toBe(0);
     expect(ours(await ordersOf('int-tabs'))).toHaveLength(1);
   });
@@ -261,9 +262,9 @@ describe('override records saved before an order the server refuses', () => {
     for (const ref of saved) {
       expect(ref).toMatch(/^DetectedIssue\//);
       expect((await engine.handle({ method: 'GET', url: ref })).status).toBe(200);
-      expect(outcome.kind === 'not-permitted' && outcome.reason).toContain(ref);
+      expect(outcome.kind === 'not-permitted' && describeProblem(outcome)).toContain(ref);
     }
-    expect(outcome.kind === 'not-permitted' && outcome.reason).toMatch(/point to no order/);
+    expect(outcome.kind === 'not-permitted' && describeProblem(outcome)).toMatch(/point to no order/);
     expect(ours(await ordersOf('int-orphan'))).toEqual([]);
   });
 });

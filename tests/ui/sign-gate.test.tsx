@@ -163,7 +163,13 @@ describe('exactly once with the right content', () => {
       charts: [chartOf({ conditions: [fibromyalgia()] })],
       outcome: (d) =>
         ++calls === 1
-          ? { kind: 'failed', retryable: true, reason: 'The order could not be confirmed as saved.' }
+          ? {
+              kind: 'failed',
+              retryable: true,
+              code: 'write/unconfirmed',
+              severity: 'error',
+              params: { cause: 'create/no-answer', type: 'MedicationRequest', answer: 'network' },
+            }
           : { ...createdFor(d) },
     });
     renderScreen(f);
@@ -185,8 +191,9 @@ describe('exactly once with the right content', () => {
       charts: [chartOf({ conditions: [fibromyalgia()] })],
       outcome: () => ({
         kind: 'concurrent-order',
-        reason:
-          'Another low-dose naltrexone order for this patient (MedicationRequest/other) was written since the chart was read. Nothing was sent.',
+        code: 'write/concurrent-order',
+        severity: 'error',
+        params: { reference: 'MedicationRequest/other' },
         order: {
           reference: 'MedicationRequest/other',
           name: 'Naltrexone 1 mg/mL oral liquid',
@@ -201,6 +208,9 @@ describe('exactly once with the right content', () => {
     fireEvent.click(signButton()!);
     expect(await screen.findByText(W.concurrentHeading)).toBeTruthy();
     expect(screen.getByText(W.concurrentWritten('Naltrexone 1 mg/mL oral liquid', '25 Nov 2026'))).toBeTruthy();
+    expect(
+      screen.getByText(/\(MedicationRequest\/other\) was written since the chart was read.*Nothing was sent/),
+    ).toBeTruthy();
     expect(screen.queryByRole('heading', { name: new RegExp(W.createdHeading) })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: W.reloadChart }));
     await waitFor(() => expect(f.readChart).toHaveBeenCalledTimes(2));

@@ -147,7 +147,8 @@ describe('draft across a reload', () => {
 describe('fallbacks when the order cannot be written', () => {
   const notPermitted = (): WriteOutcome => ({
     kind: 'not-permitted',
-    reason: 'The session has no permission to create orders.',
+    code: 'write/no-create-scope',
+    severity: 'error',
     offer: 'print-and-download',
   });
 
@@ -166,7 +167,7 @@ describe('fallbacks when the order cannot be written', () => {
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
     expect(await screen.findByText(P.notPermitted)).toBeTruthy();
-    expect(screen.getByText(/no permission to create orders/)).toBeTruthy();
+    expect(screen.getByText(/not granted permission to create medication orders/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: P.print }));
     expect(print).toHaveBeenCalledTimes(1);
     const link = screen.getByRole('link', { name: P.download });
@@ -186,13 +187,23 @@ describe('fallbacks when the order cannot be written', () => {
   it('offers the same fallbacks and a retry after a failed write', async () => {
     const f = fakes({
       charts: [fibroChart()],
-      outcome: () => ({ kind: 'failed', reason: 'The server answered 500.', retryable: true, status: 500 }),
+      outcome: () => ({
+        kind: 'failed',
+        code: 'write/unconfirmed',
+        severity: 'error',
+        params: { cause: 'create/no-answer', type: 'MedicationRequest', answer: 'status', status: 500 },
+        retryable: true,
+        status: 500,
+      }),
     });
     renderScreen(f);
     await pickPreset();
     await waitFor(() => expect(signButton().disabled).toBe(false));
     fireEvent.click(signButton());
     expect(await screen.findByText(P.failed)).toBeTruthy();
+    expect(
+      screen.getByText(/could not be confirmed as saved: the server answered 500 \(the server reported an error\)/),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: P.print })).toBeTruthy();
     expect(screen.getByRole('link', { name: P.download })).toBeTruthy();
     expect(signButton().textContent).toBe(P.retrySign);

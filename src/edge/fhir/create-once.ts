@@ -14,10 +14,17 @@
  * identifier search: the create relies on If-None-Exist alone and the result says duplicates cannot be excluded.
  */
 import type { Bundle, Resource } from 'fhir/r4';
+import { problem, type CreateCode, type Problem, type ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
-import { describeAnswer } from './gaps.ts';
+import { answerFacts } from './gaps.ts';
 import { outcomeText } from './operation-outcome.ts';
+
+/** Why a create did not land: a `create/*` problem with the resource type and the answer's facts as params. */
+export type CreateCause = Problem<CreateCode>;
+
+const cause = (code: CreateCode, type: string, facts: ProblemParams = {}): CreateCause =>
+  problem(code, 'error', { type, ...facts });
 
 export interface ClientIdentifier {
   system: string;
@@ -30,9 +37,9 @@ export type CreateResult =
     | { kind: 'created'; id: string }
     | { kind: 'existed'; id: string }
     /** The server said no (4xx); `outcome` is its OperationOutcome text. */
-    | { kind: 'rejected'; status: number; outcome?: string; reason: string }
+    | { kind: 'rejected'; status: number; outcome?: string; cause: CreateCause }
     /** No usable answer after the retries; whether the resource exists is unknown or known to be absent. */
-    | { kind: 'unavailable'; reason: string; status?: number; outcome?: string }
+    | { kind: 'unavailable'; cause: CreateCause; status?: number; outcome?: string }
   ) & {
     /** The identifier search answered with resources that do not carry the identifier: it does not filter. */
     identifierSearchIgnored?: true;
@@ -58,7 +65,7 @@ export interface CreateOnceOptions {
   retryDelayMs?: number;
   signal?: AbortSignal;
   /** Told before each retry and each existence check, for the progress line. */
-  onRetry?: (e: { attempt: number; checking: boolean; why: string }) => void;
+  onRetry?: (e: { attempt: number; checking: boolean; why: CreateCause }) => void;
 }
 
 /** The search-parameter form of an identifier, for If-None-Exist and `?identifier=`. */
@@ -85,7 +92,10 @@ export async function createOnce(
   const req = { timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) };
   const body = JSON.stringify(resource);
   let uncertain = false; // a POST may have landed without our seeing the answer
-  let last: CreateResult = { kind: 'unavailable', reason: 'not attempted' };
+  let last: Extract<CreateResult, { kind: 'unavailable' }> = {
+    kind: 'unavailable',
+    cause: cause('create/not-attempted', type),
+  };
   let ignored = false; // the identifier search does not filter on this server
   const mark = (r: CreateResult): CreateResult => (ignored ? { ...r, identifierSearchIgnored: true } : r);
 
@@ -102,7 +112,7 @@ export async function createOnce(
       if (opts.signal?.aborted) break;
     }
     if (uncertain) {
-      opts.onRetry?.({ attempt, checking: true, why: last.reason });
+      opts.onRetry?.({ attempt, checking: true, why: last.cause });
       const found = ignored
         ? ({ kind: 'unsupported' } as const)
         : await findByIdentifier(http, type, identifier, req, opts.patientId);
@@ -112,18 +122,18 @@ export async function createOnce(
         // Nothing can tell whether the lost POST landed: stop rather than risk a second order.
         return {
           kind: 'unavailable',
-          reason: `the answer was lost and this server cannot be searched by identifier, so it is unknown whether the ${type} was saved`,
+          cause: cause('create/lost-unsearchable', type),
           identifierSearchIgnored: true,
         };
       }
       if (found.kind === 'unknown') {
-        last = { kind: 'unavailable', reason: `the check for an earlier ${type} ${found.why}` };
+        last = { kind: 'unavailable', cause: cause('create/check-failed', type, found.facts) };
         if (found.permanent) return last; // the session may not search: asking again will not help
         continue; // still uncertain: never POST without knowing
       }
       uncertain = false;
     }
-    if (attempt > 1) opts.onRetry?.({ attempt, checking: false, why: last.reason });
+    if (attempt > 1) opts.onRetry?.({ attempt, checking: false, why: last.cause });
     const answer = await fhirRequest(
       http,
       type,
@@ -140,16 +150,16 @@ export async function createOnce(
     );
     if (answer.kind === 'aborted') {
       uncertain = true;
-      last = { kind: 'unavailable', reason: `sending the ${type} was cancelled` };
+      last = { kind: 'unavailable', cause: cause('create/cancelled', type) };
       break;
     }
     if (answer.kind !== 'answered' || answer.status >= 500) {
       uncertain = true;
-      last = { kind: 'unavailable', reason: `the server ${describeAnswer(answer)}`, ...statusOf(answer) };
+      last = { kind: 'unavailable', cause: cause('create/no-answer', type, answerFacts(answer)), ...statusOf(answer) };
       continue;
     }
     if (answer.status === 429) {
-      last = { kind: 'unavailable', reason: 'the server was too busy (429)', status: 429 };
+      last = { kind: 'unavailable', cause: cause('create/busy', type, answerFacts(answer)), status: 429 };
       continue;
     }
     if (isSuccess(answer.status)) {
@@ -158,7 +168,7 @@ export async function createOnce(
         // A conditional create answered with another record: the server matched on something else.
         return mark({
           kind: 'unavailable',
-          reason: `the server answered with a different ${type}, not this one, so it is not known to be saved`,
+          cause: cause('create/other-resource', type),
           status: answer.status,
         });
       }
@@ -168,7 +178,7 @@ export async function createOnce(
       if (id === undefined)
         return mark({
           kind: 'unavailable',
-          reason: `the server accepted the ${type} but did not say its id`,
+          cause: cause('create/no-id', type),
           status: answer.status,
         });
       return mark(answer.status === 201 ? { kind: 'created', id } : { kind: 'existed', id });
@@ -178,7 +188,7 @@ export async function createOnce(
     return {
       kind: 'rejected',
       status: answer.status,
-      reason: `the server ${describeAnswer(answer)}`,
+      cause: cause('create/refused', type, answerFacts(answer)),
       ...(outcome ? { outcome } : {}),
     };
   }
@@ -197,7 +207,8 @@ type Lookup =
   | { kind: 'multiple' }
   /** The answer held resources without the identifier: the server ignores the parameter. */
   | { kind: 'unsupported' }
-  | { kind: 'unknown'; why: string; permanent: boolean };
+  /** The search did not answer usably; `facts` say how (answerFacts, or `answer: 'not-bundle'`). */
+  | { kind: 'unknown'; facts: ProblemParams; permanent: boolean };
 
 /** The resource carries exactly this identifier (system and value). */
 export function carries(resource: Resource, id: ClientIdentifier): boolean {
@@ -234,11 +245,10 @@ export async function findByIdentifier(
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
     const permanent =
       answer.kind === 'answered' && answer.status >= 400 && answer.status < 500 && answer.status !== 429;
-    return { kind: 'unknown', why: describeAnswer(answer), permanent };
+    return { kind: 'unknown', facts: answerFacts(answer), permanent };
   }
   const bundle = answer.json as Bundle | undefined;
-  if (bundle?.resourceType !== 'Bundle')
-    return { kind: 'unknown', why: 'answered with something that is not a FHIR Bundle', permanent: false };
+  if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', facts: { answer: 'not-bundle' }, permanent: false };
   const resources: Resource[] = [];
   for (const e of bundle.entry ?? [])
     if (e?.resource?.resourceType === type && typeof e.resource.id === 'string') resources.push(e.resource);
@@ -274,7 +284,7 @@ function multipleMatches(type: string): CreateResult {
   return {
     kind: 'rejected',
     status: 412,
-    reason: `the server found more than one ${type} matching this order's identifier and created nothing`,
+    cause: cause('create/multiple', type),
   };
 }
 

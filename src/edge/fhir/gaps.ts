@@ -4,6 +4,7 @@
  * server's free-text diagnostics are left out (only OperationOutcome issue codes are quoted).
  */
 import type { ChartResourceType, GapReason, ReadGap } from '../../core/chart.ts';
+import type { ProblemParams } from '../../core/problem.ts';
 import type { HttpAnswer } from './request.ts';
 import { outcomeCodes } from './operation-outcome.ts';
 
@@ -50,6 +51,24 @@ export function describeAnswer(
       return 'could not be reached (network error)';
     case 'answered':
       return describeStatus(answer.status, answer.json);
+  }
+}
+
+/**
+ * The facts of an answer that is not a success, for a problem's params (the surfaces word them): how it ended,
+ * the deadline it missed, the status and the OperationOutcome issue codes (never its free text).
+ */
+export function answerFacts(answer: HttpAnswer): ProblemParams {
+  switch (answer.kind) {
+    case 'timeout':
+      return { answer: 'timeout', afterMs: answer.afterMs };
+    case 'aborted':
+    case 'network':
+      return { answer: answer.kind };
+    case 'answered': {
+      const issues = outcomeCodes(answer.json);
+      return { answer: 'status', status: answer.status, ...(issues ? { issues } : {}) };
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import type { OverrideDraft } from '../model/draft-store.ts';
 import type { WriteState } from '../model/use-write.ts';
 import type { WriteOutcome, WriteStep } from '../write-types.ts';
 import { P, S, W } from '../strings.ts';
+import { describeProblem } from '../strings-problems.ts';
 import { Fallbacks } from './Fallbacks.tsx';
 import { TextArea } from './fields.tsx';
 
@@ -166,7 +167,7 @@ function WriteResult({ write, orderAsText, linkWorks, onRetryRead }: SignPanelPr
           <strong>{W.concurrentHeading}</strong>
         </p>
         <p>{W.concurrentWritten(outcome.order.name, clinicalDate(outcome.order.authoredOn))}</p>
-        <p>{outcome.reason}</p>
+        <p>{describeProblem(outcome)}</p>
         <button type="button" class="button" onClick={onRetryRead}>
           {W.reloadChart}
         </button>
@@ -178,7 +179,7 @@ function WriteResult({ write, orderAsText, linkWorks, onRetryRead }: SignPanelPr
     write.phase === 'error'
       ? write.message
       : outcome && (outcome.kind === 'not-permitted' || outcome.kind === 'failed')
-        ? [outcome.reason, outcome.outcome].filter(Boolean).join(' ')
+        ? describeProblem(outcome)
         : '';
   return (
     <div class="outcome outcome--failed" role="alert">
