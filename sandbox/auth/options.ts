@@ -18,8 +18,9 @@ export const AUTH_ERRORS = [
 ] as const;
 export type AuthError = (typeof AUTH_ERRORS)[number];
 
-export const FAULT_KINDS = ['500', '403', '404', 'timeout', 'slow', 'broken-paging', 'malformed'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+import { FAULT_KINDS, type FaultKind } from '../gateway/faults.ts';
+
+export { FAULT_KINDS, type FaultKind };
 
 /**
  * Shapes of the protected FHIR base, per launch (`profile=`): `full` (the sandbox's own, the default), `epic-like`,

@@ -14,7 +14,23 @@ import { sendNegotiated } from '../web/compress.ts';
 import { runBatch } from '../fhir/batch.ts';
 import type { EngineRequest, EngineResponse } from '../fhir/engine.ts';
 import { applyProfile } from './profiles.ts';
-import { BROKEN_CURSOR_PARAM, breakPaging, delay, faultFor, SLOW_MS, TIMEOUT_MS, truncatedJson } from './faults.ts';
+import {
+  BROKEN_CURSOR_FAULT,
+  BROKEN_CURSOR_PARAM,
+  breakPaging,
+  delay,
+  errorFault,
+  faultFor,
+  foreignNext,
+  NOT_JSON_BODY,
+  PROCESSING_OUTCOME,
+  SLOW_MS,
+  timeoutFault,
+  TIMEOUT_MS,
+  truncatedJson,
+  withMalformedEntries,
+  type ErrorFault,
+} from './faults.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -131,6 +147,7 @@ export async function handleFhir(
   const answer =
     grant && method === 'POST' && segments.length === 0 ? await answerBatch(request, one) : await one(request);
   if (gone.signal.aborted) return;
+  if (answer.drop) return void req.socket.destroy();
   sendNegotiated(req, res, answer.status, answer.text ?? JSON.stringify(answer.body), {
     ...answer.headers,
     'cache-control': 'no-store',
@@ -140,7 +157,11 @@ export async function handleFhir(
 interface Answer extends EngineResponse {
   /** The body as sent, when it is not the JSON of `body` (a malformed-body fault). */
   text?: string;
+  /** Drop the connection without an answer (the network fault). */
+  drop?: boolean;
 }
+
+const faultAnswer = (f: ErrorFault): Answer => outcomeAnswer(f.status, f.code, f.text);
 
 function outcomeAnswer(status: number, code: string, text: string, headers: Record<string, string> = {}): Answer {
   return {
@@ -181,40 +202,60 @@ async function answerOne(
     });
   }
   r = confineConditionalCreate(grant, r);
-  if (target.searchParams.has(BROKEN_CURSOR_PARAM))
-    return outcomeAnswer(500, 'exception', 'Simulated fault: the paging cursor expired (broken-paging)');
+  if (target.searchParams.has(BROKEN_CURSOR_PARAM)) return faultAnswer(BROKEN_CURSOR_FAULT);
   const fault = faultFor(grant.options.faults, segments[0]);
+  const failed = fault ? errorFault(fault.kind, fault.resourceType) : undefined;
+  if (failed) return faultAnswer(failed);
   switch (fault?.kind) {
-    case '500':
-      return outcomeAnswer(500, 'exception', `Simulated fault: ${fault.resourceType} requests fail with 500`);
-    case '403':
-      return outcomeAnswer(403, 'forbidden', `Simulated fault: ${fault.resourceType} requests are refused (403)`);
-    case '404':
-      return outcomeAnswer(404, 'not-found', `Simulated fault: ${fault.resourceType} not found (404)`);
+    case 'network':
+      return { status: 0, headers: {}, body: undefined, drop: true };
     case 'timeout':
       await delay(TIMEOUT_MS, gone);
-      return outcomeAnswer(504, 'timeout', `Simulated fault: ${fault.resourceType} request timed out`);
+      return faultAnswer(timeoutFault(fault.resourceType));
     case 'slow':
       await delay(SLOW_MS, gone);
       break;
+    case 'not-json':
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: undefined,
+        text: NOT_JSON_BODY,
+      };
+    case 'operation-outcome':
+      return { status: 200, headers: { 'content-type': FHIR_JSON }, body: PROCESSING_OUTCOME };
     default:
       break;
   }
   const engineResult = await ctx.engine.handle(r);
   const result = step.after && engineResult.status === 200 ? step.after(engineResult) : engineResult;
-  if (fault?.kind === 'broken-paging' && result.status === 200)
-    return { ...result, body: breakPaging(result.body, target.searchParams) };
-  if (fault?.kind === 'malformed' && result.status < 300) return { ...result, text: truncatedJson(result.body) };
-  return result;
+  if (result.status !== 200 || !fault) return result;
+  switch (fault.kind) {
+    case 'broken-paging':
+      return { ...result, body: breakPaging(result.body, target.searchParams) };
+    case 'foreign-next':
+      return { ...result, body: foreignNext(result.body) };
+    case 'malformed-entries':
+      return { ...result, body: withMalformedEntries(result.body, fault.resourceType) };
+    case 'malformed':
+      return { ...result, text: truncatedJson(result.body) };
+    default:
+      return result;
+  }
 }
 
 /** A batch on the protected base: every entry goes through answerOne, so scopes and faults apply per entry. */
 async function answerBatch(request: EngineRequest, one: (r: EngineRequest) => Promise<Answer>): Promise<Answer> {
+  // A body that is not JSON cannot sit inside a batch: the whole answer is then cut, as a proxy would cut it; a
+  // dropped connection drops the whole batch.
   let malformed = false;
+  let drop = false;
   const result = await runBatch(request.body, request.baseUrl ?? '', async (entry) => {
     const a = await one(entry);
     if (a.text !== undefined) malformed = true;
+    if (a.drop) drop = true;
     return a;
   });
+  if (drop) return { ...result, drop: true };
   return malformed ? { ...result, text: truncatedJson(result.body) } : result;
 }

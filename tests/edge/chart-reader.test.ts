@@ -208,7 +208,8 @@ const EXPECTED: Record<SearchFault, GapReason | undefined> = {
   'not-json': 'malformed',
   'operation-outcome': 'malformed',
   'malformed-entries': 'malformed',
-  'broken-next': 'truncated',
+  malformed: 'malformed',
+  'broken-paging': 'truncated',
   'foreign-next': 'truncated',
 };
 
@@ -230,7 +231,7 @@ describe.each(SEARCHED)('readChart when the %s search fails', (type) => {
     // Whatever was partly read is kept; whatever failed outright is empty.
     const expectedCount: Partial<Record<SearchFault, number>> = {
       'malformed-entries': typical.counts[type],
-      'broken-next': 2,
+      'broken-paging': 2,
       'foreign-next': 2,
       slow: typical.counts[type],
     };

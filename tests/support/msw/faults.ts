@@ -5,37 +5,26 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FhirEngine } from '../../../sandbox/fhir/engine.ts';
 import { forwardToEngine } from './engine-handler.ts';
+import {
+  BROKEN_CURSOR_FAULT,
+  BROKEN_CURSOR_PARAM,
+  breakPaging,
+  errorFault,
+  FAULT_KINDS,
+  foreignNext,
+  NOT_JSON_BODY,
+  outcomeOf,
+  PROCESSING_OUTCOME,
+  truncatedJson,
+  withMalformedEntries,
+  type FaultKind,
+} from '../../../sandbox/gateway/faults.ts';
 
-export type SearchFault =
-  | '500'
-  | '401'
-  | '403'
-  | '404'
-  | 'network'
-  | 'timeout'
-  | 'slow'
-  | 'not-json'
-  | 'operation-outcome'
-  | 'malformed-entries'
-  | 'broken-next'
-  | 'foreign-next';
+/** The sandbox's fault kinds (sandbox/gateway/faults.ts): one vocabulary for the sandbox and these servers. */
+export type SearchFault = FaultKind;
+export const SEARCH_FAULTS: readonly SearchFault[] = FAULT_KINDS;
 
-export const SEARCH_FAULTS: readonly SearchFault[] = [
-  '500',
-  '401',
-  '403',
-  '404',
-  'network',
-  'timeout',
-  'slow',
-  'not-json',
-  'operation-outcome',
-  'malformed-entries',
-  'broken-next',
-  'foreign-next',
-];
-
-/** How long the 'slow' fault waits: well inside the tests' request timeout. */
+/** How long the 'slow' fault waits here: well inside the tests' request timeout. */
 export const SLOW_MS = 150;
 
 /** Resolves when the request is aborted (the client's timeout), so a "never answers" handler ends cleanly. */
@@ -48,22 +37,20 @@ export function untilAborted(request: Request): Promise<Response> {
 }
 
 function outcome(code: string, text: string): Record<string, unknown> {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] };
+  return outcomeOf({ code, text });
 }
 
-/** One fault on every search of `resourceType` (GET <base>/<type>?...). */
+/**
+ * One fault on every search of `resourceType` (GET <base>/<type>?...), as the sandbox applies it; broken paging
+ * breaks the link of page 1 here (the charts are small), so the second page fails.
+ */
 export function searchFault(engine: FhirEngine, base: string, resourceType: string, fault: SearchFault): HttpHandler {
   return http.get(`${base}/${resourceType}`, async ({ request }) => {
-    const offset = Number(new URL(request.url).searchParams.get('_offset') ?? '0');
+    const query = new URL(request.url).searchParams;
+    if (query.has(BROKEN_CURSOR_PARAM)) return HttpResponse.json(outcomeOf(BROKEN_CURSOR_FAULT), { status: 500 });
+    const failed = errorFault(fault, resourceType);
+    if (failed) return HttpResponse.json(outcomeOf(failed), { status: failed.status });
     switch (fault) {
-      case '500':
-        return HttpResponse.json(outcome('exception', 'Internal error'), { status: 500 });
-      case '401':
-        return HttpResponse.json(outcome('login', 'Token expired'), { status: 401 });
-      case '403':
-        return HttpResponse.json(outcome('forbidden', 'Not permitted'), { status: 403 });
-      case '404':
-        return HttpResponse.json(outcome('not-found', 'Unknown resource type'), { status: 404 });
       case 'network':
         return HttpResponse.error();
       case 'timeout':
@@ -72,37 +59,23 @@ export function searchFault(engine: FhirEngine, base: string, resourceType: stri
         await delay(SLOW_MS);
         return forwardToEngine(engine, base, request);
       case 'not-json':
-        return HttpResponse.text('<html><body>Service temporarily unavailable</body></html>', {
-          status: 200,
-          headers: { 'content-type': 'text/html' },
-        });
+        return HttpResponse.text(NOT_JSON_BODY, { status: 200, headers: { 'content-type': 'text/html' } });
       case 'operation-outcome':
-        return HttpResponse.json(outcome('processing', 'Search failed'), { status: 200 });
-      case 'malformed-entries': {
-        const answer = await forwardToEngine(engine, base, request);
-        const bundle = (await answer.json()) as { entry?: unknown[] };
-        // Four bad entries: not an object, no resource, a resource of a type nobody searched for, a resource without id.
-        bundle.entry = [
-          ...(bundle.entry ?? []),
-          'not an entry',
-          { fullUrl: 'x' },
-          { resource: { resourceType: 'Observation', id: 'obs-1' } },
-          { resource: { resourceType } },
-        ];
-        return HttpResponse.json(bundle);
-      }
-      case 'broken-next':
-        // The first page is fine and links to a second page; the second page fails.
-        if (offset > 0) return HttpResponse.json(outcome('exception', 'Paging cursor expired'), { status: 500 });
-        return forwardToEngine(engine, base, request);
-      case 'foreign-next': {
-        const answer = await forwardToEngine(engine, base, request);
-        const bundle = (await answer.json()) as { link?: { relation: string; url: string }[] };
-        bundle.link = (bundle.link ?? []).map((l) =>
-          l.relation === 'next' ? { ...l, url: 'http://localhost:1/elsewhere/next' } : l,
-        );
-        return HttpResponse.json(bundle);
-      }
+        return HttpResponse.json(PROCESSING_OUTCOME, { status: 200 });
+      default:
+        break;
+    }
+    const answer = await forwardToEngine(engine, base, request);
+    const body: unknown = await answer.json();
+    switch (fault) {
+      case 'malformed':
+        return HttpResponse.text(truncatedJson(body), { headers: { 'content-type': 'application/fhir+json' } });
+      case 'malformed-entries':
+        return HttpResponse.json(withMalformedEntries(body, resourceType) as Record<string, unknown>);
+      case 'broken-paging':
+        return HttpResponse.json(breakPaging(body, query, 'page-1') as Record<string, unknown>);
+      case 'foreign-next':
+        return HttpResponse.json(foreignNext(body) as Record<string, unknown>);
     }
   });
 }
