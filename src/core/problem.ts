@@ -108,8 +108,25 @@ export type WriteCode =
   | 'write/override-unsaved' // a DetectedIssue could not be saved: no order sent
   | 'write/concurrent-order'; // another LDN order appeared since the chart was read: nothing sent
 
+/**
+ * Why `npm run clients` refuses an edit of the allow-list (src/core/registration/clients-file.ts), beyond the
+ * parser's config problems. Params: `flag` (the command-line flag), `value`, `fault` (a UrlFault), `file`,
+ * `entry` (the iss, prefix or launcher concerned), `launcher` (1 when the entry is a launcher), `name`, `technical`.
+ */
+export type ClientsCode =
+  | 'clients/not-json'
+  | 'clients/empty-flag'
+  | 'clients/scope-version'
+  | 'clients/one-matcher'
+  | 'clients/write-setting'
+  | 'clients/bad-url'
+  | 'clients/prefix-slash'
+  | 'clients/standalone-prefix'
+  | 'clients/duplicate'
+  | 'clients/no-entry';
+
 /** Every code a problem may carry. */
-export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode;
+export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -5,8 +5,6 @@
  */
 import {
   canonicalIssuer,
-  checkIssuerUrl,
-  checkServerUrl,
   normaliseBaseUrl,
   parseAllowList,
   WRITE_SETTINGS,
@@ -15,13 +13,21 @@ import {
   type ConfigError,
   type WriteSetting,
 } from '../smart/allow-list.ts';
+import { issuerUrlFault, serverUrlFault } from '../smart/issuer-url.ts';
+import { problem, type ClientsCode, type Problem, type ProblemParams } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /**
- * Why an edit is refused: the allow-list parser's problems (worded by the CLI's describeProblem), or a sentence
- * about a command-line flag (these are still worded here; issue 14 item 2 leaves them for a later step).
+ * Why an edit is refused: the allow-list parser's problems, or a problem with the command's own flags or the
+ * entries named; both worded by the CLI's describeProblem (src/entry/cli/strings.ts).
  */
-export type ClientsFileError = string | ConfigError;
+export type ClientsFileError = ConfigError | Problem<ClientsCode>;
+
+const refuse = (code: ClientsCode, params?: ProblemParams): Problem<ClientsCode> => problem(code, 'error', params);
+
+/** The entry key's facts: a launcher entry is keyed "launcher:<base>". */
+const entryFacts = (key: string): ProblemParams =>
+  key.startsWith('launcher:') ? { entry: key.slice('launcher:'.length), launcher: 1 } : { entry: key };
 
 /** A new, empty allow-list (standalone flow off) for `clients add` on a missing file. */
 export function emptyAllowListJson(): Record<string, unknown> {
@@ -37,7 +43,7 @@ export function readAllowListText(
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return err([`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
+    return err([refuse('clients/not-json', { file, technical: e instanceof Error ? e.message : String(e) })]);
   }
   const parsed = parseAllowList(json, file);
   if (!parsed.ok) return err(parsed.error);
@@ -82,19 +88,19 @@ export function addClient(
   entry: NewClient,
   file: string,
 ): Result<Record<string, unknown>, ClientsFileError[]> {
-  const problems: string[] = [];
-  if (!entry.name.trim()) problems.push('--name must not be empty');
-  if (!entry.clientId.trim()) problems.push('--client-id must not be empty');
+  const problems: Problem<ClientsCode>[] = [];
+  if (!entry.name.trim()) problems.push(refuse('clients/empty-flag', { flag: '--name' }));
+  if (!entry.clientId.trim()) problems.push(refuse('clients/empty-flag', { flag: '--client-id' }));
   if (entry.scopeVersion !== 'v1' && entry.scopeVersion !== 'v2')
-    problems.push(`--scope-version must be v1 or v2, not "${entry.scopeVersion}"`);
+    problems.push(refuse('clients/scope-version', { value: entry.scopeVersion }));
   const matchers = [entry.iss, entry.issPrefix, entry.smartLauncher].filter((v) => v !== undefined).length;
-  if (matchers !== 1) problems.push('give exactly one of --iss, --iss-prefix or --smart-launcher');
+  if (matchers !== 1) problems.push(refuse('clients/one-matcher'));
   for (const [flag, value] of [
     ['--write', entry.write],
     ['--write-detected-issue', entry.writeDetectedIssue],
   ] as const) {
     if (value !== undefined && !WRITE_SETTINGS.includes(value as WriteSetting))
-      problems.push(`${flag} must be on, off or fallback, not "${value}"`);
+      problems.push(refuse('clients/write-setting', { flag, value }));
   }
   for (const [flag, value] of [
     ['--iss', entry.iss],
@@ -104,22 +110,17 @@ export function addClient(
   ] as const) {
     if (value === undefined) continue;
     // Issuers and prefixes: no query, fragment or dot segment (a prefix must not be escapable, issue 10 item 6).
-    const problem = flag === '--redirect-uri' ? checkServerUrl(value) : checkIssuerUrl(value);
-    if (problem) problems.push(`${flag} ${problem}`);
+    const fault = flag === '--redirect-uri' ? serverUrlFault(value) : issuerUrlFault(value);
+    if (fault) problems.push(refuse('clients/bad-url', { flag, fault, value }));
   }
-  if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/'))
-    problems.push('--iss-prefix must end with "/" so it cannot match a look-alike host');
-  if (entry.standalone && entry.issPrefix !== undefined)
-    problems.push('--standalone needs an exact --iss or --smart-launcher (a prefix names no server to offer)');
+  if (entry.issPrefix !== undefined && !entry.issPrefix.endsWith('/')) problems.push(refuse('clients/prefix-slash'));
+  if (entry.standalone && entry.issPrefix !== undefined) problems.push(refuse('clients/standalone-prefix'));
   if (problems.length) return err(problems);
 
   const clients = Array.isArray(json.clients) ? (json.clients as Array<Record<string, unknown>>) : [];
   const wanted = keyOf(entry);
   const existing = clients.find((c) => keyOfJson(c) === wanted);
-  if (existing)
-    return err([
-      `${file} already has an entry for ${wanted.replace(/^launcher:/, 'the launcher ')} ("${String(existing.name)}"); remove it first`,
-    ]);
+  if (existing) return err([refuse('clients/duplicate', { file, ...entryFacts(wanted), name: String(existing.name) })]);
 
   const added: AllowListEntry = {
     name: entry.name.trim(),
@@ -156,8 +157,7 @@ export function removeClient(
       ? asPrefix
       : keyOf({ iss: issOrPrefix });
   const kept = clients.filter((c) => entryKey(c) !== wanted);
-  if (kept.length === clients.length)
-    return err([`${file} has no entry for ${wanted.replace(/^launcher:/, 'the launcher ')}`]);
+  if (kept.length === clients.length) return err([refuse('clients/no-entry', { file, ...entryFacts(wanted) })]);
   const next = { ...json, clients: kept };
   const check = parseAllowList(next, file);
   return check.ok ? ok(next) : err(check.error);

@@ -1,14 +1,49 @@
 /**
  * What the command-line tools say about expected failures (src/core/problem.ts): one `describeProblem` for a
- * problem and the summary lines built on it. The sentence for a problem is the one the clinician sees in the app
- * (src/ui/strings-problems.ts): one fact, one wording on every surface; the CLI adds only its own framing.
+ * problem and the summary lines built on it. A problem the app also shows (a plan that cannot be made, an
+ * allow-list field) reads as the app words it (src/ui/strings-problems.ts): one fact, one wording on every
+ * surface. Only the CLI's own problems, about its flags (`npm run clients`), are worded here.
  */
-import type { Problem } from '../../core/problem.ts';
-import { describeProblem as sentence } from '../../ui/strings-problems.ts';
+import type { Problem, ProblemParams } from '../../core/problem.ts';
+import { urlFaultWords, type UrlFault } from '../../core/smart/issuer-url.ts';
+import { describeProblem as appSentence } from '../../ui/strings-problems.ts';
 
-/** The sentence for a problem, as the app words it. */
+const text = (params: ProblemParams | undefined, key: string): string => String(params?.[key] ?? '');
+
+/** The entry an edit names: an iss or prefix as given, a launcher as "the launcher <base>". */
+const entryWords = (params: ProblemParams | undefined): string =>
+  `${params?.launcher ? 'the launcher ' : ''}${text(params, 'entry')}`;
+
+/** `npm run clients` refusing an edit, e.g. `--scope-version must be v1 or v2, not "v3"`. */
+function clientsSentence(p: Problem): string {
+  const { params } = p;
+  switch (p.code) {
+    case 'clients/not-json':
+      return `${text(params, 'file')}: not valid JSON (${text(params, 'technical')})`;
+    case 'clients/empty-flag':
+      return `${text(params, 'flag')} must not be empty`;
+    case 'clients/scope-version':
+      return `--scope-version must be v1 or v2, not "${text(params, 'value')}"`;
+    case 'clients/one-matcher':
+      return 'give exactly one of --iss, --iss-prefix or --smart-launcher';
+    case 'clients/write-setting':
+      return `${text(params, 'flag')} must be on, off or fallback, not "${text(params, 'value')}"`;
+    case 'clients/bad-url':
+      return `${text(params, 'flag')} ${urlFaultWords(text(params, 'fault') as UrlFault, text(params, 'value'))}`;
+    case 'clients/prefix-slash':
+      return '--iss-prefix must end with "/" so it cannot match a look-alike host';
+    case 'clients/standalone-prefix':
+      return '--standalone needs an exact --iss or --smart-launcher (a prefix names no server to offer)';
+    case 'clients/duplicate':
+      return `${text(params, 'file')} already has an entry for ${entryWords(params)} ("${text(params, 'name')}"); remove it first`;
+    default:
+      return `${text(params, 'file')} has no entry for ${entryWords(params)}`;
+  }
+}
+
+/** The sentence for a problem, as the command prints it. */
 export function describeProblem(p: Problem & { file?: string }): string {
-  return sentence(p);
+  return p.code.startsWith('clients/') ? clientsSentence(p) : appSentence(p);
 }
 
 /** The first problem in words, and how many more there are: the one line `plan` prints when it refuses. */
@@ -19,7 +54,7 @@ export function firstProblemLine(problems: readonly Problem[]): string {
   return `${describeProblem(first)}${more}`;
 }
 
-/** Problems one a line; a plain sentence (a command-line flag problem, still worded where it is found) as is. */
-export function problemLines(problems: readonly (string | (Problem & { file?: string }))[]): string {
-  return problems.map((p) => (typeof p === 'string' ? p : describeProblem(p))).join('\n');
+/** Problems one a line. */
+export function problemLines(problems: readonly (Problem & { file?: string })[]): string {
+  return problems.map(describeProblem).join('\n');
 }
