@@ -83,8 +83,9 @@ e2eDescribe('clinician screen', () => {
   });
 
   it('counts the records read while the large chart loads, then gives its verdict', async () => {
-    // One slow search keeps the read going long enough to see the count the others have already reached.
-    const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationStatement:slow' });
+    // Slow MedicationRequest pages keep the read going long enough to see the count already reached: the first
+    // pages arrive together (one batch), the 5,000 orders' further pages 1.5 s later each.
+    const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationRequest:slow' });
     const progress = await frame.waitForSelector('.progress[aria-live="polite"]:has-text("records")', {
       timeout: 20_000,
     });
