@@ -8,7 +8,13 @@ import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
 import type { Chart, ReadGap } from '../chart.ts';
 import { depotOf, type DepotKind } from '../knowledge/depots.ts';
 import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
-import { nameHits, readConcept, type IngredientMatches } from '../match/medication.ts';
+import {
+  nameHits,
+  readConcept,
+  sharedReading,
+  type ConceptResult,
+  type IngredientMatches,
+} from '../match/medication.ts';
 import {
   addAdministrationsByOrder,
   dispenseEndsByOrder,
@@ -30,6 +36,18 @@ export interface RoleHit {
 
 const NO_ROLES: ReadonlyMap<IngredientRole, RoleHit> = new Map();
 
+/** Facts derived from an ingredients Map alone (see MedEntry.facts). */
+interface MatchFacts {
+  roles?: ReadonlyMap<IngredientRole, RoleHit>;
+  /** Ingredient ids sorted and joined by "+": the course key without its depot. */
+  ids?: string;
+  /** idsWithRoles answers, per role set asked for. */
+  byRoles?: Map<ReadonlySet<IngredientRole>, readonly string[]>;
+}
+
+/** Per shared ingredients Map (one per distinct concept, see sharedReading). */
+const FACTS = new WeakMap<IngredientMatches, MatchFacts>();
+
 /**
  * One medication record as the rules see it; its ChartEntry, course key and roles are built only when needed, once
  * (several rule families ask for them; assess() runs cold once per launch, issue 14 item 1).
@@ -37,7 +55,7 @@ const NO_ROLES: ReadonlyMap<IngredientRole, RoleHit> = new Map();
 export class MedEntry {
   private built: ChartEntry | undefined;
   private course: string | undefined;
-  private roleMap: ReadonlyMap<IngredientRole, RoleHit> | undefined;
+  private ownFacts: MatchFacts | undefined;
 
   constructor(
     readonly resourceType: MedResourceType,
@@ -53,7 +71,20 @@ export class MedEntry {
     readonly depot?: DepotKind,
     /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
     readonly text = '',
+    /** `matches` is a concept's shared reading: what is derived from it alone is kept with it, once per concept. */
+    private readonly sharedMatches = false,
   ) {}
+
+  /** What is derived from `matches` alone: per concept when the Map is shared, else per record. */
+  private get facts(): MatchFacts {
+    if (this.ownFacts) return this.ownFacts;
+    let f = this.sharedMatches ? FACTS.get(this.matches) : undefined;
+    if (!f) {
+      f = {};
+      if (this.sharedMatches) FACTS.set(this.matches, f);
+    }
+    return (this.ownFacts = f);
+  }
 
   /** Whether the record counts now (status and dates), computed on first use. */
   get timing(): MedTiming {
@@ -68,26 +99,47 @@ export class MedEntry {
   /** The drug course: the set of ingredients (a depot is its own course). One finding per course and kind. */
   get courseKey(): string {
     if (this.course !== undefined) return this.course;
-    let ids = '';
-    if (this.matches.size === 1)
-      this.matches.forEach((_e, id) => {
-        ids = id;
-      });
-    else ids = [...this.matches.keys()].sort().join('+');
+    const facts = this.facts;
+    let ids = facts.ids;
+    if (ids === undefined) {
+      if (this.matches.size === 1) {
+        ids = '';
+        this.matches.forEach((_e, id) => {
+          ids = id;
+        });
+      } else ids = [...this.matches.keys()].sort().join('+');
+      facts.ids = ids;
+    }
     this.course = this.depot ? `${ids}@${this.depot}` : ids;
     return this.course;
   }
 
   /** The ingredient ids the record names, grouped by role, with the first evidence for each role. */
   get roles(): ReadonlyMap<IngredientRole, RoleHit> {
-    if (this.roleMap) return this.roleMap;
-    if (this.matches.size === 0) return (this.roleMap = NO_ROLES);
+    if (this.matches.size === 0) return NO_ROLES;
+    const facts = this.facts;
+    if (facts.roles) return facts.roles;
     const roles = new Map<IngredientRole, RoleHit>();
     this.matches.forEach((evidence, id) => {
       const role = INGREDIENT_BY_ID.get(id)?.role;
       if (role && !roles.has(role)) roles.set(role, { ingredient: id, evidence });
     });
-    return (this.roleMap = roles);
+    return (facts.roles = roles);
+  }
+
+  /** The ingredients of the given roles, in the order the record names them. */
+  idsWithRoles(roles: ReadonlySet<IngredientRole>): readonly string[] {
+    const facts = this.facts;
+    const byRoles = (facts.byRoles ??= new Map());
+    const known = byRoles.get(roles);
+    if (known) return known;
+    const ids: string[] = [];
+    this.matches.forEach((_e, id) => {
+      const role = INGREDIENT_BY_ID.get(id)?.role;
+      if (role && roles.has(role)) ids.push(id);
+    });
+    byRoles.set(roles, ids);
+    return ids;
   }
 
   /** How to show and reference the record. */
@@ -272,13 +324,29 @@ interface ReadState extends TimingClock {
 function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   // Timing only where this function needs it (gaps, patches); otherwise the MedEntry computes it when asked.
   let timing: MedTiming | undefined;
-  const matches = st.scratch;
-  const codes = st.codes;
-  codes.length = 0;
-  const inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
+  const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
+  const notes = noteTexts(raw);
+  // Most records name their medication inline and nothing else: they keep the concept's shared reading (its
+  // ingredients Map and codes) instead of a copy, and the facts rules derive from it are computed once per concept.
+  const shared =
+    medRef === undefined && notes.length === 0
+      ? sharedReading(raw.medicationCodeableConcept, 'medicationCodeableConcept')
+      : undefined;
+  let matches: IngredientMatches;
+  let codes: string[];
+  let inline: ConceptResult;
+  if (shared) {
+    matches = shared.matches;
+    codes = shared.codes;
+    inline = shared.result;
+  } else {
+    matches = st.scratch;
+    codes = st.codes;
+    codes.length = 0;
+    inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
+  }
   let readable = inline.readable;
   let name = inline.name;
-  const medRef = isRecord(raw.medicationReference) ? raw.medicationReference : undefined;
   let target: Rec | undefined;
   if (medRef) {
     const reference = str(medRef.reference);
@@ -317,7 +385,6 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     });
   }
   // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
-  const notes = noteTexts(raw);
   for (let n = 0; n < notes.length; n++) {
     for (const hit of nameHits(notes[n] as string)) {
       for (const id of hit.value.ingredients) {
@@ -335,7 +402,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
       needsText ||= NEEDS_TEXT.has(id);
     });
   if (needsText) {
-    text = `${conceptJson(raw, target)} ${noteTexts(raw).join(' ').toLowerCase()}`;
+    text = `${conceptJson(raw, target)} ${notes.join(' ').toLowerCase()}`;
     if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
     if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
     if (depot === undefined && PATCH.test(text))
@@ -351,11 +418,12 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     lowDose,
     depot,
     text,
+    shared !== undefined,
   );
   st.entries.push(med);
   if (matches.size) {
     st.matched.push(med);
-    st.scratch = new Map();
+    if (!shared) st.scratch = new Map();
   }
 }
 

@@ -47,11 +47,12 @@ export class ConceptMemo<T> {
     for (let i = 0; i < codings.length; i++) {
       const c: unknown = codings[i];
       if (!isRecord(c)) return undefined;
-      const system = c.system;
-      const code = c.code;
-      const display = c.display;
-      if (!keyable(system) || !keyable(code) || !keyable(display)) return undefined;
-      node = this.child(this.child(this.child(node, system), code), display);
+      // One call site for the three keys (system, code, display): the compiled lookup stays small.
+      for (let k = 0; k < 3; k++) {
+        const v = k === 0 ? c.system : k === 1 ? c.code : c.display;
+        if (!keyable(v)) return undefined;
+        node = this.child(node, v);
+      }
     }
     return node;
   }

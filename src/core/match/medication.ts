@@ -74,15 +74,17 @@ export interface ConceptResult {
   ndc?: string;
 }
 
-interface MemoReading {
+/** A concept's reading as memoised: shared by every record naming the same concept (never mutate it). */
+export interface SharedReading {
   result: ConceptResult;
   /** Ingredient id -> first evidence, in the order reading the concept found them. */
   matches: IngredientMatches;
+  /** The RxNorm and HCPCS codes the concept carries. */
   codes: string[];
 }
 
 /** One memo per `where` (the evidence names the path it was read at); a handful of paths exist. */
-const conceptMemos = new Map<string, ConceptMemo<MemoReading>>();
+const conceptMemos = new Map<string, ConceptMemo<SharedReading>>();
 
 /**
  * Read one CodeableConcept (untrusted) into `into`; returns whether it was readable and a display name, and whether
@@ -92,13 +94,28 @@ const conceptMemos = new Map<string, ConceptMemo<MemoReading>>();
  * same order, each added only when `into` lacks it, exactly as reading it again would (issue 14 item 1).
  */
 export function readConcept(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): ConceptResult {
+  const reading = sharedReading(concept, where);
+  if (reading === undefined) return readConceptInto(concept, where, into, codes);
+  if (codes) for (let i = 0; i < reading.codes.length; i++) codes.push(reading.codes[i] as string);
+  if (reading.matches.size)
+    reading.matches.forEach((evidence, id) => {
+      if (!into.has(id)) into.set(id, evidence);
+    });
+  return reading.result;
+}
+
+/**
+ * The memoised reading of a concept read at `where` (what readConcept would add to an empty Map), or undefined when
+ * the concept is not memoisable: then read it with readConcept.
+ */
+export function sharedReading(concept: unknown, where: string): SharedReading | undefined {
   let memo = conceptMemos.get(where);
   if (memo === undefined) {
     if (conceptMemos.size > 100) conceptMemos.clear();
-    conceptMemos.set(where, (memo = new ConceptMemo<MemoReading>(20_000)));
+    conceptMemos.set(where, (memo = new ConceptMemo<SharedReading>(20_000)));
   }
   const slot = memo.slot(concept);
-  if (slot === undefined) return readConceptInto(concept, where, into, codes);
+  if (slot === undefined) return undefined;
   let reading = slot.value;
   if (!slot.done || reading === undefined) {
     const matches: IngredientMatches = new Map();
@@ -107,12 +124,7 @@ export function readConcept(concept: unknown, where: string, into: IngredientMat
     slot.value = reading;
     slot.done = true;
   }
-  if (codes) for (let i = 0; i < reading.codes.length; i++) codes.push(reading.codes[i] as string);
-  if (reading.matches.size)
-    reading.matches.forEach((evidence, id) => {
-      if (!into.has(id)) into.set(id, evidence);
-    });
-  return reading.result;
+  return reading;
 }
 
 function readConceptInto(concept: unknown, where: string, into: IngredientMatches, codes?: string[]): ConceptResult {

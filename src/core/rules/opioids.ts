@@ -9,19 +9,14 @@
  */
 import type { Conflict } from '../assess/types.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
-import { INGREDIENT_BY_ID } from '../knowledge/ingredients.ts';
 import { medConflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
 import { clinicalDate } from '../fhir/dates.ts';
 import { timingBasis } from '../fhir/medication-timing.ts';
 import { washoutDays, washoutFor } from './washout.ts';
 
-function opioidIngredients(med: MedEntry): string[] {
-  const ids: string[] = [];
-  med.matches.forEach((_e, id) => {
-    const role = INGREDIENT_BY_ID.get(id)?.role;
-    if (role && OPIOID_ROLES.has(role)) ids.push(id);
-  });
-  return ids;
+/** The opioid ingredients of a record, in the order it names them (computed once per concept). */
+function opioidIngredients(med: MedEntry): readonly string[] {
+  return med.idsWithRoles(OPIOID_ROLES);
 }
 
 /** The current-opioid rule a medication triggers, if it contains an opioid. */
