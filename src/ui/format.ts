@@ -2,7 +2,7 @@
  * Dates and numbers for display, with Intl only (no date library: the launch must stay small). Every date on the
  * screen is in the one clinical format of src/core/fhir/dates.ts ("7 Dec 2026"); numbers carry separators.
  */
-import { clinicalDate } from '../core/fhir/dates.ts';
+import { clinicalDate, dayOf } from '../core/fhir/dates.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -27,16 +27,16 @@ export function formatTime(date: Date): string {
 
 /**
  * Milliseconds (UTC midnight for a date-only value) of an ISO 8601 date or dateTime; FHIR allows partial dates
- * ("2025", "2025-03"), which count from their first day.
+ * ("2025", "2025-03"), which count from their first day. Dates are read by the core's one date reader
+ * (src/core/fhir/dates.ts), so the timeline and the assessment agree on every date, invalid ones included.
  */
 export function parseIsoDate(iso: string): number | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
   if (iso.length > 10) {
     const full = Date.parse(iso);
-    if (!Number.isNaN(full)) return full;
+    if (!Number.isNaN(full) && dayOf(iso) !== undefined) return full;
   }
-  return Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1'));
+  const day = dayOf(iso, 'start');
+  return day === undefined ? undefined : day * DAY_MS;
 }
 
 /** UTC midnight of the day `ms` falls on. */

@@ -34,6 +34,9 @@ function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
   if (!m) return undefined;
   const year = Number(m[1]);
   if (m[3] !== undefined && value.length > 10) {
+    // Date.parse rolls "2026-02-31T10:00Z" into March: the day must exist before the time is read.
+    const [month, day] = [Number(m[2]), Number(m[3])];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
     const t = Date.parse(value);
     if (!Number.isNaN(t)) return Math.floor(t / DAY_MS);
   }
@@ -44,12 +47,18 @@ function parseDay(value: string, edge: 'start' | 'end'): number | undefined {
   if (month < 1 || month > 12) return undefined;
   if (m[3] === undefined) {
     if (edge === 'start') return utcDay(year, month - 1, 1);
-    const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // days in the month (leap year 2000 for February)
-    return utcDay(year, month - 1, month === 2 && !isLeap(year) ? 28 : last);
+    return utcDay(year, month - 1, daysInMonth(year, month));
   }
   const day = Number(m[3]);
-  if (day < 1 || day > 31) return undefined;
+  // A day the month does not have ("2026-02-31") is not a date: unreadable, never rolled into the next month.
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return utcDay(year, month - 1, day);
+}
+
+/** Days in `month` (1-12) of `year`, leap years included. */
+function daysInMonth(year: number, month: number): number {
+  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // 2000 is a leap year: February has 29
+  return month === 2 && !isLeap(year) ? 28 : last;
 }
 
 function isLeap(y: number): boolean {
