@@ -16,7 +16,7 @@
 import type { Conflict } from '../assess/types.ts';
 import type { RuleId } from '../knowledge/rules.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
-import { hasOpioid, medConflict, rolesOf, type RuleContext } from './context.ts';
+import { hasOpioid, medConflict, rolesOf, withRoles, type RuleContext } from './context.ts';
 
 const SIMPLE: readonly [IngredientRole, RuleId][] = [
   ['samidorphan', 'samidorphan'],
@@ -30,9 +30,16 @@ const SIMPLE: readonly [IngredientRole, RuleId][] = [
 /** Oral nalmefene wording: the Selincro brand, or an oral tablet / 18 mg (ldn-clinical-2b-sources.md 7). */
 const ORAL_NALMEFENE = /\bselincro\b|\boral\b|\btablets?\b|\btab\b|\b18 ?mg\b/;
 
+/** The roles any rule below fires for: records naming none of them give no finding here. */
+const ANTAGONIST_RULE_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>([
+  'naltrexone',
+  'rescue-antagonist',
+  ...SIMPLE.map(([role]) => role),
+]);
+
 export function antagonistAndInteractionRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
-  const meds = ctx.meds;
+  const meds = withRoles(ctx.meds, ANTAGONIST_RULE_ROLES);
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     if (med.matches.size === 0 || med.depot || med.timing.state !== 'current') continue; // depots: rules/depots.ts

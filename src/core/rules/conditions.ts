@@ -9,7 +9,8 @@
 import type { Conflict } from '../assess/types.ts';
 import type { ConditionGroupId } from '../knowledge/conditions.ts';
 import type { RuleId } from '../knowledge/rules.ts';
-import { conflict, rolesOf, type RuleContext } from './context.ts';
+import type { IngredientRole } from '../knowledge/ingredients.ts';
+import { conflict, rolesOf, withRoles, type RuleContext } from './context.ts';
 
 const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
   ['acute-liver-injury', 'acute-liver-injury'],
@@ -18,6 +19,9 @@ const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
   ['breastfeeding', 'breastfeeding'],
   ['transplant-immunosuppression', 'transplant-immunosuppression'],
 ];
+
+/** The medication roles read below (transplant immunosuppression, levothyroxine with Hashimoto's). */
+const MED_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['immunosuppressant', 'levothyroxine']);
 
 export function conditionRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
@@ -37,7 +41,7 @@ export function conditionRules(ctx: RuleContext): Conflict[] {
       out.push(conflict(rule, c.entry, hit));
     }
   }
-  const meds = ctx.meds;
+  const meds = withRoles(ctx.meds, MED_ROLES);
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     if (med.matches.size === 0 || med.timing.state !== 'current') continue;

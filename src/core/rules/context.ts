@@ -79,3 +79,22 @@ export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean 
   for (const r of OPIOID_ROLES) if (roles.has(r)) return true;
   return false;
 }
+
+/**
+ * The records that name an ingredient of any of `roles`, in chart order. A rule family that can only fire for some
+ * roles loops over these instead of every matched record: on a long chart most of its loop bodies never run, cold
+ * (issue 14 item 1). Roles are computed once per concept (MedEntry.roles), so the filter is cheap.
+ */
+export function withRoles(meds: readonly MedEntry[], roles: ReadonlySet<IngredientRole>): MedEntry[] {
+  const out: MedEntry[] = [];
+  for (let i = 0; i < meds.length; i++) {
+    const med = meds[i] as MedEntry;
+    const own = med.roles;
+    for (const r of roles)
+      if (own.has(r)) {
+        out.push(med);
+        break;
+      }
+  }
+  return out;
+}

@@ -21,7 +21,8 @@ import { timingBasis } from '../fhir/medication-timing.ts';
 import { normaliseIcd10 } from '../fhir/systems.ts';
 import type { RuleId } from '../knowledge/rules.ts';
 import { opioidPoisoningCode } from '../match/poisoning.ts';
-import { conflict, medConflict, rolesOf, type RuleContext } from './context.ts';
+import { conflict, medConflict, rolesOf, withRoles, type RuleContext } from './context.ts';
+import type { IngredientRole } from '../knowledge/ingredients.ts';
 
 /** Days of the label's opioid-free interval used for exposure evidence (10; 14 after methadone). */
 const EXPOSURE_DAYS = 10;
@@ -95,6 +96,9 @@ function withdrawalRules(c: ConditionEntry, today: number): Conflict[] {
 const KRATOM_DEPENDENCE =
   /\bdaily\b|\bevery day\b|\bdependen|\baddict|\buse disorder\b|\b7-?oh\b|\b7-hydroxy|\bhydroxymitragynine\b|\bconcentrat/;
 
+/** The medication roles the exposure rules read (naloxone / nalmefene given, kratom). */
+const EXPOSURE_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['rescue-antagonist', 'kratom']);
+
 export function exposureRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   let kratomDependence: ConditionEntry | undefined;
@@ -117,7 +121,7 @@ export function exposureRules(ctx: RuleContext): Conflict[] {
     const misuse = c.groups.get('diphenoxylate-misuse');
     if (misuse) out.push(conflict('diphenoxylate-misuse', c.entry, misuse));
   }
-  const meds = ctx.meds;
+  const meds = withRoles(ctx.meds, EXPOSURE_ROLES);
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     if (med.matches.size === 0 || med.timing.state === 'never') continue;

@@ -9,7 +9,7 @@
  */
 import type { Conflict } from '../assess/types.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
-import { medConflict, OPIOID_ROLES, rolesOf, type RuleContext } from './context.ts';
+import { medConflict, OPIOID_ROLES, rolesOf, withRoles, type RuleContext } from './context.ts';
 import { clinicalDate } from '../fhir/dates.ts';
 import { timingBasis } from '../fhir/medication-timing.ts';
 import { washoutDays, washoutFor } from './washout.ts';
@@ -32,7 +32,7 @@ export function currentOpioidRule(
 
 export function opioidRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
-  const meds = ctx.meds;
+  const meds = withRoles(ctx.meds, OPIOID_ROLES);
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     if (med.matches.size === 0 || med.depot || med.timing.state === 'never') continue; // depots and implants: rules/depots.ts
