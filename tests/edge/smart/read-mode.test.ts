@@ -8,16 +8,7 @@ import { planLaunch } from '../../../src/edge/smart/launch-plan.ts';
 import { capabilitiesFor, READ_MODE_KEY, rememberReadMode } from '../../../src/edge/smart/read-mode.ts';
 import type { KeyValueStore } from '../../../src/edge/smart/scope-retry.ts';
 import { allowList, EXACT } from './allow-list-fixtures.ts';
-
-function memoryStore(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
+import { memoryStore } from '../../support/memory-store.ts';
 
 const plan = (entry: Record<string, unknown>) =>
   planLaunch({
