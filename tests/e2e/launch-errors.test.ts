@@ -73,9 +73,11 @@ e2eDescribe('SMART launch failures', () => {
   });
 
   it('the network going down before the first FHIR answer shows the network page', async () => {
-    // Every FHIR data request fails as if offline; discovery (.well-known, metadata) still answers, so the sign-in works.
+    // Every FHIR data request fails as if offline (the batch POST to the base too); discovery (.well-known,
+    // metadata) still answers, so the sign-in works.
     const isFhirData = (url: URL) =>
-      url.pathname.startsWith('/fhir/') && !/\/(\.well-known\/.*|metadata)$/.test(url.pathname);
+      (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) &&
+      !/\/(\.well-known\/.*|metadata)$/.test(url.pathname);
     await page.route(isFhirData, (route) => route.abort('internetdisconnected'));
     const frame = await fullPageLaunch(page, PATIENT);
     await expectFailurePage(frame, 'network-down');
