@@ -47,7 +47,7 @@ function opioidFreeFromOf(conflicts: readonly Conflict[], today: number): string
  */
 export function assess(chart: Chart, now: Date | string): Assessment {
   const { day: today, iso } = nowDay(now);
-  const meds = readMedicationEntries(chart, today);
+  const meds = readMedicationEntries(chart, today, true);
   const conds = readConditionEntries(arr(chart.conditions), today);
   const allergies = readAllergyEntries(arr(chart.allergies));
   // Only the records that name an ingredient or a group: every rule skips the others, and a long chart is mostly

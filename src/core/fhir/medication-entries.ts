@@ -310,6 +310,8 @@ interface ReadState extends TimingClock {
   byId: Map<string, Rec>;
   entries: MedEntry[];
   matched: MedEntry[];
+  /** Keep no entry for records that name nothing (see readMedicationEntries). */
+  matchedOnly: boolean;
   gaps: ReadGap[];
   /** Reused until a record matches something (the record then keeps the Map): no Map per unmatched record. */
   scratch: IngredientMatches;
@@ -408,6 +410,9 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     if (depot === undefined && PATCH.test(text))
       timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);
   }
+  // Records naming nothing rule-relevant are kept only when the caller wants every record (issue 14 item 1: a
+  // long chart is mostly such records, and each kept entry survives every young-generation collection).
+  if (matches.size === 0 && st.matchedOnly) return;
   const med = new MedEntry(
     type,
     raw,
@@ -427,8 +432,12 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   }
 }
 
-/** Every medication record of the chart as a MedEntry, plus the gaps found while reading them. */
-export function readMedicationEntries(chart: Chart, today: number): MedReading {
+/**
+ * Every medication record of the chart as a MedEntry, plus the gaps found while reading them. With `matchedOnly`,
+ * `entries` holds only the records that name a rule-relevant ingredient (the same list as `matched`): what the
+ * rules read, without an entry per other record. Gaps are the same either way.
+ */
+export function readMedicationEntries(chart: Chart, today: number, matchedOnly = false): MedReading {
   const byId = new Map<string, Rec>();
   for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
   const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
@@ -439,6 +448,7 @@ export function readMedicationEntries(chart: Chart, today: number): MedReading {
     today,
     entries: [],
     matched: [],
+    matchedOnly,
     gaps: [],
     scratch: new Map(),
     codes: [],
