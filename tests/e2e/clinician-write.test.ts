@@ -161,16 +161,34 @@ e2eDescribe('clinician signs an order (write path)', () => {
   });
 
   it('leaves exactly one order when the page reloads while the write is under way (same identifier after the reload)', async () => {
-    // A slow server keeps the first write in flight while the frame reloads.
-    const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { fhir_fault: 'MedicationRequest:slow' });
+    // The first write is held on its way to the server while the frame reloads, and lands only after the page has
+    // read the chart again: a write under way across a reload (formerly a slow-server fault on every
+    // MedicationRequest request, 1.5 s each; now only this one request waits, on the test's cue).
+    let captured: (request: Request) => void = () => undefined;
+    const heldWrite = new Promise<Request>((done) => (captured = done));
+    let held = false;
+    await page.route(
+      (url) => url.pathname === '/fhir/MedicationRequest',
+      async (route) => {
+        const request = route.request();
+        if (request.method() !== 'POST' || held) return route.fallback();
+        held = true;
+        captured(
+          new Request(request.url(), { method: 'POST', headers: await request.allHeaders(), body: request.postData() }),
+        );
+      },
+    );
+    const frame = await launchToVerdict(page, 'ldn-fibromyalgia');
     const { identifier } = await planWithPreset(frame, 'clinic-weekly');
     await frame.click(`button:has-text("${P.sign}")`);
-    await frame.waitForTimeout(300);
+    const firstWrite = await heldWrite;
     await frame.evaluate(() => location.reload());
     await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
     // The draft came back with the same identifier; signing again must not make a second order.
     const again = await planWithPreset(frame, 'clinic-weekly');
     expect(again.identifier).toBe(identifier);
+    // Now the first write reaches the server.
+    expect((await fetch(firstWrite)).status).toBe(201);
     const createdId = await signWithDoubleClick(frame);
     written.push(`MedicationRequest/${createdId}`);
     const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
