@@ -2,7 +2,7 @@
  * "What was read": the chart's conditions and medication records as names, so the clinician can see what the
  * verdict rests on (as the AHRQ Pain Management Summary shows what it queried). Names are text, never markup.
  */
-import type { CodeableConcept, Medication, Reference } from 'fhir/r4';
+import type { AllergyIntolerance, Appointment, CodeableConcept, Condition, Medication, Reference } from 'fhir/r4';
 import type { Chart } from '../../core/chart.ts';
 import { dayOf } from '../../core/fhir/dates.ts';
 import { readMedicationEntries } from '../../core/fhir/medication-entries.ts';
@@ -47,7 +47,8 @@ const ANTAGONIST_ROLES = new Set(['naltrexone', 'samidorphan', 'rescue-antagonis
  */
 export function medicationUses(chart: Chart, today: number): MedUse[] {
   const out: MedUse[] = [];
-  for (const e of readMedicationEntries(chart, today).entries) {
+  // Only records that name an ingredient can be opioid or antagonist uses: no entry is built for the others.
+  for (const e of readMedicationEntries(chart, today, true).entries) {
     const ingredients = [...e.matches.keys()].map((id) => INGREDIENT_BY_ID.get(id)).filter((i) => i !== undefined);
     const opioids = ingredients.filter((i) => OPIOID_ROLES.has(i.role));
     const antagonists = ingredients.filter((i) => ANTAGONIST_ROLES.has(i.role));
@@ -89,45 +90,78 @@ function medicationName(r: WithMedication, byId: Map<string, Medication>): strin
   return conceptName(med?.code) ?? r.medicationReference?.display ?? '(unnamed medication)';
 }
 
-/** `today` (day number) only decides what is current; it defaults to the clock, as the read just happened. */
+/**
+ * What was read, in this order: conditions, medication records (requests, statements, dispenses, administrations),
+ * allergies, planned procedures (service requests, procedures), appointments. Each kind: its list and how one of
+ * its records is shown.
+ */
+function readLists(chart: Chart, byId: () => Map<string, Medication>): [readonly unknown[], (r: never) => ReadItem][] {
+  const med = (r: WithMedication & { resourceType: string; status?: string }): ReadItem => ({
+    resourceType: r.resourceType,
+    name: medicationName(r, byId()),
+    ...(r.status ? { status: r.status } : {}),
+  });
+  const planned = (r: { resourceType: string; code?: CodeableConcept; status?: string }): ReadItem => ({
+    resourceType: r.resourceType,
+    name: conceptName(r.code) ?? '(unnamed procedure)',
+    ...(r.status ? { status: r.status } : {}),
+  });
+  return [
+    [
+      chart.conditions,
+      (c: Condition): ReadItem => ({
+        resourceType: 'Condition',
+        name: conceptName(c.code) ?? '(unnamed condition)',
+        ...(c.clinicalStatus ? { status: conceptName(c.clinicalStatus) ?? '' } : {}),
+      }),
+    ],
+    [chart.medicationRequests, med],
+    [chart.medicationStatements, med],
+    [chart.medicationDispenses, med],
+    [chart.medicationAdministrations, med],
+    [
+      chart.allergies,
+      (a: AllergyIntolerance): ReadItem => ({
+        resourceType: 'AllergyIntolerance',
+        name: conceptName(a.code) ?? '(unnamed allergy)',
+        ...(a.clinicalStatus ? { status: conceptName(a.clinicalStatus) ?? '' } : {}),
+      }),
+    ],
+    [chart.serviceRequests, planned],
+    [chart.procedures, planned],
+    [
+      chart.appointments,
+      (a: Appointment): ReadItem => ({
+        resourceType: 'Appointment',
+        name: conceptName(a.serviceType?.[0]) ?? a.description ?? '(appointment)',
+        ...(a.status ? { status: a.status } : {}),
+      }),
+    ],
+  ] as [readonly unknown[], (r: never) => ReadItem][];
+}
+
+/**
+ * `today` (day number) only decides what is current; it defaults to the clock, as the read just happened. Only the
+ * `limit` items shown are built (a long chart has tens of thousands of records, and this runs right after assess()
+ * on the clinician's screen).
+ */
 export function summariseChart(chart: Chart, limit = 60, today = Math.floor(Date.now() / 86_400_000)): ChartSummary {
-  const byId = new Map(chart.medications.filter((m) => m.id).map((m) => [m.id as string, m]));
-  const all: ReadItem[] = [
-    ...chart.conditions.map((c) => ({
-      resourceType: 'Condition',
-      name: conceptName(c.code) ?? '(unnamed condition)',
-      ...(c.clinicalStatus ? { status: conceptName(c.clinicalStatus) ?? '' } : {}),
-    })),
-    ...[
-      ...chart.medicationRequests,
-      ...chart.medicationStatements,
-      ...chart.medicationDispenses,
-      ...chart.medicationAdministrations,
-    ].map((r) => ({
-      resourceType: r.resourceType,
-      name: medicationName(r, byId),
-      ...(r.status ? { status: r.status } : {}),
-    })),
-    ...chart.allergies.map((a) => ({
-      resourceType: 'AllergyIntolerance',
-      name: conceptName(a.code) ?? '(unnamed allergy)',
-      ...(a.clinicalStatus ? { status: conceptName(a.clinicalStatus) ?? '' } : {}),
-    })),
-    ...[...chart.serviceRequests, ...chart.procedures].map((r) => ({
-      resourceType: r.resourceType,
-      name: conceptName(r.code) ?? '(unnamed procedure)',
-      ...(r.status ? { status: r.status } : {}),
-    })),
-    ...chart.appointments.map((a) => ({
-      resourceType: 'Appointment',
-      name: conceptName(a.serviceType?.[0]) ?? a.description ?? '(appointment)',
-      ...(a.status ? { status: a.status } : {}),
-    })),
-  ];
+  let byId: Map<string, Medication> | undefined;
+  const medications = (): Map<string, Medication> =>
+    (byId ??= new Map(chart.medications.filter((m) => m.id).map((m) => [m.id as string, m])));
+  const lists = readLists(chart, medications);
+  let total = 0;
+  for (const [list] of lists) total += list.length;
+  // As many as all.slice(0, limit) would keep.
+  const end = Math.trunc(limit) || 0;
+  const shown = end < 0 ? Math.max(0, total + end) : Math.min(end, total);
+  const items: ReadItem[] = [];
+  for (const [list, show] of lists)
+    for (let i = 0; i < list.length && items.length < shown; i++) items.push(show(list[i] as never));
   return {
-    total: all.length,
-    items: all.slice(0, limit),
-    more: Math.max(0, all.length - limit),
+    total,
+    items,
+    more: Math.max(0, total - limit),
     uses: medicationUses(chart, today),
   };
 }
