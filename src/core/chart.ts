@@ -16,6 +16,7 @@ import type {
   Procedure,
   ServiceRequest,
 } from 'fhir/r4';
+import type { Problem, ReadCode } from './problem.ts';
 
 /** The resource types the app reads to decide. */
 export type ChartResourceType =
@@ -46,16 +47,86 @@ export type GapReason =
   | 'inconsistent' // the answer contradicts itself (total vs entries, two versions of one id, another patient's data)
   | 'wrong-patient'; // the Patient read, or entries, belong to a patient other than the launch patient
 
-/** One thing that could not be read, said so a clinician understands it. */
-export interface ReadGap {
+/**
+ * What happened, as a read gap's `params.what`: the surfaces word each one (src/ui/strings-problems.ts), the
+ * other params are its facts. From the edge's reads: a search answer that failed (`search-failed`, with the
+ * answer's facts and `further` / `read` for a later page), a body that is not a search result (`search-body`),
+ * paging that stopped (`next-link`, `next-repeats`, `page-limit`), entries checked (`entries-malformed`,
+ * `server-warning`, `other-patient`, `versions`, `total-short`), the Patient read (`patient-failed`,
+ * `patient-not-patient`, `patient-other`), medications by reference (`medication-ref-contained`,
+ * `medication-ref-outside`, `medication-failed`). From the core's reading of records: `entry-not-object`,
+ * `condition-unreadable`, `allergy-no-substance`, `bundle-entry-unreadable`, `entry-skipped`, `more-pages`,
+ * `medication-not-found`, `ndc-only`, `medication-unreadable`. From CDS prefetch: `prefetch-wrong-patient`,
+ * `prefetch-not-bundle`, `prefetch-other-patient`, `prefetch-missing`.
+ */
+export type ReadDetail =
+  | 'search-failed'
+  | 'search-body'
+  | 'next-link'
+  | 'next-repeats'
+  | 'page-limit'
+  | 'entries-malformed'
+  | 'server-warning'
+  | 'other-patient'
+  | 'versions'
+  | 'total-short'
+  | 'patient-failed'
+  | 'patient-not-patient'
+  | 'patient-other'
+  | 'medication-ref-contained'
+  | 'medication-ref-outside'
+  | 'medication-failed'
+  | 'entry-not-object'
+  | 'condition-unreadable'
+  | 'allergy-no-substance'
+  | 'bundle-entry-unreadable'
+  | 'entry-skipped'
+  | 'more-pages'
+  | 'medication-not-found'
+  | 'ndc-only'
+  | 'medication-unreadable'
+  | 'prefetch-wrong-patient'
+  | 'prefetch-not-bundle'
+  | 'prefetch-other-patient'
+  | 'prefetch-missing';
+
+/** A read gap's facts: what happened, and numbers, ids, codes. Never patient data beyond ids. */
+export type ReadGapParams = Readonly<{ what: ReadDetail } & Record<string, string | number>>;
+
+/**
+ * One thing that could not be read, as a problem (src/core/problem.ts): code `read/<reason>`, the facts in
+ * params, worded by each surface. `technical`, when present, is a server's own short text (an OperationOutcome
+ * warning, checked by the edge to hold no identifiers).
+ */
+export interface ReadGap extends Problem<ReadCode> {
   resourceType: ChartResourceType;
+  /** The reason, the code without "read/" (what most consumers decide on). */
   reason: GapReason;
-  /** Plain-language detail, e.g. "MedicationStatement search answered 503". Never patient data beyond ids. */
-  detail: string;
+  severity: 'error';
+  params: ReadGapParams;
   /** The reference or search concerned, e.g. "Medication/abc" or "MedicationDispense?patient=..." */
   target?: string;
   /** How many resources this gap covers, when known (e.g. 3 malformed entries skipped). */
   count?: number;
+}
+
+/** Builds a gap (any gap is an error: the chart is incomplete). `target` and `count` are left out when unknown. */
+export function readGap(
+  resourceType: ChartResourceType,
+  reason: GapReason,
+  params: ReadGapParams,
+  target?: string,
+  count?: number,
+): ReadGap {
+  return {
+    code: `read/${reason}`,
+    severity: 'error',
+    resourceType,
+    reason,
+    params,
+    ...(target !== undefined ? { target } : {}),
+    ...(count !== undefined ? { count } : {}),
+  };
 }
 
 /** The patient's chart as far as it was read. */

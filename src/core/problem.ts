@@ -9,20 +9,13 @@
 /** How much a problem matters: an error stops the task, a warning is shown with the result, info is a note. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Why a part of the chart is missing (src/core/chart.ts, GapReason): one code per reason. */
-export type ReadCode =
-  | 'read/failed' // network error or 5xx
-  | 'read/unauthorized' // 401: the session's token was rejected or has expired; relaunch needed
-  | 'read/refused' // 403, or the scope was not granted
-  | 'read/not-found' // 404 on a search or a referenced resource
-  | 'read/timeout'
-  | 'read/truncated' // a paging link broke or the page limit was reached
-  | 'read/malformed' // a resource or a response body that could not be parsed
-  | 'read/unresolved-reference' // a medicationReference that could not be read
-  | 'read/unreadable-medication' // a medication with neither a usable code nor text
-  | 'read/server-warning' // the server said in the answer itself that results are partial
-  | 'read/inconsistent' // the answer contradicts itself (total vs entries, two versions of one id)
-  | 'read/wrong-patient'; // the Patient read, or entries, belong to a patient other than the launch patient
+import type { GapReason } from './chart.ts';
+
+/**
+ * Why a part of the chart is missing: one code per GapReason (src/core/chart.ts), e.g. "read/failed". A read
+ * gap's params say what happened (`what`, see ReadDetail there) with its facts.
+ */
+export type ReadCode = `read/${GapReason}`;
 
 /** Why the titration planner cannot make a plan (src/core/titration/validate.ts). */
 export type PlanCode =

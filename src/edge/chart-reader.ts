@@ -10,7 +10,7 @@
  * issue 6 item 1 and issue 14 item 1.
  */
 import type { Medication, Resource } from 'fhir/r4';
-import { emptyChart, type Chart, type ChartResourceType } from '../core/chart.ts';
+import { emptyChart, type Chart, type ChartResourceType, type ReadGapParams } from '../core/chart.ts';
 import type { FhirHttp, ReadProgress } from './types.ts';
 import { searchAllPages, type SearchOutcome, type SearchSpec } from './fhir/bundle-paging.ts';
 import { sameJson } from './fhir/entry-checks.ts';
@@ -187,8 +187,10 @@ export async function readChart(http: FhirHttp, patientId: string, opts: ReadCha
     stats.pages[o.spec.resourceType] = o.pages;
     // A server's words are quoted only when they cannot be this patient's name (gaps carry no patient data).
     for (const q of o.quoted)
-      if (names.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(q.text)))
-        q.gap.detail = q.withoutText;
+      if (names.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(q.text))) {
+        const { technical: _dropped, ...facts } = q.gap.params;
+        q.gap.params = facts as ReadGapParams;
+      }
     chart.gaps.push(...o.gaps);
     for (const r of o.included) if (r.resourceType === 'Medication') keepMedication(r as Medication);
     const list = listFor(chart, o.spec.resourceType);

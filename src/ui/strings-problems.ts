@@ -6,6 +6,7 @@
 import { clinicalDate } from '../core/fhir/dates.ts';
 import type { Problem, ProblemParams } from '../core/problem.ts';
 import { urlFaultWords, type UrlFault } from '../core/smart/issuer-url.ts';
+import { answerWords, describeReadGap, type GapFacts } from './strings-read.ts';
 
 type Params = ProblemParams | undefined;
 
@@ -163,36 +164,6 @@ function configUnreadableSentence(params: Params): string {
   return `${file} could not be loaded (no response)`;
 }
 
-/** What a server status means, in the words of a read gap (401, 403, 404 / 410, 408 / 504, anything else). */
-function statusWords(status: number): string {
-  if (status === 401) return 'the session was not accepted (expired or rejected sign-in); launch the app again';
-  if (status === 403) return 'access was refused (not permitted for this app or user)';
-  if (status === 404 || status === 410) return 'the server does not offer it';
-  if (status === 408 || status === 504) return 'the server did not answer in time';
-  return 'the server reported an error';
-}
-
-/**
- * How a request ended, from its facts (src/edge/fhir/gaps.ts answerFacts), said after its subject: "did not
- * answer within 30 s", "answered 503 (the server reported an error; issue: transient)".
- */
-export function answerWords(params: Params): string {
-  switch (params?.answer) {
-    case 'timeout':
-      return `did not answer within ${Math.round(Number(params.afterMs) / 100) / 10} s`;
-    case 'aborted':
-      return 'was cancelled before it finished';
-    case 'network':
-      return 'could not be reached (network error)';
-    case 'not-bundle':
-      return 'answered with something that is not a FHIR Bundle';
-    default: {
-      const issues = params?.issues === undefined ? '' : `; issue: ${text(params, 'issues')}`;
-      return `answered ${text(params, 'status')} (${statusWords(Number(params?.status))}${issues})`;
-    }
-  }
-}
-
 /** Why one create did not land (a create/* code, as a write problem's `cause`), e.g. "the server answered 503 (…)". */
 function createCause(code: string, params: Params): string {
   const type = text(params, 'type');
@@ -255,7 +226,8 @@ function writeSentence(p: Problem): string {
  * The sentence for a problem. An allow-list problem (a ConfigError, which names its file) reads as one line
  * naming the file and the field, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
  */
-export function describeProblem(p: Problem & { file?: string }): string {
+export function describeProblem(p: Problem & { file?: string } & GapFacts): string {
+  if (p.code.startsWith('read/')) return describeReadGap(p);
   if (p.code.startsWith('plan/')) return planSentence(p);
   if (p.code === 'launch/config-unreadable') return configUnreadableSentence(p.params);
   if (p.code.startsWith('write/')) return writeSentence(p);

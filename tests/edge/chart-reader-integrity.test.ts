@@ -21,6 +21,7 @@ import {
   withOutcomeEntry,
 } from '../support/msw/integrity.ts';
 import { concept, condition, medicationRequest, patient, rxnorm, snomed } from '../../fixtures/factories.ts';
+import { describeReadGap } from '../../src/ui/strings-read.ts';
 
 const NOW = '2026-12-01T09:00:00Z';
 const P = 'pat-integrity';
@@ -83,7 +84,9 @@ describe('OperationOutcome entries inside a searchset', () => {
       resourceType: 'MedicationStatement',
       target: expect.stringContaining('MedicationStatement?patient='),
     });
-    expect(r.chart.gaps[0]!.detail).toMatch(/MedicationStatement search.*error; issue: processing.*"Search failed"/);
+    expect(describeReadGap(r.chart.gaps[0]!)).toMatch(
+      /MedicationStatement search.*error; issue: processing.*"Search failed"/,
+    );
   });
 
   it('a warning that results were suppressed is a gap even beside real results: incomplete', async () => {
@@ -96,7 +99,7 @@ describe('OperationOutcome entries inside a searchset', () => {
     expect(r.chart.conditions.map((c) => c.id)).toEqual([fibromyalgia.id]);
     expect(r.verdict).toBe('incomplete');
     expect(r.reasons).toEqual(['server-warning']);
-    expect(r.chart.gaps[0]!.detail).toContain('suppressed');
+    expect(describeReadGap(r.chart.gaps[0]!)).toContain('suppressed');
   });
 
   it.each(['fatal', 'error', 'warning'])(
@@ -111,7 +114,7 @@ describe('OperationOutcome entries inside a searchset', () => {
       const r = await readAndAssess();
       expect(r.verdict).toBe('incomplete');
       expect(r.chart.gaps).toHaveLength(1);
-      expect(r.chart.gaps[0]!.detail).toContain('too-costly, throttled');
+      expect(describeReadGap(r.chart.gaps[0]!)).toContain('too-costly, throttled');
     },
   );
 
@@ -137,7 +140,7 @@ describe('OperationOutcome entries inside a searchset', () => {
     );
     const r = await readAndAssess();
     expect(r.reasons).toEqual(['server-warning', 'server-warning']);
-    const details = r.chart.gaps.map((g) => g.detail).join('\n');
+    const details = r.chart.gaps.map(describeReadGap).join('\n');
     expect(details).not.toMatch(/Grace|12345/);
     expect(details).toContain('suppressed');
     expect(details).toContain('incomplete');
@@ -151,7 +154,7 @@ describe('a total the entries cannot reach', () => {
     expect(r.verdict).toBe('incomplete');
     expect(r.reasons).toEqual(['inconsistent']);
     expect(r.chart.gaps[0]).toMatchObject({ resourceType: 'MedicationDispense' });
-    expect(r.chart.gaps[0]!.detail).toMatch(/announced 3 results but sent 0/);
+    expect(describeReadGap(r.chart.gaps[0]!)).toMatch(/announced 3 results but sent 0/);
   });
 });
 
@@ -206,7 +209,7 @@ describe('records of another patient', () => {
     expect(r.chart.patient).toBeUndefined();
     expect(r.reasons).toEqual(['wrong-patient']);
     expect(r.chart.gaps[0]).toMatchObject({ resourceType: 'Patient', target: `Patient/${P}` });
-    expect(r.chart.gaps[0]!.detail).not.toContain('Other');
+    expect(describeReadGap(r.chart.gaps[0]!)).not.toContain('Other');
     expect(r.verdict).toBe('incomplete');
   });
 });

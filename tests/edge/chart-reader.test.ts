@@ -19,6 +19,7 @@ import { ignoresInclude, rejectsInclude, searchFault, SEARCH_FAULTS, type Search
 import { recordRequests } from '../support/msw/request-log.ts';
 import { manyMedicationsChart, typicalChart } from '../support/msw/charts.ts';
 import { medication, medicationRequest, medicationStatement, concept, patient } from '../../fixtures/factories.ts';
+import { describeReadGap } from '../../src/ui/strings-read.ts';
 
 const engine: FhirEngine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
@@ -160,14 +161,14 @@ describe('readChart on a healthy server', () => {
     );
     const chart = await readChart(fhir, typical.patientId);
     expect(chart.gaps).toEqual([expect.objectContaining({ resourceType: 'Condition', reason: 'truncated' })]);
-    expect(chart.gaps[0]!.detail).toMatch(/repeats an earlier page/);
+    expect(describeReadGap(chart.gaps[0]!)).toMatch(/repeats an earlier page/);
   });
 
   it('stops at the page limit and says the search was cut short', async () => {
     const chart = await readChart(fhir, typical.patientId, { pageSize: 1, maxPages: 2 });
     const conditionGap = chart.gaps.find((g) => g.resourceType === 'Condition');
     expect(conditionGap).toMatchObject({ reason: 'truncated' });
-    expect(conditionGap?.detail).toMatch(/page limit/);
+    expect(conditionGap && describeReadGap(conditionGap)).toMatch(/page limit/);
     expect(chart.conditions).toHaveLength(2);
   });
 
@@ -225,7 +226,7 @@ describe.each(SEARCHED)('readChart when the %s search fails', (type) => {
       expect(listOf(chart, type)).toHaveLength(typical.counts[type]);
     } else {
       expect(gaps.map((g) => g.reason)).toEqual([expected]);
-      expect(gaps[0]!.detail).toContain(type);
+      expect(describeReadGap(gaps[0]!)).toContain(type);
       expect(gaps[0]!.target).toContain(`${type}?patient=${typical.patientId}`);
     }
     // Whatever was partly read is kept; whatever failed outright is empty.
@@ -280,7 +281,7 @@ describe('readChart and medication references', () => {
       target: `Medication/${p}-gone`,
       count: 1,
     });
-    expect(chart.gaps[0]!.detail).toContain('answered 404');
+    expect(describeReadGap(chart.gaps[0]!)).toContain('answered 404');
     expect(log.count((r) => r.path.startsWith('/fhir/Medication/'))).toBe(0);
   });
 
@@ -374,6 +375,6 @@ describe('readChart when cancelled', () => {
     setTimeout(() => controller.abort(), 50);
     const chart = await reading;
     expect(chart.gaps.map((g) => g.reason)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
-    expect(chart.gaps[0]!.detail).toMatch(/cancelled/);
+    expect(describeReadGap(chart.gaps[0]!)).toMatch(/cancelled/);
   });
 });

@@ -9,6 +9,7 @@ import { concept, condition, medicationRequest, patient } from '../../fixtures/f
 import { formatDate } from '../../src/ui/format.ts';
 import { S } from '../../src/ui/strings.ts';
 import { chartOf, fakes, fibromyalgia, launchContext, PATIENT_ID, renderScreen } from './support/screen.tsx';
+import { readGap } from '../../src/core/chart.ts';
 
 afterEach(() => {
   cleanup();
@@ -41,9 +42,7 @@ describe('patient banner rule', () => {
 
   it("says the details could not be loaded, and the verdict is incomplete, when the server sent another patient's record", async () => {
     const wrong = {
-      resourceType: 'Patient' as const,
-      reason: 'wrong-patient' as const,
-      detail: "The server answered with another patient's record",
+      ...readGap('Patient', 'wrong-patient', { what: 'patient-other' }),
     };
     const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [wrong] })] });
     const { container } = renderScreen(f, launchContext({ needPatientBanner: true }));

@@ -8,22 +8,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadGap } from '../../src/core/chart.ts';
 import { GAP_REASON_WORDS, S } from '../../src/ui/strings.ts';
 import { chartOf, fakes, fibromyalgia, renderScreen } from './support/screen.tsx';
+import { readGap } from '../../src/core/chart.ts';
 
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
 });
 
-const statementsFailed: ReadGap = {
-  resourceType: 'MedicationStatement',
-  reason: 'failed',
-  detail: 'MedicationStatement search answered 500',
-};
-const dispensesRefused: ReadGap = {
-  resourceType: 'MedicationDispense',
-  reason: 'refused',
-  detail: 'MedicationDispense search answered 403',
-};
+const statementsFailed: ReadGap = readGap('MedicationStatement', 'failed', {
+  what: 'search-failed',
+  answer: 'status',
+  status: 500,
+});
+const dispensesRefused: ReadGap = readGap('MedicationDispense', 'refused', {
+  what: 'search-failed',
+  answer: 'status',
+  status: 403,
+});
 
 describe('incomplete result', () => {
   it('says it is incomplete and lists every gap with its reason in words and its detail', async () => {
@@ -37,7 +38,7 @@ describe('incomplete result', () => {
     expect(texts).toHaveLength(2);
     expect(texts[0]).toContain('MedicationStatement');
     expect(texts[0]).toContain(GAP_REASON_WORDS.failed);
-    expect(texts[0]).toContain('answered 500');
+    expect(texts[0]).toContain('MedicationStatement search answered 500 (the server reported an error)');
     expect(texts[1]).toContain('MedicationDispense');
     expect(texts[1]).toContain(GAP_REASON_WORDS.refused);
   });
@@ -71,11 +72,7 @@ describe('incomplete result', () => {
   });
 
   it('tells the clinician to relaunch when the session expired (401)', async () => {
-    const expired: ReadGap = {
-      resourceType: 'Condition',
-      reason: 'unauthorized',
-      detail: 'Condition search answered 401',
-    };
+    const expired = readGap('Condition', 'unauthorized', { what: 'search-failed', answer: 'status', status: 401 });
     renderScreen(fakes({ charts: [chartOf({ gaps: [expired] })] }));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', S.sessionExpired);
     expect(screen.getByText(/your session expired: relaunch from the EHR/)).toBeTruthy();

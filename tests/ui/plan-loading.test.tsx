@@ -12,6 +12,7 @@ import type { Planning } from '../../src/ui/services.ts';
 import { L, P, S, W, X } from '../../src/ui/strings.ts';
 import { concept, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, PATIENT_ID, renderScreen } from './support/screen.tsx';
+import { readGap } from '../../src/core/chart.ts';
 
 afterEach(() => {
   cleanup();
@@ -72,7 +73,7 @@ describe('the plan part, loaded after the verdict', () => {
   });
 
   it('is not downloaded again when the chart is read again', async () => {
-    const gap: ReadGap = { resourceType: 'MedicationStatement', reason: 'failed', detail: 'answered 500' };
+    const gap: ReadGap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'network' });
     const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [gap] }), fibroChart()] });
     renderScreen(f);
     await screen.findByRole('heading', { name: P.plannerHeading });
@@ -83,7 +84,7 @@ describe('the plan part, loaded after the verdict', () => {
   });
 
   it('a re-read of the chart while the download is under way neither drops it nor starts another', async () => {
-    const gap: ReadGap = { resourceType: 'MedicationStatement', reason: 'failed', detail: 'answered 500' };
+    const gap: ReadGap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'network' });
     const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], gaps: [gap] }), fibroChart()] });
     let finishLoad: () => void = () => {};
     const load = f.services.loadPlanning;

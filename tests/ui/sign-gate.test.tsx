@@ -13,17 +13,15 @@ import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { P, W, X } from '../../src/ui/strings.ts';
 import { concept, medicationRequest, rxnorm } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, launchContext, PATIENT_ID, renderScreen } from './support/screen.tsx';
+import { readGap } from '../../src/core/chart.ts';
 
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
 });
 
-const GAP: ReadGap = {
-  resourceType: 'MedicationStatement',
-  reason: 'failed',
-  detail: 'The MedicationStatement search answered 500.',
-};
+const GAP: ReadGap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'status', status: 500 });
+const GAP_WORDS = 'MedicationStatement search answered 500 (the server reported an error)';
 const incompleteChart = () => chartOf({ conditions: [fibromyalgia()], gaps: [GAP] });
 const existingLdn = () =>
   medicationRequest({
@@ -56,7 +54,7 @@ describe('signing on an incomplete read', () => {
     renderScreen(f);
     await pickPreset();
     expect(screen.getByRole('heading', { name: W.incompleteHeading })).toBeTruthy();
-    expect(screen.getByText(GAP.detail, { selector: '.sign-gate li' })).toBeTruthy();
+    expect(screen.getByText(GAP_WORDS, { selector: '.sign-gate li' })).toBeTruthy();
     expect(signButton()!.disabled).toBe(true);
     expect(screen.getByText(W.ackMissing, { selector: '#sign-blocked' })).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: W.ackCheck }));
@@ -70,7 +68,7 @@ describe('signing on an incomplete read', () => {
     const sent = f.written[0]!;
     const notes = (sent.medicationRequest.note ?? []).map((n) => n.text).join('\n');
     expect(notes).toContain('Pain clinic letter: no opioids since 2024');
-    expect(notes).toContain(GAP.detail);
+    expect(notes).toContain(GAP_WORDS);
     expect(sent.detectedIssues.map((d) => d.code?.text)).toEqual([ACKNOWLEDGEMENT_TITLE]);
     expect(screen.getByText(W.recordedAck(true))).toBeTruthy();
   });

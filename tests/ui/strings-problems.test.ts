@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkIssuerUrl, parseAllowList } from '../../src/core/smart/allow-list.ts';
 import { describeProblem } from '../../src/ui/strings-problems.ts';
+import { describeReadGap } from '../../src/ui/strings-read.ts';
+import { bundleToChart } from '../../src/core/fhir/bundle-to-chart.ts';
+import { readAllergyEntries } from '../../src/core/fhir/allergy-entries.ts';
 
 const FILE = 'smart-clients.json';
 const lines = (json: unknown): string[] => {
@@ -51,5 +54,29 @@ describe('describeProblem: the allow-list', () => {
       expect(line).toBe(`${FILE}: clients[0].iss ${checkIssuerUrl(iss)}`);
       expect(checkIssuerUrl(iss)).toContain(iss);
     }
+  });
+});
+
+describe('describeReadGap: what the core found unreadable in a Bundle', () => {
+  it('words each skipped or unreadable entry as the technical detail, naming the record, never guessing', () => {
+    const read = bundleToChart({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      link: [{ relation: 'next', url: 'https://ehr.example.org/fhir/Condition?page=2' }],
+      entry: [
+        { fullUrl: 'https://ehr.example.org/fhir/Condition/c1' },
+        { resource: 'not a resource' },
+        { resource: { resourceType: 'Condition', id: 'c2', code: 'fibromyalgia' } },
+        { resource: { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'Patient/p1' } } },
+      ],
+    });
+    if (!read.ok) throw new Error(read.error);
+    const allergies = readAllergyEntries(read.value.allergies);
+    expect([...read.value.gaps, ...allergies.gaps].map(describeReadGap)).toEqual([
+      'Bundle entry 1 has no readable resource (type unknown).',
+      'Condition/c2 was skipped: code is not an object.',
+      'The search result has further pages that are not in this file.',
+      'AllergyIntolerance/a1 names no substance (neither code nor text), so it could not be checked.',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { verdictSentence } from '../../src/ui/components/VerdictPanel.tsx';
 import { P, VERDICT_WORDS } from '../../src/ui/strings.ts';
 import { concept, condition, medicationRequest, rxnorm, snomed } from '../../fixtures/factories.ts';
 import { chartOf, fakes, fibromyalgia, NOW, PATIENT_ID, recentOxycodone, renderScreen } from './support/screen.tsx';
+import { readGap } from '../../src/core/chart.ts';
 
 afterEach(() => {
   cleanup();
@@ -54,9 +55,7 @@ const scenarios: { name: string; verdict: Verdict; chart: () => Chart }[] = [
     chart: () =>
       chartOf({
         conditions: [fibromyalgia()],
-        gaps: [
-          { resourceType: 'MedicationStatement', reason: 'failed', detail: 'MedicationStatement search answered 500' },
-        ],
+        gaps: [readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'status', status: 500 })],
       }),
   },
 ];

@@ -54,7 +54,13 @@ const MAX_GAP_LINES = 6;
 
 /** The warning card for a check that could not read everything it needs. */
 export function incompleteCard(gaps: readonly ReadGap[], newId: () => string, appLaunchUrl?: string): CdsCard {
-  const details = [...new Set(gaps.map((g) => g.detail))];
+  const details = [
+    ...new Set(
+      gaps.map((g) =>
+        S.gapLine(g.resourceType, g.reason, typeof g.params.status === 'number' ? g.params.status : undefined),
+      ),
+    ),
+  ];
   const lines = details.slice(0, MAX_GAP_LINES).map(S.incompleteLine);
   if (details.length > MAX_GAP_LINES) lines.push(S.incompleteLine(`and ${details.length - MAX_GAP_LINES} more`));
   const links = appLinks(appLaunchUrl);

@@ -2,6 +2,7 @@
  * Every word the CDS cards say, in one place. Summaries stay under 140 characters (CDS Hooks 2.0, Card.summary);
  * details are GitHub-flavoured markdown. Names and dates come from the EHR's own data and are escaped by `md()`.
  */
+import type { GapReason } from '../chart.ts';
 
 /** Escapes markdown control characters in chart text so a medication name cannot inject links or markup. */
 export function md(text: string): string {
@@ -15,6 +16,22 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** What happened to a part of the chart, in a few words (a read gap's reason, src/core/chart.ts). */
+const GAP_WORDS: Record<GapReason, string> = {
+  failed: 'could not be read (the server reported an error or could not be reached)',
+  unauthorized: 'could not be read (the session was not accepted)',
+  refused: 'could not be read (access was refused)',
+  'not-found': 'could not be read (the server does not offer it)',
+  timeout: 'could not be read (the server did not answer in time)',
+  truncated: 'only part of it was read',
+  malformed: 'a record or an answer could not be understood',
+  'unresolved-reference': 'a referenced medication could not be read',
+  'unreadable-medication': 'a medication could not be identified',
+  'server-warning': 'the server reported that its results are partial',
+  inconsistent: 'the answer contradicted itself',
+  'wrong-patient': 'records of another patient were left out',
+};
 
 export const S = {
   sourceLabel: 'LDN opioid-conflict check',
@@ -65,6 +82,9 @@ export const S = {
   incompleteSummary: 'Naltrexone-opioid check incomplete: part of the chart could not be read',
   incompleteIntro: 'The check could not read all of the chart, so a conflict may be missing:',
   incompleteLine: (detail: string) => `- ${md(detail)}`,
+  /** One gap on the card: the kind of record, what happened, the HTTP status when one answered. */
+  gapLine: (type: string, reason: GapReason, status?: number) =>
+    `${type}: ${GAP_WORDS[reason]}${status !== undefined ? `; the server answered ${status}` : ''}`,
   incompleteAdvice: 'Check the medication list yourself before signing.',
   notChecked: (kinds: string) => `Not part of the check: ${md(kinds)}.`,
 

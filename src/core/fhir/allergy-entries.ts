@@ -5,7 +5,7 @@
  * 2b); a missing status counts (fail safe). An allergy with neither a code nor text is a gap: it could be anything.
  */
 import type { ChartEntry } from '../assess/types.ts';
-import type { ReadGap } from '../chart.ts';
+import { readGap, type ReadGap } from '../chart.ts';
 import { readConcept, type IngredientMatches } from '../match/medication.ts';
 import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
 
@@ -40,11 +40,7 @@ export function readAllergyEntries(allergies: readonly unknown[]): { entries: Al
   const gaps: ReadGap[] = [];
   for (const raw of arr(allergies)) {
     if (!isRecord(raw)) {
-      gaps.push({
-        resourceType: 'AllergyIntolerance',
-        reason: 'malformed',
-        detail: 'An AllergyIntolerance entry is not an object and was skipped.',
-      });
+      gaps.push(readGap('AllergyIntolerance', 'malformed', { what: 'entry-not-object' }));
       continue;
     }
     const clinical = conceptCode(raw.clinicalStatus);
@@ -62,12 +58,8 @@ export function readAllergyEntries(allergies: readonly unknown[]): { entries: Al
         arr(raw.code.coding).some((c) => isRecord(c) && (str(c.code) || str(c.display))));
     if (!hasAnything) {
       const id = str(raw.id);
-      gaps.push({
-        resourceType: 'AllergyIntolerance',
-        reason: 'malformed',
-        detail: `${id ? `AllergyIntolerance/${id}` : 'An allergy'} names no substance (neither code nor text), so it could not be checked.`,
-        ...(id ? { target: `AllergyIntolerance/${id}` } : {}),
-      });
+      const target = id ? `AllergyIntolerance/${id}` : undefined;
+      gaps.push(readGap('AllergyIntolerance', 'malformed', { what: 'allergy-no-substance' }, target));
       continue;
     }
     if (matches.size === 0) continue;

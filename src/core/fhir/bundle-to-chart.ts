@@ -6,7 +6,7 @@
  * not checked") instead of treating an absent type as "none" (issue 9 item 5). Pure.
  */
 import type { Chart, ChartResourceType, ReadGap } from '../chart.ts';
-import { emptyChart } from '../chart.ts';
+import { emptyChart, readGap } from '../chart.ts';
 import { err, ok, type Result } from '../result.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
@@ -57,10 +57,11 @@ const STRING_FIELDS = [
 /** Fields that must be lists (when present). */
 const LIST_FIELDS = ['ingredient', 'participant', 'reaction', 'reasonCode', 'serviceType'];
 
-function shapeProblem(r: Rec): string | undefined {
-  for (const f of OBJECT_FIELDS) if (f in r && !isRecord(r[f])) return `${f} is not an object`;
-  for (const f of STRING_FIELDS) if (f in r && typeof r[f] !== 'string') return `${f} is not a string`;
-  for (const f of LIST_FIELDS) if (f in r && !Array.isArray(r[f])) return `${f} is not a list`;
+/** The first field of the wrong shape, and the shape it should have had (a gap's facts). */
+function shapeProblem(r: Rec): { field: string; expected: 'object' | 'string' | 'list' } | undefined {
+  for (const f of OBJECT_FIELDS) if (f in r && !isRecord(r[f])) return { field: f, expected: 'object' };
+  for (const f of STRING_FIELDS) if (f in r && typeof r[f] !== 'string') return { field: f, expected: 'string' };
+  for (const f of LIST_FIELDS) if (f in r && !Array.isArray(r[f])) return { field: f, expected: 'list' };
   return undefined;
 }
 
@@ -91,11 +92,8 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
     if (isRecord(entry) && resource === undefined) return; // request/response-only entries carry no data
     const fromUrl = isRecord(entry) ? typeFromUrl(entry.fullUrl) : undefined;
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
-      gaps.push({
-        resourceType: fromUrl ?? 'Patient',
-        reason: 'malformed',
-        detail: `Bundle entry ${i} has no readable resource${fromUrl ? '' : ' (type unknown)'}.`,
-      });
+      const facts = { what: 'bundle-entry-unreadable' as const, index: i, ...(fromUrl ? {} : { typeUnknown: 1 }) };
+      gaps.push(readGap(fromUrl ?? 'Patient', 'malformed', facts));
       return;
     }
     const type = resource.resourceType;
@@ -110,23 +108,15 @@ export function bundleToChart(input: unknown): Result<Chart, string> {
     const problem = shapeProblem(resource);
     if (problem) {
       const id = str(resource.id);
-      gaps.push({
-        resourceType: type,
-        reason: 'malformed',
-        detail: `${type}${id ? `/${id}` : ` (entry ${i})`} was skipped: ${problem}.`,
-        ...(id ? { target: `${type}/${id}` } : {}),
-      });
+      const facts = { what: 'entry-skipped' as const, index: i, ...problem };
+      gaps.push(readGap(type, 'malformed', facts, id ? `${type}/${id}` : undefined));
       return;
     }
     (chart[LISTS[type]] as unknown[]).push(resource);
   });
   const next = arr(input.link).find((l) => isRecord(l) && l.relation === 'next');
   if (next && input.type === 'searchset') {
-    gaps.push({
-      resourceType: firstType ?? 'Patient',
-      reason: 'truncated',
-      detail: 'The search result has further pages that are not in this file.',
-    });
+    gaps.push(readGap(firstType ?? 'Patient', 'truncated', { what: 'more-pages' }));
   }
   chart.gaps.push(...gaps);
   // The Bundle's patient, when it holds exactly one (a $everything does); several leave the banner's source unset.

@@ -6,7 +6,7 @@
  * counts (fail safe). Unconfirmed / provisional diagnoses count too; the entry shows the status.
  */
 import type { ChartEntry } from '../assess/types.ts';
-import type { ReadGap } from '../chart.ts';
+import { readGap, type ReadGap } from '../chart.ts';
 import { groupsInText, readConditionCode, type ConditionCodeReading, type GroupMatches } from '../match/condition.ts';
 import { dayOf } from './dates.ts';
 import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
@@ -90,12 +90,7 @@ function readCondition(raw: Rec, today: number, gaps: ReadGap[]): ConditionEntry
   else excludedBecause = abatedBy(raw, today);
   if (!code.readable && excludedBecause === undefined) {
     const id = str(raw.id);
-    gaps.push({
-      resourceType: 'Condition',
-      reason: 'malformed',
-      detail: `${id ? `Condition/${id}` : 'A Condition'} has neither a usable code nor text, so it could not be checked.`,
-      ...(id ? { target: `Condition/${id}` } : {}),
-    });
+    gaps.push(readGap('Condition', 'malformed', { what: 'condition-unreadable' }, id ? `Condition/${id}` : undefined));
   }
   if (code.matches.size === 0) return undefined;
   const status = clinical && verification ? `${clinical}, ${verification}` : (clinical ?? verification ?? '');
@@ -138,11 +133,7 @@ export function readConditionEntries(
   for (let i = 0; i < list.length; i++) {
     const raw = list[i];
     if (!isRecord(raw)) {
-      gaps.push({
-        resourceType: 'Condition',
-        reason: 'malformed',
-        detail: 'A Condition entry is not an object and was skipped.',
-      });
+      gaps.push(readGap('Condition', 'malformed', { what: 'entry-not-object' }));
       continue;
     }
     const c = readCondition(raw, today, gaps);

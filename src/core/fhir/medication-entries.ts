@@ -5,7 +5,7 @@
  * including the Medication's ingredient[].itemCodeableConcept.
  */
 import type { ChartEntry, MatchEvidence } from '../assess/types.ts';
-import type { Chart, ReadGap } from '../chart.ts';
+import { readGap, type Chart, type ReadGap, type ReadGapParams } from '../chart.ts';
 import { depotOf, type DepotKind } from '../knowledge/depots.ts';
 import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
 import {
@@ -361,12 +361,8 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
       name ??= got.name;
     } else if ((timing ??= timingOf(type, raw, st)).state !== 'never') {
       const ref = refOf(type, raw);
-      st.gaps.push({
-        resourceType: 'Medication',
-        reason: 'unresolved-reference',
-        detail: `${ref ?? type} names a Medication that was not found in the chart${display ? ` ("${display}" used as its name)` : ''}.`,
-        ...(reference ? { target: reference } : {}),
-      });
+      const facts = { what: 'medication-not-found' as const, user: ref ?? type, ...(display ? { display } : {}) };
+      st.gaps.push(readGap('Medication', 'unresolved-reference', facts, reference));
     }
     if (display) {
       const disp = readConcept({ text: display }, 'medicationReference.display', matches);
@@ -376,15 +372,11 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   }
   if (!readable && (timing ??= timingOf(type, raw, st)).state !== 'never') {
     const ref = refOf(type, raw);
-    st.gaps.push({
-      resourceType: type,
-      reason: 'unreadable-medication',
-      detail:
-        inline.ndc !== undefined
-          ? `${ref ?? `A ${type}`} names only NDC ${inline.ndc}, with no name; NDC codes are not mapped to ingredients, so it could not be checked.`
-          : `${ref ?? `A ${type}`} has neither a usable code nor text, so it could not be checked.`,
-      ...(ref ? { target: ref } : {}),
-    });
+    const facts: ReadGapParams =
+      inline.ndc !== undefined
+        ? { what: 'ndc-only' as const, ndc: inline.ndc }
+        : { what: 'medication-unreadable' as const };
+    st.gaps.push(readGap(type, 'unreadable-medication', facts, ref));
   }
   // Kratom named in a note or a free-text dosage of any medication record counts (ldn-clinical.md 2b).
   for (let n = 0; n < notes.length; n++) {
@@ -466,12 +458,7 @@ export function readMedicationEntries(chart: Chart, today: number, matchedOnly =
     for (let r = 0; r < list.length; r++) {
       const raw = list[r];
       if (isRecord(raw)) readRecord(type, raw, st);
-      else
-        st.gaps.push({
-          resourceType: type,
-          reason: 'malformed',
-          detail: `A ${type} entry is not an object and was skipped.`,
-        });
+      else st.gaps.push(readGap(type, 'malformed', { what: 'entry-not-object' }));
     }
   }
   return { entries: st.entries, matched: st.matched, gaps: st.gaps };

@@ -40,6 +40,8 @@ export interface SignGateInput {
   existingOrders: number;
   existingChoice?: ExistingOrderChoice | undefined;
   acknowledgement?: { checked: boolean; reason: string } | undefined;
+  /** Words a gap as the screen says it (its strings module); the core carries only the gap's facts. */
+  describeGap: (gap: ReadGap) => string;
 }
 
 export interface SignGate {
@@ -49,7 +51,7 @@ export interface SignGate {
   maySign: boolean;
   /** The read is incomplete: the acknowledgement (with a reason) is asked for and will be recorded. */
   needsAcknowledgement: boolean;
-  /** What was not read, one plain line per part (the gaps' details), for the screen and the order's note. */
+  /** What was not read, one plain line per part (the gaps in words), for the screen and the order's note. */
   notRead: string[];
   /** The first reason signing is not possible, when it is not. */
   blocked?: SignBlock;
@@ -57,16 +59,22 @@ export interface SignGate {
   detectedIssuesPermitted: boolean;
 }
 
-/** One line per distinct gap detail; a generic line when the read is incomplete without a recorded gap. */
-export function notReadLines(gaps: readonly ReadGap[], complete: boolean): string[] {
-  const lines = [...new Set(gaps.map((g) => g.detail.trim()).filter(Boolean))];
+/** One line per distinct gap; a generic line when the read is incomplete without a recorded gap. */
+export function notReadLines(
+  gaps: readonly ReadGap[],
+  complete: boolean,
+  describeGap: (gap: ReadGap) => string,
+): string[] {
+  const lines = [...new Set(gaps.map((g) => describeGap(g).trim()).filter(Boolean))];
   if (lines.length === 0 && !complete) lines.push('Part of the chart could not be read.');
   return lines;
 }
 
 export function signGate(input: SignGateInput): SignGate {
   const needsAcknowledgement = !input.assessment.complete || input.assessment.gaps.length > 0;
-  const notRead = needsAcknowledgement ? notReadLines(input.assessment.gaps, input.assessment.complete) : [];
+  const notRead = needsAcknowledgement
+    ? notReadLines(input.assessment.gaps, input.assessment.complete, input.describeGap)
+    : [];
   const detectedIssuesPermitted = scopeAllows(input.grantedScopes, 'DetectedIssue', 'c');
   const base = { needsAcknowledgement, notRead, detectedIssuesPermitted };
   const block = (blocked: SignBlock, offerSign: boolean): SignGate => ({ ...base, offerSign, maySign: false, blocked });

@@ -5,7 +5,7 @@
  * a searchset that says `total: 0` is taken as "none". A key that cannot be read either way becomes a gap, so the
  * card says the check was incomplete. Resources of another patient are dropped and recorded as a gap.
  */
-import { emptyChart, type Chart, type ChartResourceType, type ReadGap } from '../../core/chart.ts';
+import { emptyChart, readGap, type Chart, type ChartResourceType, type ReadGap } from '../../core/chart.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { readChart } from '../chart-reader.ts';
 import type { FhirHttp } from '../types.ts';
@@ -82,12 +82,7 @@ export async function chartForCall(
   const patient = given.patient;
   if (isRec(patient) && patient.resourceType === 'Patient') {
     if (patient.id === patientId) chart.patient = patient as unknown as Chart['patient'];
-    else
-      chart.gaps.push({
-        resourceType: 'Patient',
-        reason: 'wrong-patient',
-        detail: 'The prefetched Patient is not the patient of this call.',
-      });
+    else chart.gaps.push(readGap('Patient', 'wrong-patient', { what: 'prefetch-wrong-patient' }));
     searched.add('Patient');
   } else missing.push('patient');
 
@@ -99,11 +94,7 @@ export async function chartForCall(
     }
     const read = bundleToChart(value);
     if (!read.ok) {
-      chart.gaps.push({
-        resourceType: type,
-        reason: 'malformed',
-        detail: `The prefetched ${type} data is not a FHIR Bundle.`,
-      });
+      chart.gaps.push(readGap(type, 'malformed', { what: 'prefetch-not-bundle' }));
       continue;
     }
     const list = (read.value[key] as unknown as Record<string, unknown>[]).filter((r) => {
@@ -112,12 +103,7 @@ export async function chartForCall(
     });
     const dropped = (read.value[key] as unknown[]).length - list.length;
     if (dropped)
-      chart.gaps.push({
-        resourceType: type,
-        reason: 'wrong-patient',
-        detail: `${dropped} prefetched ${type} record(s) belong to another patient and were left out.`,
-        count: dropped,
-      });
+      chart.gaps.push(readGap(type, 'wrong-patient', { what: 'prefetch-other-patient' }, undefined, dropped));
     (chart[key] as unknown[]).push(...list);
     addMeds(read.value.medications);
     chart.gaps.push(...read.value.gaps);
@@ -142,11 +128,7 @@ export async function chartForCall(
     for (const key of missing) {
       if (key === 'patient') continue; // the card rules do not need the Patient; its absence is no gap
       const type = LIST_KEYS[key as ListKey];
-      chart.gaps.push({
-        resourceType: type,
-        reason: 'failed',
-        detail: `The EHR sent no ${type} data (prefetch "${key}") and no FHIR server to read it from.`,
-      });
+      chart.gaps.push(readGap(type, 'failed', { what: 'prefetch-missing', key }));
     }
   }
   searched.add('Medication');

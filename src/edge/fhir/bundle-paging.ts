@@ -7,10 +7,11 @@
  * reach is a gap.
  */
 import type { Bundle, Resource } from 'fhir/r4';
-import type { ChartResourceType, ReadGap } from '../../core/chart.ts';
+import type { ChartResourceType, ReadGap, ReadGapParams } from '../../core/chart.ts';
+import type { ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
-import { describeAnswer, gap, reasonForAnswer } from './gaps.ts';
+import { answerFacts, gap, reasonForAnswer } from './gaps.ts';
 import { isOperationOutcome, outcomeCodes } from './operation-outcome.ts';
 import { isOtherPatients, outcomeNotice, sameJson, type OutcomeNotice } from './entry-checks.ts';
 import { offsetPlan, samePage } from './offset-pages.ts';
@@ -22,8 +23,6 @@ export interface SearchSpec {
   path: string;
   /** Other types the search may include (`_include`), e.g. ["Medication"]. */
   includeTypes: readonly ChartResourceType[];
-  /** A label for gaps, e.g. "Condition search". Defaults to "<type> search". */
-  label?: string;
   /** The launch patient: matches that name another patient are left out, with a 'wrong-patient' gap. */
   patientId?: string;
 }
@@ -36,12 +35,10 @@ export interface PagingOptions {
   onPage?: (page: { newMatches: number; total?: number; pageNumber: number }) => void;
 }
 
-/** A server text quoted in a gap, so the caller can drop it once it knows the patient's name. */
+/** A server text quoted in a gap (its `technical` param), so the caller can drop it once it knows the patient's name. */
 export interface QuotedText {
   gap: ReadGap;
   text: string;
-  /** The gap's detail without the quoted text. */
-  withoutText: string;
 }
 
 export interface SearchOutcome {
@@ -80,7 +77,6 @@ type PageResult = { kind: 'bundle'; bundle: Bundle } | { kind: 'gap'; gap: ReadG
 
 /** Reads a search to its end (or to its first fault). Never throws. */
 export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: PagingOptions): Promise<SearchOutcome> {
-  const label = spec.label ?? `${spec.resourceType} search`;
   const out: SearchOutcome = {
     spec,
     matches: [],
@@ -100,8 +96,8 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
     notices: new Map(),
   };
   const seenUrls = new Set<string>();
-  const stop = (reason: ReadGap['reason'], detail: string): void =>
-    void out.gaps.push(gap(spec.resourceType, reason, detail, spec.path));
+  const stop = (reason: ReadGap['reason'], params: ReadGapParams): void =>
+    void out.gaps.push(gap(spec.resourceType, reason, params, spec.path));
   let ended = false;
 
   /** Takes one page in order; the next URL to read, or undefined at the end or at a fault. */
@@ -117,7 +113,7 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
     opts.onPage?.({ newMatches, pageNumber: out.pages, ...(out.total !== undefined ? { total: out.total } : {}) });
     const next = nextLink(bundle, http.baseUrl);
     if (next.kind === 'refused') {
-      stop('truncated', `${label} gave a next-page link ${next.why}; the rest was not read`);
+      stop('truncated', { what: 'next-link', link: next.why });
       return undefined;
     }
     if (next.kind === 'none') {
@@ -126,7 +122,7 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
     }
     if (expected !== undefined && samePage(next.url, expected)) return expected;
     if (seenUrls.has(next.url)) {
-      stop('truncated', `${label} gave a next-page link that repeats an earlier page; the rest was not read`);
+      stop('truncated', { what: 'next-repeats' });
       return undefined;
     }
     return next.url;
@@ -135,17 +131,17 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
   let url: string | undefined = spec.path;
   while (url !== undefined) {
     if (out.pages >= opts.maxPages) {
-      stop('truncated', `${label} stopped after ${out.pages} pages (the page limit); the rest was not read`);
+      stop('truncated', { what: 'page-limit', pages: out.pages });
       break;
     }
     seenUrls.add(url);
     const first = out.pages === 0;
-    url = take(await readPage(http, url, first, spec, label, out, opts));
+    url = take(await readPage(http, url, first, spec, out, opts));
     if (url === undefined || out.pages !== 1 || out.total === undefined) continue;
     // Offset paging with a total: every remaining page can be named now, and asked for at once.
     const plan = offsetPlan(url, out.total, opts.maxPages - 1);
     if (!plan) continue;
-    const pages = await Promise.all(plan.urls.map((u) => readPage(http, u, false, spec, label, out, opts, false)));
+    const pages = await Promise.all(plan.urls.map((u) => readPage(http, u, false, spec, out, opts, false)));
     out.roundTrips += 1;
     for (let i = 0; i < pages.length; i += 1) {
       seenUrls.add(plan.urls[i]!);
@@ -155,7 +151,7 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
       if (url === undefined || expected === undefined || url !== expected) break;
     }
   }
-  finish(spec, label, got, out, ended);
+  finish(spec, got, out, ended);
   return out;
 }
 
@@ -165,7 +161,6 @@ async function readPage(
   url: string,
   first: boolean,
   spec: SearchSpec,
-  label: string,
   out: SearchOutcome,
   opts: PagingOptions,
   ownTrip = true,
@@ -186,22 +181,19 @@ async function readPage(
   if (first && answer.kind === 'answered' && answer.status === 400 && url.includes('_include=')) {
     answer = await get(url.replace(/&_include=[^&]*/g, ''));
   }
-  const where = first ? label : `${label}, a further page,`;
-  const after = first ? '' : ` after ${out.matches.length} ${spec.resourceType} resources; the rest was not read`;
+  // A later page that fails cuts the search short: how many matches came before it is part of the facts.
+  const page: ProblemParams = first ? {} : { further: 1, read: out.matches.length };
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
     const reason =
       first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
-    return {
-      kind: 'gap',
-      gap: gap(spec.resourceType, reason, `${where} ${describeAnswer(answer)}${after}`, spec.path),
-    };
+    const params = { what: 'search-failed' as const, ...answerFacts(answer), ...page };
+    return { kind: 'gap', gap: gap(spec.resourceType, reason, params, spec.path) };
   }
   const bundle = asSearchBundle(answer);
-  if (typeof bundle === 'string')
-    return {
-      kind: 'gap',
-      gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', `${where} ${bundle}${after}`, spec.path),
-    };
+  if ('body' in bundle) {
+    const params = { what: 'search-body' as const, ...bundle, ...page };
+    return { kind: 'gap', gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', params, spec.path) };
+  }
   return { kind: 'bundle', bundle };
 }
 
@@ -250,60 +242,43 @@ function absorb(bundle: Bundle, spec: SearchSpec, got: Collected, out: SearchOut
 }
 
 /** The gaps that only the whole search can show: skipped entries, warnings, versions, an unreachable total. */
-function finish(spec: SearchSpec, label: string, got: Collected, out: SearchOutcome, ended: boolean): void {
-  const add = (reason: ReadGap['reason'], detail: string, count?: number): ReadGap => {
-    const g = gap(spec.resourceType, reason, detail, spec.path, count);
+function finish(spec: SearchSpec, got: Collected, out: SearchOutcome, ended: boolean): void {
+  const add = (reason: ReadGap['reason'], params: ReadGapParams, count?: number): ReadGap => {
+    const g = gap(spec.resourceType, reason, params, spec.path, count);
     out.gaps.push(g);
     return g;
   };
-  if (got.malformed > 0) {
-    const what = got.malformed === 1 ? '1 entry was' : `${got.malformed} entries were`;
-    add('malformed', `${label}: ${what} not a readable ${spec.resourceType} and skipped`, got.malformed);
-  }
+  if (got.malformed > 0) add('malformed', { what: 'entries-malformed' }, got.malformed);
   for (const n of got.notices.values()) {
-    const withoutText = `${label}: the server reported that its results may be partial (${n.severity}; issue: ${n.codes})`;
-    const g = add('server-warning', n.text ? `${withoutText}: "${n.text}"` : withoutText);
-    if (n.text) out.quoted.push({ gap: g, text: n.text, withoutText });
+    const facts = { what: 'server-warning' as const, level: n.severity, issues: n.codes };
+    const g = add('server-warning', n.text ? { ...facts, technical: n.text } : facts);
+    if (n.text) out.quoted.push({ gap: g, text: n.text });
   }
-  if (got.otherPatient > 0) {
-    const what = got.otherPatient === 1 ? '1 record belonged' : `${got.otherPatient} records belonged`;
-    add(
-      'wrong-patient',
-      `${label}: ${what} to another patient and ${got.otherPatient === 1 ? 'was' : 'were'} left out`,
-      got.otherPatient,
-    );
-  }
-  if (got.conflicting.size > 0) {
-    const n = got.conflicting.size;
-    add(
-      'inconsistent',
-      `${label}: ${n === 1 ? '1 record' : `${n} records`} came back in different versions under one id; every version is kept`,
-      n,
-    );
-  }
+  if (got.otherPatient > 0) add('wrong-patient', { what: 'other-patient' }, got.otherPatient);
+  if (got.conflicting.size > 0) add('inconsistent', { what: 'versions' }, got.conflicting.size);
   // A total only counts matches (FHIR R4 Bundle.total); entries left out above still count as sent.
   const reached = got.matchIds.size + got.otherPatient + got.malformed;
   if (ended && out.total !== undefined && reached < out.total) {
-    add(
-      'inconsistent',
-      `${label}: the server announced ${out.total} results but sent ${reached}, with no further page; the rest was not read`,
-    );
+    add('inconsistent', { what: 'total-short', total: out.total, reached });
   }
 }
 
+/** Why a body is not a search result: not JSON, an OperationOutcome (with its issue codes), no Bundle, no list. */
+type NotABundle = { body: 'not-json' | 'not-bundle' | 'entries-not-list' } | { body: 'outcome'; issues?: string };
+
 /** The body as a search Bundle, or why it is not one. */
-function asSearchBundle(answer: HttpAnswer & { kind: 'answered' }): Bundle | string {
-  if (answer.notJson) return 'answered with something that is not JSON';
+function asSearchBundle(answer: HttpAnswer & { kind: 'answered' }): Bundle | NotABundle {
+  if (answer.notJson) return { body: 'not-json' };
   const body = answer.json;
   if (isOperationOutcome(body)) {
-    const codes = outcomeCodes(body);
-    return `answered with an error report instead of results${codes ? ` (issue: ${codes})` : ''}`;
+    const issues = outcomeCodes(body);
+    return { body: 'outcome', ...(issues ? { issues } : {}) };
   }
   if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Bundle') {
-    return 'answered with something that is not a FHIR Bundle';
+    return { body: 'not-bundle' };
   }
   const entry = (body as { entry?: unknown }).entry;
-  if (entry !== undefined && !Array.isArray(entry)) return 'answered with a Bundle whose entries are not a list';
+  if (entry !== undefined && !Array.isArray(entry)) return { body: 'entries-not-list' };
   return body as Bundle;
 }
 
@@ -322,7 +297,11 @@ function checkEntry(entry: unknown, spec: SearchSpec): CheckedEntry {
   return { resource: resource as Resource & { id: string } };
 }
 
-type NextLink = { kind: 'none' } | { kind: 'next'; url: string } | { kind: 'refused'; why: string };
+/** A next-page link not followed: none given, not an address, or an address on another server. */
+type NextLink =
+  | { kind: 'none' }
+  | { kind: 'next'; url: string }
+  | { kind: 'refused'; why: 'no-address' | 'invalid' | 'other-server' };
 
 /**
  * The next-page link, if any. Followed only when it stays under the FHIR base: the port attaches the access token
@@ -331,15 +310,14 @@ type NextLink = { kind: 'none' } | { kind: 'next'; url: string } | { kind: 'refu
 export function nextLink(bundle: Bundle, baseUrl: string): NextLink {
   const link = Array.isArray(bundle.link) ? bundle.link.find((l) => l?.relation === 'next') : undefined;
   if (!link) return { kind: 'none' };
-  if (typeof link.url !== 'string' || link.url === '') return { kind: 'refused', why: 'without an address' };
+  if (typeof link.url !== 'string' || link.url === '') return { kind: 'refused', why: 'no-address' };
   let resolved: URL;
   try {
     resolved = new URL(link.url, `${baseUrl}/`);
   } catch {
-    return { kind: 'refused', why: 'that is not a valid address' };
+    return { kind: 'refused', why: 'invalid' };
   }
-  if (!isUnderBase(resolved.href, baseUrl))
-    return { kind: 'refused', why: 'to another server (not followed, to keep the access token there)' };
+  if (!isUnderBase(resolved.href, baseUrl)) return { kind: 'refused', why: 'other-server' };
   return { kind: 'next', url: resolved.href };
 }
 

@@ -15,6 +15,13 @@ import { belongsTo } from './create-once.ts';
 import { fhirRequest, isSuccess } from './request.ts';
 import { nextLink } from './bundle-paging.ts';
 
+/** A refused next-page link in words, for the write's remark (still a sentence, see order-writer.ts notes). */
+const LINK_WORDS = {
+  'no-address': 'without an address',
+  invalid: 'that is not a valid address',
+  'other-server': 'to another server (not followed, to keep the access token there)',
+} as const;
+
 /** Pages of the patient's current orders read at most; a longer list makes the look 'unknown', never 'none'. */
 export const CONCURRENT_MAX_PAGES = 20;
 
@@ -64,7 +71,8 @@ export async function findConcurrentLdnOrder(
     }
     const next = nextLink(bundle, http.baseUrl);
     if (next.kind === 'none') break;
-    if (next.kind === 'refused') return { kind: 'unknown', why: `the search gave a next-page link ${next.why}` };
+    if (next.kind === 'refused')
+      return { kind: 'unknown', why: `the search gave a next-page link ${LINK_WORDS[next.why]}` };
     if (page >= CONCURRENT_MAX_PAGES)
       return { kind: 'unknown', why: `the patient has more current orders than ${CONCURRENT_MAX_PAGES} pages` };
     answer = await fhirRequest(http, next.url, { method: 'GET' }, req);

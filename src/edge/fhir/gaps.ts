@@ -1,9 +1,9 @@
 /**
- * Turning a failed request into a `ReadGap`: one place decides which reason a status or a fault gets, and words
- * the detail for a clinician. Details name the search or reference and the status, never patient data, so the
- * server's free-text diagnostics are left out (only OperationOutcome issue codes are quoted).
+ * Turning a failed request into a `ReadGap`: one place decides which reason a status or a fault gets, and which
+ * facts the gap carries (the surfaces word them). Facts name the search or reference and the status, never
+ * patient data, so the server's free-text diagnostics are left out (only OperationOutcome issue codes are kept).
  */
-import type { ChartResourceType, GapReason, ReadGap } from '../../core/chart.ts';
+import { readGap, type ChartResourceType, type GapReason, type ReadGap, type ReadGapParams } from '../../core/chart.ts';
 import type { ProblemParams } from '../../core/problem.ts';
 import type { HttpAnswer } from './request.ts';
 import { outcomeCodes } from './operation-outcome.ts';
@@ -32,7 +32,10 @@ const STATUS_WORDS: Record<GapReason, string> = {
   'wrong-patient': 'the answer was about another patient',
 };
 
-/** Plain words for a status, e.g. "answered 503 (the server reported an error)". */
+/**
+ * Plain words for a status, e.g. "answered 503 (the server reported an error)": only for the write's remarks
+ * that are still sentences (concurrent-order.ts); read gaps and write problems carry answerFacts instead.
+ */
 export function describeStatus(status: number, body?: unknown): string {
   const codes = outcomeCodes(body);
   return `answered ${status} (${STATUS_WORDS[reasonForStatus(status)]}${codes ? `; issue: ${codes}` : ''})`;
@@ -89,15 +92,9 @@ export function reasonForAnswer(answer: HttpAnswer): GapReason {
 export function gap(
   resourceType: ChartResourceType,
   reason: GapReason,
-  detail: string,
+  params: ReadGapParams,
   target?: string,
   count?: number,
 ): ReadGap {
-  return {
-    resourceType,
-    reason,
-    detail,
-    ...(target !== undefined ? { target } : {}),
-    ...(count !== undefined ? { count } : {}),
-  };
+  return readGap(resourceType, reason, params, target, count);
 }

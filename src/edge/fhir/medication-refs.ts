@@ -5,9 +5,10 @@
  */
 import type { Bundle, Medication, Resource } from 'fhir/r4';
 import type { ReadGap } from '../../core/chart.ts';
+import type { ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
-import { describeAnswer, gap } from './gaps.ts';
+import { answerFacts, gap } from './gaps.ts';
 import { isUnderBase } from './bundle-paging.ts';
 
 /** Where a medicationReference points. */
@@ -42,7 +43,7 @@ export function findMissingMedications(
   baseUrl: string,
 ): MissingMedications {
   const toRead = new Map<string, number>();
-  const unresolvable = new Map<string, { count: number; why: string }>();
+  const unresolvable = new Map<string, { count: number; why: 'medication-ref-contained' | 'medication-ref-outside' }>();
   for (const user of users) {
     const reference = user.medicationReference?.reference;
     if (typeof reference !== 'string' || reference === '') continue; // display-only: the core judges it readable or not
@@ -58,21 +59,12 @@ export function findMissingMedications(
       if (found) continue;
     }
     const key = pointer.kind === 'contained' ? `${user.resourceType}/${user.id ?? '?'}${reference}` : reference;
-    const why =
-      pointer.kind === 'contained'
-        ? 'points to a contained medication that is not there'
-        : 'points outside this FHIR server';
+    const why = pointer.kind === 'contained' ? 'medication-ref-contained' : 'medication-ref-outside';
     const prior = unresolvable.get(key);
     unresolvable.set(key, { count: (prior?.count ?? 0) + 1, why });
   }
   const gaps = [...unresolvable].map(([target, { count, why }]) =>
-    gap(
-      'Medication',
-      'unresolved-reference',
-      `The medication reference ${target} ${why}, so that medication is unknown`,
-      target,
-      count,
-    ),
+    gap('Medication', 'unresolved-reference', { what: why }, target, count),
   );
   return { toRead, gaps };
 }
@@ -123,26 +115,23 @@ export async function fetchMedications(
     const reads = await pool(fallback, opts.concurrency ?? 8, (id) => readOne(http, id, opts));
     reads.forEach((r, i) => {
       const id = fallback[i]!;
-      if (typeof r === 'string') out.gaps.push(unreadable(id, r, toRead.get(id) ?? 1));
-      else out.medications.push(r);
+      if (isMedication(r)) out.medications.push(r);
+      else out.gaps.push(unreadable(id, r, toRead.get(id) ?? 1));
     });
   }
   return out;
 }
 
-function unreadable(id: string, why: string, count: number): ReadGap {
-  const users = count === 1 ? 'one medication record' : `${count} medication records`;
-  return gap(
-    'Medication',
-    'unresolved-reference',
-    `Medication/${id}, named by ${users}, could not be read: it ${why}`,
-    `Medication/${id}`,
-    count,
-  );
+const isMedication = (r: Medication | ProblemParams): r is Medication => r.resourceType === 'Medication';
+
+/** Medication/<id>, named by `count` records, could not be read: `why` is how its read ended (answer facts). */
+function unreadable(id: string, why: ProblemParams, count: number): ReadGap {
+  return gap('Medication', 'unresolved-reference', { ...why, what: 'medication-failed' }, `Medication/${id}`, count);
 }
 
 type BatchResult =
-  { kind: 'unsupported'; ids: string[] } | { kind: 'read'; medications: Medication[]; failed: Map<string, string> };
+  | { kind: 'unsupported'; ids: string[] }
+  | { kind: 'read'; medications: Medication[]; failed: Map<string, ProblemParams> };
 
 async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Promise<BatchResult> {
   const body: Bundle = {
@@ -157,7 +146,7 @@ async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Pro
     requestOpts(opts),
   );
   if (answer.kind === 'aborted')
-    return { kind: 'read', medications: [], failed: new Map(ids.map((id) => [id, 'was cancelled'])) };
+    return { kind: 'read', medications: [], failed: new Map(ids.map((id) => [id, { answer: 'aborted' }])) };
   const response = answer.kind === 'answered' && isSuccess(answer.status) ? answer.json : undefined;
   const entries = (response as Bundle | undefined)?.entry;
   if (
@@ -168,28 +157,28 @@ async function readBatch(http: FhirHttp, ids: string[], opts: FetchOptions): Pro
     return { kind: 'unsupported', ids };
   }
   const medications: Medication[] = [];
-  const failed = new Map<string, string>();
+  const failed = new Map<string, ProblemParams>();
   entries.forEach((entry, i) => {
     const id = ids[i]!;
     const status = Number.parseInt(String(entry?.response?.status ?? ''), 10);
     const resource = entry?.resource as Medication | undefined;
     if (isSuccess(status) && resource?.resourceType === 'Medication' && resource.id === id) medications.push(resource);
-    else if (Number.isFinite(status) && !isSuccess(status)) failed.set(id, `answered ${status}`);
-    else failed.set(id, 'was not a readable Medication');
+    else if (Number.isFinite(status) && !isSuccess(status)) failed.set(id, { answer: 'status', status });
+    else failed.set(id, { answer: 'not-medication' });
   });
   return { kind: 'read', medications, failed };
 }
 
-async function readOne(http: FhirHttp, id: string, opts: FetchOptions): Promise<Medication | string> {
+async function readOne(http: FhirHttp, id: string, opts: FetchOptions): Promise<Medication | ProblemParams> {
   const answer: HttpAnswer = await fhirRequest(
     http,
     `Medication/${encodeURIComponent(id)}`,
     { method: 'GET' },
     requestOpts(opts),
   );
-  if (answer.kind !== 'answered' || !isSuccess(answer.status)) return describeAnswer(answer);
+  if (answer.kind !== 'answered' || !isSuccess(answer.status)) return answerFacts(answer);
   const resource = answer.json as Medication | undefined;
-  if (resource?.resourceType !== 'Medication' || resource.id !== id) return 'was not a readable Medication';
+  if (resource?.resourceType !== 'Medication' || resource.id !== id) return { answer: 'not-medication' };
   return resource;
 }
 

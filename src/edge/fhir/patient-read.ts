@@ -7,7 +7,7 @@
 import type { Patient } from 'fhir/r4';
 import type { ReadGap } from '../../core/chart.ts';
 import type { FhirHttp } from '../types.ts';
-import { describeAnswer, gap, reasonForAnswer } from './gaps.ts';
+import { answerFacts, gap, reasonForAnswer } from './gaps.ts';
 import { fhirRequest, isSuccess } from './request.ts';
 
 export interface PatientRead {
@@ -29,32 +29,18 @@ export async function readPatient(
   const answer = await fhirRequest(http, target, { method: 'GET', headers: { accept: 'application/fhir+json' } }, opts);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
     return {
-      gaps: [gap('Patient', reasonForAnswer(answer), `The patient's record ${describeAnswer(answer)}`, target)],
+      gaps: [gap('Patient', reasonForAnswer(answer), { what: 'patient-failed', ...answerFacts(answer) }, target)],
     };
   }
   const body = answer.json as { resourceType?: unknown; id?: unknown } | undefined;
   if (answer.notJson || typeof body !== 'object' || body === null || body.resourceType !== 'Patient') {
     return {
-      gaps: [
-        gap(
-          'Patient',
-          'malformed',
-          "The patient's record was asked for, and the answer was not a patient record",
-          target,
-        ),
-      ],
+      gaps: [gap('Patient', 'malformed', { what: 'patient-not-patient' }, target)],
     };
   }
   if (body.id !== patientId) {
     return {
-      gaps: [
-        gap(
-          'Patient',
-          'wrong-patient',
-          "The server answered with another patient's record instead of the launch patient's; nothing read can be trusted to be this patient's",
-          target,
-        ),
-      ],
+      gaps: [gap('Patient', 'wrong-patient', { what: 'patient-other' }, target)],
     };
   }
   return { patient: body as Patient, gaps: [] };

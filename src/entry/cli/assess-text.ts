@@ -6,6 +6,7 @@
  */
 import type { Assessment, Conflict, Source } from '../../core/assess/types.ts';
 import { clinicalDate } from '../../core/fhir/dates.ts';
+import { describeProblem } from './strings.ts';
 
 function sourceLine(s: Source): string {
   const id =
@@ -62,7 +63,7 @@ export function textReport(a: Assessment): string {
   }
   if (a.gaps.length) {
     lines.push('Not read:');
-    for (const g of a.gaps) lines.push(`  - ${g.resourceType} ${g.reason}: ${g.detail}`);
+    for (const g of a.gaps) lines.push(`  - ${g.resourceType} ${g.reason}: ${describeProblem(g)}`);
   }
   if (a.notChecked?.length) {
     lines.push('Not part of the chart given (not checked, not "none found"):');

@@ -42,7 +42,7 @@ function clientsSentence(p: Problem): string {
 }
 
 /** The sentence for a problem, as the command prints it. */
-export function describeProblem(p: Problem & { file?: string }): string {
+export function describeProblem(p: Parameters<typeof appSentence>[0]): string {
   return p.code.startsWith('clients/') ? clientsSentence(p) : appSentence(p);
 }
 
@@ -55,6 +55,6 @@ export function firstProblemLine(problems: readonly Problem[]): string {
 }
 
 /** Problems one a line. */
-export function problemLines(problems: readonly (Problem & { file?: string })[]): string {
+export function problemLines(problems: readonly Parameters<typeof appSentence>[0][]): string {
   return problems.map(describeProblem).join('\n');
 }

@@ -7,6 +7,7 @@ import type { ReadGap } from '../../core/chart.ts';
 import { plainWords, recordsWord } from '../clinical-words.ts';
 import { formatCount } from '../format.ts';
 import { GAP_REASON_WORDS, S, VERDICT_WORDS } from '../strings.ts';
+import { describeReadGap } from '../strings-read.ts';
 
 /** The core's summary with its verdict codes ("not-recommended") said as the verdict's words, dates as dates. */
 export function verdictSentence(summary: string): string {
@@ -71,12 +72,10 @@ export function GapList({ gaps }: { gaps: ReadGap[] }) {
         <li key={i}>
           <strong>{recordsWord(g.resourceType)}</strong>: {GAP_REASON_WORDS[g.reason] ?? g.reason}
           {g.count !== undefined && ` (${S.gapCount(formatCount(g.count))})`}
-          {g.detail && (
-            <details class="gaps__detail">
-              <summary>{S.technical}</summary>
-              {plainWords(g.detail)}
-            </details>
-          )}
+          <details class="gaps__detail">
+            <summary>{S.technical}</summary>
+            {plainWords(describeReadGap(g))}
+          </details>
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/core/assess/index.ts';
 import { concept, condition, icd10, snomed } from '../../../fixtures/factories.ts';
 import { chartOf, NOW, orderText, P, run } from '../rules/helpers.ts';
+import { readGap } from '../../../src/core/chart.ts';
 
 const fibro = condition({ patientId: P, code: concept([icd10('M79.7', 'Fibromyalgia')]) });
 const hashimoto = condition({ patientId: P, code: concept([snomed('21983002')], "Hashimoto's thyroiditis") });
@@ -35,11 +36,9 @@ describe('verdict', () => {
 describe('completeness (fail safe)', () => {
   it('any chart gap makes the verdict incomplete, keeping verdictIfComplete', () => {
     const chart = chartOf(fibro);
-    chart.gaps.push({
-      resourceType: 'MedicationStatement',
-      reason: 'refused',
-      detail: 'MedicationStatement search answered 403',
-    });
+    chart.gaps.push(
+      readGap('MedicationStatement', 'refused', { what: 'search-failed', answer: 'status', status: 403 }),
+    );
     const a = assess(chart, NOW);
     expect(a).toMatchObject({ verdict: 'incomplete', verdictIfComplete: 'candidate', complete: false });
     expect(a.gaps).toHaveLength(1);
@@ -48,7 +47,7 @@ describe('completeness (fail safe)', () => {
 
   it('never says "no conflicts" on partial data', () => {
     const chart = chartOf(fibro);
-    chart.gaps.push({ resourceType: 'MedicationRequest', reason: 'truncated', detail: 'paging link broke' });
+    chart.gaps.push(readGap('MedicationRequest', 'truncated', { what: 'next-link', link: 'invalid' }));
     expect(assess(chart, NOW).summary).not.toMatch(/no conflicts/);
   });
 });

@@ -13,6 +13,7 @@ import { compoundedLdn } from '../../../fixtures/patients-cds.ts';
 import { OVERRIDE_SYSTEM } from '../../../src/core/cds/index.ts';
 import type { CdsCard } from '../../../src/core/cds/types.ts';
 import { cards, chartOf, DRAFT, NOW, orderContext, PATIENT } from './support.ts';
+import { readGap } from '../../../src/core/chart.ts';
 
 const ldnOrder = (over: Partial<Parameters<typeof medicationRequest>[0]> = {}): MedicationRequest =>
   medicationRequest({
@@ -133,16 +134,14 @@ describe('opioid draft for a patient on naltrexone', () => {
   });
 
   it('says the check was incomplete when the chart has a gap, never silence', () => {
-    const gap = {
-      resourceType: 'MedicationStatement' as const,
-      reason: 'failed' as const,
-      detail: 'MedicationStatement search answered 503.',
-    };
+    const gap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'status', status: 503 });
     const out = cards('order-sign', orderContext([DRAFT.oxycodone()]), chartOf([], [gap])).cards;
     expect(out).toHaveLength(1);
     expect(out[0]!.indicator).toBe('warning');
     expect(out[0]!.summary).toMatch(/incomplete/);
-    expect(out[0]!.detail).toContain('MedicationStatement search answered 503\\.'.replace('\\', ''));
+    expect(out[0]!.detail).toContain(
+      '- MedicationStatement: could not be read (the server reported an error or could not be reached); the server answered 503',
+    );
     // A draft that needs no check says nothing, even on a partial chart.
     expect(cards('order-sign', orderContext([DRAFT.ibuprofen()]), chartOf([], [gap])).cards).toEqual([]);
   });

@@ -1,14 +1,11 @@
 /** The signature gate (issue 10 item 2): every case of "may sign?", "acknowledgement needed?" and "why not?". */
 import { describe, expect, it } from 'vitest';
-import type { ReadGap } from '../../../src/core/chart.ts';
+import { readGap } from '../../../src/core/chart.ts';
 import { signGate, type SignGateInput } from '../../../src/core/order/sign-gate.ts';
+import { describeReadGap } from '../../../src/ui/strings-read.ts';
 
 const WRITE = ['patient/MedicationRequest.crs', 'patient/DetectedIssue.c'];
-const gap: ReadGap = {
-  resourceType: 'MedicationStatement',
-  reason: 'failed',
-  detail: 'The MedicationStatement search answered 500.',
-};
+const gap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'status', status: 500 });
 
 function input(over: Partial<SignGateInput> = {}): SignGateInput {
   return {
@@ -17,6 +14,7 @@ function input(over: Partial<SignGateInput> = {}): SignGateInput {
     orderReady: true,
     overridesComplete: true,
     existingOrders: 0,
+    describeGap: describeReadGap,
     ...over,
   };
 }
@@ -41,7 +39,7 @@ describe('signGate', () => {
       needsAcknowledgement: true,
       blocked: 'acknowledgement-missing',
     });
-    expect(g.notRead).toEqual([gap.detail]);
+    expect(g.notRead).toEqual(['MedicationStatement search answered 500 (the server reported an error)']);
     expect(signGate(input({ ...incomplete, acknowledgement: { checked: true, reason: '  ' } })).maySign).toBe(false);
     expect(signGate(input({ ...incomplete, acknowledgement: { checked: false, reason: 'urgent' } })).maySign).toBe(
       false,
