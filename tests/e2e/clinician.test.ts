@@ -188,58 +188,53 @@ e2eDescribe('clinician screen', () => {
     for (const h of headers) if (!h.text.includes(' ')) expect(h.lines, h.text).toBeLessThanOrEqual(1);
   });
 
-  for (const size of [
-    { width: 800, height: 600 },
-    { width: 1280, height: 800 },
-  ]) {
-    it(`timeline labels never overlap and the screens are captured at ${size.width}x${size.height}`, async () => {
-      mkdirSync(SHOTS, { recursive: true });
+  it('timeline labels never overlap and the screens are captured at 800x600 and 1280x800', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const sizes = [
+      { width: 800, height: 600 },
+      { width: 1280, height: 800 },
+    ];
+    /** The window resized (the page lays itself out again), with the tag of the screenshots at that size. */
+    const resize = async (size: { width: number; height: number }) => {
       await page.setViewportSize(size);
-      for (const patient of ['ldn-ms-tramadol-stopped', 'ldn-crohns-oxycodone', 'ldn-status-mix']) {
-        const frame = await fullPageLaunch(page, patient, { banner: '1' });
-        await frame.waitForSelector(SCREEN_DONE, { timeout: 45_000 });
-        await frame.selectOption('#plan-preset', 'clinic-weekly');
-        await frame.waitForSelector('table.steps');
-        const boxes = await frame.$$eval('.timeline svg text', (els) =>
-          els.map((el) => {
-            const r = el.getBoundingClientRect();
-            return { text: el.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-          }),
-        );
-        for (let i = 0; i < boxes.length; i++) {
-          for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i]!;
-            const b = boxes[j]!;
-            const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-            expect(overlap, `${patient}: "${a.text}" overlaps "${b.text}"`).toBe(false);
-          }
+      await page.waitForFunction(({ width }) => window.innerWidth === width, size);
+      return `${size.width}x${size.height}`;
+    };
+    // One launch per patient, each size checked in it.
+    for (const patient of ['ldn-ms-tramadol-stopped', 'ldn-crohns-oxycodone', 'ldn-status-mix']) {
+      await resize(sizes[0]!);
+      const frame = await fullPageLaunch(page, patient, { banner: '1' });
+      await frame.waitForSelector(SCREEN_DONE, { timeout: 45_000 });
+      await frame.selectOption('#plan-preset', 'clinic-weekly');
+      await frame.waitForSelector('table.steps');
+      for (const size of sizes) {
+        const tag = await resize(size);
+        await expectTimelineLabelsApart(frame, `${patient} at ${tag}`);
+        if (patient === 'ldn-ms-tramadol-stopped') {
+          await frame.locator('.verdict').screenshot({ path: `${SHOTS}/verdict-${tag}.png` });
+          await frame.locator('.timeline').screenshot({ path: `${SHOTS}/timeline-${tag}.png` });
+          await frame.locator('.conflicts').screenshot({ path: `${SHOTS}/conflicts-${tag}.png` });
+          await frame.locator('.planner').screenshot({ path: `${SHOTS}/planner-${tag}.png` });
         }
-        // Every label inside the picture.
-        const svg = await frame
-          .$eval('.timeline svg', (el) => {
-            const r = el.getBoundingClientRect();
-            return { left: r.left, right: r.right };
-          })
-          .catch(() => undefined);
-        if (svg) for (const b of boxes) expect(b.left >= svg.left - 1 && b.right <= svg.right + 1, b.text).toBe(true);
-        if (patient === 'ldn-status-mix')
-          expect(await frame.textContent('.timeline')).toMatch(/Last opioid: hydrocodone, stopped/);
-        if (patient !== 'ldn-ms-tramadol-stopped') continue;
-        const tag = `${size.width}x${size.height}`;
-        await frame.locator('.verdict').screenshot({ path: `${SHOTS}/verdict-${tag}.png` });
-        await frame.locator('.timeline').screenshot({ path: `${SHOTS}/timeline-${tag}.png` });
-        await frame.locator('.conflicts').screenshot({ path: `${SHOTS}/conflicts-${tag}.png` });
-        await frame.locator('.planner').screenshot({ path: `${SHOTS}/planner-${tag}.png` });
-        await overrideAll(frame, 'Reviewed with the patient');
-        await frame.waitForSelector('[data-order-preview]');
+      }
+      if (patient === 'ldn-status-mix')
+        expect(await frame.textContent('.timeline')).toMatch(/Last opioid: hydrocodone, stopped/);
+      if (patient !== 'ldn-ms-tramadol-stopped') continue;
+      await overrideAll(frame, 'Reviewed with the patient');
+      await frame.waitForSelector('[data-order-preview]');
+      for (const size of sizes) {
+        const tag = await resize(size);
         await frame.locator('.review').screenshot({ path: `${SHOTS}/review-${tag}.png` });
-        await frame.click(`button:has-text("${H.open}")`);
-        await frame.waitForSelector('.handout');
+      }
+      await frame.click(`button:has-text("${H.open}")`);
+      await frame.waitForSelector('.handout');
+      for (const size of sizes) {
+        const tag = await resize(size);
         await frame.locator('.handout').screenshot({ path: `${SHOTS}/handout-${tag}.png` });
         await expectNoAxeViolations(frame);
       }
-    });
-  }
+    }
+  });
 
   it('can be used with the keyboard alone: the preset, a field and the sign button are reachable with Tab', async () => {
     const frame = await launchToVerdict(page, 'ldn-fibromyalgia', { banner: '0' });
@@ -273,4 +268,30 @@ async function expectNoHorizontalScroll(frame: Frame) {
     return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
   });
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+/** No two timeline labels overlap, and every label is inside the picture. */
+async function expectTimelineLabelsApart(frame: Frame, where: string) {
+  const boxes = await frame.$$eval('.timeline svg text', (els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(overlap, `${where}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+    }
+  }
+  const svg = await frame
+    .$eval('.timeline svg', (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    })
+    .catch(() => undefined);
+  if (svg)
+    for (const b of boxes) expect(b.left >= svg.left - 1 && b.right <= svg.right + 1, `${where}: ${b.text}`).toBe(true);
 }
