@@ -31,8 +31,11 @@ describe('issMatch built from the allow-list', () => {
     expect(fhirclientPick('https://ehr.example.org/fhir/r4/')?.clientId).toBe('exact-client');
   });
 
-  it('refuses a longer path under an exact iss', () => {
+  it('refuses a longer path under an exact iss, and a path that only starts with it', () => {
     expect(fhirclientPick('https://ehr.example.org/fhir/r4/other')).toBeUndefined();
+    // The browser test launched this look-alike of the sandbox's iss (`<origin>/fhir-evil`) until issue 14 item 5.
+    expect(fhirclientPick('https://ehr.example.org/fhir/r4-evil')).toBeUndefined();
+    expect(fhirclientPick('http://localhost:8787/fhir-evil')).toBeUndefined();
   });
 
   it('accepts any tenant under a prefix and uses that entry’s client id', () => {
