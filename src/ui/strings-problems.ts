@@ -5,7 +5,8 @@
  */
 import { clinicalDate } from '../core/fhir/dates.ts';
 import type { Problem, ProblemParams } from '../core/problem.ts';
-import { urlFaultWords, type UrlFault } from '../core/smart/issuer-url.ts';
+import type { UrlFault } from '../core/smart/issuer-url.ts';
+import { urlFaultWords } from '../core/smart/url-words.ts';
 import { answerWords, describeReadGap, type GapFacts } from './strings-read.ts';
 
 type Params = ProblemParams | undefined;

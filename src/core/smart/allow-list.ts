@@ -12,7 +12,8 @@ import { canonicalIssuer, canonicalPrefix, issuerUrlFault, serverUrlFault, type 
 import { launcherAcceptsIss } from './launcher.ts';
 import { stripTrailingSlashes } from '../fhir/systems.ts';
 
-export { canonicalIssuer, checkIssuerUrl, checkServerUrl, type UrlFault } from './issuer-url.ts';
+export { canonicalIssuer, type UrlFault } from './issuer-url.ts';
+export { checkIssuerUrl, checkServerUrl } from './url-words.ts';
 
 /** One registered issuer. */
 export interface AllowListEntry {

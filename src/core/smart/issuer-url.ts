@@ -11,7 +11,7 @@ function isLoopback(host: string): boolean {
 
 /**
  * What is wrong with a URL, as a code: the allow-list reports it in a `config/bad-url` problem (worded by the
- * surfaces), the string checks below word it for the callers that still take a sentence.
+ * surfaces); url-words.ts words it for the callers that still take a sentence.
  */
 export type UrlFault =
   | 'not-string' // missing, not a string, or blank
@@ -67,48 +67,6 @@ export function issuerUrlFault(value: unknown): UrlFault | undefined {
     return plain === '.' || plain === '..';
   });
   return dotSegment ? 'dot-segment' : undefined;
-}
-
-/**
- * The fault in words, e.g. `"http://x" must use https (http is accepted only for localhost)`, for the callers
- * that still take a sentence (`npm run clients`, the registration base URL, the standalone picker).
- */
-export function urlFaultWords(fault: UrlFault, value: unknown): string {
-  const v = `"${String(value)}"`;
-  switch (fault) {
-    case 'not-string':
-      return 'must be a non-empty URL string';
-    case 'invalid':
-      return `${v} is not a valid URL`;
-    case 'not-https':
-      return `${v} must use https (http is accepted only for localhost)`;
-    case 'fragment':
-      return `${v} must not contain a #fragment`;
-    case 'credentials':
-      return `${v} must not contain credentials`;
-    case 'whitespace':
-      return `${v} must not contain spaces or control characters`;
-    case 'backslash':
-      return `${v} must not contain a backslash`;
-    case 'query':
-      return `${v} must not contain a ?query`;
-    case 'encoded':
-      return `${v} must not contain an encoded "/", "\\" or "%"`;
-    case 'dot-segment':
-      return `${v} must not contain "." or ".." path segments (plain or as %2e)`;
-  }
-}
-
-/** {@link serverUrlFault} in words, or undefined when the URL is fit. */
-export function checkServerUrl(value: unknown): string | undefined {
-  const fault = serverUrlFault(value);
-  return fault && urlFaultWords(fault, value);
-}
-
-/** {@link issuerUrlFault} in words, or undefined when the URL is fit. */
-export function checkIssuerUrl(value: unknown): string | undefined {
-  const fault = issuerUrlFault(value);
-  return fault && urlFaultWords(fault, value);
 }
 
 /**

@@ -11,6 +11,9 @@
  * (TypeError, HttpError.status), by its OAuth `error` line, and only for its plain assertions by their text.
  */
 import type { LaunchCode, Problem } from '../../core/problem.ts';
+import { isNetworkError } from './network-error.ts';
+
+export { isNetworkError } from './network-error.ts';
 
 export type LaunchFailureKind =
   /** No state: the app page was opened directly (bookmark, reload in a new tab) instead of launched. */
@@ -122,11 +125,6 @@ export function oauthErrorOf(e: HttpErrorLike): string | undefined {
   if (!lines[1]?.startsWith('URL: ')) return undefined;
   const code = /^([a-z_]{1,64})(?::|$)/.exec(lines[2] ?? '')?.[1];
   return code;
-}
-
-/** Whether an error means no response came (browsers reject fetch with a TypeError on network failure). */
-export function isNetworkError(e: unknown): boolean {
-  return e instanceof TypeError || (typeof e === 'object' && e !== null && (e as Error).name === 'TypeError');
 }
 
 /**

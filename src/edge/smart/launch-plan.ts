@@ -13,7 +13,7 @@ import {
   type AuthorizeOptions,
   type LaunchRequest,
 } from './authorize-options.ts';
-import { isNetworkError } from './launch-failure.ts';
+import { isNetworkError } from './network-error.ts';
 
 /** Failures found by the launch page itself (before or while starting the authorization). */
 export type LaunchPageFailureKind =

@@ -5,7 +5,8 @@
  * surface. Only the CLI's own problems, about its flags (`npm run clients`), are worded here.
  */
 import type { Problem, ProblemParams } from '../../core/problem.ts';
-import { urlFaultWords, type UrlFault } from '../../core/smart/issuer-url.ts';
+import type { UrlFault } from '../../core/smart/issuer-url.ts';
+import { urlFaultWords } from '../../core/smart/url-words.ts';
 import { describeProblem as appSentence } from '../../ui/strings-problems.ts';
 
 const text = (params: ProblemParams | undefined, key: string): string => String(params?.[key] ?? '');
