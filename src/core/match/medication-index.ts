@@ -6,7 +6,7 @@
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
 import { PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
-import { forEachPackedCode, packedLines, unpackBrandIngredients } from '../knowledge/packed-codes.ts';
+import { decodePackedKeys, packedLines, unpackBrandIngredients } from '../knowledge/packed-codes.ts';
 import { DEPOT_INGREDIENT, DEPOT_RXNORM, DEPOT_WINDOWS } from '../knowledge/depots.ts';
 import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
@@ -35,25 +35,27 @@ interface GeneratedCodes {
   targets: CodeTarget[];
 }
 
+/** Keys must fit an Int32: code * 64 + group < 2^31, so codes below 2^25 (decodePackedKeys checks it). */
 const GROUP_BITS = 64;
-/** Keys must fit an Int32: code * 64 + group < 2^31. */
-const MAX_CODE = 2 ** 25;
 
 function buildGeneratedCodes(): GeneratedCodes {
   const targets: CodeTarget[] = [];
-  const keys: number[] = [];
-  for (const [joined, digits] of packedLines(PACKED_PRODUCT_CODE_GROUPS)) {
+  const lines = packedLines(PACKED_PRODUCT_CODE_GROUPS);
+  let room = 0;
+  for (let i = 0; i < lines.length; i++) room += (lines[i] as [string, string])[1].length;
+  // One key per code, decoded straight into the array (no list of numbers, no callback per code), then sorted.
+  const keys = new Int32Array(room);
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const [joined, digits] = lines[i] as [string, string];
     const ingredients = known(joined.split('+'));
     if (!ingredients.length) continue;
     const group = targets.length;
     if (group >= GROUP_BITS) throw new Error('code tables: more ingredient sets than the index holds');
     targets.push({ ingredients, term: `RxNorm product with ${ingredients.join(' / ')}`, kind: 'product' });
-    forEachPackedCode(digits, (code) => {
-      if (code >= MAX_CODE) throw new Error(`code tables: RxNorm code ${code} too large for the index`);
-      keys.push(code * GROUP_BITS + group);
-    });
+    n = decodePackedKeys(digits, keys, n, GROUP_BITS, group);
   }
-  return { keys: Int32Array.from(keys).sort(), targets };
+  return { keys: keys.slice(0, n).sort(), targets };
 }
 
 function generatedTarget(index: GeneratedCodes, code: string): CodeTarget | undefined {

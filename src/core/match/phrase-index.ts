@@ -12,6 +12,9 @@ export interface PhraseHit<T> {
   at: number;
 }
 
+/** A phrase phraseKey would return unchanged: lower-case letters and digits, words separated by one space. */
+const KEY_FORM = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 export class PhraseIndex<T> {
   private readonly map = new Map<string, T[]>();
   /** First words of multi-word phrases: most tokens start none, so no joined key is built for them. */
@@ -19,9 +22,10 @@ export class PhraseIndex<T> {
   private maxWords = 1;
 
   add(phrase: string, value: T): void {
-    const key = phraseKey(phrase);
+    // Most phrases (every generated brand) are already lower-case words with single spaces: their key is the phrase.
+    const key = KEY_FORM.test(phrase) ? phrase : phraseKey(phrase);
     if (!key) return;
-    const parts = key.split(' ');
+    const parts = key.includes(' ') ? key.split(' ') : [key];
     if (parts.length > this.maxWords) this.maxWords = parts.length;
     if (parts.length > 1) this.starts.add(parts[0] as string);
     const list = this.map.get(key);
