@@ -8,7 +8,10 @@
  *   - first assess(): the cold call (JIT not warm, lazily built indexes built here), with its GC time;
  *   - warm: the median of 5 further calls in the same process.
  * `--root DIR` (repeatable) compares other checkouts of the repo on the same chart, interleaved process by process,
- * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change.
+ * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change. A root only has to provide the core
+ * (src/core/assess/index.ts): the sample script and the chart builder always come from this checkout, so an old
+ * commit without these bench files can be measured too. Each further root's medians are also given as a share of
+ * the first root's (the "x of first root" figures), since the machine's load moves all of them together.
  *
  *   npx tsx bench/assess-cold.bench.ts [--runs 7] [--root /tmp/base --root .] [--sizes 10000,100000]
  */
@@ -84,19 +87,24 @@ for (const meds of sizes) {
     }
   }
   console.log(`\n${meds.toLocaleString('en')} medication records + ${conditions.toLocaleString('en')} conditions:`);
+  const med = (s: Sample[], f: (x: Sample) => number): number => q(s.map(f), 0.5);
+  const share = (i: number, f: (x: Sample) => number): string =>
+    i === 0 ? '' : ` (${((100 * med(samples[i]!, f)) / med(samples[0]!, f)).toFixed(0)}% of first root)`;
   roots.forEach((root, i) => {
     const s = samples[i]!;
     const first = s[0]!;
+    const gc = med(s, (x) => x.gcMs);
     console.log(`  ${root}`);
-    console.log(`    module load          ${fmt(s.map((x) => x.loadMs))}`);
+    console.log(`    module load          ${fmt(s.map((x) => x.loadMs))}${share(i, (x) => x.loadMs)}`);
     console.log(
-      `    first assess()       ${fmt(s.map((x) => x.firstMs))} (GC in it: median ${q(
-        s.map((x) => x.gcMs),
-        0.5,
-      ).toFixed(1)} ms)`,
+      `    first assess()       ${fmt(s.map((x) => x.firstMs))}${share(i, (x) => x.firstMs)} (GC in it: median ${gc.toFixed(
+        1,
+      )} ms, ${((100 * gc) / med(s, (x) => x.firstMs)).toFixed(0)}%)`,
     );
-    console.log(`    load + first         ${fmt(s.map((x) => x.loadMs + x.firstMs))}`);
-    console.log(`    warm assess()        ${fmt(s.map((x) => x.warmMs))}`);
+    console.log(
+      `    load + first         ${fmt(s.map((x) => x.loadMs + x.firstMs))}${share(i, (x) => x.loadMs + x.firstMs)}`,
+    );
+    console.log(`    warm assess()        ${fmt(s.map((x) => x.warmMs))}${share(i, (x) => x.warmMs)}`);
     console.log(
       `    result: verdict ${first.verdict}, ${first.conflicts} conflicts, ${first.candidacy} candidacy entries`,
     );
