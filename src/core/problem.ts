@@ -99,7 +99,16 @@ export type WriteCode =
   | 'write/rejected' // another 4xx
   | 'write/unconfirmed' // no usable answer: retrying is safe
   | 'write/override-unsaved' // a DetectedIssue could not be saved: no order sent
-  | 'write/concurrent-order'; // another LDN order appeared since the chart was read: nothing sent
+  | 'write/concurrent-order' // another LDN order appeared since the chart was read: nothing sent
+  // Remarks on a written order (WrittenOrder.notes, .prior): what the clinician should know or do.
+  | 'write/earlier-version-written' // params: reference (an earlier version of this draft reached the chart)
+  | 'write/concurrency-unchecked' // params: check, and an answer's facts
+  | 'write/reported-only' // params: status, technical (the full order was refused)
+  | 'write/overrides-unlinked' // params: saved, savedCount, shape
+  | 'write/duplicates-possible' // the identifier search does not filter on this server
+  | 'write/overrides-folded' // params: count, because ('no-scope' | 'no-identifier' | 'refused')
+  | 'write/prior-stopped' // params: reference, status (when it had already ended)
+  | 'write/prior-active'; // params: reference, because, and an answer's facts
 
 /**
  * Why `npm run clients` refuses an edit of the allow-list (src/core/registration/clients-file.ts), beyond the

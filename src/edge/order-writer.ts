@@ -17,7 +17,7 @@ import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import type { OrderDraft } from '../core/order/types.ts';
 import { ACKNOWLEDGEMENT_TITLE } from '../core/order/detected-issue.ts';
 import { scopeAllows } from '../core/smart/scopes.ts';
-import type { Problem, ProblemParams } from '../core/problem.ts';
+import { problem, type Problem, type ProblemParams } from '../core/problem.ts';
 import type { FhirHttp } from './types.ts';
 import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent-order.ts';
 import { createOnce, type ClientIdentifier, type CreateCause, type CreateResult } from './fhir/create-once.ts';
@@ -44,8 +44,8 @@ export interface WrittenOrder {
   shape: OrderShape;
   /** Overrides written into the order's note instead of as DetectedIssues (0 when none). */
   foldedDetectedIssues: number;
-  /** Plain-language remarks for the clinician: fallbacks taken and why. */
-  notes: string[];
+  /** Remarks for the clinician (write/* problems, warnings and information): fallbacks taken and why. */
+  notes: WriteNote[];
   /** Each override and acknowledgement of the draft, and how it was recorded. */
   recorded: RecordedIssue[];
   /** False on a server whose identifier search does not filter: a duplicate from an earlier attempt cannot be ruled out. */
@@ -53,6 +53,16 @@ export interface WrittenOrder {
   /** The order this one replaces, and whether the app could set it to stopped. */
   prior?: PriorOrderResult;
 }
+
+/** A remark on a written order: a problem the screen words (src/core/problem.ts WriteCode). */
+export type WriteNote = Problem<
+  | 'write/earlier-version-written'
+  | 'write/concurrency-unchecked'
+  | 'write/reported-only'
+  | 'write/overrides-unlinked'
+  | 'write/duplicates-possible'
+  | 'write/overrides-folded'
+>;
 
 /** One overridden conflict or acknowledgement, as the server holds it. */
 export interface RecordedIssue {
@@ -102,7 +112,7 @@ export type WriteOutcome =
 /** Progress of a write, for the screen's status line. */
 export type WriteStep =
   | { kind: 'creating-detected-issues'; count: number }
-  | { kind: 'folding-detected-issues'; count: number; why: string }
+  | { kind: 'folding-detected-issues'; count: number; why: FoldReason }
   | { kind: 'creating-order'; shape: OrderShape }
   | { kind: 'checking-existing'; resourceType: string; attempt: number }
   | { kind: 'checking-concurrent' }
@@ -180,7 +190,7 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     });
 
   const patientId = patientOf(draft.medicationRequest).patientId;
-  const preNotes: string[] = [];
+  const preNotes: WriteNote[] = [];
   if (opts.concurrency && patientId) {
     opts.onStep?.({ kind: 'checking-concurrent' });
     const look = await findConcurrentLdnOrder(http, patientId, draft.identifier.value, opts.concurrency, base);
@@ -200,14 +210,9 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
       };
     }
     for (const e of look.kind === 'none' ? look.earlier : []) {
-      preNotes.push(
-        `An earlier version of this order, signed before the plan was edited, reached the chart although its answer was lost (${e.reference}). Discontinue it in the EHR: the order written now is the edited plan.`,
-      );
+      preNotes.push(problem('write/earlier-version-written', 'warning', { reference: e.reference }));
     }
-    if (look.kind === 'unknown')
-      preNotes.push(
-        `The app could not check for an LDN order written elsewhere since the chart was read (${look.why}).`,
-      );
+    if (look.kind === 'unknown') preNotes.push(problem('write/concurrency-unchecked', 'warning', look.why));
   }
 
   const overrides = await saveOverrides(draft.detectedIssues, opts, createWithSteps);
@@ -241,9 +246,8 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
     result = await createWithSteps(sent, reported.identifier);
     ignored ||= !!result.identifierSearchIgnored;
     if (result.kind === 'created' || result.kind === 'existed') {
-      notes.push(
-        `The server refused the full order (${first.status}${first.outcome ? `: ${first.outcome}` : ''}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`,
-      );
+      const facts = { status: first.status, ...(first.outcome ? { technical: first.outcome } : {}) };
+      notes.push(problem('write/reported-only', 'info', facts));
     }
   }
 
@@ -254,14 +258,11 @@ async function write(http: FhirHttp, draft: OrderDraft, opts: WriteOrderOptions)
       .filter((r): r is string => !!r?.startsWith('DetectedIssue/'));
     const unlinked = [...created.values()].filter((r) => !linked.includes(r));
     if (unlinked.length > 0) {
-      notes.push(
-        `${countText(unlinked.length, 'override record')} saved (${unlinked.join(', ')}), but the ${shape} order does not point to them; the overrides are written in its note.`,
-      );
+      const facts = { saved: unlinked.join(', '), savedCount: unlinked.length, shape };
+      notes.push(problem('write/overrides-unlinked', 'warning', facts));
     }
     if (ignored) {
-      notes.push(
-        'This server does not filter searches by order identifier, so the app cannot rule out a duplicate from an earlier attempt here: check the medication list in the EHR.',
-      );
+      notes.push(problem('write/duplicates-possible', 'warning'));
     }
     const recorded: RecordedIssue[] = draft.detectedIssues.map((di) => {
       const id = di.identifier?.find((i) => i.system && i.value)?.value;
@@ -331,9 +332,12 @@ interface SavedOverrides {
   created: Map<string, string>;
   /** Overrides to write into the order's note instead. */
   folded: DetectedIssue[];
-  notes: string[];
+  notes: WriteNote[];
   identifierSearchIgnored: boolean;
 }
+
+/** Why overrides go into the order's note: no DetectedIssue scope, no identifier to make them safe, refused. */
+export type FoldReason = 'no-scope' | 'no-identifier' | 'refused';
 
 /**
  * Creates the DetectedIssues (all at once: one round trip), or folds them into the note where that is not
@@ -346,15 +350,15 @@ async function saveOverrides(
   create: (resource: DetectedIssue, id: ClientIdentifier) => Promise<CreateResult>,
 ): Promise<SavedOverrides | WriteOutcome> {
   const out: SavedOverrides = { created: new Map(), folded: [], notes: [], identifierSearchIgnored: false };
-  const fold = (list: readonly DetectedIssue[], why: string): void => {
+  const fold = (list: readonly DetectedIssue[], why: FoldReason): void => {
     if (list.length === 0) return;
     out.folded.push(...list);
     opts.onStep?.({ kind: 'folding-detected-issues', count: list.length, why });
-    out.notes.push(`${countText(list.length, 'overridden conflict')} written into the order's note, because ${why}.`);
+    out.notes.push(problem('write/overrides-folded', 'info', { count: list.length, because: why }));
   };
   if (issues.length === 0) return out;
   if (!scopeAllows(opts.grantedScopes, 'DetectedIssue', 'c')) {
-    fold(issues, 'this session may not create DetectedIssue records');
+    fold(issues, 'no-scope');
     return out;
   }
   const withIds = issues.map((di) => ({
@@ -363,7 +367,7 @@ async function saveOverrides(
   }));
   fold(
     withIds.filter((w) => !w.id).map((w) => w.di),
-    'they carry no identifier that makes saving them safe to repeat',
+    'no-identifier',
   );
   const toCreate = withIds.filter((w): w is { di: DetectedIssue; id: ClientIdentifier } => !!w.id);
   if (toCreate.length === 0) return out;
@@ -385,7 +389,7 @@ async function saveOverrides(
         ...extra(r),
       };
   }
-  fold(refused, 'the server did not accept them as DetectedIssue records');
+  fold(refused, 'refused');
   return out;
 }
 
@@ -409,8 +413,4 @@ function patientOf(resource: DetectedIssue | MedicationRequest): { patientId?: s
 
 function extra(r: { status?: number; outcome?: string }): { status?: number; outcome?: string } {
   return { ...(r.status !== undefined ? { status: r.status } : {}), ...(r.outcome ? { outcome: r.outcome } : {}) };
-}
-
-function countText(n: number, noun: string): string {
-  return n === 1 ? `1 ${noun} was` : `${n} ${noun}s were`;
 }

@@ -7,7 +7,7 @@ import { clinicalDate } from '../core/fhir/dates.ts';
 import type { Problem, ProblemParams } from '../core/problem.ts';
 import type { UrlFault } from '../core/smart/issuer-url.ts';
 import { urlFaultWords } from '../core/smart/url-words.ts';
-import { answerWords, describeReadGap, type GapFacts } from './strings-read.ts';
+import { answerWords, describeReadGap, LINK_WORDS, type GapFacts } from './strings-read.ts';
 
 type Params = ProblemParams | undefined;
 
@@ -202,8 +202,84 @@ function savedUnlinked(params: Params, retry: boolean): string {
   return ` ${records} saved before this (${text(params, 'saved')}) and ${n === 1 ? 'points' : 'point'} to no order${then}.`;
 }
 
+/** "1 override record was" / "2 override records were". */
+const countWas = (n: number, noun: string): string => (n === 1 ? `1 ${noun} was` : `${n} ${noun}s were`);
+
+const FOLD_WORDS: Readonly<Record<string, string>> = {
+  'no-scope': 'this session may not create DetectedIssue records',
+  'no-identifier': 'they carry no identifier that makes saving them safe to repeat',
+  refused: 'the server did not accept them as DetectedIssue records',
+};
+
+/** Why the check for an order written elsewhere could not be made (concurrent-order.ts facts). */
+function uncheckedWords(params: Params): string {
+  switch (params?.check) {
+    case 'not-bundle':
+      return 'the search answered with something that is not a FHIR Bundle';
+    case 'next-link':
+      return `the search gave a next-page link ${LINK_WORDS[text(params, 'link')] ?? LINK_WORDS.invalid}`;
+    case 'too-many-pages':
+      return `the patient has more current orders than ${text(params, 'max')} pages`;
+    case 'page':
+      return `page ${text(params, 'page')} of the search ${answerWords(params)}`;
+    default:
+      return `the search ${answerWords(params)}`;
+  }
+}
+
+/** Why the replaced order is still active (stop-prior.ts facts). */
+function priorActiveWords(params: Params): string {
+  switch (params?.because) {
+    case 'not-server-order':
+      return 'it is not an order on this server';
+    case 'no-update-scope':
+      return 'this session may not change orders';
+    case 'read-failed':
+      return `reading it ${answerWords(params)}`;
+    case 'not-an-order':
+      return 'the server answered with something else';
+    case 'changed-meanwhile':
+      return 'it was changed by someone else meanwhile';
+    default:
+      return `the server ${answerWords(params)} when asked to stop it`;
+  }
+}
+
+/** A remark on a written order, or on the order it replaces; undefined for a code that is not one. */
+function writeNoteSentence(p: Problem): string | undefined {
+  const { params } = p;
+  const n = Number(params?.count ?? params?.savedCount ?? 1);
+  const reference = text(params, 'reference');
+  switch (p.code) {
+    case 'write/earlier-version-written':
+      return `An earlier version of this order, signed before the plan was edited, reached the chart although its answer was lost (${reference}). Discontinue it in the EHR: the order written now is the edited plan.`;
+    case 'write/concurrency-unchecked':
+      return `The app could not check for an LDN order written elsewhere since the chart was read (${uncheckedWords(params)}).`;
+    case 'write/reported-only': {
+      const said = params?.technical === undefined ? '' : `: ${text(params, 'technical')}`;
+      return `The server refused the full order (${text(params, 'status')}${said}); it was recorded as a reported medication with one dosage instruction carrying the whole plan in text.`;
+    }
+    case 'write/overrides-unlinked':
+      return `${countWas(n, 'override record')} saved (${text(params, 'saved')}), but the ${text(params, 'shape')} order does not point to them; the overrides are written in its note.`;
+    case 'write/duplicates-possible':
+      return 'This server does not filter searches by order identifier, so the app cannot rule out a duplicate from an earlier attempt here: check the medication list in the EHR.';
+    case 'write/overrides-folded':
+      return `${countWas(n, 'overridden conflict')} written into the order's note, because ${FOLD_WORDS[text(params, 'because')] ?? FOLD_WORDS.refused}.`;
+    case 'write/prior-stopped':
+      return params?.status === undefined
+        ? `The order it replaces (${reference}) was set to stopped.`
+        : `The order it replaces (${reference}) is already ${text(params, 'status')}.`;
+    case 'write/prior-active':
+      return `The order it replaces (${reference}) is still active: ${priorActiveWords(params)}. Discontinue it in the EHR.`;
+    default:
+      return undefined;
+  }
+}
+
 /** Why the signed order was not written. The server's own words, when it sent any, follow the sentence. */
 function writeSentence(p: Problem): string {
+  const note = writeNoteSentence(p);
+  if (note !== undefined) return note;
   const { params } = p;
   const why = createCause(text(params, 'cause'), params);
   const server = params?.technical === undefined ? '' : ` The server said: ${text(params, 'technical')}`;

@@ -45,7 +45,8 @@ export interface GapFacts {
   count?: number;
 }
 
-const LINK_WORDS: Readonly<Record<string, string>> = {
+/** A next-page link that was not followed, in words (a `link` fact: bundle-paging.ts nextLink). */
+export const LINK_WORDS: Readonly<Record<string, string>> = {
   'no-address': 'without an address',
   invalid: 'that is not a valid address',
   'other-server': 'to another server (not followed, to keep the access token there)',

@@ -19,6 +19,7 @@ import { patient } from '../../fixtures/factories.ts';
 import { FHIR_BASE } from '../support/msw/base.ts';
 import { engineHandlers } from '../support/msw/engine-handler.ts';
 import { acceptsOnlyReported } from '../support/msw/write-faults.ts';
+import { describeProblem } from '../../src/ui/strings-problems.ts';
 
 const engine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
@@ -111,7 +112,7 @@ describe('writeOrder with the order builder', () => {
       foldedDetectedIssues: 1,
     });
     if (outcome.kind !== 'created') return;
-    expect(outcome.notes.join(' ')).toMatch(
+    expect(outcome.notes.map(describeProblem).join(' ')).toMatch(
       /1 override record was saved \(DetectedIssue\/[^)]+\), but the reported-only order does not point to them/,
     );
     const [mr] = await stored(d.identifier.value);

@@ -88,7 +88,7 @@ describe('a server that ignores the identifier search parameter', () => {
     expect(outcome.kind).toBe('created');
     expect(written(outcome)?.medicationRequest.id).not.toBe('int-oxy');
     expect(written(outcome)?.duplicatesExcluded).toBe(false);
-    expect(written(outcome)?.notes.join(' ')).toMatch(/cannot rule out a duplicate/);
+    expect(written(outcome)?.notes.map(describeProblem).join(' ')).toMatch(/cannot rule out a duplicate/);
     expect(log.count((r) => r.method === 'POST')).toBe(1);
     const stored = ours(await ordersOf('int-ignore'));
     expect(stored.map((m) => m.identifier?.[0]?.value)).toEqual(['int-ignore-1']);
@@ -124,7 +124,9 @@ describe('an edited plan after a lost answer', () => {
       ...FAST,
     });
     expect(second.kind).toBe('created');
-    expect(written(second)?.notes.join(' ')).toMatch(/earlier version of this order.*Discontinue it in the EHR/);
+    expect(written(second)?.notes.map(describeProblem).join(' ')).toMatch(
+      /earlier version of this order.*Discontinue it in the EHR/,
+    );
     const stored = ours(await ordersOf('int-edit'));
     const v2Stored = stored.find((m) => m.identifier?.[0]?.value === 'int-edit-v2');
     expect(v2Stored?.id).toBe(written(second)?.medicationRequest.id);
@@ -197,7 +199,7 @@ describe('replacing an existing LDN order', () => {
       { grantedScopes: WRITE, concurrency: check([old]), replaces: old, ...FAST },
     );
     expect(written(outcome)?.prior).toMatchObject({ reference: old, stopped: false });
-    expect(written(outcome)?.prior?.detail).toMatch(/Discontinue it in the EHR/);
+    expect(describeProblem(written(outcome)!.prior!)).toMatch(/Discontinue it in the EHR/);
     expect(((await engine.handle({ method: 'GET', url: old })).body as MedicationRequest).status).toBe('active');
   });
 });

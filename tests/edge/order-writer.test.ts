@@ -27,6 +27,7 @@ import {
   ignoresIfNoneExist,
   refusesAll,
 } from '../support/msw/write-faults.ts';
+import { describeProblem } from '../../src/ui/strings-problems.ts';
 
 const engine = createFhirEngine({ baseUrl: FHIR_BASE });
 const server = setupServer(...engineHandlers(engine, FHIR_BASE));
@@ -312,7 +313,9 @@ describe('writeOrder and server limits', () => {
     const outcome = await writeOrder(fhir, draft, { grantedScopes: ['patient/MedicationRequest.c'], ...FAST });
     expectWritten(outcome);
     expect(outcome.foldedDetectedIssues).toBe(2);
-    expect(outcome.notes.join(' ')).toMatch(/2 overridden conflicts were written into the order's note/);
+    expect(outcome.notes.map(describeProblem).join(' ')).toMatch(
+      /2 overridden conflicts were written into the order's note/,
+    );
     expect(log.count(posts('DetectedIssue'))).toBe(0);
     const [stored] = await storedOrders(draft.identifier.value);
     expect(stored?.detectedIssue).toBeUndefined();
@@ -340,7 +343,7 @@ describe('writeOrder and server limits', () => {
     expectWritten(outcome);
     expect(outcome.detectedIssues).toHaveLength(1);
     expect(outcome.foldedDetectedIssues).toBe(1);
-    expect(outcome.notes.join(' ')).toContain('no identifier');
+    expect(outcome.notes.map(describeProblem).join(' ')).toContain('no identifier');
     expect(log.count(posts('DetectedIssue'))).toBe(1);
     const [stored] = await storedOrders(draft.identifier.value);
     expect(stored?.detectedIssue?.map((r) => r.reference)).toEqual(outcome.detectedIssues);
@@ -362,7 +365,9 @@ describe('writeOrder and server limits', () => {
       });
       expectWritten(outcome);
       expect(outcome.shape).toBe('reported-only');
-      expect(outcome.notes.join(' ')).toContain('Only reported medications with one dosage instruction can be written');
+      expect(outcome.notes.map(describeProblem).join(' ')).toContain(
+        'Only reported medications with one dosage instruction can be written',
+      );
       expect(log.count(posts('MedicationRequest'))).toBe(2);
       const [stored] = await storedOrders(draft.identifier.value);
       expect(stored?.reportedBoolean).toBe(true);

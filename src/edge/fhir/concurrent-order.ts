@@ -10,17 +10,11 @@ import { emptyChart } from '../../core/chart.ts';
 import { findExistingLdnOrders, type ExistingLdnOrder } from '../../core/order/existing-ldn.ts';
 import { ORDER_IDENTIFIER_SYSTEM } from '../../core/order/input.ts';
 import type { FhirHttp } from '../types.ts';
-import { describeAnswer } from './gaps.ts';
+import type { ProblemParams } from '../../core/problem.ts';
+import { answerFacts } from './gaps.ts';
 import { belongsTo } from './create-once.ts';
 import { fhirRequest, isSuccess } from './request.ts';
 import { nextLink } from './bundle-paging.ts';
-
-/** A refused next-page link in words, for the write's remark (still a sentence, see order-writer.ts notes). */
-const LINK_WORDS = {
-  'no-address': 'without an address',
-  invalid: 'that is not a valid address',
-  'other-server': 'to another server (not followed, to keep the access token there)',
-} as const;
 
 /** Pages of the patient's current orders read at most; a longer list makes the look 'unknown', never 'none'. */
 export const CONCURRENT_MAX_PAGES = 20;
@@ -39,8 +33,12 @@ export type ConcurrentLookup =
   /** `earlier`: this draft's own earlier versions (sent before an edit, answer lost) that are on the server. */
   | { kind: 'none'; earlier: ExistingLdnOrder[] }
   | { kind: 'found'; order: ExistingLdnOrder }
-  /** The look itself failed: the write goes on and says the check could not be made. */
-  | { kind: 'unknown'; why: string };
+  /**
+   * The look itself failed: the write goes on and says the check could not be made. `why` holds the facts:
+   * `check` ('search', 'not-bundle', 'next-link' with `link`, 'too-many-pages' with `max`, 'page' with `page`)
+   * and, for an answer, its facts (gaps.ts answerFacts).
+   */
+  | { kind: 'unknown'; why: ProblemParams };
 
 /** Searches the patient's active and on-hold MedicationRequests for an LDN order the screen did not know of. */
 export async function findConcurrentLdnOrder(
@@ -56,14 +54,13 @@ export async function findConcurrentLdnOrder(
   if (answer.kind === 'answered' && answer.status === 400)
     answer = await fhirRequest(http, search, { method: 'GET' }, req);
   if (answer.kind !== 'answered' || !isSuccess(answer.status))
-    return { kind: 'unknown', why: `the search ${describeAnswer(answer)}` };
+    return { kind: 'unknown', why: { check: 'search', ...answerFacts(answer) } };
   const requests: MedicationRequest[] = [];
   const medications: Medication[] = [];
   // Every page: an LDN order on page 2 of a 50-per-page server must not be missed (a partial look is 'unknown').
   for (let page = 1; ; page++) {
     const bundle = answer.kind === 'answered' ? (answer.json as Bundle | undefined) : undefined;
-    if (bundle?.resourceType !== 'Bundle')
-      return { kind: 'unknown', why: 'the search answered with something that is not a FHIR Bundle' };
+    if (bundle?.resourceType !== 'Bundle') return { kind: 'unknown', why: { check: 'not-bundle' } };
     for (const e of bundle.entry ?? []) {
       const r = e?.resource;
       if (r?.resourceType === 'MedicationRequest' && belongsTo(r, patientId)) requests.push(r);
@@ -71,13 +68,12 @@ export async function findConcurrentLdnOrder(
     }
     const next = nextLink(bundle, http.baseUrl);
     if (next.kind === 'none') break;
-    if (next.kind === 'refused')
-      return { kind: 'unknown', why: `the search gave a next-page link ${LINK_WORDS[next.why]}` };
+    if (next.kind === 'refused') return { kind: 'unknown', why: { check: 'next-link', link: next.why } };
     if (page >= CONCURRENT_MAX_PAGES)
-      return { kind: 'unknown', why: `the patient has more current orders than ${CONCURRENT_MAX_PAGES} pages` };
+      return { kind: 'unknown', why: { check: 'too-many-pages', max: CONCURRENT_MAX_PAGES } };
     answer = await fhirRequest(http, next.url, { method: 'GET' }, req);
     if (answer.kind !== 'answered' || !isSuccess(answer.status))
-      return { kind: 'unknown', why: `page ${page + 1} of the search ${describeAnswer(answer)}` };
+      return { kind: 'unknown', why: { check: 'page', page: page + 1, ...answerFacts(answer) } };
   }
   const known = new Set(check.knownOrders);
   const earlierIds = new Set(check.ownIdentifiers ?? []);

@@ -6,18 +6,22 @@
  */
 import type { MedicationRequest } from 'fhir/r4';
 import { scopeAllows } from '../../core/smart/scopes.ts';
+import type { Problem, ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
-import { describeAnswer } from './gaps.ts';
+import { answerFacts } from './gaps.ts';
 import { fhirRequest, isSuccess } from './request.ts';
 
-export interface PriorOrderResult {
+/**
+ * What became of the replaced order, as a problem the screen words: `write/prior-stopped` (info; params
+ * `reference`, `status` when it had already ended) or `write/prior-active` (a warning: it must be discontinued in
+ * the EHR; params `reference`, `because` and, for an answer, its facts).
+ */
+export type PriorOrderResult = Problem<'write/prior-stopped' | 'write/prior-active'> & {
   /** "MedicationRequest/<id>" */
   reference: string;
   /** True only when the server holds the old order as stopped. */
   stopped: boolean;
-  /** Plain words for the clinician. */
-  detail: string;
-}
+};
 
 const ENDED = new Set(['stopped', 'cancelled', 'completed', 'entered-in-error']);
 
@@ -27,20 +31,27 @@ export async function stopPriorOrder(
   grantedScopes: readonly string[],
   req: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<PriorOrderResult> {
-  const inEhr = 'Discontinue it in the EHR.';
-  const not = (why: string): PriorOrderResult => ({
+  const not = (because: string, facts: ProblemParams = {}): PriorOrderResult => ({
+    code: 'write/prior-active',
+    severity: 'warning',
+    params: { ...facts, reference, because },
     reference,
     stopped: false,
-    detail: `The order it replaces (${reference}) is still active: ${why}. ${inEhr}`,
   });
-  if (!/^MedicationRequest\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return not('it is not an order on this server');
-  if (!scopeAllows(grantedScopes, 'MedicationRequest', 'u')) return not('this session may not change orders');
+  const stopped = (facts: ProblemParams = {}): PriorOrderResult => ({
+    code: 'write/prior-stopped',
+    severity: 'info',
+    params: { ...facts, reference },
+    reference,
+    stopped: true,
+  });
+  if (!/^MedicationRequest\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return not('not-server-order');
+  if (!scopeAllows(grantedScopes, 'MedicationRequest', 'u')) return not('no-update-scope');
   const read = await fhirRequest(http, reference, { method: 'GET' }, req);
-  if (read.kind !== 'answered' || !isSuccess(read.status)) return not(`reading it ${describeAnswer(read)}`);
+  if (read.kind !== 'answered' || !isSuccess(read.status)) return not('read-failed', answerFacts(read));
   const old = read.json as MedicationRequest | undefined;
-  if (old?.resourceType !== 'MedicationRequest') return not('the server answered with something else');
-  if (old.status && ENDED.has(old.status))
-    return { reference, stopped: true, detail: `The order it replaces (${reference}) is already ${old.status}.` };
+  if (old?.resourceType !== 'MedicationRequest') return not('not-an-order');
+  if (old.status && ENDED.has(old.status)) return stopped({ status: old.status });
   const version = read.headers.get('etag') ?? (old.meta?.versionId ? `W/"${old.meta.versionId}"` : undefined);
   const headers: Record<string, string> = {
     'content-type': 'application/fhir+json',
@@ -52,8 +63,7 @@ export async function stopPriorOrder(
     { method: 'PUT', headers, body: JSON.stringify({ ...old, status: 'stopped' }) },
     req,
   );
-  if (put.kind === 'answered' && isSuccess(put.status))
-    return { reference, stopped: true, detail: `The order it replaces (${reference}) was set to stopped.` };
-  if (put.kind === 'answered' && put.status === 412) return not('it was changed by someone else meanwhile');
-  return not(`the server ${describeAnswer(put)} when asked to stop it`);
+  if (put.kind === 'answered' && isSuccess(put.status)) return stopped();
+  if (put.kind === 'answered' && put.status === 412) return not('changed-meanwhile');
+  return not('stop-failed', answerFacts(put));
 }

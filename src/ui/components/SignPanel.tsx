@@ -237,9 +237,9 @@ function WrittenMessage({ outcome: o, linkWorks }: { outcome: Written; linkWorks
       )}
       {(o.prior || o.notes.length > 0) && (
         <ul>
-          {o.prior && <li>{o.prior.detail}</li>}
+          {o.prior && <li>{describeProblem(o.prior)}</li>}
           {o.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{describeProblem(n)}</li>
           ))}
         </ul>
       )}
