@@ -7,7 +7,8 @@ import type { Bundle } from 'fhir/r4';
 import { isUnderBase, nextLink } from '../../src/edge/fhir/bundle-paging.ts';
 import { findMissingMedications, medicationPointer } from '../../src/edge/fhir/medication-refs.ts';
 import { outcomeCodes, outcomeText } from '../../src/edge/fhir/operation-outcome.ts';
-import { describeStatus, reasonForStatus } from '../../src/edge/fhir/gaps.ts';
+import { answerFacts, reasonForStatus } from '../../src/edge/fhir/gaps.ts';
+import { answerWords } from '../../src/ui/strings-read.ts';
 import { chartSearches } from '../../src/edge/chart-reader.ts';
 import { concept, medication, medicationRequest, medicationStatement } from '../../fixtures/factories.ts';
 
@@ -120,12 +121,18 @@ describe('status to gap reason', () => {
     expect(reasonForStatus(status)).toBe(reason);
   });
   it('quotes issue codes but never the server free text (which might carry patient data)', () => {
-    const detail = describeStatus(500, {
-      resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code: 'exception', diagnostics: 'Patient Jane Doe not found' }],
+    const facts = answerFacts({
+      kind: 'answered',
+      status: 500,
+      headers: new Headers(),
+      notJson: false,
+      json: {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'exception', diagnostics: 'Patient Jane Doe not found' }],
+      },
     });
-    expect(detail).toContain('exception');
-    expect(detail).not.toContain('Jane');
+    expect(facts).toEqual({ answer: 'status', status: 500, issues: 'exception' });
+    expect(answerWords(facts)).toBe('answered 500 (the server reported an error; issue: exception)');
   });
 });
 

@@ -17,46 +17,6 @@ export function reasonForStatus(status: number): GapReason {
   return 'failed';
 }
 
-const STATUS_WORDS: Record<GapReason, string> = {
-  failed: 'the server reported an error',
-  unauthorized: 'the session was not accepted (expired or rejected sign-in); launch the app again',
-  refused: 'access was refused (not permitted for this app or user)',
-  'not-found': 'the server does not offer it',
-  timeout: 'the server did not answer in time',
-  truncated: 'only part of it was read',
-  malformed: 'the answer could not be understood',
-  'unresolved-reference': 'a referenced medication could not be read',
-  'unreadable-medication': 'a medication could not be identified',
-  'server-warning': 'the server reported that its results are partial',
-  inconsistent: 'the answer contradicted itself',
-  'wrong-patient': 'the answer was about another patient',
-};
-
-/**
- * Plain words for a status, e.g. "answered 503 (the server reported an error)": only for the write's remarks
- * that are still sentences (concurrent-order.ts); read gaps and write problems carry answerFacts instead.
- */
-export function describeStatus(status: number, body?: unknown): string {
-  const codes = outcomeCodes(body);
-  return `answered ${status} (${STATUS_WORDS[reasonForStatus(status)]}${codes ? `; issue: ${codes}` : ''})`;
-}
-
-/** Plain words for an answer that is not a success: what happened, without the reason's label. */
-export function describeAnswer(
-  answer: Exclude<HttpAnswer, { kind: 'answered' }> | (HttpAnswer & { kind: 'answered' }),
-): string {
-  switch (answer.kind) {
-    case 'timeout':
-      return `did not answer within ${Math.round(answer.afterMs / 100) / 10} s`;
-    case 'aborted':
-      return 'was cancelled before it finished';
-    case 'network':
-      return 'could not be reached (network error)';
-    case 'answered':
-      return describeStatus(answer.status, answer.json);
-  }
-}
-
 /**
  * The facts of an answer that is not a success, for a problem's params (the surfaces word them): how it ended,
  * the deadline it missed, the status and the OperationOutcome issue codes (never its free text).
