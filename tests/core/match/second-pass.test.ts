@@ -64,7 +64,8 @@ describe('combination products by their local names', () => {
     });
     const a = run(d);
     expect(a.verdict).toBe('incomplete');
-    expect(a.gaps[0]?.detail).toContain('NDC 0093-0150-01');
+    // The gap carries the facts (ReadGap is a Problem: the surfaces word them).
+    expect(a.gaps[0]?.params).toMatchObject({ what: 'ndc-only', ndc: '0093-0150-01' });
   });
 });
 
