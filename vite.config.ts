@@ -74,7 +74,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // One build and one sandbox for the whole run (the global setup), one Chromium per file.
+          // One build and one sandbox for the whole run (the global setup), one Chromium (tests/e2e/support/browser.ts).
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One file at a time (they share the sandbox's data), all in one worker without a fresh module graph per
           // file (saves a worker start and the playwright-core import per file). A project with one worker needs

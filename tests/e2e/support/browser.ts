@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import type { Result as AxeResult } from 'axe-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -162,20 +162,33 @@ export interface TestSession {
   readonly consoleErrors: readonly string[];
 }
 
+let shared: Promise<Browser> | undefined;
+
 /**
- * Registers the hooks every browser test file needs: one Chromium for the file (closed after it), and a fresh
- * context and page for each test (closed after it). Call it inside the `e2eDescribe` body; read `session.page`
- * and `session.context` inside tests and hooks.
+ * One Chromium for the browser test files of a worker: the e2e project runs its files one after another in one
+ * worker that keeps its modules (vite.config.ts, isolate: false), so this is one launch per run instead of one per
+ * file (issue 14 item 5). Tests stay apart through a fresh context each (own cookies and storage). A browser that
+ * went away (crashed) is launched again; Playwright closes it when the worker process ends.
+ */
+function sharedBrowser(): Promise<Browser> {
+  shared ??= openBrowser().then((browser) => {
+    browser.once('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+/**
+ * Registers the hooks every browser test file needs: the worker's Chromium (sharedBrowser), and a fresh context and
+ * page for each test (closed after it). Call it inside the `e2eDescribe` body; read `session.page` and
+ * `session.context` inside tests and hooks.
  */
 export function browserPerTest(): TestSession {
   let browser: Browser | undefined;
   const session: { page?: Page; context?: BrowserContext } = {};
   let consoleErrors: string[] = [];
   beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    browser = await sharedBrowser();
   });
   beforeEach(async () => {
     Object.assign(session, await newPage(browser!));
