@@ -6,7 +6,9 @@
  * (bench/assess-cold-sample.ts) that builds the synthetic chart (bench/assess-chart.ts), then times separately:
  *   - module load: importing the core bundle (parse, evaluate, and any table unpacking / index building at load);
  *   - first assess(): the cold call (JIT not warm, lazily built indexes built here), with its GC time;
- *   - warm: the median of 5 further calls in the same process.
+ *   - warm: the median of 5 further calls in the same process;
+ *   - CPU: the process's CPU time (all threads: compiler and GC threads too) over load and first call, which the
+ *     other processes of a shared machine disturb far less than the wall time.
  * `--root DIR` (repeatable) compares other checkouts of the repo on the same chart, interleaved process by process,
  * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change. A root only has to provide the core
  * (src/core/assess/index.ts): the sample script and the chart builder always come from this checkout, so an old
@@ -54,6 +56,9 @@ async function bundle(entry: string, file: string): Promise<string> {
 interface Sample {
   loadMs: number;
   firstMs: number;
+  /** CPU time of the process (all threads) over the same spans. */
+  loadCpuMs: number;
+  firstCpuMs: number;
   gcMs: number;
   warmMs: number;
   verdict: string;
@@ -105,6 +110,12 @@ for (const meds of sizes) {
       `    load + first         ${fmt(s.map((x) => x.loadMs + x.firstMs))}${share(i, (x) => x.loadMs + x.firstMs)}`,
     );
     console.log(`    warm assess()        ${fmt(s.map((x) => x.warmMs))}${share(i, (x) => x.warmMs)}`);
+    console.log(
+      `    CPU load + first     ${fmt(s.map((x) => x.loadCpuMs + x.firstCpuMs))}${share(i, (x) => x.loadCpuMs + x.firstCpuMs)} (load ${med(
+        s,
+        (x) => x.loadCpuMs,
+      ).toFixed(1)}, first ${med(s, (x) => x.firstCpuMs).toFixed(1)}; all threads)`,
+    );
     console.log(
       `    result: verdict ${first.verdict}, ${first.conflicts} conflicts, ${first.candidacy} candidacy entries`,
     );
