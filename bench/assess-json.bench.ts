@@ -54,7 +54,7 @@ for (const root of roots) {
     ? ((await import(formatter)) as typeof import('../src/entry/cli/assess-json.ts')).jsonReport
     : (a: unknown) => JSON.stringify(a, null, 2);
   const read = bundleToChart(JSON.parse(readFileSync(file, 'utf8')));
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(read.error.code);
   const a = assess(read.value, BENCH_NOW);
   const out = `${report(a)}\n`;
   const entries = a.conflicts.reduce((n, c) => n + (c.entries?.length ?? 1), 0);

@@ -127,8 +127,12 @@ export type ClientsCode =
   | 'clients/duplicate'
   | 'clients/no-entry';
 
+/** Why a JSON input is not a chart at all (src/core/fhir/bundle-to-chart.ts); params: `resourceType` when it has one. */
+export type InputCode = 'input/not-object' | 'input/not-bundle';
+
 /** Every code a problem may carry. */
-export type ProblemCode = ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode;
+export type ProblemCode =
+  ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode | InputCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -70,7 +70,7 @@ describe('describeReadGap: what the core found unreadable in a Bundle', () => {
         { resource: { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'Patient/p1' } } },
       ],
     });
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw new Error(read.error.code);
     const allergies = readAllergyEntries(read.value.allergies);
     expect([...read.value.gaps, ...allergies.gaps].map(describeReadGap)).toEqual([
       'Bundle entry 1 has no readable resource (type unknown).',

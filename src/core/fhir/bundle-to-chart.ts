@@ -7,6 +7,7 @@
  */
 import type { Chart, ChartResourceType, ReadGap } from '../chart.ts';
 import { emptyChart, readGap } from '../chart.ts';
+import { problem, type InputCode, type Problem } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 import { arr, isRecord, str, type Rec } from './read.ts';
 
@@ -74,13 +75,12 @@ function typeFromUrl(fullUrl: unknown): ChartResourceType | undefined {
   return undefined;
 }
 
-/** The Chart in a Bundle, or a one-line reason why the input is not a Bundle. */
-export function bundleToChart(input: unknown): Result<Chart, string> {
-  if (!isRecord(input)) return err('the input is not a JSON object');
+/** The Chart in a Bundle, or why the input is not a Bundle (an `input/*` problem, worded by the caller). */
+export function bundleToChart(input: unknown): Result<Chart, Problem<InputCode>> {
+  if (!isRecord(input)) return err(problem('input/not-object', 'error'));
   if (input.resourceType !== 'Bundle') {
-    return err(
-      `the input is a ${typeof input.resourceType === 'string' ? input.resourceType : 'JSON object without resourceType'}, not a FHIR Bundle`,
-    );
+    const type = typeof input.resourceType === 'string' ? { resourceType: input.resourceType } : undefined;
+    return err(problem('input/not-bundle', 'error', type));
   }
   const chart = emptyChart();
   const gaps: ReadGap[] = [];

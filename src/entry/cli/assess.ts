@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { assess } from '../../core/assess/index.ts';
 import { jsonReport } from './assess-json.ts';
 import { textReport } from './assess-text.ts';
+import { describeProblem } from './strings.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
 import { DEFAULT_MAX_INPUT_BYTES, describeInputProblem, readJsonFileBounded } from '../../adapters/node-read-input.ts';
 import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
@@ -66,7 +67,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!read.ok) throw new UsageError(describeInputProblem(args.file, read.problem));
   const json = read.value;
   const chart = bundleToChart(json);
-  if (!chart.ok) throw new UsageError(`${args.file}: ${chart.error}`);
+  if (!chart.ok) throw new UsageError(`${args.file}: ${describeProblem(chart.error)}`);
   const assessment = assess(chart.value, args.now);
   io.stdout(`${args.text ? textReport(assessment) : jsonReport(assessment)}\n`);
   return 0;

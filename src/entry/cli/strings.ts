@@ -42,9 +42,18 @@ function clientsSentence(p: Problem): string {
   }
 }
 
+/** Why `npm run assess` cannot read its input as a chart, e.g. "the input is a Patient, not a FHIR Bundle". */
+function inputSentence(p: Problem): string {
+  if (p.code === 'input/not-object') return 'the input is not a JSON object';
+  const type = p.params?.resourceType;
+  return `the input is a ${type === undefined ? 'JSON object without resourceType' : String(type)}, not a FHIR Bundle`;
+}
+
 /** The sentence for a problem, as the command prints it. */
 export function describeProblem(p: Parameters<typeof appSentence>[0]): string {
-  return p.code.startsWith('clients/') ? clientsSentence(p) : appSentence(p);
+  if (p.code.startsWith('clients/')) return clientsSentence(p);
+  if (p.code.startsWith('input/')) return inputSentence(p);
+  return appSentence(p);
 }
 
 /** The first problem in words, and how many more there are: the one line `plan` prints when it refuses. */

@@ -17,7 +17,7 @@ describe('synthetic patients', () => {
         entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })),
       };
       const chart = bundleToChart(bundle);
-      if (!chart.ok) throw new Error(chart.error);
+      if (!chart.ok) throw new Error(chart.error.code);
       const result = assess(chart.value, NOW);
       expect(result.verdict, `${p.story}\n${result.summary}`).toBe(p.expected.verdict);
     });
@@ -48,7 +48,7 @@ describe('second-pass synthetic patients (ldn-clinical.md 2b)', () => {
       type: 'searchset',
       entry: [p.patient, ...p.resources].map((resource: Resource) => ({ resource })),
     });
-    if (!chart.ok) throw new Error(chart.error);
+    if (!chart.ok) throw new Error(chart.error.code);
     return assess(chart.value, NOW);
   };
   it.each(Object.entries(SAFETY_FINDINGS))('%s: %j', (key, [ruleId, severity]) => {
