@@ -83,13 +83,24 @@ e2eDescribe('clinician screen', () => {
   });
 
   it('counts the records read while the large chart loads, then gives its verdict', async () => {
-    // Slow MedicationRequest pages keep the read going long enough to see the count already reached: the first
-    // pages arrive together (one batch), the 5,000 orders' further pages 1.5 s later each.
-    const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0', fhir_fault: 'MedicationRequest:slow' });
+    // The first pages arrive together (one batch); the 3,000 orders' further pages are held back until the count
+    // already reached is on screen (formerly a slow-server fault, 1.5 s per page), then let through.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    await page.route(
+      (url) => url.pathname === '/fhir/MedicationRequest',
+      async (route) => {
+        await released;
+        await route.fallback();
+      },
+    );
+    const frame = await ehrLaunch(page, 'ldn-large-chart', { banner: '0' });
     const progress = await frame.waitForSelector('.progress[aria-live="polite"]:has-text("records")', {
       timeout: 20_000,
     });
     expect(await progress.textContent()).toMatch(/^Read [\d,.\s]+ (of [\d,.\s]+ )?records…$/);
+    expect(await frame.$('main.ldn[data-screen="ready"]')).toBeNull();
+    release();
     await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
     expect(await verdictOf(frame)).toBe(largeChartPatient().expected.verdict);
   });
