@@ -130,9 +130,15 @@ export type ClientsCode =
 /** Why a JSON input is not a chart at all (src/core/fhir/bundle-to-chart.ts); params: `resourceType` when it has one. */
 export type InputCode = 'input/not-object' | 'input/not-bundle';
 
+/**
+ * Why a deployment cannot be registered (src/core/registration): params `which` ('base' | 'logo' | 'page'),
+ * `fault` (a UrlFault, or 'query'), `value`; for a version, `value`.
+ */
+export type RegistrationCode = 'registration/bad-url' | 'registration/bad-version';
+
 /** Every code a problem may carry. */
 export type ProblemCode =
-  ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode | InputCode;
+  ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode | InputCode | RegistrationCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;
@@ -140,7 +146,7 @@ export type ProblemParams = Readonly<Record<string, string | number>>;
 /**
  * An expected failure as data. `target` is what it is about (an input field's dotted path, a search, a
  * reference, a config field); `params` hold the facts the wording needs. A `technical` param, when present, is
- * the server's own detail (status, issue codes), shown behind "Technical details" rather than as the message.
+ * a server's own words (an OAuth error_description, an OperationOutcome text), shown as the server's, verbatim.
  */
 export interface Problem<C extends string = ProblemCode> {
   code: C;
@@ -162,9 +168,4 @@ export function problem<C extends string>(
     ...(target !== undefined ? { target } : {}),
     ...(params !== undefined ? { params } : {}),
   };
-}
-
-/** The code without its namespace, e.g. "failed" for "read/failed". */
-export function codeName<C extends string>(code: C): C extends `${string}/${infer N}` ? N : C {
-  return code.slice(code.indexOf('/') + 1) as C extends `${string}/${infer N}` ? N : C;
 }

@@ -8,6 +8,7 @@ import { version } from '../../package.json';
 import { appBaseFromPageUrl, buildRegistration, type Registration } from '../core/registration/index.ts';
 import type { ScopeNeed } from '../core/smart/scopes.ts';
 import { readOnlyScopes } from '../core/smart/write-scopes.ts';
+import { describeProblem } from '../ui/strings-problems.ts';
 import '../../registration/registration.css';
 
 function ScopeTable({ caption, needs }: { caption: string; needs: ScopeNeed[] }) {
@@ -143,7 +144,11 @@ function mount(root: HTMLElement): void {
   const base = appBaseFromPageUrl(location.href);
   const built = base.ok ? buildRegistration({ baseUrl: base.value, version }) : base;
   render(
-    built.ok ? <RegistrationPage registration={built.value} /> : <RegistrationProblem message={built.error} />,
+    built.ok ? (
+      <RegistrationPage registration={built.value} />
+    ) : (
+      <RegistrationProblem message={describeProblem(built.error)} />
+    ),
     root,
   );
 }

@@ -299,6 +299,13 @@ function writeSentence(p: Problem): string {
   }
 }
 
+/** Why a deployment cannot be registered, e.g. `base URL "http://x/" must use https (...)`. */
+function registrationSentence(params: Params): string {
+  if (params?.which === undefined) return `version "${text(params, 'value')}" is not a semantic version`;
+  const which = params.which === 'page' ? '' : `${text(params, 'which')} URL `;
+  return `${which}${urlFaultWords(text(params, 'fault') as UrlFault, text(params, 'value'))}`;
+}
+
 /**
  * The sentence for a problem. An allow-list problem (a ConfigError, which names its file) reads as one line
  * naming the file and the field, e.g. `smart-clients.json: clients[0].clientId must be a non-empty string`.
@@ -308,6 +315,7 @@ export function describeProblem(p: Problem & { file?: string } & GapFacts): stri
   if (p.code.startsWith('plan/')) return planSentence(p);
   if (p.code === 'launch/config-unreadable') return configUnreadableSentence(p.params);
   if (p.code.startsWith('write/')) return writeSentence(p);
+  if (p.code.startsWith('registration/')) return registrationSentence(p.params);
   if (p.code.startsWith('create/')) return createCause(p.code, p.params);
   if (p.code.startsWith('config/')) return `${p.file ? `${p.file}: ` : ''}${p.target ?? ''} ${configPhrase(p)}`;
   return `Problem: ${p.code}`;

@@ -3,10 +3,11 @@
  * redirect URIs, scopes (v1 and v2, with reasons), SMART capabilities and RFC 7591 client metadata.
  * The registration page, `npm run registration` and the docs all show this one structure.
  */
+import { problem } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 import { requestedScopes, type ScopeNeed, type ScopeVersion } from '../smart/scopes.ts';
 import { scopeNeeds } from '../smart/scope-reasons.ts';
-import { normaliseAppBaseUrl } from './base-url.ts';
+import { badUrl, normaliseAppBaseUrl, type RegistrationProblem } from './base-url.ts';
 import { SMART_CAPABILITIES_USED, type CapabilityUse } from './capabilities.ts';
 
 /** The package identity: `software_id` is stable across versions (RFC 7591 section 2). */
@@ -61,11 +62,11 @@ function allScopes(version: ScopeVersion): string {
 }
 
 /** Builds the registration for a deployed base URL; refuses a bad base URL or version with one message. */
-export function buildRegistration(input: RegistrationInput): Result<Registration, string> {
+export function buildRegistration(input: RegistrationInput): Result<Registration, RegistrationProblem> {
   const base = normaliseAppBaseUrl(input.baseUrl);
   if (!base.ok) return base;
   if (!/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(input.version))
-    return err(`version "${input.version}" is not a semantic version`);
+    return err(problem('registration/bad-version', 'error', { value: input.version }));
   const baseUrl = base.value;
   let logoUri = `${baseUrl}logo.svg`;
   if (input.logoUri !== undefined) {
@@ -101,9 +102,10 @@ export function buildRegistration(input: RegistrationInput): Result<Registration
   });
 }
 
-function normaliseLogo(value: string): Result<string, string> {
+function normaliseLogo(value: string): Result<string, RegistrationProblem> {
   // Same rules as the base URL (https, no fragment), but a file address: keep it as given.
-  const checked = normaliseAppBaseUrl(value.replace(/[^/]*$/, ''));
-  if (!checked.ok) return err(checked.error.replace('base URL', 'logo URL'));
+  const folder = value.replace(/[^/]*$/, '');
+  const checked = normaliseAppBaseUrl(folder);
+  if (!checked.ok) return err(badUrl('logo', String(checked.error.params?.fault ?? 'invalid'), folder));
   return ok(value.trim());
 }

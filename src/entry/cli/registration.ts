@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CliError, cliMain, packageVersion, runIfEntry, usageError, type CliIo } from './run.ts';
 import { formatRegistrationText } from '../../core/registration/format.ts';
 import { buildRegistration } from '../../core/registration/registration.ts';
+import { describeProblem } from './strings.ts';
 
 const USAGE =
   'usage: npm run registration -- --base-url <deployed app URL> [--json] [--scope-version v1|v2] [--logo-uri URL]';
@@ -37,7 +38,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     scopeVersion,
     ...(values['logo-uri'] !== undefined ? { logoUri: values['logo-uri'] } : {}),
   });
-  if (!built.ok) throw new CliError(built.error);
+  if (!built.ok) throw new CliError(describeProblem(built.error));
   io.stdout(
     values.json
       ? `${JSON.stringify(built.value.clientMetadata, null, 2)}\n`

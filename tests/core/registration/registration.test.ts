@@ -9,13 +9,14 @@ import {
 import { readFileSync } from 'node:fs';
 import { requestedScopes } from '../../../src/core/smart/scopes.ts';
 import { rfc7591Problems } from './rfc7591.ts';
+import { describeProblem } from '../../../src/ui/strings-problems.ts';
 
 const build = (baseUrl: string, extra: { scopeVersion?: 'v1' | 'v2'; logoUri?: string } = {}) =>
   buildRegistration({ baseUrl, version: '1.2.3', ...extra });
 
 function value(baseUrl: string, extra: { scopeVersion?: 'v1' | 'v2'; logoUri?: string } = {}) {
   const r = build(baseUrl, extra);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(describeProblem(r.error));
   return r.value;
 }
 
@@ -113,15 +114,16 @@ describe('buildRegistration', () => {
   ])('refuses the base URL %s', (url, message) => {
     const r = build(url);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(message);
+    if (!r.ok) expect(describeProblem(r.error)).toMatch(new RegExp(`^base URL .*${message.source}`));
   });
 
   it('refuses a version that is not semantic and a bad logo URL', () => {
-    expect(buildRegistration({ baseUrl: 'https://a.example.org/', version: 'latest' }).ok).toBe(false);
-    expect(build('https://a.example.org/', { logoUri: 'http://cdn.example.org/logo.png' })).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^logo URL/),
-    });
+    const latest = buildRegistration({ baseUrl: 'https://a.example.org/', version: 'latest' });
+    expect(!latest.ok && describeProblem(latest.error)).toBe('version "latest" is not a semantic version');
+    const logo = build('https://a.example.org/', { logoUri: 'http://cdn.example.org/logo.png' });
+    expect(!logo.ok && describeProblem(logo.error)).toBe(
+      'logo URL "http://cdn.example.org/" must use https (http is accepted only for localhost)',
+    );
     expect(
       value('https://a.example.org/', { logoUri: 'https://cdn.example.org/logo.png' }).clientMetadata.logo_uri,
     ).toBe('https://cdn.example.org/logo.png');
