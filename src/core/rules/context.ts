@@ -76,7 +76,8 @@ export const OPIOID_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>
 
 /** True when the medication contains an opioid agonist, partial agonist or mixed agonist-antagonist. */
 export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean {
-  for (const r of OPIOID_ROLES) if (roles.has(r)) return true;
+  const list = roleList(OPIOID_ROLES);
+  for (let k = 0; k < list.length; k++) if (roles.has(list[k] as IngredientRole)) return true;
   return false;
 }
 
@@ -86,15 +87,25 @@ export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean 
  * (issue 14 item 1). Roles are computed once per concept (MedEntry.roles), so the filter is cheap.
  */
 export function withRoles(meds: readonly MedEntry[], roles: ReadonlySet<IngredientRole>): MedEntry[] {
+  const list = roleList(roles);
   const out: MedEntry[] = [];
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i] as MedEntry;
     const own = med.roles;
-    for (const r of roles)
-      if (own.has(r)) {
+    for (let k = 0; k < list.length; k++)
+      if (own.has(list[k] as IngredientRole)) {
         out.push(med);
         break;
       }
   }
   return out;
+}
+
+/** Each role set as an array, once: iterating a Set allocates an iterator per record. */
+const ROLE_LISTS = new WeakMap<ReadonlySet<IngredientRole>, readonly IngredientRole[]>();
+
+function roleList(roles: ReadonlySet<IngredientRole>): readonly IngredientRole[] {
+  let list = ROLE_LISTS.get(roles);
+  if (!list) ROLE_LISTS.set(roles, (list = [...roles]));
+  return list;
 }

@@ -24,8 +24,11 @@ const RATIONALE = {
 
 function classOf(ingredients: Iterable<string>, patch = false): keyof typeof WASHOUT_DAYS {
   if (patch) return 'transdermal-patch';
-  for (const id of ingredients)
-    if (INGREDIENT_BY_ID.get(id)?.washout === 'methadone-or-buprenorphine') return 'methadone-or-buprenorphine';
+  // Indexed when it is an array (the rules pass one per record, cold: a for-of allocates an iterator each time).
+  const ids: readonly string[] = Array.isArray(ingredients) ? ingredients : [...ingredients];
+  for (let i = 0; i < ids.length; i++)
+    if (INGREDIENT_BY_ID.get(ids[i] as string)?.washout === 'methadone-or-buprenorphine')
+      return 'methadone-or-buprenorphine';
   return 'short-acting';
 }
 
