@@ -6,7 +6,7 @@
 import { clinicalDate } from '../core/fhir/dates.ts';
 import type { Problem, ProblemParams } from '../core/problem.ts';
 import type { UrlFault } from '../core/smart/issuer-url.ts';
-import { urlFaultWords } from '../core/smart/url-words.ts';
+import { urlFaultWords } from './strings-url.ts';
 import { answerWords, describeReadGap, LINK_WORDS, type GapFacts } from './strings-read.ts';
 
 type Params = ProblemParams | undefined;

@@ -3,7 +3,8 @@
  * one line per field naming the file, and the URL faults say what the string checks say.
  */
 import { describe, expect, it } from 'vitest';
-import { checkIssuerUrl, parseAllowList } from '../../src/core/smart/allow-list.ts';
+import { parseAllowList } from '../../src/core/smart/allow-list.ts';
+import { checkIssuerUrl } from '../../src/ui/strings-url.ts';
 import { describeProblem } from '../../src/ui/strings-problems.ts';
 import { describeReadGap } from '../../src/ui/strings-read.ts';
 import { bundleToChart } from '../../src/core/fhir/bundle-to-chart.ts';

@@ -13,7 +13,6 @@ import { launcherAcceptsIss } from './launcher.ts';
 import { stripTrailingSlashes } from '../fhir/systems.ts';
 
 export { canonicalIssuer, type UrlFault } from './issuer-url.ts';
-export { checkIssuerUrl, checkServerUrl } from './url-words.ts';
 
 /** One registered issuer. */
 export interface AllowListEntry {
@@ -104,7 +103,7 @@ const ENTRY_KEYS = new Set([
 /**
  * Whether one entry accepts `iss`: the canonical iss equals the entry's exact `iss`, or lies under its `issPrefix`
  * (same origin, and the prefix ends in "/", so `https://ehr.example.org/` never matches
- * `https://ehr.example.org.evil.test/`). Any iss {@link checkIssuerUrl} refuses matches nothing.
+ * `https://ehr.example.org.evil.test/`). Any iss {@link issuerUrlFault} refuses matches nothing.
  */
 export function entryMatchesIss(entry: AllowListEntry, iss: string): boolean {
   const wanted = canonicalIssuer(iss);

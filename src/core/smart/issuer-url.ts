@@ -11,7 +11,7 @@ function isLoopback(host: string): boolean {
 
 /**
  * What is wrong with a URL, as a code: the allow-list reports it in a `config/bad-url` problem (worded by the
- * surfaces); url-words.ts words it for the callers that still take a sentence.
+ * surfaces, src/ui/strings-url.ts).
  */
 export type UrlFault =
   | 'not-string' // missing, not a string, or blank
@@ -71,7 +71,7 @@ export function issuerUrlFault(value: unknown): UrlFault | undefined {
 
 /**
  * The form issuers are compared in: origin (scheme and host lower-cased, default port dropped, as the URL parser
- * gives it) plus the path, without trailing slashes; undefined for a URL {@link checkIssuerUrl} refuses.
+ * gives it) plus the path, without trailing slashes; undefined for a URL {@link issuerUrlFault} refuses.
  */
 export function canonicalIssuer(value: string): string | undefined {
   if (issuerUrlFault(value) !== undefined) return undefined;

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../adapters/node-atomic-file.ts';
 import { withFileLock } from '../../adapters/node-file-lock.ts';
 import { CliError, type CliIo, cliMain, repoRoot, resolveCliPath, runIfEntry, usageError } from './run.ts';
 import { cspForAllowList } from '../../core/registration/csp.ts';
-import { checkServerUrl } from '../../core/smart/allow-list.ts';
+import { checkServerUrl } from '../../ui/strings-url.ts';
 import {
   addClient,
   emptyAllowListJson,

@@ -6,7 +6,7 @@
  */
 import type { Problem, ProblemParams } from '../../core/problem.ts';
 import type { UrlFault } from '../../core/smart/issuer-url.ts';
-import { urlFaultWords } from '../../core/smart/url-words.ts';
+import { urlFaultWords } from '../../ui/strings-url.ts';
 import { describeProblem as appSentence } from '../../ui/strings-problems.ts';
 
 const text = (params: ProblemParams | undefined, key: string): string => String(params?.[key] ?? '');

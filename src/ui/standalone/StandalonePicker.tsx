@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasMoreResults, patientChoices, type PatientChoice } from '../../core/server/patient-choices.ts';
 import type { ServerReport } from '../../core/server/types.ts';
-import { canonicalIssuer, checkIssuerUrl, type AllowList } from '../../core/smart/allow-list.ts';
+import { canonicalIssuer, type AllowList } from '../../core/smart/allow-list.ts';
+import { checkIssuerUrl } from '../strings-url.ts';
 import { launcherStandaloneBase, type LauncherStandaloneType } from '../../core/smart/launcher.ts';
 import { checkServer, fetchJson } from '../../edge/server-check.ts';
 import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';

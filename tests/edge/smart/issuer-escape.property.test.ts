@@ -6,12 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkIssuerUrl,
-  entryMatchesIss,
-  parseAllowList,
-  type AllowListEntry,
-} from '../../../src/core/smart/allow-list.ts';
+import { entryMatchesIss, parseAllowList, type AllowListEntry } from '../../../src/core/smart/allow-list.ts';
+import { checkIssuerUrl } from '../../../src/ui/strings-url.ts';
 import { addClient, emptyAllowListJson } from '../../../src/core/registration/clients-file.ts';
 
 const PREFIX = 'https://fhir.vendor.example/tenants/';

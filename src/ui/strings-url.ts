@@ -1,9 +1,9 @@
 /**
- * URL faults (issuer-url.ts) in words: the sentences the allow-list's problems, `npm run clients`, the
- * registration base URL and the standalone picker show. Apart from issuer-url.ts so the launch page, which only
- * checks URLs, does not download them.
+ * URL faults (src/core/smart/issuer-url.ts) in words: the sentences the allow-list's problems, the registration
+ * page, the standalone picker and `npm run clients` show. Apart from strings-problems.ts so the picker needs only
+ * these, and the launch page, which only checks URLs, none.
  */
-import { issuerUrlFault, serverUrlFault, type UrlFault } from './issuer-url.ts';
+import { issuerUrlFault, serverUrlFault, type UrlFault } from '../core/smart/issuer-url.ts';
 
 /**
  * The fault in words, e.g. `"http://x" must use https (http is accepted only for localhost)`, for the callers
