@@ -31,26 +31,20 @@ export interface RunOptions {
   loaderOnly?: boolean;
 }
 
-/** In-memory I/O; `stop()` answers the command's stop request (what SIGTERM does for a process). */
-export function memoryIo(options: RunOptions = {}): {
-  io: CliIo;
-  output: () => Omit<CliRun, 'code'>;
-  stop: () => void;
-} {
+/** In-memory I/O. */
+export function memoryIo(options: RunOptions = {}): { io: CliIo; output: () => Omit<CliRun, 'code'> } {
   let stdout = '';
   let stderr = '';
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((done) => (stop = done));
   return {
     io: {
       stdout: (text) => void (stdout += text),
       stderr: (text) => void (stderr += text),
       env: { ...options.env },
       cwd: options.cwd ?? ROOT,
-      stopRequested: () => stopped,
+      // Never asked to stop: only cds-service waits for it, and tests/edge/cds/cli.test.ts runs that as a process.
+      stopRequested: () => new Promise<void>(() => undefined),
     },
     output: () => ({ stdout, stderr }),
-    stop,
   };
 }
 
