@@ -136,9 +136,35 @@ export type InputCode = 'input/not-object' | 'input/not-bundle';
  */
 export type RegistrationCode = 'registration/bad-url' | 'registration/bad-version';
 
+/**
+ * What is wrong in the CDS client list (cds-clients.json, src/edge/cds/clients.ts); params: `file`, and `index`
+ * of the client entry, `iss` for a repeat.
+ */
+export type CdsConfigCode =
+  | 'cds-config/unreadable' // the file cannot be read
+  | 'cds-config/not-json'
+  | 'cds-config/no-clients' // not { "clients": [...] }
+  | 'cds-config/iss' // a client without a non-empty iss
+  | 'cds-config/jwks' // not a JWKS
+  | 'cds-config/private-key' // a JWKS that holds a private key
+  | 'cds-config/jwks-url' // not https (http only on loopback)
+  | 'cds-config/one-key-source' // not exactly one of jwks and jwks_url
+  | 'cds-config/fhir-servers' // not a list of http(s) URLs
+  | 'cds-config/max-lifetime' // not a whole number of seconds from 1 to 3600
+  | 'cds-config/duplicate'; // the same iss twice
+
 /** Every code a problem may carry. */
 export type ProblemCode =
-  ReadCode | PlanCode | ConfigCode | LaunchCode | CreateCode | WriteCode | ClientsCode | InputCode | RegistrationCode;
+  | ReadCode
+  | PlanCode
+  | ConfigCode
+  | LaunchCode
+  | CreateCode
+  | WriteCode
+  | ClientsCode
+  | InputCode
+  | RegistrationCode
+  | CdsConfigCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -9,7 +9,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { JSONWebKeySet } from 'jose';
+import { problem, type CdsConfigCode, type Problem, type ProblemParams } from '../../core/problem.ts';
 import { err, ok, type Result } from '../../core/result.ts';
+
+/** Why the client list is refused: a `cds-config/*` problem naming the file and the entry (worded by the CLI). */
+export type CdsConfigProblem = Problem<CdsConfigCode>;
+
+const refuse = (code: CdsConfigCode, params: ProblemParams): Result<never, CdsConfigProblem> =>
+  err(problem(code, 'error', params));
 
 export interface CdsClient {
   iss: string;
@@ -36,28 +43,27 @@ function httpUrl(v: string): URL | undefined {
 }
 
 /** Parses the allow-list file's JSON. */
-export function parseClients(json: unknown, file = 'cds-clients.json'): Result<CdsClient[], string> {
-  if (!isRec(json) || !Array.isArray(json.clients)) return err(`${file}: expected { "clients": [...] }`);
+export function parseClients(json: unknown, file = 'cds-clients.json'): Result<CdsClient[], CdsConfigProblem> {
+  if (!isRec(json) || !Array.isArray(json.clients)) return refuse('cds-config/no-clients', { file });
   const out: CdsClient[] = [];
   for (const [i, c] of json.clients.entries()) {
-    const at = `${file}: clients[${i}]`;
-    if (!isRec(c) || typeof c.iss !== 'string' || !c.iss.trim()) return err(`${at}.iss must be a non-empty string`);
+    const at = { file, index: i };
+    if (!isRec(c) || typeof c.iss !== 'string' || !c.iss.trim()) return refuse('cds-config/iss', at);
     const client: CdsClient = { iss: c.iss };
     if (c.jwks !== undefined) {
       if (!isRec(c.jwks) || !Array.isArray(c.jwks.keys) || !c.jwks.keys.every(isRec))
-        return err(`${at}.jwks must be a JWKS ({ "keys": [...] })`);
-      if (c.jwks.keys.some((k) => 'd' in k)) return err(`${at}.jwks holds a private key: give only the public keys`);
+        return refuse('cds-config/jwks', at);
+      if (c.jwks.keys.some((k) => 'd' in k)) return refuse('cds-config/private-key', at);
       client.jwks = c.jwks as unknown as JSONWebKeySet;
     }
     if (c.jwks_url !== undefined) {
-      if (typeof c.jwks_url !== 'string' || !httpUrl(c.jwks_url))
-        return err(`${at}.jwks_url must be an https URL (http only on loopback)`);
+      if (typeof c.jwks_url !== 'string' || !httpUrl(c.jwks_url)) return refuse('cds-config/jwks-url', at);
       client.jwksUrl = c.jwks_url;
     }
-    if (!client.jwks === !client.jwksUrl) return err(`${at}: give exactly one of jwks and jwks_url`);
+    if (!client.jwks === !client.jwksUrl) return refuse('cds-config/one-key-source', at);
     if (c.fhirServers !== undefined) {
       if (!Array.isArray(c.fhirServers) || !c.fhirServers.every((s) => typeof s === 'string' && httpUrl(s)))
-        return err(`${at}.fhirServers must be a list of http(s) URLs`);
+        return refuse('cds-config/fhir-servers', at);
       client.fhirServers = c.fhirServers as string[];
     }
     if (c.max_lifetime_s !== undefined) {
@@ -67,27 +73,29 @@ export function parseClients(json: unknown, file = 'cds-clients.json'): Result<C
         c.max_lifetime_s < 1 ||
         c.max_lifetime_s > 3600
       )
-        return err(`${at}.max_lifetime_s must be a whole number of seconds from 1 to 3600`);
+        return refuse('cds-config/max-lifetime', at);
       client.maxLifetimeSeconds = c.max_lifetime_s;
     }
     if (typeof c.note === 'string') client.note = c.note;
-    if (out.some((o) => o.iss === client.iss)) return err(`${at}.iss "${client.iss}" is listed twice`);
+    if (out.some((o) => o.iss === client.iss)) return refuse('cds-config/duplicate', { ...at, iss: client.iss });
     out.push(client);
   }
   return ok(out);
 }
 
 /** Reads and parses the allow-list file. */
-export async function loadClients(path: string): Promise<Result<CdsClient[], string>> {
+export async function loadClients(path: string): Promise<Result<CdsClient[], CdsConfigProblem>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return err(`${path}: cannot be read`);
+    return refuse('cds-config/unreadable', { file: path });
   }
+  let json: unknown;
   try {
-    return parseClients(JSON.parse(text), path);
+    json = JSON.parse(text);
   } catch {
-    return err(`${path}: not valid JSON`);
+    return refuse('cds-config/not-json', { file: path });
   }
+  return parseClients(json, path);
 }

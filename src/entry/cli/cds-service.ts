@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
 import { createCdsHandler } from '../../edge/cds/service.ts';
 import { loadClients } from '../../edge/cds/clients.ts';
+import { describeProblem } from './strings.ts';
 import { jsonlStore } from '../../edge/cds/feedback.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 
@@ -32,7 +33,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`invalid --port "${values.port}"\n${USAGE}`, 2);
   const clients = await loadClients(resolveCliPath(io, values.clients));
-  if (!clients.ok) throw new CliError(clients.error);
+  if (!clients.ok) throw new CliError(describeProblem(clients.error));
   const feedbackFile = resolveCliPath(io, values.feedback);
   const server = createServer();
   server.requestTimeout = 30_000;

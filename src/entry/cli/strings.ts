@@ -49,10 +49,42 @@ function inputSentence(p: Problem): string {
   return `the input is a ${type === undefined ? 'JSON object without resourceType' : String(type)}, not a FHIR Bundle`;
 }
 
+/** What is wrong in cds-clients.json, one line naming the file and the entry, e.g. `f: clients[0].iss must be …`. */
+function cdsConfigSentence(p: Problem): string {
+  const { params } = p;
+  const file = text(params, 'file');
+  const at = `${file}: clients[${text(params, 'index')}]`;
+  switch (p.code) {
+    case 'cds-config/unreadable':
+      return `${file}: cannot be read`;
+    case 'cds-config/not-json':
+      return `${file}: not valid JSON`;
+    case 'cds-config/no-clients':
+      return `${file}: expected { "clients": [...] }`;
+    case 'cds-config/jwks':
+      return `${at}.jwks must be a JWKS ({ "keys": [...] })`;
+    case 'cds-config/private-key':
+      return `${at}.jwks holds a private key: give only the public keys`;
+    case 'cds-config/jwks-url':
+      return `${at}.jwks_url must be an https URL (http only on loopback)`;
+    case 'cds-config/one-key-source':
+      return `${at}: give exactly one of jwks and jwks_url`;
+    case 'cds-config/fhir-servers':
+      return `${at}.fhirServers must be a list of http(s) URLs`;
+    case 'cds-config/max-lifetime':
+      return `${at}.max_lifetime_s must be a whole number of seconds from 1 to 3600`;
+    case 'cds-config/duplicate':
+      return `${at}.iss "${text(params, 'iss')}" is listed twice`;
+    default:
+      return `${at}.iss must be a non-empty string`;
+  }
+}
+
 /** The sentence for a problem, as the command prints it. */
 export function describeProblem(p: Parameters<typeof appSentence>[0]): string {
   if (p.code.startsWith('clients/')) return clientsSentence(p);
   if (p.code.startsWith('input/')) return inputSentence(p);
+  if (p.code.startsWith('cds-config/')) return cdsConfigSentence(p);
   return appSentence(p);
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClients } from '../../../src/edge/cds/clients.ts';
+import { describeProblem } from '../../../src/entry/cli/strings.ts';
 
 const KEY = { kty: 'EC', crv: 'P-384', x: 'x', y: 'y', kid: 'k1' };
 
@@ -42,6 +43,6 @@ describe('parseClients', () => {
   ])('refuses %j naming the problem', (json, message) => {
     const r = parseClients(json);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toContain(message);
+    expect(!r.ok && describeProblem(r.error)).toContain(message);
   });
 });
