@@ -63,8 +63,8 @@ export default defineConfig({
           // The files of a worker share one module graph instead of importing it afresh per file (about a third
           // of the unit project's time, issue 14 item 5). Safe here: no test mocks modules (no vi.mock), spies and
           // stubs are restored (above), each file still gets its own environment (happy-dom where it asks), and
-          // module-level state in src is memo tables only. A test that needs a fresh module graph belongs in a
-          // project with isolate: true.
+          // module-level state in src is memo tables and one-shot handles (a prefetched read, writes in flight) that
+          // every test leaves empty. A test that needs a fresh module graph belongs in a project with isolate: true.
           isolate: false,
         },
       },
