@@ -69,7 +69,14 @@ export type LaunchCode =
   | 'launch/token-expired'
   | 'launch/network-down'
   | 'launch/unknown'
-  | 'launch/config-unreadable'; // params: file, cause ('no-response' | 'http' | 'not-json'), status
+  // Found by the launch page itself (src/edge/smart/launch-plan.ts); params: `server` when one is concerned.
+  | 'launch/config-unreadable' // params: file, cause ('no-response' | 'http' | 'not-json'), status
+  | 'launch/standalone-disabled'
+  | 'launch/standalone-not-offered'
+  | 'launch/open-server-not-allowed'
+  | 'launch/auth-server-unreachable'
+  | 'launch/pkce-unsupported'
+  | 'launch/launch-failed';
 
 /**
  * Why one create did not land (src/edge/fhir/create-once.ts). Params: `type` (the resource type) and, when an

@@ -85,7 +85,7 @@ async function act(plan: LaunchPlan, list: AllowList): Promise<void> {
     case 'unknown-issuer':
       return showUnknownIssuer(plan.iss);
     case 'failure':
-      return showFailure(plan.kind, plan.detail ? { server: plan.detail } : {});
+      return showFailure(plan.kind, plan.params?.server ? { server: String(plan.params.server) } : {});
   }
 }
 

@@ -8,6 +8,9 @@ import type { Problem, ProblemParams } from '../core/problem.ts';
 import type { UrlFault } from '../core/smart/issuer-url.ts';
 import { urlFaultWords } from './strings-url.ts';
 import { answerWords, describeReadGap, LINK_WORDS, type GapFacts } from './strings-read.ts';
+import { APP_FAILURE_TEXTS } from './pages/app-failure-texts.ts';
+import type { FailureText } from './pages/failure-text.ts';
+import { LAUNCH_FAILURE_TEXTS } from './pages/launch-failure-texts.ts';
 
 type Params = ProblemParams | undefined;
 
@@ -318,5 +321,14 @@ export function describeProblem(p: Problem & { file?: string } & GapFacts): stri
   if (p.code.startsWith('registration/')) return registrationSentence(p.params);
   if (p.code.startsWith('create/')) return createCause(p.code, p.params);
   if (p.code.startsWith('config/')) return `${p.file ? `${p.file}: ` : ''}${p.target ?? ''} ${configPhrase(p)}`;
+  if (p.code.startsWith('launch/')) return launchSentence(p.code.slice('launch/'.length));
   return `Problem: ${p.code}`;
+}
+
+/** A launch failure in one sentence: what its page says happened (src/ui/pages/*-failure-texts.ts). */
+function launchSentence(kind: string): string {
+  const text =
+    (APP_FAILURE_TEXTS as Record<string, FailureText | undefined>)[kind] ??
+    (LAUNCH_FAILURE_TEXTS as Record<string, FailureText | undefined>)[kind];
+  return text?.what ?? APP_FAILURE_TEXTS.unknown.what;
 }

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parseAllowList } from '../../src/core/smart/allow-list.ts';
 import { checkIssuerUrl } from '../../src/ui/strings-url.ts';
 import { describeProblem } from '../../src/ui/strings-problems.ts';
+import { failureFromRedirect } from '../../src/edge/smart/launch-failure.ts';
+import { launchPageFailure } from '../../src/edge/smart/launch-plan.ts';
+import { APP_FAILURE_TEXTS } from '../../src/ui/pages/app-failure-texts.ts';
+import { LAUNCH_FAILURE_TEXTS } from '../../src/ui/pages/launch-failure-texts.ts';
 import { describeReadGap } from '../../src/ui/strings-read.ts';
 import { bundleToChart } from '../../src/core/fhir/bundle-to-chart.ts';
 import { readAllergyEntries } from '../../src/core/fhir/allergy-entries.ts';
@@ -79,5 +83,15 @@ describe('describeReadGap: what the core found unreadable in a Bundle', () => {
       'The search result has further pages that are not in this file.',
       'AllergyIntolerance/a1 names no substance (neither code nor text), so it could not be checked.',
     ]);
+  });
+});
+
+describe('describeProblem: launch failures', () => {
+  it('says what the failure page says happened, for the app page and the launch page alike', () => {
+    const denied = failureFromRedirect(new URLSearchParams('error=access_denied'))!;
+    expect(describeProblem(denied)).toBe(APP_FAILURE_TEXTS['access-denied'].what);
+    expect(describeProblem(launchPageFailure('pkce-unsupported', 'https://ehr.example.org/fhir'))).toBe(
+      LAUNCH_FAILURE_TEXTS['pkce-unsupported'].what,
+    );
   });
 });

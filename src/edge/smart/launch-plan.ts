@@ -3,6 +3,7 @@
  * start a sign-in (with fhirclient options built only from allowed entries), show the standalone picker, or
  * show a page explaining why it will not launch. Pure, so every branch is unit-tested.
  */
+import type { Problem } from '../../core/problem.ts';
 import type { AllowList } from '../../core/smart/allow-list.ts';
 import { hasScopeFallback, type ScopeAttempt } from '../../core/smart/write-scopes.ts';
 import {
@@ -37,7 +38,26 @@ export type LaunchPlan =
     }
   | { action: 'picker' }
   | { action: 'unknown-issuer'; iss: string }
-  | { action: 'failure'; kind: LaunchPageFailureKind; detail?: string };
+  | ({ action: 'failure' } & LaunchPageFailure);
+
+/**
+ * A failure the launch page found: a problem whose code is `launch/<kind>`; `kind` picks the page
+ * (src/ui/pages/launch-failure-texts.ts), `params.server` names the server concerned when there is one.
+ */
+export interface LaunchPageFailure extends Problem<`launch/${LaunchPageFailureKind}`> {
+  kind: LaunchPageFailureKind;
+  severity: 'error';
+}
+
+/** The failure of `kind`, about `server` when given. */
+export function launchPageFailure(kind: LaunchPageFailureKind, server?: string): LaunchPageFailure {
+  return { code: `launch/${kind}`, severity: 'error', kind, ...(server ? { params: { server } } : {}) };
+}
+
+const fail = (kind: LaunchPageFailureKind, server?: string): LaunchPlan => ({
+  action: 'failure',
+  ...launchPageFailure(kind, server),
+});
 
 export interface PlanInput {
   request: LaunchRequest;
@@ -56,7 +76,7 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
       const entry = matchIssuer(list, request.iss);
       if (!entry) return { action: 'unknown-issuer', iss: request.iss };
       if (request.kind === 'standalone-smart' && !(list.standalone.enabled && entry.standalone === true)) {
-        return { action: 'failure', kind: 'standalone-not-offered', detail: request.iss };
+        return fail('standalone-not-offered', request.iss);
       }
       const kind = request.kind === 'ehr' ? 'ehr' : 'standalone';
       const options = smartAuthorizeOptions({ list, kind, appRootUrl, stateKey, attempt });
@@ -75,7 +95,7 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
     }
     case 'standalone-open':
       if (!openServerAllowed(list, request.fhirServiceUrl)) {
-        return { action: 'failure', kind: 'open-server-not-allowed', detail: request.fhirServiceUrl };
+        return fail('open-server-not-allowed', request.fhirServiceUrl);
       }
       return {
         action: 'authorize',
@@ -84,7 +104,7 @@ export function planLaunch({ request, list, appRootUrl, stateKey, attempt = 'fir
       };
     case 'open-without-patient':
     case 'picker':
-      return list.standalone.enabled ? { action: 'picker' } : { action: 'failure', kind: 'standalone-disabled' };
+      return list.standalone.enabled ? { action: 'picker' } : fail('standalone-disabled');
   }
 }
 

@@ -1,7 +1,12 @@
 /** Dimensions: launch request (ehr, standalone smart, open with/without patient, bare) x allow-list state. */
 import { describe, expect, it } from 'vitest';
 import { readLaunchRequest } from '../../../src/edge/smart/authorize-options.ts';
-import { failureFromAuthorizeError, planLaunch, withoutOverrides } from '../../../src/edge/smart/launch-plan.ts';
+import {
+  failureFromAuthorizeError,
+  launchPageFailure,
+  planLaunch,
+  withoutOverrides,
+} from '../../../src/edge/smart/launch-plan.ts';
 import { allowList, EXACT, OPEN, SANDBOX } from './allow-list-fixtures.ts';
 
 const list = allowList({ clients: [EXACT, SANDBOX], standalone: { enabled: true, openServers: [OPEN] } });
@@ -53,15 +58,17 @@ describe('planLaunch', () => {
       expect(open.options[0]).toMatchObject({ fhirServiceUrl: OPEN.fhirServiceUrl, patientId: 'p1' });
     expect(plan(q({ fhirServiceUrl: 'https://other.example/fhir', patientId: 'p1' }))).toEqual({
       action: 'failure',
+      code: 'launch/open-server-not-allowed',
+      severity: 'error',
       kind: 'open-server-not-allowed',
-      detail: 'https://other.example/fhir',
+      params: { server: 'https://other.example/fhir' },
     });
   });
 
   it('shows the picker when opened bare (or without a patient for an open server), unless standalone is off', () => {
     expect(plan('')).toEqual({ action: 'picker' });
     expect(plan(q({ fhirServiceUrl: OPEN.fhirServiceUrl }))).toEqual({ action: 'picker' });
-    expect(plan('', closed)).toEqual({ action: 'failure', kind: 'standalone-disabled' });
+    expect(plan('', closed)).toEqual({ action: 'failure', ...launchPageFailure('standalone-disabled') });
   });
 });
 
