@@ -155,3 +155,8 @@ export function describeReadGap(p: Problem & GapFacts): string {
       return `${type}: part of it could not be read.`;
   }
 }
+
+/** A line of what was not read (the sign panel, the order's acknowledgement): a gap, or none recorded. */
+export function describeNotRead(gap?: Problem & GapFacts): string {
+  return gap ? describeReadGap(gap) : 'Part of the chart could not be read.';
+}

@@ -40,8 +40,11 @@ export interface SignGateInput {
   existingOrders: number;
   existingChoice?: ExistingOrderChoice | undefined;
   acknowledgement?: { checked: boolean; reason: string } | undefined;
-  /** Words a gap as the screen says it (its strings module); the core carries only the gap's facts. */
-  describeGap: (gap: ReadGap) => string;
+  /**
+   * Words a gap as the screen says it (its strings module); the core carries only the gap's facts. Called without
+   * a gap for a read that is incomplete with no gap recorded.
+   */
+  describeGap: (gap?: ReadGap) => string;
 }
 
 export interface SignGate {
@@ -63,10 +66,10 @@ export interface SignGate {
 export function notReadLines(
   gaps: readonly ReadGap[],
   complete: boolean,
-  describeGap: (gap: ReadGap) => string,
+  describeGap: (gap?: ReadGap) => string,
 ): string[] {
   const lines = [...new Set(gaps.map((g) => describeGap(g).trim()).filter(Boolean))];
-  if (lines.length === 0 && !complete) lines.push('Part of the chart could not be read.');
+  if (lines.length === 0 && !complete) lines.push(describeGap());
   return lines;
 }
 

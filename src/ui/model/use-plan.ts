@@ -18,7 +18,7 @@ import type { Result } from '../../core/result.ts';
 import type { PlanProblem, TitrationPlan } from '../../core/titration/types.ts';
 import type { LaunchContext } from '../../edge/types.ts';
 import { isoDay } from '../format.ts';
-import { describeReadGap } from '../strings-read.ts';
+import { describeNotRead } from '../strings-read.ts';
 import type { ClinicianServices, PlanServices } from '../services.ts';
 import type { WriteExtras } from './use-write.ts';
 import type { OverrideDraft } from './draft-store.ts';
@@ -93,7 +93,7 @@ export function usePlan(
         orderReady: true,
         overridesComplete: true,
         existingOrders: 0,
-        describeGap: describeReadGap,
+        describeGap: describeNotRead,
       }),
     [assessment, context.grantedScopes],
   );
@@ -159,7 +159,7 @@ export function usePlan(
     existingOrders: existing.length,
     existingChoice: choice,
     acknowledgement: ack,
-    describeGap: describeReadGap,
+    describeGap: describeNotRead,
   });
 
   const writeExtras: WriteExtras = {

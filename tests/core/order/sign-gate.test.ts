@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGap } from '../../../src/core/chart.ts';
 import { signGate, type SignGateInput } from '../../../src/core/order/sign-gate.ts';
-import { describeReadGap } from '../../../src/ui/strings-read.ts';
+import { describeNotRead } from '../../../src/ui/strings-read.ts';
 
 const WRITE = ['patient/MedicationRequest.crs', 'patient/DetectedIssue.c'];
 const gap = readGap('MedicationStatement', 'failed', { what: 'search-failed', answer: 'status', status: 500 });
@@ -14,7 +14,7 @@ function input(over: Partial<SignGateInput> = {}): SignGateInput {
     orderReady: true,
     overridesComplete: true,
     existingOrders: 0,
-    describeGap: describeReadGap,
+    describeGap: describeNotRead,
     ...over,
   };
 }
