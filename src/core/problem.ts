@@ -160,6 +160,19 @@ export type CdsConfigCode =
   | 'cds-config/max-lifetime' // not a whole number of seconds from 1 to 3600
   | 'cds-config/duplicate'; // the same iss twice
 
+/**
+ * Why a CDS feedback request body is refused (src/edge/cds/feedback.ts). The service answers 400 "invalid
+ * feedback" whatever the code (nothing about the body is echoed); the code is for logs and tests. Param `max`.
+ */
+export type FeedbackCode =
+  | 'feedback/no-items'
+  | 'feedback/too-many'
+  | 'feedback/card'
+  | 'feedback/outcome'
+  | 'feedback/timestamp'
+  | 'feedback/suggestions'
+  | 'feedback/override-reason';
+
 /** Every code a problem may carry. */
 export type ProblemCode =
   | ReadCode
@@ -171,7 +184,8 @@ export type ProblemCode =
   | ClientsCode
   | InputCode
   | RegistrationCode
-  | CdsConfigCode;
+  | CdsConfigCode
+  | FeedbackCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -5,6 +5,7 @@
  * The `userComment` a clinician types is stored as given and may hold anything: keep the file access-controlled.
  */
 import { appendFile } from 'node:fs/promises';
+import { problem, type FeedbackCode, type Problem, type ProblemParams } from '../../core/problem.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 
 export interface FeedbackItem {
@@ -29,20 +30,22 @@ export type FeedbackRecord =
     };
 
 const MAX_ITEMS = 100;
+
+const refuse = (code: FeedbackCode, params?: ProblemParams): Result<never, Problem<FeedbackCode>> =>
+  err(problem(code, 'error', params));
 const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
 /** Validates a feedback request body; every item must be well formed or none is stored. */
-export function parseFeedback(body: unknown): Result<FeedbackItem[], string> {
-  if (!isRec(body) || !Array.isArray(body.feedback) || body.feedback.length === 0)
-    return err('expected { "feedback": [...] }');
-  if (body.feedback.length > MAX_ITEMS) return err(`at most ${MAX_ITEMS} feedback items`);
+export function parseFeedback(body: unknown): Result<FeedbackItem[], Problem<FeedbackCode>> {
+  if (!isRec(body) || !Array.isArray(body.feedback) || body.feedback.length === 0) return refuse('feedback/no-items');
+  if (body.feedback.length > MAX_ITEMS) return refuse('feedback/too-many', { max: MAX_ITEMS });
   const out: FeedbackItem[] = [];
   for (const f of body.feedback) {
-    if (!isRec(f) || !shortStr(f.card, 128)) return err('each item needs a card uuid');
-    if (f.outcome !== 'accepted' && f.outcome !== 'overridden') return err('outcome must be accepted or overridden');
+    if (!isRec(f) || !shortStr(f.card, 128)) return refuse('feedback/card');
+    if (f.outcome !== 'accepted' && f.outcome !== 'overridden') return refuse('feedback/outcome');
     if (!shortStr(f.outcomeTimestamp, 40) || Number.isNaN(Date.parse(f.outcomeTimestamp)))
-      return err('outcomeTimestamp must be a date-time');
+      return refuse('feedback/timestamp');
     const item: FeedbackItem = { card: f.card, outcome: f.outcome, outcomeTimestamp: f.outcomeTimestamp };
     if (f.acceptedSuggestions !== undefined) {
       if (
@@ -50,12 +53,12 @@ export function parseFeedback(body: unknown): Result<FeedbackItem[], string> {
         f.acceptedSuggestions.length > 20 ||
         !f.acceptedSuggestions.every((s) => isRec(s) && shortStr(s.id, 128))
       )
-        return err('acceptedSuggestions must be a list of { id }');
+        return refuse('feedback/suggestions');
       item.acceptedSuggestions = f.acceptedSuggestions.map((s) => ({ id: (s as { id: string }).id }));
     }
     if (f.overrideReason !== undefined) {
       const r = f.overrideReason;
-      if (!isRec(r)) return err('overrideReason must be an object');
+      if (!isRec(r)) return refuse('feedback/override-reason');
       const reason = isRec(r.reason) ? r.reason : undefined;
       const coding: NonNullable<FeedbackItem['overrideReason']>['reason'] = {};
       for (const k of ['system', 'code', 'display'] as const)
