@@ -70,7 +70,11 @@ e2eDescribe('clinician screen', () => {
     // The sandbox holds the answer for 30 s and the app gives up after 20 s: rather than wait, the page's clock
     // jumps past the deadline once the chart's read is on the wire.
     await page.clock.install();
-    const read = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/fhir'));
+    // The held search goes out in the first batch (POST to the base) or, reading in parallel, on its own.
+    const read = page.waitForRequest((r) => {
+      const path = new URL(r.url()).pathname;
+      return (r.method() === 'POST' && path === '/fhir') || path === '/fhir/MedicationStatement';
+    });
     await page.goto(
       `${sandboxOrigin()}/ehr?${new URLSearchParams({ patient: 'ldn-fibromyalgia', banner: '0', fhir_fault: 'MedicationStatement:timeout' })}`,
     );
