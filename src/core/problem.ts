@@ -1,15 +1,15 @@
 /**
  * One vocabulary for expected failures (issue 14 item 2): a read that could not be done, a plan that cannot be
- * made, an allow-list that does not parse. Each is a `Problem`: a namespaced code, a severity, the thing it is
- * about, and the facts as parameters. The core never words a problem: each surface has one `describeProblem` in
- * its strings module (src/ui/strings-problems.ts, src/entry/cli/strings.ts), as fhirclient keeps its texts in one
- * strings module.
+ * made, an allow-list that does not parse, a launch or a write that failed, and the remarks on a written order.
+ * Each is a `Problem`: a namespaced code, a severity, the thing it is about, and the facts as parameters. The core
+ * never words a problem: each surface has one `describeProblem` in its strings module (src/ui/strings-problems.ts,
+ * src/entry/cli/strings.ts; the CDS cards word read gaps in src/core/cds/strings.ts), as fhirclient keeps its
+ * texts in one strings module.
  */
+import type { GapReason } from './chart.ts';
 
 /** How much a problem matters: an error stops the task, a warning is shown with the result, info is a note. */
 export type Severity = 'error' | 'warning' | 'info';
-
-import type { GapReason } from './chart.ts';
 
 /**
  * Why a part of the chart is missing: one code per GapReason (src/core/chart.ts), e.g. "read/failed". A read
