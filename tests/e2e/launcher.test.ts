@@ -9,7 +9,7 @@ import { beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launcherStandaloneBase } from '../../src/core/smart/launcher.ts';
 import { readOnlyScopes } from '../../src/core/smart/write-scopes.ts';
-import { P, W } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings-plan.ts';
 import {
   APP_READY,
   appPageKind,

@@ -13,7 +13,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
-import { P, S, VERDICT_WORDS, W } from '../../src/ui/strings.ts';
+import { S, VERDICT_WORDS } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings-plan.ts';
 import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { ACKNOWLEDGEMENT_TITLE } from '../../src/core/order/detected-issue.ts';
-import { P, W, X } from '../../src/ui/strings.ts';
+import { X } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings-plan.ts';
 import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations, sandboxOrigin } from './support/browser.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { patient, practitioner } from '../../fixtures/factories.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { H, R } from '../../src/ui/strings-order.ts';
-import { P } from '../../src/ui/strings.ts';
+import { P } from '../../src/ui/strings-plan.ts';
 import { chartOf, fakes, fibromyalgia, PATIENT_ID, renderScreen } from './support/screen.tsx';
 
 afterEach(() => {

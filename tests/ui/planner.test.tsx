@@ -7,7 +7,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { planTitration } from '../../src/core/titration/planner.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
-import { P } from '../../src/ui/strings.ts';
+import { P } from '../../src/ui/strings-plan.ts';
 import { F } from '../../src/ui/strings-order.ts';
 import { describeProblem } from '../../src/ui/strings-problems.ts';
 import { assess } from '../../src/core/assess/assess.ts';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import type { WriteOutcome } from '../../src/edge/order-writer.ts';
 import { draftKey } from '../../src/ui/model/draft-store.ts';
-import { P, W } from '../../src/ui/strings.ts';
+import { P, W } from '../../src/ui/strings-plan.ts';
 import { chartOf, fakes, fibromyalgia, PATIENT_ID, recentOxycodone, renderScreen, SERVER } from './support/screen.tsx';
 
 afterEach(() => {

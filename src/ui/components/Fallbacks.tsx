@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import type { OrderDraft } from '../../core/order/types.ts';
-import { P } from '../strings.ts';
+import { P } from '../strings-plan.ts';
 
 /** The draft as a FHIR transaction: importable as is, and idempotent thanks to the client identifiers. */
 export function orderBundle(draft: OrderDraft): Bundle<DetectedIssue | MedicationRequest> {

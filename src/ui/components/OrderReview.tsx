@@ -3,7 +3,7 @@
  * behind a toggle. Signing (the button, its gate and the write's outcome) is in SignPanel.tsx.
  */
 import type { OrderDraft } from '../../core/order/types.ts';
-import { P } from '../strings.ts';
+import { P } from '../strings-plan.ts';
 import { OrderPreview } from './OrderPreview.tsx';
 
 export interface OrderReviewProps {

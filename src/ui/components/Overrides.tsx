@@ -5,7 +5,8 @@
 import type { Conflict } from '../../core/assess/types.ts';
 import type { OverrideDraft } from '../model/draft-store.ts';
 import { overrideKey } from '../model/use-plan.ts';
-import { P, SEVERITY_WORDS } from '../strings.ts';
+import { SEVERITY_WORDS } from '../strings.ts';
+import { P } from '../strings-plan.ts';
 import { TextArea } from './fields.tsx';
 
 export function Overrides({

@@ -11,7 +11,7 @@ import { USUAL_MAX_MG } from '../../core/titration/types.ts';
 import { formatCount, formatDate } from '../format.ts';
 import { problemsByField } from '../model/plan-fields.ts';
 import type { PlanModel } from '../model/use-plan.ts';
-import { P } from '../strings.ts';
+import { P } from '../strings-plan.ts';
 import { F } from '../strings-order.ts';
 import { Checkbox, Problems, Radios, Row, TextArea, TextField, TableHead } from './fields.tsx';
 import { SourceList } from './SourceList.tsx';

@@ -18,7 +18,7 @@ import { overridesComplete, usePlan } from '../model/use-plan.ts';
 import { usePrescriberName } from '../model/use-prescriber.ts';
 import { orderLinkWorks, useWrite } from '../model/use-write.ts';
 import type { ClinicianServices, PlanServices } from '../services.ts';
-import { P } from '../strings.ts';
+import { P } from '../strings-plan.ts';
 
 export interface PlanSectionProps {
   /** The verdict's services (clock, storage). */
