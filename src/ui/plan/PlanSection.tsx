@@ -19,6 +19,7 @@ import { usePrescriberName } from '../model/use-prescriber.ts';
 import { orderLinkWorks, useWrite } from '../model/use-write.ts';
 import type { ClinicianServices, PlanServices } from '../services.ts';
 import { P } from '../strings-plan.ts';
+import './plan.css';
 
 export interface PlanSectionProps {
   /** The verdict's services (clock, storage). */
