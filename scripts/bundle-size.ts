@@ -31,10 +31,11 @@ type Manifest = Record<string, ManifestChunk>;
 /**
  * Gzip budgets in bytes: the launch page alone (issue 6: 25 KB), and everything needed before the verdict. With
  * the planner, overrides, review, sign panel, handout and write path loaded after the verdict (issue 14 item 1)
- * the second went from 113.6 to 95.7 KB on the build of 1 Dec 2026; the budget leaves a few KB for growth. Most
+ * the second went from 113.6 to 95.7 KB on the build of 1 Dec 2026, 96.1 KB once the problem vocabulary and the
+ * plan wording and styles moved (strings-plan.ts, plan.css); the budget leaves about 2 KB for growth. Most
  * of what remains is the clinical knowledge the assessment needs (rules, sources, code tables) and fhirclient.
  */
-export const BUDGETS = { launchPage: 25 * 1024, beforeVerdict: 99 * 1024 } as const;
+export const BUDGETS = { launchPage: 25 * 1024, beforeVerdict: 98 * 1024 } as const;
 
 export interface PageBytes {
   /** Files (relative to dist/) with their gzip sizes. */
