@@ -14,6 +14,7 @@ import {
   sharedReading,
   type ConceptResult,
   type IngredientMatches,
+  type SharedReading,
 } from '../match/medication.ts';
 import {
   addAdministrationsByOrder,
@@ -36,17 +37,35 @@ export interface RoleHit {
 
 const NO_ROLES: ReadonlyMap<IngredientRole, RoleHit> = new Map();
 
-/** Facts derived from an ingredients Map alone (see MedEntry.facts). */
-interface MatchFacts {
-  roles?: ReadonlyMap<IngredientRole, RoleHit>;
+/**
+ * Facts derived from an ingredients Map alone (see MedEntry): per distinct concept when the Map is a concept's
+ * shared reading (kept in SharedReading.derived), else per record. Every field present from the start (one shape).
+ */
+export interface MatchFacts {
+  roles: ReadonlyMap<IngredientRole, RoleHit> | undefined;
+  /** One bit per role named (roleBit), -1 until computed: withRoles tests it instead of a Map lookup per role. */
+  roleMask: number;
   /** Ingredient ids sorted and joined by "+": the course key without its depot. */
-  ids?: string;
+  ids: string | undefined;
   /** idsWithRoles answers, per role set asked for. */
-  byRoles?: Map<ReadonlySet<IngredientRole>, readonly string[]>;
+  byRoles: Map<ReadonlySet<IngredientRole>, readonly string[]> | undefined;
 }
 
-/** Per shared ingredients Map (one per distinct concept, see sharedReading). */
-const FACTS = new WeakMap<IngredientMatches, MatchFacts>();
+const newFacts = (): MatchFacts => ({ roles: undefined, roleMask: -1, ids: undefined, byRoles: undefined });
+
+/** The facts kept with a concept's shared reading, created on first use. */
+function sharedFacts(reading: SharedReading): MatchFacts {
+  return (reading.derived ??= newFacts()) as MatchFacts;
+}
+
+const ROLE_BITS = new Map<IngredientRole, number>();
+
+/** A bit per role, assigned on first use (fewer than 31 roles exist). */
+export function roleBit(role: IngredientRole): number {
+  let bit = ROLE_BITS.get(role);
+  if (bit === undefined) ROLE_BITS.set(role, (bit = 1 << ROLE_BITS.size));
+  return bit;
+}
 
 /**
  * One medication record as the rules see it; its ChartEntry, course key and roles are built only when needed, once
@@ -55,7 +74,6 @@ const FACTS = new WeakMap<IngredientMatches, MatchFacts>();
 export class MedEntry {
   private built: ChartEntry | undefined;
   private course: string | undefined;
-  private ownFacts: MatchFacts | undefined;
 
   constructor(
     readonly resourceType: MedResourceType,
@@ -71,20 +89,9 @@ export class MedEntry {
     readonly depot?: DepotKind,
     /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
     readonly text = '',
-    /** `matches` is a concept's shared reading: what is derived from it alone is kept with it, once per concept. */
-    private readonly sharedMatches = false,
+    /** What is derived from `matches` alone: the concept's shared facts when `matches` is its shared reading. */
+    private readonly facts: MatchFacts = newFacts(),
   ) {}
-
-  /** What is derived from `matches` alone: per concept when the Map is shared, else per record. */
-  private get facts(): MatchFacts {
-    if (this.ownFacts) return this.ownFacts;
-    let f = this.sharedMatches ? FACTS.get(this.matches) : undefined;
-    if (!f) {
-      f = {};
-      if (this.sharedMatches) FACTS.set(this.matches, f);
-    }
-    return (this.ownFacts = f);
-  }
 
   /** Whether the record counts now (status and dates), computed on first use. */
   get timing(): MedTiming {
@@ -125,6 +132,17 @@ export class MedEntry {
       if (role && !roles.has(role)) roles.set(role, { ingredient: id, evidence });
     });
     return (facts.roles = roles);
+  }
+
+  /** The roles named, one bit each (roleBit). */
+  get roleMask(): number {
+    const facts = this.facts;
+    if (facts.roleMask >= 0) return facts.roleMask;
+    let mask = 0;
+    this.roles.forEach((_hit, role) => {
+      mask |= roleBit(role);
+    });
+    return (facts.roleMask = mask);
   }
 
   /** The ingredients of the given roles, in the order the record names them. */
@@ -415,7 +433,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     lowDose,
     depot,
     text,
-    shared !== undefined,
+    shared !== undefined ? sharedFacts(shared) : newFacts(),
   );
   st.entries.push(med);
   if (matches.size) {

@@ -30,6 +30,30 @@ export interface MedTiming {
   why: 'status' | 'no-status' | 'unrecognised' | 'supply' | 'dated' | 'undated';
 }
 
+/**
+ * Every MedTiming and LastUseCandidate is built by these two, with every field present in one order: the rules
+ * read them for thousands of records, and objects of several shapes made those reads polymorphic (deoptimised and
+ * compiled again on the cold first assess(), issue 14 item 1). Absent values are undefined, as before.
+ */
+function makeTiming(
+  state: MedTiming['state'],
+  status: string,
+  why: MedTiming['why'],
+  last?: LastUseCandidate,
+): MedTiming {
+  return { state, lastUse: last === undefined ? undefined : last.day, last, status, why };
+}
+
+function candidate(
+  day: number,
+  label: string,
+  from?: number,
+  supplyDays?: number,
+  wearDays?: number,
+): LastUseCandidate {
+  return { day, label, from, supplyDays, wearDays };
+}
+
 /** Which status and which date decided, in words. */
 export function timingBasis(t: MedTiming): string {
   switch (t.why) {
@@ -120,14 +144,12 @@ function supplyEnd(start: unknown, supply: unknown, label: string): LastUseCandi
   const d = dayOf(start, 'end');
   if (d === undefined) return undefined;
   const days = durationDays(supply);
-  return days !== undefined
-    ? { day: d + Math.ceil(days), label, from: d, supplyDays: days }
-    : { day: d, label, from: d };
+  return days !== undefined ? candidate(d + Math.ceil(days), label, d, days) : candidate(d, label, d);
 }
 
 function at(v: unknown, label: string): LastUseCandidate | undefined {
   const d = dayOf(v, 'end');
-  return d === undefined ? undefined : { day: d, label };
+  return d === undefined ? undefined : candidate(d, label);
 }
 
 function later(a: LastUseCandidate | undefined, b: LastUseCandidate | undefined): LastUseCandidate | undefined {
@@ -178,15 +200,14 @@ export function medicationTiming(
   let cls: StatusClass | undefined = status ? STATUS[resourceType]?.[status] : undefined;
   // A cancelled order that a dispense or administration names was used after all: it counts from those dates.
   if (cls === 'never' && status === 'cancelled' && dispenseEnd) cls = 'ended';
-  if (cls === 'never') return { state: 'never', status, why: 'status' };
-  if (!status) return { state: 'current', status, why: 'no-status' };
-  if (cls === undefined) return { state: 'current', status, why: 'unrecognised' };
-  if (cls === 'current') return { state: 'current', status, why: 'status' };
+  if (cls === 'never') return makeTiming('never', status, 'status');
+  if (!status) return makeTiming('current', status, 'no-status');
+  if (cls === undefined) return makeTiming('current', status, 'unrecognised');
+  if (cls === 'current') return makeTiming('current', status, 'status');
   const last = lastUse(resourceType, r, dispenseEnd);
-  if (!last) return { state: 'ended', status, why: 'undated' };
-  if (cls === 'supply' && last.day >= today)
-    return { state: 'current', lastUse: last.day, last, status, why: 'supply' };
-  return { state: 'ended', lastUse: last.day, last, status, why: 'dated' };
+  if (!last) return makeTiming('ended', status, 'undated');
+  if (cls === 'supply' && last.day >= today) return makeTiming('current', status, 'supply', last);
+  return makeTiming('ended', status, 'dated', last);
 }
 
 /**
@@ -206,7 +227,7 @@ export function addAdministrationsByOrder(admins: readonly unknown[], into: Map<
     if (day === undefined) continue;
     const id = key.slice(at);
     const prev = into.get(id);
-    if (!prev || day > prev.day) into.set(id, { day, label: 'administration of this order' });
+    if (!prev || day > prev.day) into.set(id, candidate(day, 'administration of this order'));
   }
 }
 
@@ -224,7 +245,7 @@ export function patchTiming(resourceType: string, r: Rec, t: MedTiming, today: n
     if (period && str(period.end)) return t;
     const applied = dayOf(r.effectiveDateTime, 'end') ?? dayOf(period?.start, 'end');
     if (applied !== undefined)
-      last = { day: applied + PATCH_WEAR_DAYS, label: 'applied', from: applied, wearDays: PATCH_WEAR_DAYS };
+      last = candidate(applied + PATCH_WEAR_DAYS, 'applied', applied, undefined, PATCH_WEAR_DAYS);
   } else if (
     resourceType === 'MedicationDispense' &&
     t.lastUse !== undefined &&
@@ -236,11 +257,11 @@ export function patchTiming(resourceType: string, r: Rec, t: MedTiming, today: n
         : 1;
     const handed = dayOf(r.whenHandedOver, 'end') ?? dayOf(r.whenPrepared, 'end');
     if (handed !== undefined)
-      last = { day: handed + PATCH_WEAR_DAYS * q, label: 'handed over', from: handed, wearDays: PATCH_WEAR_DAYS * q };
+      last = candidate(handed + PATCH_WEAR_DAYS * q, 'handed over', handed, undefined, PATCH_WEAR_DAYS * q);
   }
   if (!last) return t;
-  if (last.day >= today) return { state: 'current', lastUse: last.day, last, status: t.status, why: 'supply' };
-  return { state: 'ended', lastUse: last.day, last, status: t.status, why: 'dated' };
+  if (last.day >= today) return makeTiming('current', t.status, 'supply', last);
+  return makeTiming('ended', t.status, 'dated', last);
 }
 
 /** The latest supply end of the dispenses that name each order in authorizingPrescription ("MedicationRequest/id"). */

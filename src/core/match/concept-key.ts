@@ -12,9 +12,15 @@ import { isRecord } from '../fhir/read.ts';
 /** One trie node; `done` once the concept ending here has been read. */
 export interface MemoSlot<T> {
   done: boolean;
-  value?: T;
-  next?: Map<unknown, MemoSlot<T>>;
+  value: T | undefined;
+  next: Map<unknown, MemoSlot<T>> | undefined;
 }
+
+/**
+ * A node with every field present from the start, in one order: nodes that gained `next` or `value` later had
+ * different hidden classes, so the lookup below saw several shapes and was deoptimised and compiled again (cold).
+ */
+const newSlot = <T>(): MemoSlot<T> => ({ done: false, value: undefined, next: undefined });
 
 /** Longest string worth a memo key: hostile or pasted texts are read directly and not kept. */
 const MAX_KEY_LENGTH = 1000;
@@ -26,7 +32,7 @@ const keyable = (v: unknown): boolean =>
 
 /** A bounded memo of concept readings: emptied when it holds `limit` nodes, like the matchers' other memos. */
 export class ConceptMemo<T> {
-  private root: MemoSlot<T> = { done: false };
+  private root: MemoSlot<T> = newSlot();
   private size = 0;
 
   constructor(private readonly limit: number) {}
@@ -37,7 +43,7 @@ export class ConceptMemo<T> {
     const text = concept.text;
     if (!keyable(text)) return undefined;
     if (this.size >= this.limit) {
-      this.root = { done: false };
+      this.root = newSlot();
       this.size = 0;
     }
     let node = this.child(this.root, text);
@@ -62,7 +68,7 @@ export class ConceptMemo<T> {
     if (next === undefined) node.next = next = new Map();
     let c = next.get(key);
     if (c === undefined) {
-      c = { done: false };
+      c = newSlot<T>();
       next.set(key, c);
       this.size++;
     }

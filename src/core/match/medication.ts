@@ -81,6 +81,12 @@ export interface SharedReading {
   matches: IngredientMatches;
   /** The RxNorm and HCPCS codes the concept carries. */
   codes: string[];
+  /**
+   * What a caller derives from `matches` alone, kept with the reading so each distinct concept derives it once
+   * (fhir/medication-entries.ts keeps its roles and course ids here): a field rather than a WeakMap lookup per
+   * record. Undefined until the caller sets it.
+   */
+  derived: unknown;
 }
 
 /** One memo per `where` (the evidence names the path it was read at); a handful of paths exist. */
@@ -120,7 +126,7 @@ export function sharedReading(concept: unknown, where: string): SharedReading | 
   if (!slot.done || reading === undefined) {
     const matches: IngredientMatches = new Map();
     const seen: string[] = [];
-    reading = { result: readConceptInto(concept, where, matches, seen), matches, codes: seen };
+    reading = { result: readConceptInto(concept, where, matches, seen), matches, codes: seen, derived: undefined };
     slot.value = reading;
     slot.done = true;
   }

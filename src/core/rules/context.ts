@@ -2,7 +2,7 @@
 import type { ChartEntry, Conflict, MatchEvidence, WashoutWindow } from '../assess/types.ts';
 import type { AllergyEntry } from '../fhir/allergy-entries.ts';
 import type { ConditionEntry } from '../fhir/condition-entries.ts';
-import type { MedEntry } from '../fhir/medication-entries.ts';
+import { roleBit, type MedEntry } from '../fhir/medication-entries.ts';
 import type { PlannedProcedure } from '../fhir/procedure-entries.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
 import { RULES, type RuleId } from '../knowledge/rules.ts';
@@ -87,18 +87,27 @@ export function hasOpioid(roles: ReadonlyMap<IngredientRole, unknown>): boolean 
  * (issue 14 item 1). Roles are computed once per concept (MedEntry.roles), so the filter is cheap.
  */
 export function withRoles(meds: readonly MedEntry[], roles: ReadonlySet<IngredientRole>): MedEntry[] {
-  const list = roleList(roles);
+  const mask = maskOf(roles);
   const out: MedEntry[] = [];
+  // One bit test per record (MedEntry.roleMask, once per concept) instead of a Map lookup per role.
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i] as MedEntry;
-    const own = med.roles;
-    for (let k = 0; k < list.length; k++)
-      if (own.has(list[k] as IngredientRole)) {
-        out.push(med);
-        break;
-      }
+    if ((med.roleMask & mask) !== 0) out.push(med);
   }
   return out;
+}
+
+/** Each role set as one mask of role bits, once. */
+const ROLE_MASKS = new WeakMap<ReadonlySet<IngredientRole>, number>();
+
+function maskOf(roles: ReadonlySet<IngredientRole>): number {
+  let mask = ROLE_MASKS.get(roles);
+  if (mask === undefined) {
+    mask = 0;
+    for (const role of roles) mask |= roleBit(role);
+    ROLE_MASKS.set(roles, mask);
+  }
+  return mask;
 }
 
 /** Each role set as an array, once: iterating a Set allocates an iterator per record. */
