@@ -7,6 +7,7 @@
 import { badRequest, OperationOutcomeError, validateResource } from '@medplum/core';
 import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { requiredBindingProblems } from './terminology.ts';
+import { isFhirId } from '../../src/core/fhir/ids.ts';
 
 /** Issues for the resource's own elements whose value is outside their required value set (sandbox/fhir/terminology.ts). */
 export function requiredBindingIssues(resource: Resource): OperationOutcomeIssue[] {
@@ -34,7 +35,7 @@ export function assertValidResource(resource: Resource): void {
     throw new OperationOutcomeError(badRequest(e instanceof Error ? e.message : 'invalid resource'));
   }
   issues.push(...requiredBindingIssues(resource));
-  if (resource.id !== undefined && !/^[A-Za-z0-9\-.]{1,64}$/.test(resource.id)) {
+  if (resource.id !== undefined && !isFhirId(resource.id)) {
     issues.push({
       severity: 'error',
       code: 'value',

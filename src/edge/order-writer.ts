@@ -23,6 +23,7 @@ import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent
 import { createOnce, type ClientIdentifier, type CreateCause, type CreateResult } from './fhir/create-once.ts';
 import { stopPriorOrder, type PriorOrderResult } from './fhir/stop-prior.ts';
 import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from './fhir/order-shape.ts';
+import { referenceId } from '../core/fhir/ids.ts';
 
 /** Which form of the order landed on the server. */
 export type OrderShape = 'full' | 'reported-only';
@@ -407,8 +408,8 @@ function issueKey(di: DetectedIssue): string {
 function patientOf(resource: DetectedIssue | MedicationRequest): { patientId?: string } {
   const reference =
     resource.resourceType === 'MedicationRequest' ? resource.subject?.reference : resource.patient?.reference;
-  const m = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(reference ?? '');
-  return m?.[1] ? { patientId: m[1] } : {};
+  const patientId = referenceId(reference, 'Patient');
+  return patientId ? { patientId } : {};
 }
 
 function extra(r: { status?: number; outcome?: string }): { status?: number; outcome?: string } {

@@ -9,6 +9,7 @@ import type { Resource } from 'fhir/r4';
 import type { FhirHttp } from './types.ts';
 import { describeNetworkError } from './server-check.ts';
 import { stripTrailingSlashes } from '../core/fhir/systems.ts';
+import { referenceId } from '../core/fhir/ids.ts';
 
 /** Identifier system marking resources created by the seed command. */
 export const SEED_IDENTIFIER_SYSTEM = 'urn:ldn-app:synthetic';
@@ -75,8 +76,7 @@ function serverIdOf(response: Response, body: unknown, type: string): string | u
   const b = body as { resourceType?: unknown; id?: unknown } | null;
   if (b && b.resourceType === type && typeof b.id === 'string') return b.id;
   const location = response.headers.get('location') ?? response.headers.get('content-location') ?? '';
-  const m = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/|$)`).exec(location);
-  return m?.[1];
+  return referenceId(location, type, 'trailing');
 }
 
 function outcomeText(body: unknown): string {

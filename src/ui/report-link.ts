@@ -4,9 +4,9 @@
  * index.html without a rebuild). The message carries the finding's rule id and the chart entry's id, never a
  * name, a date or any other patient detail. No address configured: no link.
  */
+import { referenceOf } from '../core/fhir/ids.ts';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-const ENTRY_REF = /^[A-Z][A-Za-z]{1,40}\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** The configured target, when it is a mailto: address or an https URL. */
 export function reportTarget(
@@ -20,7 +20,8 @@ export function reportTarget(
 /** The link for one finding: rule id and chart entry reference only (each checked against its shape). */
 export function reportHref(target: string, ruleId: string, entryRef: string | undefined): string {
   const rule = RULE_ID.test(ruleId) ? ruleId : 'unknown-rule';
-  const entry = entryRef && ENTRY_REF.test(entryRef) ? entryRef : 'not given';
+  const named = referenceOf(entryRef, 'relative');
+  const entry = named ? `${named.type}/${named.id}` : 'not given';
   if (target.toLowerCase().startsWith('mailto:')) {
     const subject = 'Low-dose naltrexone check: a finding looks wrong';
     const body = `Rule: ${rule}\nChart entry: ${entry}\n\nWhat looks wrong (please add no patient names or details):\n`;

@@ -15,6 +15,7 @@ import type { OrderInput } from './input.ts';
 import { ORDER_IDENTIFIER_SYSTEM } from './input.ts';
 import { CONTAINED_MEDICATION_ID, compoundMedication, compoundName } from './medication.ts';
 import type { OrderDraft } from './types.ts';
+import { referenceId } from '../fhir/ids.ts';
 
 const quantityOf = (q: DispenseQuantity): Quantity => {
   const t = quantityTotal(q);
@@ -92,7 +93,7 @@ function checkInput(input: OrderInput): void {
     throw new Error("buildOrder: signing on an incomplete read needs the prescriber's reason");
   if (overrides.some((o) => !o.reason.trim()))
     throw new Error("buildOrder: every overridden conflict needs the prescriber's reason");
-  if (!/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(input.patient))
+  if (referenceId(input.patient, 'Patient') === undefined)
     throw new Error(`buildOrder: patient must be "Patient/<id>", got "${input.patient}"`);
 }
 

@@ -15,6 +15,7 @@
  * segment may hold base64url characters only, so it cannot smuggle a "/" or a dot segment.
  */
 import { canonicalIssuer } from './issuer-url.ts';
+import { isFhirId } from '../fhir/ids.ts';
 
 /** The only FHIR version the app speaks. */
 const FHIR_VERSION = 'r4';
@@ -70,8 +71,7 @@ export function launcherStandaloneBase(launcherBase: string, options: LauncherSt
   const base = canonicalIssuer(launcherBase);
   if (base === undefined) return undefined;
   const patient = options.patient?.trim() ?? '';
-  // FHIR R4 id: [A-Za-z0-9\-\.]{1,64} (datatypes, "id").
-  if (patient && !/^[A-Za-z0-9.-]{1,64}$/.test(patient)) return undefined;
+  if (patient && !isFhirId(patient)) return undefined;
   const params = [
     LAUNCH_TYPE_INDEX[options.type],
     options.type === 'patient-standalone' ? patient : '',

@@ -19,6 +19,7 @@ import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts } from './gaps.ts';
 import { outcomeText } from './operation-outcome.ts';
+import { referenceId } from '../../core/fhir/ids.ts';
 
 /** Why a create did not land: a `create/*` problem with the resource type and the answer's facts as params. */
 export type CreateCause = Problem<CreateCode>;
@@ -276,8 +277,7 @@ export function idFromAnswer(answer: HttpAnswer & { kind: 'answered' }, type: st
   if (body?.resourceType === type && typeof body.id === 'string' && body.id !== '') return body.id;
   const location = answer.headers.get('location') ?? answer.headers.get('content-location');
   if (!location) return undefined;
-  const m = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]+)?/?$`).exec(location);
-  return m?.[1];
+  return referenceId(location, type, 'trailing');
 }
 
 function multipleMatches(type: string): CreateResult {

@@ -4,6 +4,7 @@
  * OperationOutcome entry inside the results says. Pure helpers for bundle-paging.ts; no I/O.
  */
 import type { ChartResourceType } from '../../core/chart.ts';
+import { referenceId } from '../../core/fhir/ids.ts';
 
 /**
  * The element that names the patient, per searched type (FHIR R4 compartmentdefinition-patient: the `patient`
@@ -22,9 +23,7 @@ const PATIENT_ELEMENT: Partial<Record<ChartResourceType, string>> = {
 
 /** "Patient/<id>" (relative, absolute or with _history) to the id; undefined for any other reference. */
 export function patientIdOf(reference: unknown): string | undefined {
-  if (typeof reference !== 'string') return undefined;
-  const m = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
-  return m?.[1];
+  return referenceId(reference, 'Patient', 'trailing');
 }
 
 /**

@@ -10,6 +10,7 @@ import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts, gap } from './gaps.ts';
 import { isUnderBase } from './bundle-paging.ts';
+import { referenceId } from '../../core/fhir/ids.ts';
 
 /** Where a medicationReference points. */
 export type MedicationPointer =
@@ -23,8 +24,8 @@ export function medicationPointer(reference: string, baseUrl: string): Medicatio
     if (!isUnderBase(reference, baseUrl)) return { kind: 'elsewhere' };
     relative = reference.slice(baseUrl.length + 1);
   }
-  const m = /^Medication\/([A-Za-z0-9\-.]{1,64})(\/_history\/[^/]+)?$/.exec(relative);
-  return m?.[1] ? { kind: 'server', id: m[1] } : { kind: 'elsewhere' };
+  const id = referenceId(relative, 'Medication', 'versioned');
+  return id ? { kind: 'server', id } : { kind: 'elsewhere' };
 }
 
 type MedicationUser = Resource & { medicationReference?: { reference?: string }; contained?: Resource[] };

@@ -10,6 +10,7 @@ import type { Problem, ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { answerFacts } from './gaps.ts';
 import { fhirRequest, isSuccess } from './request.ts';
+import { referenceId } from '../../core/fhir/ids.ts';
 
 /**
  * What became of the replaced order, as a problem the screen words: `write/prior-stopped` (info; params
@@ -45,7 +46,7 @@ export async function stopPriorOrder(
     reference,
     stopped: true,
   });
-  if (!/^MedicationRequest\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return not('not-server-order');
+  if (referenceId(reference, 'MedicationRequest') === undefined) return not('not-server-order');
   if (!scopeAllows(grantedScopes, 'MedicationRequest', 'u')) return not('no-update-scope');
   const read = await fhirRequest(http, reference, { method: 'GET' }, req);
   if (read.kind !== 'answered' || !isSuccess(read.status)) return not('read-failed', answerFacts(read));

@@ -6,6 +6,7 @@
 import type { LaunchContext } from '../types.ts';
 import { requestedScopes } from '../../core/smart/scopes.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
+import { referenceOf } from '../../core/fhir/ids.ts';
 
 /** The part of fhirclient's Client this module reads (structural, so tests need no fhirclient). */
 export interface SmartSession {
@@ -36,8 +37,9 @@ export interface SmartSession {
 export function fhirUserFromIdToken(idToken: string | undefined): string | undefined {
   const claims = idTokenClaims(idToken);
   if (typeof claims?.fhirUser !== 'string') return undefined;
-  const match = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})\/?$/.exec(claims.fhirUser.slice(0, 2048));
-  return match?.[1];
+  // fhirUser is an absolute or relative URL of a FHIR resource (SMART App Launch 2.0, "fhirUser").
+  const named = referenceOf(claims.fhirUser, 'trailing');
+  return named ? `${named.type}/${named.id}` : undefined;
 }
 
 // Control characters are exactly what this expression is for.

@@ -7,8 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Practitioner } from 'fhir/r4';
 import type { FhirHttp } from '../../edge/types.ts';
 import { displayName } from './use-patient.ts';
-
-const PRACTITIONER = /^Practitioner\/[A-Za-z0-9\-.]{1,64}$/;
+import { referenceId } from '../../core/fhir/ids.ts';
 
 /** "Dr Ada Example" from a Practitioner, with the prefix when charted. */
 export function practitionerName(p: Practitioner): string {
@@ -23,7 +22,7 @@ export function usePrescriberName(http: FhirHttp, fhirUser: string | undefined):
   const [name, setName] = useState<string | undefined>(undefined);
   useEffect(() => {
     setName(undefined);
-    if (!fhirUser || !PRACTITIONER.test(fhirUser)) return;
+    if (!fhirUser || referenceId(fhirUser, 'Practitioner') === undefined) return;
     let live = true;
     http
       .fetch(fhirUser, { headers: { accept: 'application/fhir+json' } })
