@@ -311,6 +311,13 @@ const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom'
 
 const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
+/** The paths readMedication reads a referenced or contained Medication's code at (the evidence names them). */
+const CONTAINED_CODE = 'contained Medication.code';
+const REFERENCED_CODE = 'referenced Medication.code';
+
+/** The reading of an absent concept (readConcept of undefined). */
+const NOT_READ: ConceptResult = { readable: false };
+
 /** What a record's timing is computed from: today and the latest dispense / administration of each order. */
 interface TimingClock {
   dispenseEnds: Map<string, LastUseCandidate>;
@@ -348,30 +355,47 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   const notes = noteTexts(raw);
   // Most records name their medication inline and nothing else: they keep the concept's shared reading (its
   // ingredients Map and codes) instead of a copy, and the facts rules derive from it are computed once per concept.
-  const shared =
-    medRef === undefined && notes.length === 0
-      ? sharedReading(raw.medicationCodeableConcept, 'medicationCodeableConcept')
-      : undefined;
+  // So does a record that only references a Medication whose code is all it says (no ingredients, no display, no
+  // inline concept): reading it would copy exactly that code's reading into an empty Map.
+  const inlineConcept = raw.medicationCodeableConcept;
+  let shared: SharedReading | undefined;
+  let byReference = false;
+  let target: Rec | undefined;
+  if (notes.length === 0) {
+    if (medRef === undefined) shared = sharedReading(inlineConcept, 'medicationCodeableConcept');
+    else if (inlineConcept === undefined && str(medRef.display) === undefined) {
+      target = resolvedTarget(raw, st.byId);
+      if (target !== undefined && arr(target.ingredient).length === 0) {
+        const contained = str(medRef.reference)?.startsWith('#') === true;
+        shared = sharedReading(target.code, contained ? CONTAINED_CODE : REFERENCED_CODE);
+        byReference = shared !== undefined;
+      }
+    }
+  }
   let matches: IngredientMatches;
   let codes: string[];
   let inline: ConceptResult;
+  let readable: boolean;
+  let name: string | undefined;
   if (shared) {
     matches = shared.matches;
     codes = shared.codes;
-    inline = shared.result;
+    // By reference the inline concept is absent: read as nothing (no NDC of its own), the Medication's code names it.
+    inline = byReference ? NOT_READ : shared.result;
+    readable = shared.result.readable;
+    name = shared.result.name;
   } else {
     matches = st.scratch;
     codes = st.codes;
     codes.length = 0;
-    inline = readConcept(raw.medicationCodeableConcept, 'medicationCodeableConcept', matches, codes);
+    inline = readConcept(inlineConcept, 'medicationCodeableConcept', matches, codes);
+    readable = inline.readable;
+    name = inline.name;
   }
-  let readable = inline.readable;
-  let name = inline.name;
-  let target: Rec | undefined;
-  if (medRef) {
+  if (medRef && !byReference) {
     const reference = str(medRef.reference);
     const display = str(medRef.display);
-    target = resolvedTarget(raw, st.byId);
+    target ??= resolvedTarget(raw, st.byId);
     if (target) {
       const where = reference?.startsWith('#') ? 'contained Medication' : 'referenced Medication';
       const got = readMedication(target, where, matches, st.byId, 0, codes);
