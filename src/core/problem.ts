@@ -173,6 +173,9 @@ export type FeedbackCode =
   | 'feedback/suggestions'
   | 'feedback/override-reason';
 
+/** Why the seed command did not send a resource (src/edge/seed.ts); params: `target`, the reference that failed. */
+export type SeedCode = 'seed/dangling' | 'seed/not-sent';
+
 /** Every code a problem may carry. */
 export type ProblemCode =
   | ReadCode
@@ -185,7 +188,8 @@ export type ProblemCode =
   | InputCode
   | RegistrationCode
   | CdsConfigCode
-  | FeedbackCode;
+  | FeedbackCode
+  | SeedCode;
 
 /** The facts a surface needs to word a problem: numbers, dates (ISO), references. Never wording. */
 export type ProblemParams = Readonly<Record<string, string | number>>;

@@ -3,13 +3,15 @@
  * identifier (system SEED_IDENTIFIER_SYSTEM, value "<Type>/<fixture id>") and is POSTed with
  * `If-None-Exist: identifier=<system>|<value>` (FHIR R4 http.html "Conditional create"), so a second run finds
  * everything and creates nothing. References between fixture resources are rewritten to the ids the server
- * assigned. Failures are collected per resource, never thrown.
+ * assigned. Each resource is created through the app's own create-once (src/edge/fhir/create-once.ts: a lost
+ * answer or a 5xx is checked by identifier before any retry). Failures are collected per resource as Problems,
+ * never thrown, and worded by the command (src/entry/cli/strings.ts).
  */
 import type { Resource } from 'fhir/r4';
 import type { FhirHttp } from './types.ts';
-import { describeNetworkError } from './server-check.ts';
+import { createOnce as createOnceIn, type CreateCause } from './fhir/create-once.ts';
+import { problem, type Problem, type SeedCode } from '../core/problem.ts';
 import { stripTrailingSlashes } from '../core/fhir/systems.ts';
-import { referenceId } from '../core/fhir/ids.ts';
 
 /** Identifier system marking resources created by the seed command. */
 export const SEED_IDENTIFIER_SYSTEM = 'urn:ldn-app:synthetic';
@@ -29,8 +31,8 @@ export interface SeedResourceResult {
   outcome: SeedOutcome;
   /** "<Type>/<server id>" when created or found. */
   serverRef?: string;
-  /** One line, for failed or skipped resources. */
-  problem?: string;
+  /** Why a resource failed (a create/* cause) or was skipped (seed/*). */
+  problem?: CreateCause | Problem<SeedCode>;
 }
 
 export interface SeedPatientResult {
@@ -43,6 +45,8 @@ export interface SeedPatientResult {
 export interface SeedOptions {
   /** Requests in flight at once (default 6). */
   concurrency?: number;
+  /** Deadline of each request in ms (default 20 000). */
+  timeoutMs?: number;
   /** Called after each patient, for progress output. */
   onPatient?: (result: SeedPatientResult) => void;
 }
@@ -71,68 +75,32 @@ export function rewriteReferences<T>(value: T, map: ReadonlyMap<string, string>)
   return out as T;
 }
 
-/** The server id from a response body (when it is the resource) or from Location / Content-Location. */
-function serverIdOf(response: Response, body: unknown, type: string): string | undefined {
-  const b = body as { resourceType?: unknown; id?: unknown } | null;
-  if (b && b.resourceType === type && typeof b.id === 'string') return b.id;
-  const location = response.headers.get('location') ?? response.headers.get('content-location') ?? '';
-  return referenceId(location, type, 'trailing');
-}
-
-function outcomeText(body: unknown): string {
-  const issues = (
-    body as { resourceType?: string; issue?: Array<{ diagnostics?: string; details?: { text?: string } }> } | null
-  )?.issue;
-  const texts = (issues ?? [])
-    .map((i) => i.details?.text ?? i.diagnostics)
-    .filter((t): t is string => typeof t === 'string');
-  return texts.length ? `: ${texts.join('; ').slice(0, 300)}` : '';
-}
-
-/** Sends one conditional create. */
+/** Sends one resource through create-once, with its seed identifier. */
 async function createOnce(
   http: FhirHttp,
   resource: Resource,
   map: ReadonlyMap<string, string>,
+  timeoutMs: number,
 ): Promise<SeedResourceResult> {
   const fixtureRef = refOf(resource);
   const body = rewriteReferences(withSeedIdentifier(resource), map);
-  const condition = new URLSearchParams({ identifier: `${SEED_IDENTIFIER_SYSTEM}|${fixtureRef}` }).toString();
-  let response: Response;
-  try {
-    response = await http.fetch(resource.resourceType, {
-      method: 'POST',
-      headers: { 'content-type': 'application/fhir+json', 'if-none-exist': condition, prefer: 'return=representation' },
-      body: JSON.stringify(body),
-    });
-  } catch (e) {
-    return { fixtureRef, outcome: 'failed', problem: describeNetworkError(e) };
+  const created = await createOnceIn(http, body, { system: SEED_IDENTIFIER_SYSTEM, value: fixtureRef }, { timeoutMs });
+  switch (created.kind) {
+    case 'created':
+    case 'existed':
+      return {
+        fixtureRef,
+        outcome: created.kind === 'created' ? 'created' : 'existing',
+        serverRef: `${resource.resourceType}/${created.id}`,
+      };
+    default: {
+      // The server's own words (an OperationOutcome's text) go with the cause, for the command to quote.
+      const { cause } = created;
+      const withText =
+        created.outcome !== undefined ? { ...cause, params: { ...cause.params, technical: created.outcome } } : cause;
+      return { fixtureRef, outcome: 'failed', problem: withText };
+    }
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await response.text());
-  } catch {
-    parsed = undefined;
-  }
-  if (response.status !== 200 && response.status !== 201) {
-    return {
-      fixtureRef,
-      outcome: 'failed',
-      problem: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${outcomeText(parsed)}`,
-    };
-  }
-  const id = serverIdOf(response, parsed, resource.resourceType);
-  if (!id)
-    return {
-      fixtureRef,
-      outcome: 'failed',
-      problem: `HTTP ${response.status} without the new resource id (no body, no Location)`,
-    };
-  return {
-    fixtureRef,
-    outcome: response.status === 201 ? 'created' : 'existing',
-    serverRef: `${resource.resourceType}/${id}`,
-  };
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results in input order. */
@@ -170,7 +138,12 @@ function dependencies(resource: Resource, known: ReadonlySet<string>): string[] 
  * Medications first, then what refers to them), so every reference can be rewritten to a server id. A resource
  * whose target failed is skipped with a reason rather than sent with a dangling reference.
  */
-export async function seedPatient(http: FhirHttp, p: SeedPatient, concurrency = 6): Promise<SeedPatientResult> {
+export async function seedPatient(
+  http: FhirHttp,
+  p: SeedPatient,
+  concurrency = 6,
+  timeoutMs = 20_000,
+): Promise<SeedPatientResult> {
   const all = [p.patient, ...p.resources];
   const known = new Set(all.map(refOf));
   const deps = new Map(all.map((r) => [refOf(r), dependencies(r, known)]));
@@ -188,11 +161,11 @@ export async function seedPatient(http: FhirHttp, p: SeedPatient, concurrency = 
         finished.set(refOf(r), {
           fixtureRef: refOf(r),
           outcome: 'skipped',
-          problem: `not sent: it refers to ${broken}, which failed`,
+          problem: problem('seed/dangling', 'error', { target: broken }),
         });
       else sendable.push(r);
     }
-    const done = await pool(sendable, concurrency, (r) => createOnce(http, r, map));
+    const done = await pool(sendable, concurrency, (r) => createOnce(http, r, map, timeoutMs));
     for (const d of done) {
       if (d.serverRef) map.set(d.fixtureRef, d.serverRef);
       finished.set(d.fixtureRef, d);
@@ -205,7 +178,12 @@ export async function seedPatient(http: FhirHttp, p: SeedPatient, concurrency = 
     key: p.key,
     ...(patientRef ? { patientId: patientRef.split('/')[1] } : {}),
     resources: all.map(
-      (r) => finished.get(refOf(r)) ?? { fixtureRef: refOf(r), outcome: 'skipped', problem: 'not sent' },
+      (r) =>
+        finished.get(refOf(r)) ?? {
+          fixtureRef: refOf(r),
+          outcome: 'skipped',
+          problem: problem('seed/not-sent', 'error'),
+        },
     ),
   };
 }
@@ -218,7 +196,7 @@ export async function seedPatients(
 ): Promise<SeedPatientResult[]> {
   const out: SeedPatientResult[] = [];
   for (const p of patients) {
-    const result = await seedPatient(http, p, options.concurrency ?? 6);
+    const result = await seedPatient(http, p, options.concurrency ?? 6, options.timeoutMs ?? 20_000);
     options.onPatient?.(result);
     out.push(result);
   }

@@ -10,6 +10,7 @@ import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { fetchJson } from '../../edge/server-check.ts';
 import { openLaunchUrl, seedPatients, type SeedPatientResult } from '../../edge/seed.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
+import { seedProblemWords } from './strings.ts';
 
 const USAGE =
   'usage: npm run seed -- --fhir <open FHIR base URL> [--patients N] [--now YYYY-MM-DD] [--large] [--app-url URL] [--timeout ms]';
@@ -32,7 +33,8 @@ function summarise(r: SeedPatientResult, fhir: string, appUrl: string | undefine
     })`,
   ];
   if (r.patientId && appUrl) lines.push(`  launch: ${openLaunchUrl(appUrl, fhir, r.patientId)}`);
-  for (const x of r.resources) if (x.problem) lines.push(`  ${x.outcome} ${x.fixtureRef}: ${x.problem}`);
+  for (const x of r.resources)
+    if (x.problem) lines.push(`  ${x.outcome} ${x.fixtureRef}: ${seedProblemWords(x.problem)}`);
   return lines;
 }
 

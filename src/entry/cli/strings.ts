@@ -81,11 +81,23 @@ function cdsConfigSentence(p: Problem): string {
 }
 
 /** The sentence for a problem, as the command prints it. */
+/** Why `npm run seed` did not send a resource. */
+function seedSentence(p: Problem): string {
+  return p.code === 'seed/dangling' ? `not sent: it refers to ${text(p.params, 'target')}, which failed` : 'not sent';
+}
+
 export function describeProblem(p: Parameters<typeof appSentence>[0]): string {
   if (p.code.startsWith('clients/')) return clientsSentence(p);
+  if (p.code.startsWith('seed/')) return seedSentence(p);
   if (p.code.startsWith('input/')) return inputSentence(p);
   if (p.code.startsWith('cds-config/')) return cdsConfigSentence(p);
   return appSentence(p);
+}
+
+/** Why `npm run seed` did not create a resource, with the server's own words when it gave any. */
+export function seedProblemWords(p: Problem): string {
+  const technical = p.params?.technical;
+  return `${describeProblem(p)}${typeof technical === 'string' && technical ? `: ${technical}` : ''}`;
 }
 
 /** The first problem in words, and how many more there are: the one line `plan` prints when it refuses. */
