@@ -6,7 +6,7 @@
  */
 import { ABBREVIATIONS, COMBINATION_BRANDS, INGREDIENT_BY_ID, INGREDIENTS } from '../knowledge/ingredients.ts';
 import { PACKED_BRAND_INGREDIENTS, PACKED_PRODUCT_CODE_GROUPS } from '../knowledge/generated/rxnorm-tables.ts';
-import { decodePackedKeys, packedLines, unpackBrandIngredients } from '../knowledge/packed-codes.ts';
+import { decodePackedKeys, packedLines } from '../knowledge/packed-codes.ts';
 import { DEPOT_INGREDIENT, DEPOT_RXNORM, DEPOT_WINDOWS } from '../knowledge/depots.ts';
 import { PRODUCT_CODES } from '../knowledge/products.ts';
 import { PhraseIndex } from './phrase-index.ts';
@@ -99,9 +99,18 @@ function buildHandCodes(): Map<string, CodeTarget> {
 export function buildNameIndex(withGenerated = true): PhraseIndex<NameTarget> {
   const index = new PhraseIndex<NameTarget>();
   if (withGenerated) {
-    for (const [brand, joined] of unpackBrandIngredients(PACKED_BRAND_INGREDIENTS)) {
+    // Line by line (`<set>:<brand>|<brand>`, what unpackBrandIngredients reads): each ingredient set is split and
+    // checked once for all its brands, not once per brand (this runs on the first, cold assess(): issue 14 item 1).
+    const lines = packedLines(PACKED_BRAND_INGREDIENTS);
+    for (let l = 0; l < lines.length; l++) {
+      const [joined, brands] = lines[l] as [string, string];
       const ingredients = known(joined.split('+'));
-      if (ingredients.length) index.add(brand, { ingredients, term: brand });
+      if (!ingredients.length) continue;
+      const list = brands.split('|');
+      for (let b = 0; b < list.length; b++) {
+        const brand = list[b] as string;
+        index.add(brand, { ingredients, term: brand });
+      }
     }
   }
   for (const ing of INGREDIENTS) {
