@@ -128,6 +128,7 @@ export type ClientsCode =
   | 'clients/scope-version'
   | 'clients/one-matcher'
   | 'clients/write-setting'
+  | 'clients/reads-setting'
   | 'clients/bad-url'
   | 'clients/prefix-slash'
   | 'clients/standalone-prefix'

@@ -7,10 +7,12 @@ import {
   canonicalIssuer,
   normaliseBaseUrl,
   parseAllowList,
+  READ_SETTINGS,
   WRITE_SETTINGS,
   type AllowList,
   type AllowListEntry,
   type ConfigError,
+  type ReadSetting,
   type WriteSetting,
 } from '../smart/allow-list.ts';
 import { issuerUrlFault, serverUrlFault } from '../smart/issuer-url.ts';
@@ -63,6 +65,8 @@ export interface NewClient {
   standalone?: boolean;
   write?: string;
   writeDetectedIssue?: string;
+  /** "parallel" or "batch" (the allow-list's `reads`). */
+  reads?: string;
 }
 
 /** The entry's identity: the canonical exact iss, prefix or launcher base. */
@@ -102,6 +106,8 @@ export function addClient(
     if (value !== undefined && !WRITE_SETTINGS.includes(value as WriteSetting))
       problems.push(refuse('clients/write-setting', { flag, value }));
   }
+  if (entry.reads !== undefined && !READ_SETTINGS.includes(entry.reads as ReadSetting))
+    problems.push(refuse('clients/reads-setting', { value: entry.reads }));
   for (const [flag, value] of [
     ['--iss', entry.iss],
     ['--iss-prefix', entry.issPrefix],
@@ -135,6 +141,7 @@ export function addClient(
     ...(entry.standalone ? { standalone: true } : {}),
     ...(entry.write !== undefined ? { write: entry.write as WriteSetting } : {}),
     ...(entry.writeDetectedIssue !== undefined ? { writeDetectedIssue: entry.writeDetectedIssue as WriteSetting } : {}),
+    ...(entry.reads !== undefined ? { reads: entry.reads as ReadSetting } : {}),
   };
   const next = { ...json, clients: [...clients, added] };
   const check = parseAllowList(next, file);
@@ -178,6 +185,7 @@ export function formatAllowList(list: AllowList, file: string): string[] {
       c.standalone ? 'standalone' : '',
       c.write && c.write !== 'on' ? `order write ${c.write}` : '',
       c.writeDetectedIssue && c.writeDetectedIssue !== 'on' ? `DetectedIssue write ${c.writeDetectedIssue}` : '',
+      c.reads === 'batch' ? 'chart read in one batch' : '',
     ]
       .filter(Boolean)
       .join(', ');

@@ -20,7 +20,7 @@ import { problemLines } from './strings.ts';
 
 const USAGE = [
   'usage: npm run clients -- add --name N (--iss URL | --iss-prefix URL | --smart-launcher URL) --client-id ID --scope-version v1|v2',
-  '         [--redirect-uri URL] [--standalone] [--write on|off|fallback] [--write-detected-issue on|off|fallback] [--file PATH]',
+  '         [--redirect-uri URL] [--standalone] [--write on|off|fallback] [--write-detected-issue on|off|fallback] [--reads parallel|batch] [--file PATH]',
   '       npm run clients -- list [--file PATH]',
   '       npm run clients -- csp [--file PATH] [--connect ORIGIN]... [--frame-ancestor ORIGIN]...',
   '       npm run clients -- remove (--iss URL | --iss-prefix URL | --smart-launcher URL) [--file PATH]',
@@ -77,6 +77,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'smart-launcher': { type: 'string' },
       write: { type: 'string' },
       'write-detected-issue': { type: 'string' },
+      reads: { type: 'string' },
       'client-id': { type: 'string' },
       'scope-version': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -136,6 +137,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           ...(values['write-detected-issue'] !== undefined
             ? { writeDetectedIssue: values['write-detected-issue'] }
             : {}),
+          ...(values.reads !== undefined ? { reads: values.reads } : {}),
           ...(values['redirect-uri'] !== undefined ? { redirectUri: values['redirect-uri'] } : {}),
           ...(values.standalone ? { standalone: true } : {}),
         },

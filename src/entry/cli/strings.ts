@@ -29,6 +29,8 @@ function clientsSentence(p: Problem): string {
       return 'give exactly one of --iss, --iss-prefix or --smart-launcher';
     case 'clients/write-setting':
       return `${text(params, 'flag')} must be on, off or fallback, not "${text(params, 'value')}"`;
+    case 'clients/reads-setting':
+      return `--reads must be parallel or batch, not "${text(params, 'value')}"`;
     case 'clients/bad-url':
       return `${text(params, 'flag')} ${urlFaultWords(text(params, 'fault') as UrlFault, text(params, 'value'))}`;
     case 'clients/prefix-slash':

@@ -153,6 +153,17 @@ describe('SMART launcher entries and write settings (issue 12 items 1 and 2)', (
     expect(removed.ok && removed.value.clients).toEqual([]);
   });
 
+  it('adds the reads setting (issue 14 item 1), lists it, and refuses anything but parallel or batch', () => {
+    const rest = { name: 'Hospital EHR', clientId: 'ldn', scopeVersion: 'v2' };
+    const added = addClient(start(), { ...rest, iss: 'https://ehr.example.org/fhir', reads: 'batch' }, FILE);
+    expect(added.ok).toBe(true);
+    const parsed = added.ok ? parseAllowList(added.value, FILE) : undefined;
+    expect(parsed?.ok && parsed.value.clients[0]?.reads).toBe('batch');
+    if (parsed?.ok) expect(formatAllowList(parsed.value, FILE)[1]).toContain('chart read in one batch');
+    const bad = addClient(start(), { ...rest, iss: 'https://ehr.example.org/fhir', reads: 'fast' }, FILE);
+    expect(!bad.ok && problemLines(bad.error)).toContain('--reads must be parallel or batch, not "fast"');
+  });
+
   it('refuses a bad write setting and a launcher URL with dot segments', () => {
     const bad = addClient(start(), { ...launcher, write: 'sometimes' }, FILE);
     expect(!bad.ok && problemLines(bad.error)).toContain('--write must be on, off or fallback, not "sometimes"');
