@@ -16,6 +16,7 @@ import type { DoseForm, DoseTiming, LiquidStorage, TitrationInput, TitrationPlan
 import { MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
 import { describeQuantity } from '../../core/titration/units.ts';
 import { firstProblemLine } from './strings.ts';
+import { referenceId } from '../../core/fhir/ids.ts';
 
 const USAGE = [
   'usage: npm run plan -- --start MG --step MG --interval DAYS --form liquid --concentration MG_PER_ML',
@@ -228,7 +229,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`, USAGE);
-  if (values.patient !== undefined && !/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(values.patient)) {
+  if (values.patient !== undefined && referenceId(values.patient, 'Patient') === undefined) {
     throw usageError(`--patient must look like Patient/<id> (got "${values.patient}")`, USAGE);
   }
 
