@@ -6,6 +6,7 @@
  */
 import type { Candidacy, ChartEntry } from '../assess/types.ts';
 import type { ConditionEntry } from '../fhir/condition-entries.ts';
+import type { GroupMatches } from '../match/condition.ts';
 import { INDICATIONS } from '../knowledge/indications.ts';
 import type { RuleContext } from './context.ts';
 
@@ -14,12 +15,20 @@ export function candidacyRules(ctx: RuleContext): Candidacy[] {
   const behind = new Map<string, ConditionEntry[]>();
   const order: string[] = [];
   const conditions = ctx.conditions;
+  // Conditions with the same code share one groups Map: which indications it names is worked out once per Map
+  // (in INDICATIONS order, as the loop over them gave), not with a lookup per indication per Condition.
+  const named = new Map<GroupMatches, number[]>();
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i] as ConditionEntry;
     if (c.groups.size === 0 || !c.counts) continue;
-    for (let k = 0; k < INDICATIONS.length; k++) {
-      const ind = INDICATIONS[k]!;
-      if (!c.groups.has(ind.group)) continue;
+    let hits = named.get(c.groups);
+    if (hits === undefined) {
+      hits = [];
+      for (let k = 0; k < INDICATIONS.length; k++) if (c.groups.has(INDICATIONS[k]!.group)) hits.push(k);
+      named.set(c.groups, hits);
+    }
+    for (let h = 0; h < hits.length; h++) {
+      const ind = INDICATIONS[hits[h] as number]!;
       const list = behind.get(ind.id);
       if (list) list.push(c);
       else {
