@@ -13,7 +13,7 @@ import type { Medication, Resource } from 'fhir/r4';
 import { emptyChart, type Chart, type ChartResourceType, type ReadGapParams } from '../core/chart.ts';
 import type { FhirHttp, ReadProgress } from './types.ts';
 import { searchAllPages, type SearchOutcome, type SearchSpec } from './fhir/bundle-paging.ts';
-import { sameJson } from './fhir/entry-checks.ts';
+import { sameJson } from '../core/fhir/entry-checks.ts';
 import { fetchMedications, findMissingMedications } from './fhir/medication-refs.ts';
 import { nameWords, patientPath, readPatient } from './fhir/patient-read.ts';
 import { batchFirstRequests, type BatchedHttp } from './fhir/batch-first.ts';

@@ -22,7 +22,7 @@ import type { FhirHttp } from './types.ts';
 import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent-order.ts';
 import { createOnce, type ClientIdentifier, type CreateCause, type CreateResult } from './fhir/create-once.ts';
 import { stopPriorOrder, type PriorOrderResult } from './fhir/stop-prior.ts';
-import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from './fhir/order-shape.ts';
+import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from '../core/order/order-shape.ts';
 import { referenceId } from '../core/fhir/ids.ts';
 
 /** Which form of the order landed on the server. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle } from 'fhir/r4';
 import { isUnderBase, nextLink } from '../../src/edge/fhir/bundle-paging.ts';
 import { findMissingMedications, medicationPointer } from '../../src/edge/fhir/medication-refs.ts';
-import { outcomeCodes, outcomeText } from '../../src/edge/fhir/operation-outcome.ts';
+import { outcomeCodes, outcomeText } from '../../src/core/fhir/operation-outcome.ts';
 import { answerFacts, reasonForStatus } from '../../src/edge/fhir/gaps.ts';
 import { answerWords } from '../../src/ui/strings-read.ts';
 import { chartSearches } from '../../src/edge/chart-reader.ts';

@@ -10,7 +10,7 @@ import {
   patientIdOf,
   safeServerText,
   sameJson,
-} from '../../src/edge/fhir/entry-checks.ts';
+} from '../../src/core/fhir/entry-checks.ts';
 import { appointment, concept, condition } from '../../fixtures/factories.ts';
 
 const BASE = 'https://ehr.example/fhir';

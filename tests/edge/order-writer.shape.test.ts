@@ -6,7 +6,7 @@ import {
   overrideText,
   withIdentifier,
   withIssueReferences,
-} from '../../src/edge/fhir/order-shape.ts';
+} from '../../src/core/order/order-shape.ts';
 import { idFromAnswer, identifierCondition, identifierToken } from '../../src/edge/fhir/create-once.ts';
 import { testDraft } from '../support/msw/drafts.ts';
 

@@ -1,10 +1,10 @@
 /**
  * Checks on the entries of a searchset that decide whether the answer can be trusted as the whole truth
  * (issue 10 item 1): whose record an entry is, whether two entries with one id are the same record, and what an
- * OperationOutcome entry inside the results says. Pure helpers for bundle-paging.ts; no I/O.
+ * OperationOutcome entry inside the results says. Pure helpers for the edge's search reader (src/edge/fhir/bundle-paging.ts); no I/O.
  */
-import type { ChartResourceType } from '../../core/chart.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import type { ChartResourceType } from '../chart.ts';
+import { referenceId } from './ids.ts';
 
 /**
  * The element that names the patient, per searched type (FHIR R4 compartmentdefinition-patient: the `patient`

@@ -12,8 +12,8 @@ import type { ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts, gap, reasonForAnswer } from './gaps.ts';
-import { isOperationOutcome, outcomeCodes } from './operation-outcome.ts';
-import { isOtherPatients, outcomeNotice, sameJson, type OutcomeNotice } from './entry-checks.ts';
+import { isOperationOutcome, outcomeCodes } from '../../core/fhir/operation-outcome.ts';
+import { isOtherPatients, outcomeNotice, sameJson, type OutcomeNotice } from '../../core/fhir/entry-checks.ts';
 import { offsetPlan, samePage } from './offset-pages.ts';
 
 export interface SearchSpec {

@@ -18,7 +18,7 @@ import { problem, type CreateCode, type Problem, type ProblemParams } from '../.
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts } from './gaps.ts';
-import { outcomeText } from './operation-outcome.ts';
+import { outcomeText } from '../../core/fhir/operation-outcome.ts';
 import { referenceId } from '../../core/fhir/ids.ts';
 
 /** Why a create did not land: a `create/*` problem with the resource type and the answer's facts as params. */

@@ -6,7 +6,7 @@
 import { readGap, type ChartResourceType, type GapReason, type ReadGap, type ReadGapParams } from '../../core/chart.ts';
 import type { ProblemParams } from '../../core/problem.ts';
 import type { HttpAnswer } from './request.ts';
-import { outcomeCodes } from './operation-outcome.ts';
+import { outcomeCodes } from '../../core/fhir/operation-outcome.ts';
 
 /** The reason a non-2xx status gets. */
 export function reasonForStatus(status: number): GapReason {
