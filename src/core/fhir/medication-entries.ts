@@ -49,9 +49,17 @@ export interface MatchFacts {
   ids: string | undefined;
   /** idsWithRoles answers, per role set asked for. */
   byRoles: Map<ReadonlySet<IngredientRole>, readonly string[]> | undefined;
+  /** Whether an ingredient whose wording matters is named (see namesTextIngredient). */
+  needsText: boolean | undefined;
 }
 
-const newFacts = (): MatchFacts => ({ roles: undefined, roleMask: -1, ids: undefined, byRoles: undefined });
+const newFacts = (): MatchFacts => ({
+  roles: undefined,
+  roleMask: -1,
+  ids: undefined,
+  byRoles: undefined,
+  needsText: undefined,
+});
 
 /** The facts kept with a concept's shared reading, created on first use. */
 function sharedFacts(reading: SharedReading): MatchFacts {
@@ -309,6 +317,21 @@ const NO_TEXTS: readonly string[] = [];
 /** Ingredients whose record text matters to a rule (depots, patches, oral nalmefene, kratom wording). */
 const NEEDS_TEXT = new Set(['buprenorphine', 'naltrexone', 'nalmefene', 'kratom', 'fentanyl', 'diphenoxylate']);
 
+/**
+ * Whether the record names an ingredient whose wording matters (NEEDS_TEXT). Not a forEach callback in
+ * readRecord: a closure there made every call, matched or not, allocate a context for the flag it set (cold).
+ */
+function namesTextIngredient(matches: IngredientMatches): boolean {
+  for (const id of matches.keys()) if (NEEDS_TEXT.has(id)) return true;
+  return false;
+}
+
+/** namesTextIngredient of a concept's shared reading, once per concept. */
+function sharedNeedsText(reading: SharedReading): boolean {
+  const facts = sharedFacts(reading);
+  return (facts.needsText ??= namesTextIngredient(reading.matches));
+}
+
 const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
 /** The paths readMedication reads a referenced or contained Medication's code at (the evidence names them). */
@@ -432,11 +455,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   let text = '';
   let depot: DepotKind | undefined;
   let lowDose = false;
-  let needsText = false;
-  if (matches.size)
-    matches.forEach((_e, id) => {
-      needsText ||= NEEDS_TEXT.has(id);
-    });
+  const needsText = matches.size > 0 && (shared ? sharedNeedsText(shared) : namesTextIngredient(matches));
   if (needsText) {
     text = `${conceptJson(raw, target)} ${notes.join(' ').toLowerCase()}`;
     if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
