@@ -7,11 +7,11 @@
  * reach is a gap.
  */
 import type { Bundle, Resource } from 'fhir/r4';
-import type { ChartResourceType, ReadGap, ReadGapParams } from '../../core/chart.ts';
+import { readGap, type ChartResourceType, type ReadGap, type ReadGapParams } from '../../core/chart.ts';
 import type { ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
-import { answerFacts, gap, reasonForAnswer } from './gaps.ts';
+import { answerFacts, reasonForAnswer } from './gaps.ts';
 import { isOperationOutcome, outcomeCodes } from '../../core/fhir/operation-outcome.ts';
 import { isOtherPatients, outcomeNotice, sameJson, type OutcomeNotice } from '../../core/fhir/entry-checks.ts';
 import { offsetPlan, samePage } from './offset-pages.ts';
@@ -97,7 +97,7 @@ export async function searchAllPages(http: FhirHttp, spec: SearchSpec, opts: Pag
   };
   const seenUrls = new Set<string>();
   const stop = (reason: ReadGap['reason'], params: ReadGapParams): void =>
-    void out.gaps.push(gap(spec.resourceType, reason, params, spec.path));
+    void out.gaps.push(readGap(spec.resourceType, reason, params, spec.path));
   let ended = false;
 
   /** Takes one page in order; the next URL to read, or undefined at the end or at a fault. */
@@ -187,12 +187,12 @@ async function readPage(
     const reason =
       first || (answer.kind === 'answered' && answer.status === 401) ? reasonForAnswer(answer) : 'truncated';
     const params = { what: 'search-failed' as const, ...answerFacts(answer), ...page };
-    return { kind: 'gap', gap: gap(spec.resourceType, reason, params, spec.path) };
+    return { kind: 'gap', gap: readGap(spec.resourceType, reason, params, spec.path) };
   }
   const bundle = asSearchBundle(answer);
   if ('body' in bundle) {
     const params = { what: 'search-body' as const, ...bundle, ...page };
-    return { kind: 'gap', gap: gap(spec.resourceType, first ? 'malformed' : 'truncated', params, spec.path) };
+    return { kind: 'gap', gap: readGap(spec.resourceType, first ? 'malformed' : 'truncated', params, spec.path) };
   }
   return { kind: 'bundle', bundle };
 }
@@ -244,7 +244,7 @@ function absorb(bundle: Bundle, spec: SearchSpec, got: Collected, out: SearchOut
 /** The gaps that only the whole search can show: skipped entries, warnings, versions, an unreachable total. */
 function finish(spec: SearchSpec, got: Collected, out: SearchOutcome, ended: boolean): void {
   const add = (reason: ReadGap['reason'], params: ReadGapParams, count?: number): ReadGap => {
-    const g = gap(spec.resourceType, reason, params, spec.path, count);
+    const g = readGap(spec.resourceType, reason, params, spec.path, count);
     out.gaps.push(g);
     return g;
   };

@@ -1,9 +1,9 @@
 /**
- * Turning a failed request into a `ReadGap`: one place decides which reason a status or a fault gets, and which
+ * Turning a failed request into a read gap's facts: one place decides which reason a status or a fault gets, and which
  * facts the gap carries (the surfaces word them). Facts name the search or reference and the status, never
  * patient data, so the server's free-text diagnostics are left out (only OperationOutcome issue codes are kept).
  */
-import { readGap, type ChartResourceType, type GapReason, type ReadGap, type ReadGapParams } from '../../core/chart.ts';
+import type { GapReason } from '../../core/chart.ts';
 import type { ProblemParams } from '../../core/problem.ts';
 import type { HttpAnswer } from './request.ts';
 import { outcomeCodes } from '../../core/fhir/operation-outcome.ts';
@@ -46,15 +46,4 @@ export function reasonForAnswer(answer: HttpAnswer): GapReason {
     case 'answered':
       return reasonForStatus(answer.status);
   }
-}
-
-/** Builds a gap; `target` is the search or reference, relative to the FHIR base. */
-export function gap(
-  resourceType: ChartResourceType,
-  reason: GapReason,
-  params: ReadGapParams,
-  target?: string,
-  count?: number,
-): ReadGap {
-  return readGap(resourceType, reason, params, target, count);
 }

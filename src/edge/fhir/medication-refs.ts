@@ -4,11 +4,11 @@
  * in as few round trips as possible: a batch Bundle of reads, or parallel reads where batch is not supported.
  */
 import type { Bundle, Medication, Resource } from 'fhir/r4';
-import type { ReadGap } from '../../core/chart.ts';
+import { readGap, type ReadGap } from '../../core/chart.ts';
 import type { ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
-import { answerFacts, gap } from './gaps.ts';
+import { answerFacts } from './gaps.ts';
 import { isUnderBase } from './bundle-paging.ts';
 import { referenceId } from '../../core/fhir/ids.ts';
 
@@ -65,7 +65,7 @@ export function findMissingMedications(
     unresolvable.set(key, { count: (prior?.count ?? 0) + 1, why });
   }
   const gaps = [...unresolvable].map(([target, { count, why }]) =>
-    gap('Medication', 'unresolved-reference', { what: why }, target, count),
+    readGap('Medication', 'unresolved-reference', { what: why }, target, count),
   );
   return { toRead, gaps };
 }
@@ -127,7 +127,13 @@ const isMedication = (r: Medication | ProblemParams): r is Medication => r.resou
 
 /** Medication/<id>, named by `count` records, could not be read: `why` is how its read ended (answer facts). */
 function unreadable(id: string, why: ProblemParams, count: number): ReadGap {
-  return gap('Medication', 'unresolved-reference', { ...why, what: 'medication-failed' }, `Medication/${id}`, count);
+  return readGap(
+    'Medication',
+    'unresolved-reference',
+    { ...why, what: 'medication-failed' },
+    `Medication/${id}`,
+    count,
+  );
 }
 
 type BatchResult =

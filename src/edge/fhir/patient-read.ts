@@ -5,9 +5,9 @@
  * incomplete, because nothing else it sent can then be trusted to be this patient's.
  */
 import type { Patient } from 'fhir/r4';
-import type { ReadGap } from '../../core/chart.ts';
+import { readGap, type ReadGap } from '../../core/chart.ts';
 import type { FhirHttp } from '../types.ts';
-import { answerFacts, gap, reasonForAnswer } from './gaps.ts';
+import { answerFacts, reasonForAnswer } from './gaps.ts';
 import { fhirRequest, isSuccess } from './request.ts';
 
 export interface PatientRead {
@@ -29,18 +29,18 @@ export async function readPatient(
   const answer = await fhirRequest(http, target, { method: 'GET', headers: { accept: 'application/fhir+json' } }, opts);
   if (answer.kind !== 'answered' || !isSuccess(answer.status)) {
     return {
-      gaps: [gap('Patient', reasonForAnswer(answer), { what: 'patient-failed', ...answerFacts(answer) }, target)],
+      gaps: [readGap('Patient', reasonForAnswer(answer), { what: 'patient-failed', ...answerFacts(answer) }, target)],
     };
   }
   const body = answer.json as { resourceType?: unknown; id?: unknown } | undefined;
   if (answer.notJson || typeof body !== 'object' || body === null || body.resourceType !== 'Patient') {
     return {
-      gaps: [gap('Patient', 'malformed', { what: 'patient-not-patient' }, target)],
+      gaps: [readGap('Patient', 'malformed', { what: 'patient-not-patient' }, target)],
     };
   }
   if (body.id !== patientId) {
     return {
-      gaps: [gap('Patient', 'wrong-patient', { what: 'patient-other' }, target)],
+      gaps: [readGap('Patient', 'wrong-patient', { what: 'patient-other' }, target)],
     };
   }
   return { patient: body as Patient, gaps: [] };

@@ -14,24 +14,14 @@ import {
   rememberForRetry,
   SCOPE_RETRY_KEY,
   scopeRetryUrl,
-  type KeyValueStore,
 } from '../../../src/edge/smart/scope-retry.ts';
 import { allowList, EXACT } from './allow-list-fixtures.ts';
+import { memoryStore } from '../../support/memory-store.ts';
 import { buildRegistration } from '../../../src/core/registration/registration.ts';
 import { formatRegistrationText } from '../../../src/core/registration/format.ts';
 
 const words = (s: string) => s.split(' ');
 const APP = 'https://app.example.org/ldn/';
-
-function memoryStore(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
 
 describe('scope sets per write setting', () => {
   it('read-only is the full set minus exactly the two create scopes (v1 and v2)', () => {

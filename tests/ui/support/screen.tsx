@@ -8,16 +8,13 @@ import { vi } from 'vitest';
 import type { Patient } from 'fhir/r4';
 import { assess } from '../../../src/core/assess/assess.ts';
 import { emptyChart, type Chart } from '../../../src/core/chart.ts';
-import { buildOrder } from '../../../src/core/order/build-order.ts';
-import { orderAsText, orderSummaryLines, reportedOnlyOrder } from '../../../src/core/order/fallbacks.ts';
 import type { OrderDraft } from '../../../src/core/order/types.ts';
 import { ACKNOWLEDGEMENT_TITLE } from '../../../src/core/order/detected-issue.ts';
-import { planTitration } from '../../../src/core/titration/planner.ts';
-import { TITRATION_PRESETS } from '../../../src/core/titration/presets.ts';
 import type { WriteOrderOptions as WriteOptions, WriteOutcome } from '../../../src/edge/order-writer.ts';
 import type { FhirHttp, LaunchContext, ReadProgress } from '../../../src/edge/types.ts';
 import { ClinicianScreen } from '../../../src/ui/ClinicianScreen.tsx';
 import { PlanSection } from '../../../src/ui/plan/PlanSection.tsx';
+import { realPlanServices } from '../../../src/ui/plan/planning.ts';
 import type { ClinicianServices, PlanServices } from '../../../src/ui/services.ts';
 import { concept, condition, icd10, medicationStatement, patient, rxnorm } from '../../../fixtures/factories.ts';
 
@@ -139,15 +136,7 @@ export function fakes(opts: FakeOptions): Fakes & { releaseWrite: () => void } {
   };
   const storage = opts.storage ?? window.sessionStorage;
   let uuid = 0;
-  const planServices: PlanServices = {
-    planTitration,
-    presets: TITRATION_PRESETS,
-    buildOrder,
-    reportedOnlyOrder,
-    orderSummaryLines,
-    orderAsText,
-    writeOrder,
-  };
+  const planServices: PlanServices = { ...realPlanServices(), writeOrder };
   let failures = opts.planningFailures ?? 0;
   const loadPlanning = vi.fn(async () => {
     if (failures > 0) {
