@@ -7,7 +7,7 @@
  * methadone). When it ended but its last use is inside the opioid-free window, then major "recent-opioid-use"
  * with the window. Naloxone inside an opioid product is part of that product, never a separate "rescue" finding.
  */
-import type { Conflict } from '../assess/types.ts';
+import type { Conflict, MatchEvidence } from '../assess/types.ts';
 import type { MedEntry } from '../fhir/medication-entries.ts';
 import { medConflict, OPIOID_ROLES, rolesOf, withRoles, type RuleContext } from './context.ts';
 import { clinicalDate } from '../fhir/dates.ts';
@@ -30,37 +30,54 @@ export function currentOpioidRule(
   return undefined;
 }
 
+/** What opioidRules reads from a record's ingredients alone: the same for every record of one concept. */
+interface OpioidFacts {
+  ids: readonly string[];
+  evidence: MatchEvidence | undefined;
+  /** washoutDays(ids) for a record that is not a patch. */
+  days: number;
+}
+
 export function opioidRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   const meds = withRoles(ctx.meds, OPIOID_ROLES);
+  // Records of one concept share their ingredients Map (MedEntry.matches): its facts are read once per Map.
+  const byMatches = new Map<MedEntry['matches'], OpioidFacts>();
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
-    if (med.matches.size === 0 || med.depot || med.timing.state === 'never') continue; // depots and implants: rules/depots.ts
-    const ids = opioidIngredients(med);
-    if (!ids.length) continue;
-    const firstId = ids[0] as string;
-    const evidence = med.matches.get(firstId);
-    if (!evidence) continue;
-    if (med.timing.state === 'current') {
+    if (med.matches.size === 0 || med.depot) continue; // depots and implants: rules/depots.ts
+    const timing = med.timing;
+    if (timing.state === 'never') continue;
+    let facts = byMatches.get(med.matches);
+    if (facts === undefined) {
+      const ids = opioidIngredients(med);
+      const evidence = ids.length ? med.matches.get(ids[0] as string) : undefined;
+      facts = { ids, evidence, days: ids.length ? washoutDays(ids) : 0 };
+      byMatches.set(med.matches, facts);
+    }
+    const ids = facts.ids;
+    const evidence = facts.evidence;
+    if (!ids.length || !evidence) continue;
+    if (timing.state === 'current') {
       const rule = currentOpioidRule(med);
-      if (rule) out.push(medConflict(rule, med, evidence, `Counts as current: ${timingBasis(med.timing)}.`));
+      if (rule) out.push(medConflict(rule, med, evidence, `Counts as current: ${timingBasis(timing)}.`));
       continue;
     }
     // Ended: inside the window, or date unknown (fail safe: an undated stopped opioid might be recent).
-    if (med.timing.lastUse === undefined) {
+    if (timing.lastUse === undefined) {
       out.push(
         medConflict(
           'recent-opioid-use',
           med,
           evidence,
-          `The record ended (${timingBasis(med.timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`,
+          `The record ended (${timingBasis(timing)}), so the end of the opioid-free window cannot be computed: confirm the last dose.`,
         ),
       );
       continue;
     }
     const patch = med.patch;
-    if (ctx.today >= med.timing.lastUse + washoutDays(ids, patch)) continue; // outside the window: no finding
-    const window = washoutFor(ids, med.timing.lastUse, timingBasis(med.timing), patch);
+    if (ctx.today >= timing.lastUse + (patch ? washoutDays(ids, true) : facts.days)) continue; // outside the window: no finding
+    const window = washoutFor(ids, timing.lastUse, timingBasis(timing), patch);
     out.push(
       medConflict(
         'recent-opioid-use',
