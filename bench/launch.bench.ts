@@ -183,6 +183,8 @@ async function main(): Promise<void> {
     ] as const) {
       const tokenToVerdict: number[] = [];
       const lastResponseToVerdict: number[] = [];
+      const tokenToFirstRequest: number[] = [];
+      const firstWave: number[] = [];
       let fhirRequests = 0;
       let roundTrips = 0;
       let progressSeen = false;
@@ -222,6 +224,12 @@ async function main(): Promise<void> {
         const lastEnd = Math.max(...fhir.map((r) => r.responseEnd));
         tokenToVerdict.push(figures.verdictAt - token.responseEnd);
         lastResponseToVerdict.push(figures.verdictAt - lastEnd);
+        const firstStart = Math.min(...fhir.map((r) => r.startTime));
+        tokenToFirstRequest.push(firstStart - token.responseEnd);
+        // How long the first requests took on the wire (added latency, server time, transfer).
+        firstWave.push(
+          Math.max(...fhir.filter((r) => r.startTime - firstStart < 5).map((r) => r.responseEnd)) - firstStart,
+        );
         fhirRequests = fhir.length;
         roundTrips = sequentialRoundTrips(fhir);
         progressSeen ||= figures.progressSeen;
@@ -231,6 +239,9 @@ async function main(): Promise<void> {
       console.log(`  FHIR requests from token to verdict: ${fhirRequests}; sequential round trips: ${roundTrips}`);
       console.log(
         `  token response -> verdict on screen: ${median(tokenToVerdict).toFixed(0)} ms (runs: ${tokenToVerdict.map((t) => t.toFixed(0)).join(', ')})`,
+      );
+      console.log(
+        `  token response -> first FHIR request: ${median(tokenToFirstRequest).toFixed(0)} ms; first requests on the wire: ${median(firstWave).toFixed(0)} ms`,
       );
       console.log(`  last FHIR response -> verdict on screen: ${median(lastResponseToVerdict).toFixed(0)} ms`);
       console.log(
