@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleToChart } from '../../../src/core/fhir/bundle-to-chart.ts';
 import { concept, condition, medication, medicationRequest, medicationStatement } from '../../../fixtures/factories.ts';
+import { describeProblem } from '../../../src/entry/cli/strings.ts';
 
 const P = 'p';
 const entries = (...resources: unknown[]) => resources.map((resource) => ({ resource }));
@@ -74,6 +75,7 @@ describe('bundleToChart', () => {
   ])('rejects %j', (input, message) => {
     const r = bundleToChart(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(message);
+    // The problem's words, as the assess command prints them (src/entry/cli/strings.ts).
+    if (!r.ok) expect(describeProblem(r.error)).toContain(message);
   });
 });
