@@ -23,7 +23,7 @@ import { findConcurrentLdnOrder, type ConcurrencyCheck } from './fhir/concurrent
 import { createOnce, type ClientIdentifier, type CreateCause, type CreateResult } from './fhir/create-once.ts';
 import { stopPriorOrder, type PriorOrderResult } from './fhir/stop-prior.ts';
 import { foldIssuesIntoNote, withIdentifier, withIssueReferences } from '../core/order/order-shape.ts';
-import { referenceId } from '../core/fhir/ids.ts';
+import { referenceId } from '../core/fhir/references.ts';
 
 /** Which form of the order landed on the server. */
 export type OrderShape = 'full' | 'reported-only';

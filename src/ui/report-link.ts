@@ -4,7 +4,7 @@
  * index.html without a rebuild). The message carries the finding's rule id and the chart entry's id, never a
  * name, a date or any other patient detail. No address configured: no link.
  */
-import { referenceOf } from '../core/fhir/ids.ts';
+import { referenceOf } from '../core/fhir/references.ts';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 

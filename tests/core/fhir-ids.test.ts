@@ -1,7 +1,8 @@
 /** The one FHIR id pattern and its reference forms (src/core/fhir/ids.ts, issue 14 item 2). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isFhirId, referenceId, referenceOf } from '../../src/core/fhir/ids.ts';
+import { isFhirId } from '../../src/core/fhir/ids.ts';
+import { referenceId, referenceOf } from '../../src/core/fhir/references.ts';
 
 describe('FHIR ids', () => {
   it('accepts 1 to 64 of A-Z a-z 0-9 - . and nothing else', () => {

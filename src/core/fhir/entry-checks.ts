@@ -4,7 +4,7 @@
  * OperationOutcome entry inside the results says. Pure helpers for the edge's search reader (src/edge/fhir/bundle-paging.ts); no I/O.
  */
 import type { ChartResourceType } from '../chart.ts';
-import { referenceId } from './ids.ts';
+import { referenceId } from './references.ts';
 
 /**
  * The element that names the patient, per searched type (FHIR R4 compartmentdefinition-patient: the `patient`

@@ -15,7 +15,7 @@ import type { OrderInput } from './input.ts';
 import { ORDER_IDENTIFIER_SYSTEM } from './input.ts';
 import { CONTAINED_MEDICATION_ID, compoundMedication, compoundName } from './medication.ts';
 import type { OrderDraft } from './types.ts';
-import { referenceId } from '../fhir/ids.ts';
+import { referenceId } from '../fhir/references.ts';
 
 const quantityOf = (q: DispenseQuantity): Quantity => {
   const t = quantityTotal(q);

@@ -19,7 +19,7 @@ import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts } from './gaps.ts';
 import { outcomeText } from '../../core/fhir/operation-outcome.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import { referenceId } from '../../core/fhir/references.ts';
 
 /** Why a create did not land: a `create/*` problem with the resource type and the answer's facts as params. */
 export type CreateCause = Problem<CreateCode>;

@@ -10,7 +10,7 @@ import type { FhirHttp } from '../types.ts';
 import { fhirRequest, isSuccess, type HttpAnswer } from './request.ts';
 import { answerFacts } from './gaps.ts';
 import { isUnderBase } from './bundle-paging.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import { referenceId } from '../../core/fhir/references.ts';
 
 /** Where a medicationReference points. */
 export type MedicationPointer =

@@ -10,7 +10,7 @@ import type { Problem, ProblemParams } from '../../core/problem.ts';
 import type { FhirHttp } from '../types.ts';
 import { answerFacts } from './gaps.ts';
 import { fhirRequest, isSuccess } from './request.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import { referenceId } from '../../core/fhir/references.ts';
 
 /**
  * What became of the replaced order, as a problem the screen words: `write/prior-stopped` (info; params

@@ -6,7 +6,7 @@
 import type { LaunchContext } from '../types.ts';
 import { requestedScopes } from '../../core/smart/scopes.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
-import { referenceOf } from '../../core/fhir/ids.ts';
+import { referenceOf } from '../../core/fhir/references.ts';
 
 /** The part of fhirclient's Client this module reads (structural, so tests need no fhirclient). */
 export interface SmartSession {

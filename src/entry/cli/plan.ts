@@ -16,7 +16,7 @@ import type { DoseForm, DoseTiming, LiquidStorage, TitrationInput, TitrationPlan
 import { MULTI_CAPSULE_MAX } from '../../core/titration/types.ts';
 import { describeQuantity } from '../../core/titration/units.ts';
 import { firstProblemLine } from './strings.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import { referenceId } from '../../core/fhir/references.ts';
 
 const USAGE = [
   'usage: npm run plan -- --start MG --step MG --interval DAYS --form liquid --concentration MG_PER_ML',

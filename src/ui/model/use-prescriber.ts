@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Practitioner } from 'fhir/r4';
 import type { FhirHttp } from '../../edge/types.ts';
 import { displayName } from './use-patient.ts';
-import { referenceId } from '../../core/fhir/ids.ts';
+import { referenceId } from '../../core/fhir/references.ts';
 
 /** "Dr Ada Example" from a Practitioner, with the prefix when charted. */
 export function practitionerName(p: Practitioner): string {
