@@ -117,21 +117,3 @@ export function readJsonFileBounded(path: string, limits: ReadLimits = {}): Read
     return { ok: false, problem: { kind: 'not-json' } };
   }
 }
-
-const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-
-/** One line for the user, naming the file and, for size, the flag that raises the cap. */
-export function describeInputProblem(file: string, problem: InputProblem, sizeFlag = '--max-size-mb'): string {
-  switch (problem.kind) {
-    case 'unreadable':
-      return `cannot read ${file}${problem.code === 'ENOENT' ? ': no such file' : problem.code === 'EISDIR' ? ': it is a directory' : problem.code ? ` (${problem.code})` : ''}`;
-    case 'too-large':
-      return `${file} is larger than the ${mib(problem.limitBytes)} limit${problem.sizeBytes !== undefined ? ` (${mib(problem.sizeBytes)})` : ''}; not read. Raise the limit with ${sizeFlag} N if the file is really one patient's record`;
-    case 'not-utf8':
-      return `${file} is not UTF-8 text`;
-    case 'not-json':
-      return `${file} is not valid JSON`;
-    case 'too-deep':
-      return `${file} is too deeply nested (more than ${problem.limit} levels of arrays and objects); not a FHIR Bundle`;
-  }
-}

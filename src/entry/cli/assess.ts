@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { assess } from '../../core/assess/index.ts';
 import { jsonReport } from './assess-json.ts';
 import { textReport } from './assess-text.ts';
-import { describeProblem } from './strings.ts';
+import { describeInputProblem, describeProblem } from './strings.ts';
 import { bundleToChart } from '../../core/fhir/bundle-to-chart.ts';
-import { DEFAULT_MAX_INPUT_BYTES, describeInputProblem, readJsonFileBounded } from '../../adapters/node-read-input.ts';
+import { DEFAULT_MAX_INPUT_BYTES, readJsonFileBounded } from '../../adapters/node-read-input.ts';
 import { CliError, cliMain, resolveCliPath, runIfEntry, type CliIo } from './run.ts';
 
 const USAGE = 'usage: npm run assess -- FILE [--now YYYY-MM-DD] [--text] [--max-size-mb N]';

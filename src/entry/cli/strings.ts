@@ -5,6 +5,7 @@
  * surface. Only the CLI's own problems, about its flags (`npm run clients`), are worded here.
  */
 import type { Problem, ProblemParams } from '../../core/problem.ts';
+import type { InputProblem } from '../../adapters/node-read-input.ts';
 import type { UrlFault } from '../../core/smart/issuer-url.ts';
 import { urlFaultWords } from '../../ui/strings-url.ts';
 import { describeProblem as appSentence } from '../../ui/strings-problems.ts';
@@ -113,4 +114,22 @@ export function firstProblemLine(problems: readonly Problem[]): string {
 /** Problems one a line. */
 export function problemLines(problems: readonly Parameters<typeof appSentence>[0][]): string {
   return problems.map(describeProblem).join('\n');
+}
+
+const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/** Why an input file was not read (src/adapters/node-read-input.ts), naming the file and, for size, the flag that raises the cap. */
+export function describeInputProblem(file: string, problem: InputProblem, sizeFlag = '--max-size-mb'): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return `cannot read ${file}${problem.code === 'ENOENT' ? ': no such file' : problem.code === 'EISDIR' ? ': it is a directory' : problem.code ? ` (${problem.code})` : ''}`;
+    case 'too-large':
+      return `${file} is larger than the ${mib(problem.limitBytes)} limit${problem.sizeBytes !== undefined ? ` (${mib(problem.sizeBytes)})` : ''}; not read. Raise the limit with ${sizeFlag} N if the file is really one patient's record`;
+    case 'not-utf8':
+      return `${file} is not UTF-8 text`;
+    case 'not-json':
+      return `${file} is not valid JSON`;
+    case 'too-deep':
+      return `${file} is too deeply nested (more than ${problem.limit} levels of arrays and objects); not a FHIR Bundle`;
+  }
 }
