@@ -2,7 +2,7 @@
  * One cold sample for bench/assess-cold.bench.ts (run in a fresh Node process, bundled by it): builds the
  * synthetic chart, then times loading the core bundle (parse, evaluate, whatever the modules build at load), the
  * first assess() call, and a few warm calls after it. Prints one JSON line. Not a test: asserts nothing.
- *   node sample.mjs CORE_BUNDLE_URL MEDS CONDITIONS
+ *   node sample.mjs CORE_BUNDLE_URL MEDS CONDITIONS [SETTLE_MS]
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { BENCH_NOW, buildBenchChart } from './assess-chart.ts';
@@ -11,8 +11,11 @@ interface Core {
   assess(chart: unknown, now: string): { verdict: string; conflicts: unknown[]; candidacy: unknown[] };
 }
 
-const [coreUrl, medsArg, conditionsArg] = process.argv.slice(2);
+const [coreUrl, medsArg, conditionsArg, settleArg] = process.argv.slice(2);
 const chart = buildBenchChart(Number(medsArg), Number(conditionsArg));
+// Optionally idle before timing, so the collector and compiler work left by building the chart is not timed.
+const settleMs = Number(settleArg ?? 0);
+if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
 
 // Garbage collection inside the timed first call, from the runtime's own gc entries.
 let gcMs = 0;

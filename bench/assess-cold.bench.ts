@@ -9,13 +9,16 @@
  *   - warm: the median of 5 further calls in the same process;
  *   - CPU: the process's CPU time (all threads: compiler and GC threads too) over load and first call, which the
  *     other processes of a shared machine disturb far less than the wall time.
+ * `--settle MS` (default 0: as before) lets each sample's process idle that long after building the chart, before
+ * the timed spans: building 15,000 resources leaves collector and compiler work that the first await (the import)
+ * otherwise runs and charges to "module load" (about 15 ms at 10,000 records, for any module, even an empty one).
  * `--root DIR` (repeatable) compares other checkouts of the repo on the same chart, interleaved process by process,
  * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change. A root only has to provide the core
  * (src/core/assess/index.ts): the sample script and the chart builder always come from this checkout, so an old
  * commit without these bench files can be measured too. Each further root's medians are also given as a share of
  * the first root's (the "x of first root" figures), since the machine's load moves all of them together.
  *
- *   npx tsx bench/assess-cold.bench.ts [--runs 7] [--root /tmp/base --root .] [--sizes 10000,100000]
+ *   npx tsx bench/assess-cold.bench.ts [--runs 7] [--root /tmp/base --root .] [--sizes 10000,100000] [--settle 50]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +33,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '7' },
     root: { type: 'string', multiple: true },
     sizes: { type: 'string', default: '10000,100000' },
+    settle: { type: 'string', default: '0' },
   },
   strict: true,
 });
@@ -37,6 +41,7 @@ const runs = Number(flags.runs);
 const here = resolve(import.meta.dirname, '..');
 const roots = (flags.root?.length ? flags.root : [here]).map((r) => resolve(r));
 const sizes = flags.sizes.split(',').map(Number);
+const settle = Number(flags.settle);
 const out = mkdtempSync(join(tmpdir(), 'assess-cold-'));
 
 async function bundle(entry: string, file: string): Promise<string> {
@@ -77,7 +82,10 @@ const q = (list: number[], p: number): number => {
 };
 const fmt = (list: number[]): string => `median ${q(list, 0.5).toFixed(1)} ms, p95 ${q(list, 0.95).toFixed(1)} ms`;
 
-console.log(`cold assess(): ${runs} fresh Node ${process.version} processes per size and checkout, interleaved`);
+console.log(
+  `cold assess(): ${runs} fresh Node ${process.version} processes per size and checkout, interleaved` +
+    (settle > 0 ? `; each idles ${settle} ms after building the chart` : ''),
+);
 for (const meds of sizes) {
   const conditions = Math.floor(meds / 2);
   const samples: Sample[][] = roots.map(() => []);
@@ -85,7 +93,7 @@ for (const meds of sizes) {
     for (let i = 0; i < roots.length; i++) {
       const line = execFileSync(
         process.execPath,
-        [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions)],
+        [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions), String(settle)],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       samples[i]!.push(JSON.parse(line) as Sample);
