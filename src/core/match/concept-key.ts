@@ -22,6 +22,9 @@ export interface MemoSlot<T> {
  */
 const newSlot = <T>(): MemoSlot<T> => ({ done: false, value: undefined, next: undefined });
 
+/** The coding fields a reading depends on, in key order. */
+const CODING_KEYS: readonly string[] = ['system', 'code', 'display'];
+
 /** Longest string worth a memo key: hostile or pasted texts are read directly and not kept. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -53,9 +56,11 @@ export class ConceptMemo<T> {
     for (let i = 0; i < codings.length; i++) {
       const c: unknown = codings[i];
       if (!isRecord(c)) return undefined;
-      // One call site for the three keys (system, code, display): the compiled lookup stays small.
+      // One keyed read for the three keys (system, code, display): it sees several names, so it is compiled as a
+      // generic lookup that takes codings of any shape, where named reads were compiled for the shapes seen so far
+      // and thrown away at the first coding of another ({system, code} after {system, code, display}).
       for (let k = 0; k < 3; k++) {
-        const v = k === 0 ? c.system : k === 1 ? c.code : c.display;
+        const v = c[CODING_KEYS[k] as string];
         if (!keyable(v)) return undefined;
         node = this.child(node, v);
       }
@@ -75,3 +80,15 @@ export class ConceptMemo<T> {
     return c;
   }
 }
+
+/**
+ * Runs the lookup on a few distinct concepts at load, so a memo miss has been seen once its feedback is recorded:
+ * a chart that opens with repeated concepts (all hits) otherwise has the lookup compiled without its miss path,
+ * thrown away at the first new concept and compiled again, cold (issue 14 item 1). The memo is then dropped.
+ */
+function warmLookup(): void {
+  const memo = new ConceptMemo<true>(1000);
+  for (let i = 0; i < 24; i++)
+    memo.slot({ text: undefined, coding: [{ system: 'warm', code: String(i), display: undefined }] });
+}
+warmLookup();
