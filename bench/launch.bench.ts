@@ -20,17 +20,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startSandbox } from '../sandbox/server.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -172,7 +162,7 @@ async function main(): Promise<void> {
     quiet: true,
     batchReads: !flags['parallel-reads'],
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   console.log(
     `launch benchmark: sandbox ${sandbox.origin}, ${latencyMs} ms added latency per request, ${runs} runs each, median shown, chart reads ${flags['parallel-reads'] ? 'parallel' : 'in one batch'}`,
   );

@@ -16,20 +16,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import type { Result as AxeResult } from 'axe-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** The exact flags the project runs Chromium with (shared brief, DEVELOPERS.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 /** Selector of an app page that has finished rendering (its final state: app, failure page or picker). */
 export const APP_READY = '[data-app-ready]';
