@@ -107,6 +107,14 @@ const SR_STATUS = new Set(['draft', 'active']);
 const SR_INTENT = new Set(['plan', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order']);
 const APPT_STATUS = new Set(['proposed', 'pending', 'booked']);
 
+/** `<x>DateTime`, else the start of `<x>Period` (FHIR R4 choice types), with the element it came from. */
+function dateTimeOrPeriodStart(r: Rec, x: 'occurrence' | 'performed'): { label: string; value: unknown } {
+  const dateTime = r[`${x}DateTime`];
+  if (dateTime !== undefined) return { label: `${x}DateTime`, value: dateTime };
+  const period = r[`${x}Period`];
+  return { label: `${x}Period.start`, value: isRecord(period) ? period.start : undefined };
+}
+
 /** The planned surgical procedures between today and today + LOOKAHEAD_DAYS (or undated in preparation). */
 export function readPlannedProcedures(chart: Chart, today: number): PlannedProcedure[] {
   const out: PlannedProcedure[] = [];
@@ -114,11 +122,7 @@ export function readPlannedProcedures(chart: Chart, today: number): PlannedProce
     day !== undefined && day >= today && day <= today + LOOKAHEAD_DAYS;
   for (const r of arr(chart.serviceRequests)) {
     if (!isRecord(r) || !SR_STATUS.has(r.status as string) || !SR_INTENT.has(r.intent as string)) continue;
-    const period = isRecord(r.occurrencePeriod) ? r.occurrencePeriod : undefined;
-    const when =
-      r.occurrenceDateTime !== undefined
-        ? { label: 'occurrenceDateTime', value: r.occurrenceDateTime }
-        : { label: 'occurrencePeriod.start', value: period?.start };
+    const when = dateTimeOrPeriodStart(r, 'occurrence');
     const day = dayOf(when.value, 'start');
     if (!within(day)) continue;
     const concepts = [r.code, ...arr(r.category)];
@@ -128,11 +132,7 @@ export function readPlannedProcedures(chart: Chart, today: number): PlannedProce
   }
   for (const r of arr(chart.procedures)) {
     if (!isRecord(r) || r.status !== 'preparation') continue;
-    const period = isRecord(r.performedPeriod) ? r.performedPeriod : undefined;
-    const when =
-      r.performedDateTime !== undefined
-        ? { label: 'performedDateTime', value: r.performedDateTime }
-        : { label: 'performedPeriod.start', value: period?.start };
+    const when = dateTimeOrPeriodStart(r, 'performed');
     const day = dayOf(when.value, 'start');
     if (day !== undefined && !within(day)) continue;
     const concepts = [r.code, r.category];
