@@ -23,23 +23,6 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** What each kind does, in the words of the sandbox's launcher and README. */
-export const FAULT_MEANINGS: Readonly<Record<FaultKind, string>> = {
-  '500': 'the request fails with 500 and an OperationOutcome',
-  '401': 'the request is refused with 401 (the token is not accepted for this type)',
-  '403': 'the request is refused with 403 and an OperationOutcome',
-  '404': 'the request fails with 404 and an OperationOutcome',
-  network: 'the connection is dropped without an answer',
-  timeout: 'no answer until the client gives up (then 504)',
-  slow: 'the answer comes late, then normally',
-  'not-json': 'an HTML error page with status 200 instead of JSON',
-  'operation-outcome': 'status 200 with an OperationOutcome instead of results',
-  malformed: 'the body is truncated JSON',
-  'malformed-entries': 'four unreadable entries are added to every page',
-  'broken-paging': 'a later page answers 500 (its cursor expired)',
-  'foreign-next': 'the next-page link points to another server',
-};
-
 /** The sandbox's timings. */
 export const TIMEOUT_MS = 30_000;
 export const SLOW_MS = 1_500;
