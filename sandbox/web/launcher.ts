@@ -1,6 +1,7 @@
 /** The launcher page at `/`: the synthetic patients, their launch links, and a form for launch options. */
 import type { SandboxContext } from '../context.ts';
 import { AUTH_ERRORS, FAULT_KINDS, SERVER_PROFILES, type ServerProfile } from '../auth/options.ts';
+import { READ_TYPES } from '../../src/core/smart/scopes.ts';
 import { esc, page } from './html.ts';
 
 /** What each server profile is, for the options form (details in sandbox/README.md). */
@@ -10,16 +11,6 @@ const PROFILE_LABELS: Record<ServerProfile, string> = {
   'oracle-like': 'Oracle-Health-like (order create only as a reported medication, no DetectedIssue)',
   'hapi-like': 'HAPI-like (open-server paging links with _getpages, total on every page)',
 };
-
-const FAULT_TYPES = [
-  'Condition',
-  'MedicationRequest',
-  'MedicationStatement',
-  'MedicationDispense',
-  'MedicationAdministration',
-  'Medication',
-  'Patient',
-];
 
 export function launcherPage(ctx: SandboxContext): string {
   const rows = ctx.patients
@@ -36,8 +27,10 @@ export function launcherPage(ctx: SandboxContext): string {
   const patientOptions = ctx.patients
     .map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`)
     .join('');
-  const faultOptions = FAULT_TYPES.flatMap((t) =>
-    FAULT_KINDS.map((k) => `<option value="${t}:${k}">${t}: ${k}</option>`),
+  // Every type the app reads, one group each: a fault can be put on any read, not only the first ones built.
+  const faultOptions = READ_TYPES.map(
+    (t) =>
+      `<optgroup label="${t}">${FAULT_KINDS.map((k) => `<option value="${t}:${k}">${t}: ${k}</option>`).join('')}</optgroup>`,
   ).join('');
   return page(
     'LDN sandbox EHR',

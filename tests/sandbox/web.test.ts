@@ -12,6 +12,8 @@ import { startSandbox, type SandboxHandle } from '../../sandbox/server.ts';
 import { syntheticPatients } from '../../fixtures/patients.ts';
 import { findIssuer, parseAllowList } from '../../src/core/smart/allow-list.ts';
 import { CompressedCache, negotiateEncoding } from '../../sandbox/web/compress.ts';
+import { FAULT_KINDS, parseLaunchOptions } from '../../sandbox/auth/options.ts';
+import { READ_TYPES } from '../../src/core/smart/scopes.ts';
 
 let s: SandboxHandle;
 let appDir: string;
@@ -70,6 +72,16 @@ describe('launcher page', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('offers every fault kind on every type the app reads, each as the launch options take it', async () => {
+    const html = await (await fetch(`${s.origin}/`)).text();
+    const select = /<select id="opt-fault"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+    const offered = [...select.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
+    expect(offered).toHaveLength(READ_TYPES.length * FAULT_KINDS.length);
+    for (const type of ['AllergyIntolerance', 'ServiceRequest', 'Procedure', 'Appointment', 'Condition'])
+      expect(select).toContain(`<optgroup label="${type}">`);
+    for (const value of offered) expect(parseLaunchOptions(new URLSearchParams({ fhir_fault: value })).ok).toBe(true);
   });
 
   it('escapes what it shows (no raw markup from patient data)', async () => {

@@ -13,8 +13,8 @@ export interface ScopeNeed {
   why: string;
 }
 
-/** The types the app reads, in request order. */
-const READ_TYPES = [
+/** The types the app reads, in request order (also the sandbox launcher's fault picker). */
+export const READ_TYPES = [
   'Patient',
   'Condition',
   'MedicationRequest',
