@@ -1,5 +1,6 @@
 /** Small node:http helpers for the sandbox: bodies, JSON/HTML answers with security headers, redirects. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLarge, readBoundedBody } from '../src/edge/http-body.ts';
 
 /** CSP of the sandbox's own pages (launcher, EHR frame page, sign-in): no inline script or style anywhere. */
 export const PAGE_CSP =
@@ -10,25 +11,11 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
 };
 
-export class BodyTooLarge extends Error {}
+export { BodyTooLarge };
 
-/** Reads the whole request body as text (at most `limit` bytes). */
+/** Reads the whole request body as text (at most `limit` bytes; BodyTooLarge past it, see src/edge/http-body.ts). */
 export function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new BodyTooLarge('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  return readBoundedBody(req, limit);
 }
 
 export function send(

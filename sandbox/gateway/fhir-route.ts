@@ -131,7 +131,9 @@ export async function handleFhir(
   try {
     parsed = await parseBody(req);
   } catch (e) {
-    return outcome(res, e instanceof BodyTooLarge ? 413 : 400, 'too-costly', 'The request body could not be read');
+    if (e instanceof BodyTooLarge)
+      return outcome(res, 413, 'too-costly', 'The request body is too large', { connection: 'close' });
+    return outcome(res, 400, 'structure', 'The request body could not be read');
   }
   if ('error' in parsed) return outcome(res, 400, 'structure', parsed.error);
 

@@ -228,3 +228,17 @@ describe('compressed delivery and caching (issue 12 item 5)', () => {
     expect(cache.size).toBe(2);
   });
 });
+
+describe('request bodies', () => {
+  it('answers a FHIR POST over 5 MB with 413 and an OperationOutcome (the upload is not kept)', async () => {
+    const res = await fetch(`${s.origin}/open/fhir`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', padding: 'x'.repeat(5 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { resourceType: string; issue: { code: string }[] };
+    expect(body.resourceType).toBe('OperationOutcome');
+    expect(body.issue[0]?.code).toBe('too-costly');
+  });
+});

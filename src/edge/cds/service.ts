@@ -14,6 +14,7 @@ import type { CdsClient } from './clients.ts';
 import { discovery, serviceById } from './discovery.ts';
 import { parseFeedback, type FeedbackRecord, type FeedbackStore } from './feedback.ts';
 import { fhirServerAllowed, fhirServerHttp } from './fhir-server.ts';
+import { BodyTooLarge, readBoundedBody } from '../http-body.ts';
 import { JwtVerifier } from './jwt.ts';
 import { chartForCall } from './prefetch.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
@@ -50,8 +51,6 @@ const HEADERS = {
 };
 const FEEDBACK_MAX = 64 * 1024;
 
-class TooLarge extends Error {}
-
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -59,31 +58,13 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text);
 }
 
-function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new TooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume(); // drain without keeping it, so the 413 can still be written
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new SyntaxError('not JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readBoundedBody(req, limit);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SyntaxError('not JSON');
+  }
 }
 
 const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -180,7 +161,7 @@ export function createCdsHandler(opts: CdsServiceOptions): CdsHandler {
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' }, { allow: 'POST, OPTIONS' });
       return await call(req, res, m[1]!, m[2] !== undefined);
     } catch (e) {
-      if (e instanceof TooLarge) return send(res, 413, { error: 'request too large' }, { connection: 'close' });
+      if (e instanceof BodyTooLarge) return send(res, 413, { error: 'request too large' }, { connection: 'close' });
       if (e instanceof SyntaxError) return send(res, 400, { error: 'body is not JSON' });
       event('internal-error');
       return send(res, 500, { error: 'internal error' });
