@@ -23,6 +23,9 @@ export const P = {
   strengthsMg: 'Capsule strengths (mg, comma-separated)',
   mgPerMl: 'Liquid concentration (mg per mL)',
   startDate: 'Start date',
+  /** Under every date field: the one clinical format is also how dates are typed. */
+  dateHint: 'Day, month and year, for example 7 Dec 2026.',
+  dateUnreadable: (text: string) => `"${text}" is not a date: write it as day, month and year, for example 7 Dec 2026.`,
   notStarted: 'Pick a preset or enter a start dose to see the plan.',
   planProblems: (n: number) =>
     `The plan cannot be made yet: ${n === 1 ? 'one problem is' : `${n} problems are`} shown next to the fields above.`,

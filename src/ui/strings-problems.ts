@@ -112,7 +112,7 @@ function planSentence(p: Problem): string {
     case 'plan/date-invalid':
       return target === 'opioidFreeFrom'
         ? `The opioid-free date must be written YYYY-MM-DD (got "${text(params, 'value')}").`
-        : `The start date must be a date written YYYY-MM-DD (got "${text(params, 'value')}").`;
+        : `The start date must be a day, month and year, for example 7 Dec 2026 (got "${text(params, 'value')}").`;
     case 'plan/form-invalid':
       return formSentence(target, params);
     case 'plan/not-deliverable':

@@ -180,7 +180,7 @@ describe('planner', () => {
       NOW,
     ).opioidFreeFrom!;
     expect(free > '2026-11-25').toBe(true);
-    await waitFor(() => expect(input(P.startDate).value).toBe(free));
+    await waitFor(() => expect(input(P.startDate).value).toBe(formatDate(free)));
     fireEvent.change(screen.getByLabelText(P.preset), { target: { value: 'clinic-weekly' } });
     type(P.startDate, '2026-11-25');
     expect(describedProblems(input(P.startDate)).join(' ')).toContain(`start on or after ${formatDate(free)}`);

@@ -123,7 +123,8 @@ describe('draft across a reload', () => {
     renderScreen(second);
     const preset = (await screen.findByLabelText(P.preset)) as HTMLSelectElement;
     expect(preset.value).toBe(clinicPreset().id);
-    expect((screen.getByLabelText(P.startDate) as HTMLInputElement).value).toBe('2026-12-01');
+    // Shown in the one clinical format, as it was restored: the model holds the ISO date.
+    expect((screen.getByLabelText(P.startDate) as HTMLInputElement).value).toBe('1 Dec 2026');
     expect((screen.getByRole('checkbox', { name: /Override: Recent opioid use/ }) as HTMLInputElement).checked).toBe(
       true,
     );

@@ -7,11 +7,13 @@
  * type; the print stylesheet prints only the handout while it is open.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { readClinicalDate } from '../../core/fhir/dates.ts';
 import { storageWords } from '../../core/titration/supply.ts';
 import type { TitrationPlan, TitrationStep } from '../../core/titration/types.ts';
 import { formatDate } from '../format.ts';
 import type { PlanModel } from '../model/use-plan.ts';
 import { H } from '../strings-order.ts';
+import { DateField } from './DateField.tsx';
 import { TextField, TableHead } from './fields.tsx';
 
 /** What the patient measures or takes each day: "0.5 mL", "1 capsule (4.5 mg capsule)". */
@@ -79,7 +81,8 @@ export function Handout({
         {H.storage(storageWords(plan.input.form))} {H.keepAway}
       </p>
       <h3>{H.followUpHeading}</h3>
-      <p>{followUpDate ? H.followUpOn(formatDate(followUpDate)) : H.followUpAsk}</p>
+      {/* Only a real day is printed: an unreadable entry asks the patient to check with the clinic. */}
+      <p>{readClinicalDate(followUpDate) ? H.followUpOn(formatDate(followUpDate)) : H.followUpAsk}</p>
       <h3>{H.contactHeading}</h3>
       <p class="handout__contact">{clinicContact.trim() || H.contactFallback}</p>
     </article>
@@ -112,10 +115,9 @@ export function PatientHandout({ model, patientName }: { model: PlanModel; patie
             value={f.clinicContact ?? ''}
             onInput={(v) => model.setField('clinicContact', v.slice(0, 200))}
           />
-          <TextField
+          <DateField
             id="handout-follow-up"
             label={H.followUp}
-            type="date"
             value={followUp}
             onInput={(v) => model.setField('followUpDate', v)}
           />

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { TitrationPreset } from '../../core/titration/presets.ts';
+import { readClinicalDate } from '../../core/fhir/dates.ts';
 import { defaultStartDate } from '../../core/titration/start-date.ts';
 import { beyondUseDays } from '../../core/titration/supply.ts';
 import type { DispenseQuantity, TitrationPlan } from '../../core/titration/types.ts';
@@ -14,6 +15,7 @@ import type { PlanModel } from '../model/use-plan.ts';
 import { P } from '../strings-plan.ts';
 import { F } from '../strings-order.ts';
 import { Checkbox, Problems, Radios, Row, TextArea, TextField, TableHead } from './fields.tsx';
+import { DateField } from './DateField.tsx';
 import { SourceList } from './SourceList.tsx';
 
 /** The schedule's four numbers, in reading order: element id, plan field (also its label's key), keyboard. */
@@ -142,13 +144,12 @@ export function Planner({
             onInput={(v) => model.setField('mgPerMl', v)}
           />
         )}
-        <TextField
+        <DateField
           id="plan-start-date"
           label={P.startDate}
-          type="date"
           value={f.startDate}
-          // The date control shows the browser's own format; the hint says the date in the one clinical format.
-          hint={/^\d{4}-\d{2}-\d{2}$/.test(f.startDate) ? F.startsOn(formatDate(f.startDate)) : undefined}
+          // Confirms the day read, whichever way it was typed ("2026-12-07" or "7 Dec 2026").
+          hint={readClinicalDate(f.startDate) ? F.startsOn(formatDate(f.startDate)) : undefined}
           problems={problems.startDate}
           onInput={(v) => model.setField('startDate', v)}
         />

@@ -14,7 +14,8 @@ export function Problems({ id, messages }: { id: string; messages: string[] | un
   );
 }
 
-function describedBy(id: string, problems: string[] | undefined, hint?: boolean): string | undefined {
+/** The ids of a control's hint and problems, for aria-describedby. */
+export function describedBy(id: string, problems: string[] | undefined, hint?: boolean): string | undefined {
   const ids = [hint ? `${id}-hint` : '', problems?.length ? `${id}-problems` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -25,12 +26,11 @@ interface TextFieldProps {
   value: string;
   onInput: (value: string) => void;
   problems?: string[] | undefined;
-  type?: 'text' | 'date';
   inputMode?: 'decimal' | 'numeric';
   hint?: string;
 }
 
-export function TextField({ id, label, value, onInput, problems, type = 'text', inputMode, hint }: TextFieldProps) {
+export function TextField({ id, label, value, onInput, problems, inputMode, hint }: TextFieldProps) {
   const common = {
     id,
     value,
@@ -46,13 +46,13 @@ export function TextField({ id, label, value, onInput, problems, type = 'text', 
           {hint}
         </p>
       )}
-      {type === 'date' ? <input type="date" {...common} /> : <input type="text" inputMode={inputMode} {...common} />}
+      <input type="text" inputMode={inputMode} {...common} />
       <Problems id={id} messages={problems} />
     </div>
   );
 }
 
-export function TextArea({ id, label, value, onInput, problems }: Omit<TextFieldProps, 'type' | 'inputMode' | 'hint'>) {
+export function TextArea({ id, label, value, onInput, problems }: Omit<TextFieldProps, 'inputMode' | 'hint'>) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
