@@ -11,7 +11,7 @@ import { patient, practitioner } from '../../fixtures/factories.ts';
 import { TITRATION_PRESETS } from '../../src/core/titration/presets.ts';
 import { H, R } from '../../src/ui/strings-order.ts';
 import { P } from '../../src/ui/strings-plan.ts';
-import { chartOf, fakes, fibromyalgia, PATIENT_ID, renderScreen } from './support/screen.tsx';
+import { chartOf, fakes, fibromyalgia, launchContext, PATIENT_ID, renderScreen } from './support/screen.tsx';
 
 afterEach(() => {
   cleanup();
@@ -21,13 +21,14 @@ afterEach(() => {
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/fhir+json' } });
 
-/** The screen with a server that knows the patient and the launching practitioner. */
+/** The screen with a server that knows the patient and the launching practitioner, and a scope to read it. */
 function screenWithNames() {
   const pat = patient({ id: PATIENT_ID, given: 'Ada', family: 'Lovelace', gender: 'female', birthDate: '1985-12-10' });
   const f = fakes({ charts: [chartOf({ conditions: [fibromyalgia()], patient: pat })] });
   const doc = practitioner({ id: 'dr-1', given: 'Jane', family: 'Doe', prefix: 'Dr.' });
   f.http.fetch = vi.fn(async (path: string) => json(path.startsWith('Practitioner/') ? doc : pat));
-  renderScreen(f);
+  const base = launchContext();
+  renderScreen(f, launchContext({ grantedScopes: [...base.grantedScopes, 'user/Practitioner.read'] }));
   return f;
 }
 

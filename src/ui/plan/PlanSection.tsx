@@ -47,7 +47,7 @@ export function PlanSection(props: PlanSectionProps) {
   const overridesMissing = plan.needed.length > 0 && !overridesComplete(plan.needed, plan.overrides);
   // Names instead of references, on the very draft that is reviewed and sent (issue 11 item 3).
   // The Practitioner's own record first; the id_token's name where that read is not permitted.
-  const prescriber = usePrescriberName(http, context.fhirUser) ?? context.userName;
+  const prescriber = usePrescriberName(http, context.fhirUser, context.grantedScopes) ?? context.userName;
   const order = useMemo(
     () => plan.order && withNames(plan.order, { patient: patientName, prescriber }),
     [plan.order, patientName, prescriber],
