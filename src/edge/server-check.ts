@@ -1,12 +1,12 @@
 /**
  * Fetches what check-server and the standalone picker evaluate: `.well-known/smart-configuration`, `metadata`,
  * one unauthenticated `Patient?_count=1`, one unauthenticated identifier probe and one unauthenticated batch of
- * one search, each turned into JSON or a
- * one-line problem (never an exception), then hands them to the pure evaluator in src/core/server.
+ * one search, each turned into JSON or a typed failure (never an exception, never a sentence: the words are in
+ * src/core/server/strings.ts), then hands them to the pure evaluator in src/core/server.
  */
 import { evaluateServer } from '../core/server/evaluate.ts';
 import { identifierProbePath } from '../core/server/identifier-search.ts';
-import type { Fetched, ServerProbe, ServerReport } from '../core/server/types.ts';
+import type { Fetched, NetworkFailure, ServerProbe, ServerReport } from '../core/server/types.ts';
 import type { FhirHttp } from './types.ts';
 
 const TLS_CODES = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_CERT)/;
@@ -22,56 +22,58 @@ function errorCode(e: unknown): string {
   return '';
 }
 
-/** One line for a request that got no response: timeout, DNS, refused, TLS, other network failure. */
-export function describeNetworkError(e: unknown): string {
+/**
+ * What kind of failure a request that got no response met: timeout, abort, DNS, refused, closed, unreachable,
+ * slow connect, TLS, a port fetch refuses, or another network error (its code and message kept as data).
+ */
+export function networkFailure(e: unknown): NetworkFailure {
   const name = (e as { name?: unknown } | null)?.name;
-  if (name === 'TimeoutError') return 'timed out (no answer within the timeout)';
-  if (name === 'AbortError') return 'aborted';
+  if (name === 'TimeoutError') return { what: 'timeout' };
+  if (name === 'AbortError') return { what: 'aborted' };
   const code = errorCode(e);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (DNS lookup failed)';
-  if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that port)';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection closed by the server';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out connecting';
-  if (TLS_CODES.test(code)) return `TLS error (${code})`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { what: 'dns' };
+  if (code === 'ECONNREFUSED') return { what: 'refused' };
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { what: 'closed' };
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { what: 'unreachable' };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { what: 'connect-timeout' };
+  if (TLS_CODES.test(code)) return { what: 'tls', code };
   const cause = (e as { cause?: { message?: unknown } } | null)?.cause?.message;
   // fetch refuses some ports outright (the WHATWG "bad port" list, e.g. 9, 25, 6000).
-  if (cause === 'bad port') return 'port blocked by fetch (a reserved port such as 9 or 25)';
+  if (cause === 'bad port') return { what: 'bad-port' };
   const message = (e as { message?: unknown } | null)?.message;
   const detail = [message, cause].filter((m): m is string => typeof m === 'string' && m !== '').join(': ');
-  return `network error${code ? ` (${code})` : ''}${detail ? `: ${detail}` : ''}`;
+  return { what: 'network', ...(code ? { code } : {}), ...(detail ? { detail } : {}) };
 }
 
-/** GETs (or POSTs, for the batch probe) a JSON document; every failure becomes `{ kind: 'error', problem }`. */
+/**
+ * GETs (or POSTs, for the batch probe) a JSON document; every failure becomes `{ kind: 'error', failure }`, data
+ * that src/core/server/strings.ts (`failureText`) words.
+ */
 export async function fetchJson(http: FhirHttp, path: string, init?: RequestInit): Promise<Fetched> {
   let response: Response;
   try {
     response = await http.fetch(path, { ...init, method: init?.method ?? 'GET' });
   } catch (e) {
-    return { kind: 'error', problem: describeNetworkError(e), network: true };
+    return { kind: 'error', failure: networkFailure(e), network: true };
   }
   let text: string;
   try {
     text = await response.text();
   } catch (e) {
-    return { kind: 'error', problem: `response cut off: ${describeNetworkError(e)}`, status: response.status };
+    return { kind: 'error', failure: { what: 'cut-off', cause: networkFailure(e) }, status: response.status };
   }
   const type = response.headers.get('content-type') ?? '';
-  const looksHtml = /html/i.test(type) || /^\s*<(!doctype|html)/i.test(text);
+  const html = /html/i.test(type) || /^\s*<(!doctype|html)/i.test(text);
+  const status = response.status;
   if (!response.ok) {
-    const what = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    return { kind: 'error', problem: looksHtml ? `${what} (an HTML page)` : what, status: response.status };
+    const statusText = response.statusText ? { statusText: response.statusText } : {};
+    return { kind: 'error', failure: { what: 'http', status, ...statusText, html }, status };
   }
-  if (looksHtml)
-    return {
-      kind: 'error',
-      problem: 'answered HTML instead of JSON (is this the FHIR base URL?)',
-      status: response.status,
-    };
+  if (html) return { kind: 'error', failure: { what: 'html' }, status };
   try {
-    return { kind: 'json', status: response.status, json: JSON.parse(text) as unknown };
+    return { kind: 'json', status, json: JSON.parse(text) as unknown };
   } catch {
-    return { kind: 'error', problem: `answered invalid JSON (${type || 'no content-type'})`, status: response.status };
+    return { kind: 'error', failure: { what: 'invalid-json', ...(type ? { contentType: type } : {}) }, status };
   }
 }
 

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFhirHttp } from '../../src/adapters/node-fhir-http.ts';
 import type { ServerReport } from '../../src/core/server/types.ts';
+import { failureText } from '../../src/core/server/strings.ts';
 import { checkServer, fetchJson } from '../../src/edge/server-check.ts';
 import {
   capabilityStatement,
@@ -171,7 +172,7 @@ describe('checkServer over HTTP (MSW)', () => {
       { cap: { withoutCreate: ['DetectedIssue'] } },
       'create-DetectedIssue',
       'missing',
-      'read-only',
+      'full',
     ],
     ['no conditional create', { cap: { conditionalCreate: false } }, 'conditional-create', 'missing', 'full'],
     ['XML only', { cap: { formats: ['xml'] } }, 'formats', 'fails', 'not usable'],
@@ -243,9 +244,63 @@ describe('checkServer over HTTP (MSW)', () => {
     server.use(http.get(`${BASE}/x`, () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
     expect(await fetchJson(createNodeFhirHttp(BASE), 'x')).toEqual({
       kind: 'error',
-      problem: 'HTTP 403 Forbidden',
+      failure: { what: 'http', status: 403, statusText: 'Forbidden', html: false },
       status: 403,
     });
+  });
+});
+
+describe('fetchJson failures are data (words in src/core/server/strings.ts)', () => {
+  const body = (text: string, init: ResponseInit) => () => new HttpResponse(text, init);
+  it.each([
+    [
+      'an HTML error page',
+      body('<!doctype html><p>gone</p>', {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'content-type': 'text/html' },
+      }),
+      { what: 'http', status: 404, statusText: 'Not Found', html: true },
+      'HTTP 404 Not Found (an HTML page)',
+    ],
+    [
+      'an HTML page with 200',
+      body('<html><body>portal</body></html>', { status: 200 }),
+      { what: 'html' },
+      'answered HTML instead of JSON (is this the FHIR base URL?)',
+    ],
+    [
+      'invalid JSON without a content type',
+      body('{"resourceType":', { status: 200, headers: { 'content-type': '' } }),
+      { what: 'invalid-json' },
+      'answered invalid JSON (no content-type)',
+    ],
+  ])('%s', async (_name, handler, failure, line) => {
+    server.use(http.get(`${BASE}/doc`, handler));
+    const f = await fetchJson(createNodeFhirHttp(BASE), 'doc');
+    expect(f).toMatchObject({ kind: 'error', failure });
+    expect(f.kind === 'error' ? failureText(f.failure) : '').toBe(line);
+  });
+
+  it('a body cut off after the headers: "cut-off", with the status kept', async () => {
+    server.use(
+      http.get(
+        `${BASE}/doc`,
+        () =>
+          new HttpResponse(
+            new ReadableStream({
+              start(c) {
+                c.enqueue(new TextEncoder().encode('{"resourceType"'));
+                c.error(Object.assign(new Error('terminated'), { code: 'ECONNRESET' }));
+              },
+            }),
+            { status: 200, headers: { 'content-type': 'application/fhir+json' } },
+          ),
+      ),
+    );
+    const f = await fetchJson(createNodeFhirHttp(BASE), 'doc');
+    expect(f).toMatchObject({ kind: 'error', status: 200, failure: { what: 'cut-off' } });
+    expect(f.kind === 'error' ? failureText(f.failure) : '').toMatch(/^response cut off: /);
   });
 });
 

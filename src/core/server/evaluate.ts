@@ -1,8 +1,10 @@
 /**
  * Evaluates what a FHIR server offers against what the app needs, purely from the documents the edge fetched.
- * Sources: SMART App Launch 2.2 (discovery fields, capabilities, PKCE S256 only), FHIR R4 CapabilityStatement
- * (interaction codes, searchParam, searchInclude, conditionalCreate, format), shared/research/smart-on-fhir.md
- * (Oracle Health accepts only reported MedicationRequests).
+ * It decides only (each item's status and fact, the verdict); strings.ts words them. Sources: SMART App Launch 2.2
+ * (discovery fields, capabilities, PKCE S256 only), FHIR R4 CapabilityStatement (interaction codes, searchParam,
+ * searchInclude, conditionalCreate, format), shared/research/smart-on-fhir.md (Oracle Health accepts only
+ * reported MedicationRequests), src/edge/order-writer.ts (without DetectedIssue create the order is still written
+ * and overridden conflicts go into its note).
  */
 import {
   bundleLinks,
@@ -11,213 +13,135 @@ import {
   type DeclaredServer,
   type DeclaredSmart,
 } from './capability.ts';
+import type { Finding, ItemFact, ItemId, Lacking, NoteFact, VerdictFact } from './facts.ts';
 import { CREATE_NEEDS, RESOURCE_NEEDS, type ResourceNeed } from './needs.ts';
-import type { CheckItem, Fetched, ServerProbe, ServerReport, ServerVerdict } from './types.ts';
+import { itemLabel, noteText, reasonText, verdictText } from './strings.ts';
+import type { CheckItem, ServerProbe, ServerReport, ServerVerdict } from './types.ts';
 import { identifierSearchVerdict, PROBE_IDENTIFIER } from './identifier-search.ts';
 
-const item = (id: string, label: string, status: CheckItem['status'], reason: string): CheckItem => ({
-  id,
-  label,
-  status,
-  reason,
-});
+const found = (id: ItemId, status: Finding['status'], fact: ItemFact): Finding => ({ id, status, fact });
+const declared = (id: ItemId, ok: boolean, missing: ItemFact): Finding =>
+  ok ? found(id, 'ok', { kind: 'declared' }) : found(id, 'missing', missing);
 
-function fetchProblem(f: Fetched, what: string): string {
-  return f.kind === 'error' ? `${what}: ${f.problem}` : `${what}: unreadable`;
-}
-
-function smartItems(probe: ServerProbe, smart: DeclaredSmart | undefined): CheckItem[] {
+function smartItems(probe: ServerProbe, smart: DeclaredSmart | undefined): Finding[] {
   const f = probe.smartConfiguration;
   if (!smart) {
-    const reason =
-      f.kind === 'error'
-        ? f.status === 404
-          ? 'no .well-known/smart-configuration (404): not a SMART server, or an open one'
-          : `.well-known/smart-configuration could not be read: ${f.problem}`
-        : '.well-known/smart-configuration is not a SMART configuration (no token_endpoint)';
-    const status = f.kind === 'error' && f.status === 404 ? 'missing' : 'fails';
-    const none = 'no SMART discovery';
+    const is404 = f.kind === 'error' && f.status === 404;
+    const fact: ItemFact = is404
+      ? { kind: 'smart-404' }
+      : f.kind === 'error'
+        ? { kind: 'smart-unreadable', failure: f.failure }
+        : { kind: 'smart-not-smart' };
+    const none: ItemFact = { kind: 'no-smart' };
     return [
-      item('smart-discovery', 'SMART discovery (.well-known/smart-configuration)', status, reason),
-      item('launch-ehr', 'SMART EHR launch (launch-ehr)', 'missing', none),
-      item('launch-standalone', 'SMART standalone launch (launch-standalone)', 'missing', none),
-      item('pkce-s256', 'PKCE S256', 'missing', none),
-      item('scope-versions', 'SMART scope versions', 'missing', none),
+      found('smart-discovery', is404 ? 'missing' : 'fails', fact),
+      found('launch-ehr', 'missing', none),
+      found('launch-standalone', 'missing', none),
+      found('pkce-s256', 'missing', none),
+      found('scope-versions', 'missing', none),
     ];
   }
   const caps = smart.capabilities;
-  const launch = (cap: string, label: string) =>
-    item(
-      cap,
-      `SMART ${label} (${cap})`,
-      caps.has(cap) ? 'ok' : 'missing',
-      caps.has(cap) ? 'declared in capabilities' : `capabilities do not list ${cap}`,
-    );
+  const launch = (cap: 'launch-ehr' | 'launch-standalone') =>
+    caps.has(cap)
+      ? found(cap, 'ok', { kind: 'capability-declared' })
+      : found(cap, 'missing', { kind: 'capability-absent', capability: cap });
   const methods = smart.codeChallengeMethods;
-  let pkce: CheckItem;
-  if (methods === undefined) {
-    pkce = item(
-      'pkce-s256',
-      'PKCE S256',
-      'missing',
-      'code_challenge_methods_supported absent: S256 support not declared',
-    );
-  } else if (methods.includes('plain')) {
-    pkce = item('pkce-s256', 'PKCE S256', 'fails', `offers "plain" (${methods.join(', ')}); SMART 2 servers must not`);
-  } else if (!methods.includes('S256')) {
-    pkce = item('pkce-s256', 'PKCE S256', 'fails', `only ${methods.join(', ') || 'no methods'}; the app uses S256`);
-  } else {
-    pkce = item('pkce-s256', 'PKCE S256', 'ok', 'S256 declared, plain not offered');
-  }
+  const pkce =
+    methods === undefined
+      ? found('pkce-s256', 'missing', { kind: 'pkce-undeclared' })
+      : methods.includes('plain')
+        ? found('pkce-s256', 'fails', { kind: 'pkce-plain', methods })
+        : !methods.includes('S256')
+          ? found('pkce-s256', 'fails', { kind: 'pkce-no-s256', methods })
+          : found('pkce-s256', 'ok', { kind: 'pkce-s256' });
   const versions = ['permission-v1', 'permission-v2'].filter((c) => caps.has(c));
-  const scopes = versions.length
-    ? item(
-        'scope-versions',
-        'SMART scope versions',
-        'ok',
-        `declares ${versions.map((v) => v.replace('permission-', '')).join(' and ')}`,
-      )
-    : item(
-        'scope-versions',
-        'SMART scope versions',
-        'missing',
-        'neither permission-v1 nor permission-v2 declared: register v1 scopes to be safe',
-      );
   return [
-    item(
-      'smart-discovery',
-      'SMART discovery (.well-known/smart-configuration)',
-      'ok',
-      `${smart.hasAuthorizationEndpoint ? 'authorization and token endpoints' : 'token endpoint (no authorization endpoint)'} declared; token endpoint ${smart.tokenEndpoint ?? '?'}`,
-    ),
-    launch('launch-ehr', 'EHR launch'),
-    launch('launch-standalone', 'standalone launch'),
+    found('smart-discovery', 'ok', {
+      kind: 'smart-declared',
+      authorizationEndpoint: smart.hasAuthorizationEndpoint,
+      ...(smart.tokenEndpoint === undefined ? {} : { tokenEndpoint: smart.tokenEndpoint }),
+    }),
+    launch('launch-ehr'),
+    launch('launch-standalone'),
     pkce,
-    scopes,
+    versions.length
+      ? found('scope-versions', 'ok', { kind: 'scope-versions', versions })
+      : found('scope-versions', 'missing', { kind: 'scope-versions-none' }),
   ];
 }
 
-function resourceItem(need: ResourceNeed, server: DeclaredServer): CheckItem {
-  const label = `${need.type}: ${[need.read ? 'read' : '', need.search ? `search ${need.searchParams.join(', ')}` : ''].filter(Boolean).join('; ')}`;
-  const id = `resource-${need.type}`;
+function resourceItem(need: ResourceNeed, server: DeclaredServer): Finding {
+  const id = `resource-${need.type}` as const;
   const r = server.resources.get(need.type);
-  if (!r) return item(id, label, 'missing', `${need.type} not in the CapabilityStatement (${need.why})`);
-  const lacking: string[] = [];
-  if (need.read && !r.interactions.has('read')) lacking.push('read');
-  if (need.search && !r.interactions.has('search-type')) lacking.push('search');
+  if (!r) return found(id, 'missing', { kind: 'resource-absent', type: need.type });
+  const lacking: Lacking[] = [];
+  if (need.read && !r.interactions.has('read')) lacking.push({ what: 'read' });
+  if (need.search && !r.interactions.has('search-type')) lacking.push({ what: 'search' });
   for (const p of need.searchParams)
-    if (!r.searchParams.has(p) && !server.commonSearchParams.has(p)) lacking.push(`parameter ${p}`);
+    if (!r.searchParams.has(p) && !server.commonSearchParams.has(p)) lacking.push({ what: 'parameter', name: p });
   return lacking.length
-    ? item(id, label, 'fails', `${need.type} listed without ${lacking.join(', ')}`)
-    : item(id, label, 'ok', 'declared');
+    ? found(id, 'fails', { kind: 'resource-lacking', type: need.type, lacking })
+    : found(id, 'ok', { kind: 'declared' });
 }
 
-function includeItem(server: DeclaredServer): CheckItem {
+function includeItem(server: DeclaredServer): Finding {
   const r = server.resources.get('MedicationRequest');
-  const wanted = 'MedicationRequest:medication';
-  const has = r && (r.searchIncludes.has(wanted) || r.searchIncludes.has('*'));
+  const has = r && (r.searchIncludes.has('MedicationRequest:medication') || r.searchIncludes.has('*'));
   return has
-    ? item('include', `_include ${wanted}`, 'ok', 'declared in searchInclude')
-    : item('include', `_include ${wanted}`, 'missing', 'not declared: referenced Medications are read one by one');
+    ? found('include', 'ok', { kind: 'include-declared' })
+    : found('include', 'missing', { kind: 'include-absent' });
 }
 
-function pagingItem(server: DeclaredServer, probe: ServerProbe): CheckItem {
-  const declared =
+function pagingItem(server: DeclaredServer, probe: ServerProbe): Finding {
+  const declaredCount =
     server.commonSearchParams.has('_count') || [...server.resources.values()].some((r) => r.searchParams.has('_count'));
-  if (declared) return item('paging', 'paging (_count)', 'ok', '_count declared');
+  if (declaredCount) return found('paging', 'ok', { kind: 'count-declared' });
   if (probe.openRead.kind === 'json' && bundleLinks(probe.openRead.json).next)
-    return item('paging', 'paging (_count)', 'ok', 'a search returned a next link');
-  return item(
-    'paging',
-    'paging (_count)',
-    'missing',
-    '_count not declared (many servers accept it undeclared); the app follows next links either way',
-  );
+    return found('paging', 'ok', { kind: 'next-link' });
+  return found('paging', 'missing', { kind: 'count-undeclared' });
 }
 
-function createItems(server: DeclaredServer): CheckItem[] {
-  const items = CREATE_NEEDS.map(({ type, why }) => {
-    const r = server.resources.get(type);
-    const ok = r?.interactions.has('create') ?? false;
-    return item(
-      `create-${type}`,
-      `create ${type}`,
-      ok ? 'ok' : 'missing',
-      ok ? `declared (${why})` : `create not declared: ${why} cannot be written`,
-    );
-  });
-  const conditional = CREATE_NEEDS.some(({ type }) => server.resources.get(type)?.conditionalCreate === true);
-  items.push(
-    conditional
-      ? item('conditional-create', 'conditional create (If-None-Exist)', 'ok', 'declared')
-      : item(
-          'conditional-create',
-          'conditional create (If-None-Exist)',
-          'missing',
-          'not declared: a retried write could duplicate the order',
-        ),
+function createItems(server: DeclaredServer): Finding[] {
+  const items = CREATE_NEEDS.map((type) =>
+    server.resources.get(type)?.interactions.has('create')
+      ? found(`create-${type}`, 'ok', { kind: 'create-declared', type })
+      : found(`create-${type}`, 'missing', { kind: 'create-undeclared', type }),
   );
+  const conditional = CREATE_NEEDS.some((type) => server.resources.get(type)?.conditionalCreate === true);
+  items.push(declared('conditional-create', conditional, { kind: 'conditional-create-undeclared' }));
   return items;
 }
 
-function formatItem(server: DeclaredServer): CheckItem {
-  const json = server.formats.filter((f) => /json/i.test(f));
-  if (server.formats.length === 0)
-    return item('formats', 'format application/fhir+json', 'missing', 'no format declared');
-  return json.length
-    ? item('formats', 'format application/fhir+json', 'ok', `accepts ${server.formats.join(', ')}`)
-    : item('formats', 'format application/fhir+json', 'fails', `only ${server.formats.join(', ')}`);
+function formatItem(server: DeclaredServer): Finding {
+  const { formats } = server;
+  if (formats.length === 0) return found('formats', 'missing', { kind: 'formats-none' });
+  return formats.some((f) => /json/i.test(f))
+    ? found('formats', 'ok', { kind: 'formats-json', formats })
+    : found('formats', 'fails', { kind: 'formats-no-json', formats });
 }
-
-const IDENTIFIER_LABEL = 'identifier search filters (MedicationRequest?identifier=)';
 
 /**
  * Issue 10 item 4: a search for an identifier that cannot exist must come back empty. Checked without a token,
  * so only open servers answer; elsewhere the order writer still checks each found order's identifier itself.
  */
-function identifierItem(probe: ServerProbe, openRead: boolean): CheckItem {
+function identifierItem(probe: ServerProbe, openRead: boolean): Finding {
+  const id = 'identifier-search';
   const f = probe.identifierSearch;
-  if (!f || !openRead)
-    return item(
-      'identifier-search',
-      IDENTIFIER_LABEL,
-      'missing',
-      'not checked: the server needs authorization for searches (the order writer checks each found order itself)',
-    );
-  if (f.kind === 'error')
-    return item('identifier-search', IDENTIFIER_LABEL, 'missing', `not checked: the probe search ${f.problem}`);
+  if (!f || !openRead) return found(id, 'missing', { kind: 'identifier-needs-authorization' });
+  if (f.kind === 'error') return found(id, 'missing', { kind: 'identifier-probe-failed', failure: f.failure });
   const v = identifierSearchVerdict(f.json, 'MedicationRequest', PROBE_IDENTIFIER);
-  if (v.kind === 'unknown')
-    return item(
-      'identifier-search',
-      IDENTIFIER_LABEL,
-      'missing',
-      'not checked: the probe search did not answer a search Bundle',
-    );
-  if (v.kind === 'ignored') {
-    return item(
-      'identifier-search',
-      IDENTIFIER_LABEL,
-      'fails',
-      `identifier search not supported (ignored): a search for an identifier that cannot exist returned ${v.strangers === 1 ? '1 order' : `${v.strangers} orders`}`,
-    );
-  }
-  return item(
-    'identifier-search',
-    IDENTIFIER_LABEL,
-    'ok',
-    'a search for an identifier that cannot exist returned nothing',
-  );
+  if (v.kind === 'unknown') return found(id, 'missing', { kind: 'identifier-not-searchset' });
+  return v.kind === 'ignored'
+    ? found(id, 'fails', { kind: 'identifier-ignored', strangers: v.strangers })
+    : found(id, 'ok', { kind: 'identifier-filters' });
 }
-
-const BATCH_LABEL = 'chart read in one batch (allow-list "reads": "batch")';
 
 /**
  * Issue 14 item 1: whether the chart's first reads may go in one FHIR batch. Declared in the CapabilityStatement
  * (rest.interaction "batch"), and on an open server tried with a batch of one search.
  */
-function batchItem(server: DeclaredServer, probe: ServerProbe, openRead: boolean): CheckItem {
-  const declared = server.systemInteractions.has('batch');
+function batchItem(server: DeclaredServer, probe: ServerProbe, openRead: boolean): Finding {
   const tried = openRead ? probe.batchProbe : undefined;
   const answered =
     tried?.kind === 'json' &&
@@ -225,20 +149,13 @@ function batchItem(server: DeclaredServer, probe: ServerProbe, openRead: boolean
     tried.json !== null &&
     (tried.json as { type?: unknown }).type === 'batch-response';
   if (tried && !answered)
-    return item(
-      'batch',
-      BATCH_LABEL,
-      'missing',
-      `a batch of one search was not answered with a batch-response${tried.kind === 'error' ? ` (${tried.problem})` : ''}: keep the default "reads": "parallel"`,
-    );
-  if (declared || answered)
-    return item(
-      'batch',
-      BATCH_LABEL,
-      'ok',
-      `${answered ? 'a batch of one search was answered' : 'batch declared'}: "reads": "batch" in this server's allow-list entry reads the chart in one round trip (a refused batch falls back to single reads)`,
-    );
-  return item('batch', BATCH_LABEL, 'missing', 'batch not declared: keep the default "reads": "parallel"');
+    return found('batch', 'missing', {
+      kind: 'batch-refused',
+      ...(tried.kind === 'error' ? { failure: tried.failure } : {}),
+    });
+  if (server.systemInteractions.has('batch') || answered)
+    return found('batch', 'ok', { kind: 'batch-possible', answered });
+  return found('batch', 'missing', { kind: 'batch-undeclared' });
 }
 
 /** Oracle Health documents POST MedicationRequest only as reportedBoolean true (smart-on-fhir.md, "Writing"). */
@@ -247,50 +164,66 @@ function reportedOnly(server: DeclaredServer): boolean {
   return /cerner|oracle/i.test(server.software) || /reported/i.test(doc);
 }
 
+/** Words the findings: the report the CLI and the picker print. */
+function render(
+  base: Pick<ServerReport, 'baseUrl' | 'smart' | 'openRead'>,
+  findings: Finding[],
+  verdict: { verdict: ServerVerdict; fact: VerdictFact },
+  notes: NoteFact[],
+): ServerReport {
+  const items: CheckItem[] = findings.map((f) => ({
+    id: f.id,
+    label: itemLabel(f.id),
+    status: f.status,
+    reason: reasonText(f.fact),
+  }));
+  return {
+    ...base,
+    items,
+    verdict: verdict.verdict,
+    verdictReason: verdictText(verdict.fact),
+    notes: notes.map(noteText),
+  };
+}
+
 /** Turns the fetched documents into check items and a verdict. */
 export function evaluateServer(probe: ServerProbe): ServerReport {
   const smart =
     probe.smartConfiguration.kind === 'json' ? readSmartConfiguration(probe.smartConfiguration.json) : undefined;
   const openRead = probe.openRead.kind === 'json' && bundleLinks(probe.openRead.json).searchset;
   const openItem = openRead
-    ? item('open-read', 'open read (no authorization)', 'ok', 'answered a Patient search without a token')
-    : item(
+    ? found('open-read', 'ok', { kind: 'open-read' })
+    : found(
         'open-read',
-        'open read (no authorization)',
         'missing',
         probe.openRead.kind === 'error'
-          ? `needs authorization or refused: ${probe.openRead.problem}`
-          : 'did not answer a search Bundle',
+          ? { kind: 'open-read-refused', failure: probe.openRead.failure }
+          : { kind: 'open-read-not-searchset' },
       );
   const base = { baseUrl: probe.baseUrl, smart: smart !== undefined, openRead };
   const server = probe.metadata.kind === 'json' ? readCapabilityStatement(probe.metadata.json) : undefined;
   if (!server) {
-    const reason =
+    const fact: ItemFact =
       probe.metadata.kind === 'error'
-        ? fetchProblem(probe.metadata, 'metadata')
-        : 'metadata is not a CapabilityStatement';
-    const items = [
-      item('metadata', 'CapabilityStatement (metadata)', 'fails', reason),
-      ...smartItems(probe, smart),
-      openItem,
-    ];
-    return { ...base, items, verdict: 'not usable', verdictReason: reason, notes: [] };
+        ? { kind: 'metadata-unreadable', failure: probe.metadata.failure }
+        : { kind: 'metadata-not-capability-statement' };
+    const items = [found('metadata', 'fails', fact), ...smartItems(probe, smart), openItem];
+    return render(base, items, { verdict: 'not usable', fact: { kind: 'metadata', fact } }, []);
   }
   const version = server.fhirVersion;
   const versionItem = version?.startsWith('4.0.')
-    ? item('fhir-version', 'FHIR version R4 (4.0.x)', 'ok', `fhirVersion ${version}`)
-    : item(
+    ? found('fhir-version', 'ok', { kind: 'fhir-version', version })
+    : found(
         'fhir-version',
-        'FHIR version R4 (4.0.x)',
         'fails',
-        version ? `fhirVersion ${version}, not R4` : 'fhirVersion not declared',
+        version ? { kind: 'fhir-version-not-r4', version } : { kind: 'fhir-version-absent' },
       );
   const formats = formatItem(server);
   const resources = RESOURCE_NEEDS.map((n) => resourceItem(n, server));
   const creates = createItems(server);
   const identifier = identifierItem(probe, openRead);
   const items = [
-    item('metadata', 'CapabilityStatement (metadata)', 'ok', server.software ? `read (${server.software})` : 'read'),
+    found('metadata', 'ok', { kind: 'metadata-read', software: server.software }),
     versionItem,
     formats,
     ...smartItems(probe, smart),
@@ -302,55 +235,43 @@ export function evaluateServer(probe: ServerProbe): ServerReport {
     identifier,
     batchItem(server, probe, openRead),
   ];
-  const notes = RESOURCE_NEEDS.filter((n, i) => !n.essential && resources[i]?.status !== 'ok').map(
-    (n) => `${n.type} cannot be searched as the app does: assessments there are marked incomplete`,
-  );
-  if (identifier.status === 'fails') {
-    notes.push(
-      'identifier search is ignored here: the app relies on conditional create (If-None-Exist) alone, and a duplicate order cannot be excluded',
-    );
-  }
+  const notes: NoteFact[] = RESOURCE_NEEDS.filter((n, i) => !n.essential && resources[i]?.status !== 'ok').map((n) => ({
+    kind: 'search-incomplete',
+    type: n.type,
+  }));
+  if (identifier.status === 'fails') notes.push({ kind: 'identifier-ignored' });
+  const [orderCreate, issueCreate] = creates;
+  // Without DetectedIssue create the order writer still writes the order and folds overrides into its note.
+  if (orderCreate?.status === 'ok' && issueCreate?.status !== 'ok') notes.push({ kind: 'overrides-in-note' });
   const verdict = decide({ versionItem, formats, smart, openRead, resources, creates, server });
-  return { ...base, items, ...verdict, notes };
+  return render(base, items, verdict, notes);
 }
 
 function decide(x: {
-  versionItem: CheckItem;
-  formats: CheckItem;
+  versionItem: Finding;
+  formats: Finding;
   smart: DeclaredSmart | undefined;
   openRead: boolean;
-  resources: CheckItem[];
-  creates: CheckItem[];
+  resources: Finding[];
+  creates: Finding[];
   server: DeclaredServer;
-}): { verdict: ServerVerdict; verdictReason: string } {
-  const no = (verdictReason: string) => ({ verdict: 'not usable' as const, verdictReason });
-  if (x.versionItem.status !== 'ok') return no(`the app needs FHIR R4: ${x.versionItem.reason}`);
-  if (x.formats.status === 'fails') return no(`the app speaks JSON: ${x.formats.reason}`);
+}): { verdict: ServerVerdict; fact: VerdictFact } {
+  const no = (fact: VerdictFact) => ({ verdict: 'not usable' as const, fact });
+  if (x.versionItem.status !== 'ok') return no({ kind: 'not-r4', fact: x.versionItem.fact });
+  if (x.formats.status === 'fails') return no({ kind: 'not-json', fact: x.formats.fact });
   const smartLaunch =
     x.smart !== undefined && (x.smart.capabilities.has('launch-ehr') || x.smart.capabilities.has('launch-standalone'));
-  if (!smartLaunch && !x.openRead) return no('neither a SMART launch nor open reads: the app cannot get at the chart');
+  if (!smartLaunch && !x.openRead) return no({ kind: 'no-access' });
   const essentialGaps = RESOURCE_NEEDS.filter((n, i) => n.essential && x.resources[i]?.status !== 'ok').map(
     (n) => n.type,
   );
-  if (essentialGaps.length) return no(`the chart cannot be read: ${essentialGaps.join(', ')} not supported as needed`);
+  if (essentialGaps.length) return no({ kind: 'chart-unreadable', types: essentialGaps });
   const [orderCreate, issueCreate] = x.creates;
-  if (orderCreate?.status !== 'ok')
-    return {
-      verdict: 'read-only',
-      verdictReason: 'MedicationRequest create not declared: assessment only, the order is written by hand',
-    };
-  if (issueCreate?.status !== 'ok') {
-    return {
-      verdict: 'read-only',
-      verdictReason:
-        'DetectedIssue create not declared: overridden conflicts could not be recorded, so no order is written',
-    };
-  }
-  if (reportedOnly(x.server)) {
-    return {
-      verdict: 'reported-only order',
-      verdictReason: 'this server accepts MedicationRequest only as a reported medication, not as a new order',
-    };
-  }
-  return { verdict: 'full', verdictReason: 'reads the chart and writes the order and overridden conflicts' };
+  if (orderCreate?.status !== 'ok') return { verdict: 'read-only', fact: { kind: 'no-order-create' } };
+  if (reportedOnly(x.server)) return { verdict: 'reported-only order', fact: { kind: 'reported-only' } };
+  // Not "read-only": the order writer writes the order anyway and records the overrides in its note
+  // (src/edge/order-writer.ts, foldOverrides); Epic, for one, does not offer DetectedIssue create.
+  return issueCreate?.status === 'ok'
+    ? { verdict: 'full', fact: { kind: 'full' } }
+    : { verdict: 'full', fact: { kind: 'full-overrides-in-note' } };
 }

@@ -1,11 +1,29 @@
 /**
  * The FHIR interactions the app uses, per resource type: the chart reader's searches, the order writer's creates.
  * check-server compares a CapabilityStatement against this list (FHIR R4 capabilitystatement.html: rest.resource
- * interaction codes "read", "search-type", "create"; searchParam names; searchInclude).
+ * interaction codes "read", "search-type", "create"; searchParam names; searchInclude). Why each is needed, in
+ * words, is in strings.ts.
  */
 
+/** The resource types the chart reader reads. */
+export type ReadType =
+  | 'Patient'
+  | 'Condition'
+  | 'MedicationRequest'
+  | 'MedicationStatement'
+  | 'MedicationDispense'
+  | 'MedicationAdministration'
+  | 'Medication'
+  | 'AllergyIntolerance'
+  | 'ServiceRequest'
+  | 'Procedure'
+  | 'Appointment';
+
+/** The resource types the order writer creates. */
+export type CreateType = 'MedicationRequest' | 'DetectedIssue';
+
 export interface ResourceNeed {
-  type: string;
+  type: ReadType;
   /** Interactions used: read (by id) and/or search-type. */
   read: boolean;
   search: boolean;
@@ -13,7 +31,6 @@ export interface ResourceNeed {
   includes: string[];
   /** Without it the app cannot read a chart at all. */
   essential: boolean;
-  why: string;
 }
 
 export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
@@ -24,7 +41,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['name'],
     includes: [],
     essential: true,
-    why: 'patient banner; the standalone picker searches by name',
   },
   {
     type: 'Condition',
@@ -33,7 +49,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient'],
     includes: [],
     essential: true,
-    why: 'charted conditions',
   },
   {
     type: 'MedicationRequest',
@@ -42,7 +57,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient', 'status'],
     includes: ['MedicationRequest:medication'],
     essential: true,
-    why: 'orders (opioids, antagonists)',
   },
   {
     type: 'MedicationStatement',
@@ -51,7 +65,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient'],
     includes: [],
     essential: false,
-    why: 'reported medications',
   },
   {
     type: 'MedicationDispense',
@@ -60,7 +73,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient'],
     includes: [],
     essential: false,
-    why: 'fills inside the opioid washout window',
   },
   {
     type: 'MedicationAdministration',
@@ -69,7 +81,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient'],
     includes: [],
     essential: false,
-    why: 'administered doses inside the washout window',
   },
   {
     type: 'Medication',
@@ -78,7 +89,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: [],
     includes: [],
     essential: false,
-    why: 'medications that orders refer to',
   },
   // Issue 9 item 1: allergies and planned procedures. Not essential (the chart can be read without them), but a
   // server without them gives incomplete assessments, like the other non-essential searches.
@@ -89,7 +99,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient'],
     includes: [],
     essential: false,
-    why: 'allergies (naltrexone hypersensitivity)',
   },
   {
     type: 'ServiceRequest',
@@ -98,7 +107,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient', 'status'],
     includes: [],
     essential: false,
-    why: 'planned surgery and procedures',
   },
   {
     type: 'Procedure',
@@ -107,7 +115,6 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient', 'status'],
     includes: [],
     essential: false,
-    why: 'procedures in preparation',
   },
   {
     type: 'Appointment',
@@ -116,12 +123,8 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
     searchParams: ['patient', 'status', 'date'],
     includes: [],
     essential: false,
-    why: 'booked procedure appointments',
   },
 ];
 
-/** Resource types the app creates, with why. */
-export const CREATE_NEEDS = [
-  { type: 'MedicationRequest', why: 'the compounded LDN order' },
-  { type: 'DetectedIssue', why: 'conflicts the clinician overrode' },
-] as const;
+/** Resource types the app creates: the order, then the conflicts the clinician overrode. */
+export const CREATE_NEEDS: readonly CreateType[] = ['MedicationRequest', 'DetectedIssue'];

@@ -1,11 +1,36 @@
 /** Types of the server check: what the edge fetched, and the evaluation check-server and the standalone picker show. */
 
-/** One document the edge tried to fetch: parsed JSON, or a one-line reason it could not be read. */
+/**
+ * Why a request got no response (the edge classifies the exception; strings.ts words it): a timeout, an abort,
+ * DNS, a refused or closed connection, an unreachable host, a slow connect, TLS, a port fetch refuses (the WHATWG
+ * "bad port" list), or another network error with what the runtime said.
+ */
+export type NetworkFailure =
+  | { what: 'timeout' }
+  | { what: 'aborted' }
+  | { what: 'dns' }
+  | { what: 'refused' }
+  | { what: 'closed' }
+  | { what: 'unreachable' }
+  | { what: 'connect-timeout' }
+  | { what: 'tls'; code: string }
+  | { what: 'bad-port' }
+  | { what: 'network'; code?: string; detail?: string };
+
+/** Why a fetched document could not be read: no response, a cut-off body, an HTTP error, HTML, or invalid JSON. */
+export type FetchFailure =
+  | NetworkFailure
+  | { what: 'cut-off'; cause: NetworkFailure }
+  | { what: 'http'; status: number; statusText?: string; html: boolean }
+  | { what: 'html' }
+  | { what: 'invalid-json'; contentType?: string };
+
+/** One document the edge tried to fetch: parsed JSON, or why it could not be read (data; strings.ts words it). */
 export type Fetched =
   | { kind: 'json'; status: number; json: unknown }
   | {
       kind: 'error';
-      problem: string;
+      failure: FetchFailure;
       /** HTTP status when a response came. */ status?: number;
       /** No response at all. */ network?: boolean;
     };
@@ -43,7 +68,8 @@ export interface CheckItem {
 
 /**
  * What the app can do on the server:
- * - full: read everything and write the order and overridden conflicts;
+ * - full: read everything and write the order (overridden conflicts as DetectedIssues, or in the order's note
+ *   where DetectedIssue create is not declared: src/edge/order-writer.ts writes the order either way);
  * - reported-only order: the server only accepts "reported" MedicationRequests (Oracle Health), not new orders;
  * - read-only: assessment only; the order cannot be written (the clinician orders by hand);
  * - not usable: the app cannot read the chart there.

@@ -8,6 +8,7 @@ import { largeChartPatient, syntheticPatients } from '../../../fixtures/patients
 import { CliError, type CliIo, cliMain, runIfEntry, usageError } from './run.ts';
 import { createNodeFhirHttp } from '../../adapters/node-fhir-http.ts';
 import { fetchJson } from '../../edge/server-check.ts';
+import { failureText } from '../../core/server/strings.ts';
 import { openLaunchUrl, seedPatients, type SeedPatientResult } from '../../edge/seed.ts';
 import { stripTrailingSlashes } from '../../core/fhir/systems.ts';
 import { seedProblemWords } from './strings.ts';
@@ -84,7 +85,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // One line for an unusable server, instead of one failure per resource.
   const metadata = await fetchJson(http, 'metadata');
   if (metadata.kind === 'error')
-    throw new CliError(`${fhir}: not a reachable FHIR server: metadata: ${metadata.problem}`);
+    throw new CliError(`${fhir}: not a reachable FHIR server: metadata: ${failureText(metadata.failure)}`);
 
   let failed = 0;
   const results = await seedPatients(http, patients, {

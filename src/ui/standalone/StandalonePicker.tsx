@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasMoreResults, patientChoices, type PatientChoice } from '../../core/server/patient-choices.ts';
 import type { ServerReport } from '../../core/server/types.ts';
+import { failureText } from '../../core/server/strings.ts';
 import { canonicalIssuer, type AllowList } from '../../core/smart/allow-list.ts';
 import { checkIssuerUrl } from '../strings-url.ts';
 import { launcherStandaloneBase, type LauncherStandaloneType } from '../../core/smart/launcher.ts';
@@ -125,7 +126,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
     setSearch(
       result.kind === 'json'
         ? { state: 'done', patients: patientChoices(result.json), more: hasMoreResults(result.json) }
-        : { state: 'failed', problem: result.problem },
+        : { state: 'failed', problem: failureText(result.failure) },
     );
   };
 

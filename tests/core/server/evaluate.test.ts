@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateServer } from '../../../src/core/server/evaluate.ts';
 import { formatServerReport } from '../../../src/core/server/format.ts';
 import type { ServerReport } from '../../../src/core/server/types.ts';
-import { ALL_SMART_CAPABILITIES, openProbe, smartProbe } from './server-fixtures.ts';
+import { ALL_SMART_CAPABILITIES, httpError, openProbe, smartProbe } from './server-fixtures.ts';
 
 const statusOf = (r: ServerReport, id: string) => r.items.find((i) => i.id === id)?.status;
 const reasonOf = (r: ServerReport, id: string) => r.items.find((i) => i.id === id)?.reason ?? '';
@@ -27,7 +27,7 @@ describe('evaluateServer', () => {
     answered.batchProbe = { kind: 'json', status: 200, json: { resourceType: 'Bundle', type: 'batch-response' } };
     expect(statusOf(evaluateServer(answered), 'batch')).toBe('ok');
     const refused = openProbe();
-    refused.batchProbe = { kind: 'error', problem: 'HTTP 405 Method Not Allowed', status: 405 };
+    refused.batchProbe = httpError(405, 'Method Not Allowed');
     expect(statusOf(evaluateServer(refused), 'batch')).toBe('missing');
     expect(reasonOf(evaluateServer(refused), 'batch')).toMatch(/405/);
     // The verdict does not depend on it.
@@ -45,7 +45,7 @@ describe('evaluateServer', () => {
 
   it('no SMART and no open read: not usable', () => {
     const probe = openProbe();
-    probe.openRead = { kind: 'error', problem: 'HTTP 401 Unauthorized', status: 401 };
+    probe.openRead = httpError(401, 'Unauthorized');
     const r = evaluateServer(probe);
     expect(r.verdict).toBe('not usable');
     expect(r.verdictReason).toMatch(/neither a SMART launch nor open reads/);
@@ -66,7 +66,7 @@ describe('evaluateServer', () => {
 
   it('metadata unreachable: one failing item and not usable, with the fetch problem as reason', () => {
     const probe = smartProbe();
-    probe.metadata = { kind: 'error', problem: 'timed out (no answer within the timeout)', network: true };
+    probe.metadata = { kind: 'error', failure: { what: 'timeout' }, network: true };
     const r = evaluateServer(probe);
     expect(r.verdict).toBe('not usable');
     expect(statusOf(r, 'metadata')).toBe('fails');
@@ -85,10 +85,34 @@ describe('evaluateServer', () => {
     expect(r.verdict).toBe('read-only');
   });
 
-  it('no DetectedIssue create: read-only, because overrides could not be recorded', () => {
+  it('no DetectedIssue create: full (the order is written, overrides go into its note), never "read-only"', () => {
     const r = evaluateServer(smartProbe({ withoutCreate: ['DetectedIssue'] }));
+    expect(statusOf(r, 'create-DetectedIssue')).toBe('missing');
+    expect(reasonOf(r, 'create-DetectedIssue')).toBe(
+      "create not declared: conflicts the clinician overrode are recorded in the order's note instead",
+    );
+    expect(r.verdict).toBe('full');
+    expect(r.verdictReason).toMatch(/writes the order; DetectedIssue create is not declared/);
+    expect(r.verdictReason).not.toMatch(/read-only|no order/);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toContain("conflicts the clinician overrode are recorded in the order's note only");
+    expect(r.notes[0]).toContain('"writeDetectedIssue": "off" (or "fallback")');
+    // A complete server has no such note, and its verdict reason names the overridden conflicts as written.
+    expect(evaluateServer(smartProbe()).verdictReason).toBe(
+      'reads the chart and writes the order and overridden conflicts',
+    );
+  });
+
+  it('no MedicationRequest create either: read-only, without the DetectedIssue note (nothing is ordered there)', () => {
+    const r = evaluateServer(smartProbe({ withoutCreate: ['MedicationRequest', 'DetectedIssue'] }));
     expect(r.verdict).toBe('read-only');
-    expect(r.verdictReason).toMatch(/overridden conflicts/);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('Oracle Health without DetectedIssue create: reported-only order, with the note', () => {
+    const r = evaluateServer(smartProbe({ software: 'Cerner Millennium', withoutCreate: ['DetectedIssue'] }));
+    expect(r.verdict).toBe('reported-only order');
+    expect(r.notes.join(' ')).toContain('writeDetectedIssue');
   });
 
   it('an Oracle Health (Cerner) server: reported-only order', () => {

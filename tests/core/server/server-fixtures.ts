@@ -4,7 +4,7 @@
  * servers and the picker build from these.
  */
 import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
-import type { ServerProbe } from '../../../src/core/server/types.ts';
+import type { Fetched, ServerProbe } from '../../../src/core/server/types.ts';
 
 export interface ServerFeatures {
   fhirVersion?: string;
@@ -122,6 +122,13 @@ export const searchset = (next = false) => ({
   link: [{ relation: 'self', url: 'x' }, ...(next ? [{ relation: 'next', url: 'y' }] : [])],
 });
 
+/** An HTTP error answer as the edge reports it (a JSON or empty body, not an HTML page). */
+export const httpError = (status: number, statusText: string): Fetched => ({
+  kind: 'error',
+  failure: { what: 'http', status, statusText, html: false },
+  status,
+});
+
 /** A probe of a SMART-protected server (open read refused with 401). */
 export function smartProbe(cap: ServerFeatures = {}, smart: SmartFeatures = {}): ServerProbe {
   const baseUrl = 'https://ehr.example.org/fhir';
@@ -129,7 +136,7 @@ export function smartProbe(cap: ServerFeatures = {}, smart: SmartFeatures = {}):
     baseUrl,
     smartConfiguration: { kind: 'json', status: 200, json: smartConfiguration(baseUrl, smart) },
     metadata: { kind: 'json', status: 200, json: capabilityStatement(cap) },
-    openRead: { kind: 'error', problem: 'HTTP 401 Unauthorized', status: 401 },
+    openRead: httpError(401, 'Unauthorized'),
   };
 }
 
@@ -137,7 +144,7 @@ export function smartProbe(cap: ServerFeatures = {}, smart: SmartFeatures = {}):
 export function openProbe(cap: ServerFeatures = {}): ServerProbe {
   return {
     baseUrl: 'https://open.example.org/fhir',
-    smartConfiguration: { kind: 'error', problem: 'HTTP 404 Not Found', status: 404 },
+    smartConfiguration: httpError(404, 'Not Found'),
     metadata: { kind: 'json', status: 200, json: capabilityStatement(cap) },
     openRead: { kind: 'json', status: 200, json: searchset() },
   };

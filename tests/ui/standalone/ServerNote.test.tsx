@@ -2,12 +2,15 @@
 /**
  * The server note speaks truthfully (issue 12 item 3): a create that is only not declared reads "not declared (may
  * still work; the app will try and fall back)", never "cannot be written"; only a create the server refused reads
- * "refused", with the read-only verdict.
+ * "refused", with the read-only verdict. A server without DetectedIssue create is not read-only at all: the order
+ * is written and the overrides go into its note.
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateServer } from '../../../src/core/server/evaluate.ts';
 import type { CheckItem, ServerReport } from '../../../src/core/server/types.ts';
 import { ServerNote, UNDECLARED_WRITE_TEXT } from '../../../src/ui/standalone/ServerNote.tsx';
+import { smartProbe } from '../../core/server/server-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -21,7 +24,7 @@ const item = (id: string, status: CheckItem['status'], reason: string): CheckIte
 function report(items: CheckItem[]): ServerReport {
   return {
     verdict: 'read-only',
-    verdictReason: 'DetectedIssue create not declared',
+    verdictReason: 'MedicationRequest create refused',
     items,
     notes: [],
     smart: true,
@@ -30,18 +33,27 @@ function report(items: CheckItem[]): ServerReport {
 }
 
 describe('ServerNote', () => {
-  it('an undeclared DetectedIssue create: "not declared, may still work", not "read-only"', () => {
+  it('an undeclared DetectedIssue create: the order is written, overrides in its note; never "read-only"', () => {
     const { container } = render(
-      <ServerNote
-        report={report([
-          item('create-MedicationRequest', 'ok', 'declared'),
-          item('create-DetectedIssue', 'missing', 'create not declared'),
-        ])}
-      />,
+      <ServerNote report={evaluateServer(smartProbe({ withoutCreate: ['DetectedIssue'] }))} />,
+    );
+    const text = container.textContent ?? '';
+    expect(container.querySelector('.standalone-note')?.getAttribute('data-verdict')).toBe('full');
+    expect(text).toContain('Everything works here: reading the chart and writing the order.');
+    expect(text).toContain("overridden conflicts are recorded in the order's note");
+    expect(text).toContain('create DetectedIssue: not declared (may still work; the app will try and fall back)');
+    expect(text).toContain('"writeDetectedIssue": "off" (or "fallback")');
+    expect(text).not.toMatch(/Read-only here|cannot be written/);
+    expect(text).not.toContain(UNDECLARED_WRITE_TEXT);
+  });
+
+  it('an undeclared MedicationRequest create: "not declared, may still work", not "read-only"', () => {
+    const { container } = render(
+      <ServerNote report={evaluateServer(smartProbe({ withoutCreate: ['MedicationRequest'] }))} />,
     );
     expect(container.textContent).toContain(UNDECLARED_WRITE_TEXT);
     expect(container.textContent).toContain(
-      'create DetectedIssue: not declared (may still work; the app will try and fall back)',
+      'create MedicationRequest: not declared (may still work; the app will try and fall back)',
     );
     expect(container.textContent).not.toMatch(/Read-only here|cannot be written/);
   });
