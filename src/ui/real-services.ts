@@ -5,6 +5,7 @@
  * screen (issue 14 item 1): a launch waits only for what the verdict needs.
  */
 import { assess } from '../core/assess/assess.ts';
+import { warmUp } from '../core/assess/warm-up.ts';
 import { readChart } from '../edge/chart-reader.ts';
 import { takePrefetchedRead } from '../edge/chart-prefetch.ts';
 import { sessionStore } from './model/draft-store.ts';
@@ -35,6 +36,7 @@ export function realServices(): ClinicianServices {
     // The app entry may have started the first read already (issue 14 item 1); the screen takes that one over.
     readChart: (http, patientId, opts) => takePrefetchedRead(http, patientId, opts) ?? readChart(http, patientId, opts),
     assess,
+    warmUp,
     randomUUID: () => crypto.randomUUID(),
     now: () => new Date(),
     storage: sessionStore(),

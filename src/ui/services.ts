@@ -27,6 +27,11 @@ export interface ClinicianServices {
     opts: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
   ): Promise<Chart>;
   assess(chart: Chart, now: Date | string): Assessment;
+  /**
+   * Readies `assess` (compiled code, built tables) while the chart is still on the wire, so the verdict does not
+   * wait for that after the answer (src/core/assess/warm-up.ts). Optional: tests leave it out.
+   */
+  warmUp?(now: Date): void;
   /** crypto.randomUUID in the browser. */
   randomUUID(): string;
   /** The clock: the assessment's `now` and the order's authoredOn. */

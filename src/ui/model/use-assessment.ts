@@ -29,13 +29,23 @@ export function useAssessment(
   useEffect(() => {
     const controller = new AbortController();
     setState({ phase: 'reading' });
-    services
+    let settled = false;
+    const chartRead = services
       .readChart(http, patientId, {
         signal: controller.signal,
         onProgress: (progress) => {
           if (!controller.signal.aborted) setState({ phase: 'reading', progress: { ...progress } });
         },
       })
+      .finally(() => {
+        settled = true;
+      });
+    // While the answer is on the wire, and only then: the warm-up takes the idle time the wait gives, never the
+    // time after the answer (a chart already read is assessed at once).
+    const warm = setTimeout(() => {
+      if (!settled && !controller.signal.aborted) services.warmUp?.(services.now());
+    }, 0);
+    chartRead
       .then((chart) => {
         if (controller.signal.aborted) return;
         const now = services.now();
@@ -51,7 +61,10 @@ export function useAssessment(
         if (controller.signal.aborted) return;
         setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
       });
-    return () => controller.abort();
+    return () => {
+      clearTimeout(warm);
+      controller.abort();
+    };
   }, [services, http, patientId, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
