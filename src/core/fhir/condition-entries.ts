@@ -13,20 +13,38 @@ import { arr, conceptCode, isRecord, str, type Rec } from './read.ts';
 
 /** One Condition as the rules see it; its ChartEntry is built only when a finding needs it. */
 export class ConditionEntry {
-  private built: ChartEntry | undefined;
+  // Declared fields, set in the constructor, not parameter properties: those compile to a field initialiser that
+  // every construction called, defining each field as undefined before the constructor set it (issue 14 item 1).
+  declare private readonly raw: Rec;
+  declare private readonly name: string;
+  declare private readonly status: string;
+  declare readonly groups: GroupMatches;
+  /** Why it does not count, when it does not. */
+  declare readonly excludedBecause: string | undefined;
+  /** Day of onset, else of the record (the date exposure rules count from; ldn-clinical.md 2b). */
+  declare readonly day?: number;
+  /** Refuted or entered in error: never evidence of anything, even for the exposure rules. */
+  declare readonly refuted: boolean;
+  declare private built: ChartEntry | undefined;
 
   constructor(
-    private readonly raw: Rec,
-    private readonly name: string,
-    private readonly status: string,
-    readonly groups: GroupMatches,
-    /** Why it does not count, when it does not. */
-    readonly excludedBecause: string | undefined,
-    /** Day of onset, else of the record (the date exposure rules count from; ldn-clinical.md 2b). */
-    readonly day?: number,
-    /** Refuted or entered in error: never evidence of anything, even for the exposure rules. */
-    readonly refuted = false,
-  ) {}
+    raw: Rec,
+    name: string,
+    status: string,
+    groups: GroupMatches,
+    excludedBecause: string | undefined,
+    day?: number,
+    refuted = false,
+  ) {
+    this.raw = raw;
+    this.name = name;
+    this.status = status;
+    this.groups = groups;
+    this.excludedBecause = excludedBecause;
+    this.day = day;
+    this.refuted = refuted;
+    this.built = undefined;
+  }
 
   get counts(): boolean {
     return this.excludedBecause === undefined;

@@ -80,26 +80,52 @@ export function roleBit(role: IngredientRole): number {
  * (several rule families ask for them; assess() runs cold once per launch, issue 14 item 1).
  */
 export class MedEntry {
-  private built: ChartEntry | undefined;
-  private course: string | undefined;
+  // Declared fields, set in the constructor, not class fields or parameter properties: those compile to a field
+  // initialiser that every construction called, which defined each field as undefined before the constructor set
+  // it; the engine then saw every field change type and threw its compiled code away, cold (issue 14 item 1).
+  declare readonly resourceType: MedResourceType;
+  declare private readonly raw: Rec;
+  declare private readonly name: string;
+  declare readonly matches: IngredientMatches;
+  /** Undefined until asked for: most records name nothing rule-relevant, and no rule asks for their timing. */
+  declare private known: MedTiming | undefined;
+  declare private readonly clock: TimingClock;
+  /** For naltrexone only: whether the record reads as low-dose (<= 10 mg) or compounded naltrexone. */
+  declare readonly lowDoseNaltrexone: boolean;
+  /** The long-acting depot or implant the record names (buprenorphine or naltrexone only). */
+  declare readonly depot?: DepotKind;
+  /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
+  declare readonly text: string;
+  /** What is derived from `matches` alone: the concept's shared facts when `matches` is its shared reading. */
+  declare private readonly facts: MatchFacts;
+  declare private built: ChartEntry | undefined;
+  declare private course: string | undefined;
 
   constructor(
-    readonly resourceType: MedResourceType,
-    private readonly raw: Rec,
-    private readonly name: string,
-    readonly matches: IngredientMatches,
-    /** Undefined until asked for: most records name nothing rule-relevant, and no rule asks for their timing. */
-    private known: MedTiming | undefined,
-    private readonly clock: TimingClock,
-    /** For naltrexone only: whether the record reads as low-dose (<= 10 mg) or compounded naltrexone. */
-    readonly lowDoseNaltrexone = false,
-    /** The long-acting depot or implant the record names (buprenorphine or naltrexone only). */
-    readonly depot?: DepotKind,
-    /** Lower-case text of the medication's names (concepts only), for the few rules that read wording. */
-    readonly text = '',
-    /** What is derived from `matches` alone: the concept's shared facts when `matches` is its shared reading. */
-    private readonly facts: MatchFacts = newFacts(),
-  ) {}
+    resourceType: MedResourceType,
+    raw: Rec,
+    name: string,
+    matches: IngredientMatches,
+    known: MedTiming | undefined,
+    clock: TimingClock,
+    lowDoseNaltrexone = false,
+    depot?: DepotKind,
+    text = '',
+    facts: MatchFacts = newFacts(),
+  ) {
+    this.resourceType = resourceType;
+    this.raw = raw;
+    this.name = name;
+    this.matches = matches;
+    this.known = known;
+    this.clock = clock;
+    this.lowDoseNaltrexone = lowDoseNaltrexone;
+    this.depot = depot;
+    this.text = text;
+    this.facts = facts;
+    this.built = undefined;
+    this.course = undefined;
+  }
 
   /** Whether the record counts now (status and dates), computed on first use. */
   get timing(): MedTiming {
@@ -215,10 +241,16 @@ function entryDates(type: MedResourceType, r: Rec): { label: string; value: stri
     : isRecord(r.dispenseRequest) && isRecord(r.dispenseRequest.validityPeriod)
       ? r.dispenseRequest.validityPeriod
       : undefined;
-  const pLabel = isRecord(r.effectivePeriod) ? 'effectivePeriod' : 'validityPeriod';
   if (period) {
-    if (str(period.start)) dates.push({ label: `${pLabel}.start`, value: period.start as string });
-    if (str(period.end)) dates.push({ label: `${pLabel}.end`, value: period.end as string });
+    // Constant labels, not a string built per record: thousands of entries are built on a long chart (issue 14 item 1).
+    const effective = isRecord(r.effectivePeriod);
+    if (str(period.start))
+      dates.push({
+        label: effective ? 'effectivePeriod.start' : 'validityPeriod.start',
+        value: period.start as string,
+      });
+    if (str(period.end))
+      dates.push({ label: effective ? 'effectivePeriod.end' : 'validityPeriod.end', value: period.end as string });
   }
   return dates;
 }

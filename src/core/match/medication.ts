@@ -89,6 +89,11 @@ export interface SharedReading {
   derived: unknown;
 }
 
+const NO_MATCHES: IngredientMatches = new Map();
+const NO_CODES: string[] = [];
+const scratchMatches: IngredientMatches = new Map();
+const scratchCodes: string[] = [];
+
 /** One memo per `where` (the evidence names the path it was read at); a handful of paths exist. */
 const conceptMemos = new Map<string, ConceptMemo<SharedReading>>();
 
@@ -124,9 +129,18 @@ export function sharedReading(concept: unknown, where: string): SharedReading | 
   if (slot === undefined) return undefined;
   let reading = slot.value;
   if (!slot.done || reading === undefined) {
-    const matches: IngredientMatches = new Map();
-    const seen: string[] = [];
-    reading = { result: readConceptInto(concept, where, matches, seen), matches, codes: seen, derived: undefined };
+    // Read into reused scratch lists, kept as the reading's own only when not empty: a concept naming nothing and
+    // carrying no codes shares the empty ones (a long chart has thousands of distinct free texts, issue 14 item 1;
+    // readings are never mutated). readConceptInto does not come back here, so the scratch lists are free.
+    scratchMatches.clear();
+    scratchCodes.length = 0;
+    const result = readConceptInto(concept, where, scratchMatches, scratchCodes);
+    reading = {
+      result,
+      matches: scratchMatches.size ? new Map(scratchMatches) : NO_MATCHES,
+      codes: scratchCodes.length ? scratchCodes.slice() : NO_CODES,
+      derived: undefined,
+    };
     slot.value = reading;
     slot.done = true;
   }
