@@ -420,7 +420,9 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
     if (medRef === undefined) shared = sharedReading(inlineConcept, 'medicationCodeableConcept');
     else if (inlineConcept === undefined && str(medRef.display) === undefined) {
       target = resolvedTarget(raw, st.byId);
-      if (target !== undefined && arr(target.ingredient).length === 0) {
+      const ingredients = target?.ingredient;
+      // Not arr(): no empty array per record that references its Medication.
+      if (target !== undefined && (!Array.isArray(ingredients) || ingredients.length === 0)) {
         const contained = str(medRef.reference)?.startsWith('#') === true;
         shared = sharedReading(target.code, contained ? CONTAINED_CODE : REFERENCED_CODE);
         byReference = shared !== undefined;
@@ -524,7 +526,12 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
  */
 export function readMedicationEntries(chart: Chart, today: number, matchedOnly = false): MedReading {
   const byId = new Map<string, Rec>();
-  for (const m of arr(chart.medications)) if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
+  // Indexed: one entry per Medication of the chart (thousands on a long chart), read cold (issue 14 item 1).
+  const medications = arr(chart.medications);
+  for (let i = 0; i < medications.length; i++) {
+    const m = medications[i];
+    if (isRecord(m) && str(m.id)) byId.set(m.id as string, m);
+  }
   const dispenseEnds = dispenseEndsByOrder(arr(chart.medicationDispenses));
   addAdministrationsByOrder(arr(chart.medicationAdministrations), dispenseEnds);
   const st: ReadState = {
