@@ -364,6 +364,9 @@ function sharedNeedsText(reading: SharedReading): boolean {
   return (facts.needsText ??= namesTextIngredient(reading.matches));
 }
 
+/** The ingredients a record must name to be read as a depot or implant (rules/depots.ts filters on their roles). */
+export const DEPOT_INGREDIENTS = ['buprenorphine', 'naltrexone'] as const;
+
 const PATCH = /\b(?:transdermal|patch|patches|duragesic|butrans)\b/;
 
 /** The paths readMedication reads a referenced or contained Medication's code at (the evidence names them). */
@@ -492,7 +495,7 @@ function readRecord(type: MedResourceType, raw: Rec, st: ReadState): void {
   const needsText = matches.size > 0 && (shared ? sharedNeedsText(shared) : namesTextIngredient(matches));
   if (needsText) {
     text = `${conceptJson(raw, target)} ${notes.join(' ').toLowerCase()}`;
-    if (matches.has('buprenorphine') || matches.has('naltrexone')) depot = depotOf(codes, text);
+    if (matches.has(DEPOT_INGREDIENTS[0]) || matches.has(DEPOT_INGREDIENTS[1])) depot = depotOf(codes, text);
     if (matches.has('naltrexone') && depot === undefined) lowDose = readsAsLowDose(conceptJson(raw, target));
     if (depot === undefined && PATCH.test(text))
       timing = patchTiming(type, raw, timing ?? timingOf(type, raw, st), st.today);

@@ -10,9 +10,10 @@
  */
 import type { Conflict } from '../assess/types.ts';
 import { clinicalDay, isoDay } from '../fhir/dates.ts';
-import type { MedEntry } from '../fhir/medication-entries.ts';
+import { DEPOT_INGREDIENTS, type MedEntry } from '../fhir/medication-entries.ts';
 import { DEPOT_WINDOWS, IMPLANT_REMOVAL_DAYS, type DepotKind } from '../knowledge/depots.ts';
-import { medConflict, type RuleContext } from './context.ts';
+import { INGREDIENT_BY_ID, type IngredientRole } from '../knowledge/ingredients.ts';
+import { medConflict, withRoles, type RuleContext } from './context.ts';
 
 /** The dose (or insertion) day of a depot record and whether its end (implant removal) is charted. */
 function doseDay(med: MedEntry): number | undefined {
@@ -30,10 +31,21 @@ export interface DepotState {
   endsOn?: number;
 }
 
+/**
+ * The roles of the ingredients a record must name to get a depot (DEPOT_INGREDIENTS), or undefined if one has no
+ * role (then every record is looked at).
+ */
+const DEPOT_ROLES: ReadonlySet<IngredientRole> | undefined = (() => {
+  const roles = DEPOT_INGREDIENTS.map((id) => INGREDIENT_BY_ID.get(id)?.role);
+  return roles.every((r) => r !== undefined) ? new Set(roles as IngredientRole[]) : undefined;
+})();
+
 /** Where each depot record stands today. */
 export function depotStates(ctx: RuleContext): DepotState[] {
   const out: DepotState[] = [];
-  const meds = ctx.meds;
+  // Only the records that can be depots (one bit test per record), not every matched record through its getters:
+  // a long chart's opioids are mostly not depots (issue 14 item 1).
+  const meds = DEPOT_ROLES ? withRoles(ctx.meds, DEPOT_ROLES) : ctx.meds;
   for (let i = 0; i < meds.length; i++) {
     const med = meds[i]!;
     const depot = med.depot;
