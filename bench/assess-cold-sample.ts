@@ -2,16 +2,19 @@
  * One cold sample for bench/assess-cold.bench.ts (run in a fresh Node process, bundled by it): builds the
  * synthetic chart, then times loading the core bundle (parse, evaluate, whatever the modules build at load), the
  * first assess() call, and a few warm calls after it. Prints one JSON line. Not a test: asserts nothing.
- *   node sample.mjs CORE_BUNDLE_URL MEDS CONDITIONS [SETTLE_MS]
+ * With WARM_UP 1 the core's own warmUp() (what the app runs while the chart is on the wire) runs first, untimed
+ * apart, when the core has one.
+ *   node sample.mjs CORE_BUNDLE_URL MEDS CONDITIONS [SETTLE_MS] [WARM_UP]
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { BENCH_NOW, buildBenchChart } from './assess-chart.ts';
 
 interface Core {
   assess(chart: unknown, now: string): { verdict: string; conflicts: unknown[]; candidacy: unknown[] };
+  warmUp?(now: string): void;
 }
 
-const [coreUrl, medsArg, conditionsArg, settleArg] = process.argv.slice(2);
+const [coreUrl, medsArg, conditionsArg, settleArg, warmUpArg] = process.argv.slice(2);
 const chart = buildBenchChart(Number(medsArg), Number(conditionsArg));
 // Optionally idle before timing, so the collector and compiler work left by building the chart is not timed.
 const settleMs = Number(settleArg ?? 0);
@@ -37,7 +40,15 @@ const t0 = performance.now();
 const core = (await import(coreUrl as string)) as Core;
 const t1 = performance.now();
 const c1 = cpu();
-gcFrom = t1;
+// The app's warm-up, in its own span (it runs in the chart read's wait, not after the answer).
+let warmUpMs: number | undefined;
+if (warmUpArg === '1' && core.warmUp) {
+  core.warmUp(BENCH_NOW);
+  warmUpMs = performance.now() - t1;
+}
+const t1w = performance.now();
+const c1w = cpu();
+gcFrom = t1w;
 const first = core.assess(chart, BENCH_NOW);
 const t2 = performance.now();
 const c2 = cpu();
@@ -54,9 +65,10 @@ observer.disconnect();
 process.stdout.write(
   `${JSON.stringify({
     loadMs: t1 - t0,
-    firstMs: t2 - t1,
+    firstMs: t2 - t1w,
+    ...(warmUpMs !== undefined ? { warmUpMs } : {}),
     loadCpuMs: c1 - c0,
-    firstCpuMs: c2 - c1,
+    firstCpuMs: c2 - c1w,
     gcMs,
     warmMs: warm[2],
     verdict: first.verdict,

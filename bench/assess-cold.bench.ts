@@ -14,6 +14,9 @@
  * otherwise runs and charges to "module load" (about 15 ms at 10,000 records, for any module, even an empty one).
  * `--in chromium` takes each sample in a freshly started headless Chromium instead (bench/assess-cold-page.ts; the
  * project's binary and flags), where the app runs assess(): wall times only (no CPU or GC figures there).
+ * `--warm-up` runs the core's own warmUp() (src/core/assess/warm-up.ts: what the app runs while the chart read is on
+ * the wire) after the module load, timed apart; "first assess()" is then the launch's assessment after it. A core
+ * without warmUp (an older commit) is timed cold, as before.
  * `--root DIR` (repeatable) compares other checkouts of the repo on the same chart, interleaved process by process,
  * e.g. a `git worktree add /tmp/base <commit>` of the commit before a change. A root only has to provide the core
  * (src/core/assess/index.ts): the sample script and the chart builder always come from this checkout, so an old
@@ -21,7 +24,7 @@
  * the first root's (the "x of first root" figures), since the machine's load moves all of them together.
  *
  *   npx tsx bench/assess-cold.bench.ts [--runs 7] [--root /tmp/base --root .] [--sizes 10000,100000] [--settle 50]
- *                                      [--in node|chromium]
+ *                                      [--in node|chromium] [--warm-up]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +45,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     settle: { type: 'string', default: '0' },
     in: { type: 'string', default: 'node' },
+    'warm-up': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -51,6 +55,7 @@ const roots = (flags.root?.length ? flags.root : [here]).map((r) => resolve(r));
 const sizes = flags.sizes.split(',').map(Number);
 const settle = Number(flags.settle);
 const inBrowser = flags.in === 'chromium';
+const warmUp = flags['warm-up'];
 if (!inBrowser && flags.in !== 'node') throw new Error(`--in ${flags.in}: node or chromium`);
 const out = mkdtempSync(join(tmpdir(), 'assess-cold-'));
 
@@ -76,6 +81,8 @@ interface Sample {
   firstCpuMs?: number;
   gcMs?: number;
   warmMs: number;
+  /** The core's warmUp() before the first call (`--warm-up`, cores that have one). */
+  warmUpMs?: number;
   verdict: string;
   conflicts: number;
   candidacy: number;
@@ -125,7 +132,14 @@ async function takeSample(i: number, meds: number, conditions: number): Promise<
   if (!inBrowser) {
     const line = execFileSync(
       process.execPath,
-      [sampleScript, pathToFileURL(cores[i]!).href, String(meds), String(conditions), String(settle)],
+      [
+        sampleScript,
+        pathToFileURL(cores[i]!).href,
+        String(meds),
+        String(conditions),
+        String(settle),
+        warmUp ? '1' : '0',
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     return JSON.parse(line) as Sample;
@@ -137,6 +151,7 @@ async function takeSample(i: number, meds: number, conditions: number): Promise<
     query.set('meds', String(meds));
     query.set('conditions', String(conditions));
     query.set('settle', String(settle));
+    if (warmUp) query.set('warmup', '1');
     await page.goto(`${origin}/?${query.toString()}`);
     return (await page.evaluate('window.coldSample')) as Sample;
   } finally {
@@ -165,6 +180,13 @@ for (const meds of sizes) {
     const gc = med(s, (x) => x.gcMs ?? 0);
     console.log(`  ${root}`);
     console.log(`    module load          ${fmt(s.map((x) => x.loadMs))}${share(i, (x) => x.loadMs)}`);
+    const warmed = s.filter((x) => x.warmUpMs !== undefined);
+    if (warmUp)
+      console.log(
+        warmed.length === s.length
+          ? `    warm-up (not timed in the rest: the app runs it while the chart is on the wire) ${fmt(warmed.map((x) => x.warmUpMs!))}`
+          : '    warm-up              none (this core has no warmUp): the first call below is cold',
+      );
     const gcNote = inBrowser
       ? ''
       : ` (GC in it: median ${gc.toFixed(1)} ms, ${((100 * gc) / med(s, (x) => x.firstMs)).toFixed(0)}%)`;
