@@ -5,7 +5,8 @@
  * text as typed when it is not a date (the plan's own check then names it), and this field says so too.
  */
 import { useState } from 'preact/hooks';
-import { clinicalDate, readClinicalDate } from '../../core/fhir/dates.ts';
+import { readClinicalDate } from '../../core/fhir/date-entry.ts';
+import { clinicalDate } from '../../core/fhir/dates.ts';
 import { P } from '../strings-plan.ts';
 import { describedBy, Problems } from './fields.tsx';
 

@@ -7,7 +7,7 @@
  * type; the print stylesheet prints only the handout while it is open.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { readClinicalDate } from '../../core/fhir/dates.ts';
+import { readClinicalDate } from '../../core/fhir/date-entry.ts';
 import { storageWords } from '../../core/titration/supply.ts';
 import type { TitrationPlan, TitrationStep } from '../../core/titration/types.ts';
 import { formatDate } from '../format.ts';

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { TitrationPreset } from '../../core/titration/presets.ts';
-import { readClinicalDate } from '../../core/fhir/dates.ts';
+import { readClinicalDate } from '../../core/fhir/date-entry.ts';
 import { defaultStartDate } from '../../core/titration/start-date.ts';
 import { beyondUseDays } from '../../core/titration/supply.ts';
 import type { DispenseQuantity, TitrationPlan } from '../../core/titration/types.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clinicalDate, clinicalDay, dayOf, isoDay, readClinicalDate } from '../../../src/core/fhir/dates.ts';
+import { readClinicalDate } from '../../../src/core/fhir/date-entry.ts';
+import { clinicalDate, clinicalDay, dayOf, isoDay } from '../../../src/core/fhir/dates.ts';
 
 describe('clinicalDate: the one date format of every surface', () => {
   it('writes a date as "7 Dec 2026"', () => {
