@@ -4,20 +4,10 @@
  * interaction codes "read", "search-type", "create"; searchParam names; searchInclude). Why each is needed, in
  * words, is in strings.ts.
  */
+import type { ChartResourceType } from '../chart.ts';
 
-/** The resource types the chart reader reads. */
-export type ReadType =
-  | 'Patient'
-  | 'Condition'
-  | 'MedicationRequest'
-  | 'MedicationStatement'
-  | 'MedicationDispense'
-  | 'MedicationAdministration'
-  | 'Medication'
-  | 'AllergyIntolerance'
-  | 'ServiceRequest'
-  | 'Procedure'
-  | 'Appointment';
+/** The resource types the chart reader reads (the chart's own list). */
+export type ReadType = ChartResourceType;
 
 /** The resource types the order writer creates. */
 export type CreateType = 'MedicationRequest' | 'DetectedIssue';
