@@ -1,6 +1,7 @@
 /** The launcher page at `/`: the synthetic patients, their launch links, and a form for launch options. */
 import type { SandboxContext } from '../context.ts';
 import { AUTH_ERRORS, FAULT_KINDS, SERVER_PROFILES, type ServerProfile } from '../auth/options.ts';
+import { clinicalDate } from '../../src/core/fhir/dates.ts';
 import { READ_TYPES } from '../../src/core/smart/scopes.ts';
 import { esc, page } from './html.ts';
 
@@ -81,7 +82,7 @@ export function ehrPage(ctx: SandboxContext, patientId: string, frameSrc: string
     `Sandbox EHR chart: ${p?.name ?? patientId}`,
     `<header class="ehr-header">
 <h1>Sandbox EHR chart: ${esc(p?.name ?? patientId)}</h1>
-<span>Born ${esc(p?.birthDate ?? 'unknown')}</span>
+<span>Born ${esc(p?.birthDate ? clinicalDate(p.birthDate) : 'unknown')}</span>
 <span>Sex ${esc(p?.gender ?? 'unknown')}</span>
 <span>MRN <code>${esc(patientId)}</code></span>
 <a href="/">Back to the launcher</a>

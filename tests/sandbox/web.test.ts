@@ -14,6 +14,7 @@ import { findIssuer, parseAllowList } from '../../src/core/smart/allow-list.ts';
 import { CompressedCache, negotiateEncoding } from '../../sandbox/web/compress.ts';
 import { FAULT_KINDS, parseLaunchOptions } from '../../sandbox/auth/options.ts';
 import { READ_TYPES } from '../../src/core/smart/scopes.ts';
+import { clinicalDate } from '../../src/core/fhir/dates.ts';
 
 let s: SandboxHandle;
 let appDir: string;
@@ -94,6 +95,10 @@ describe('/ehr and /launch', () => {
   it('renders a chart header and the app in an 800x600 frame with a title, launching without a banner', async () => {
     const html = await (await fetch(`${s.origin}/ehr?patient=ldn-pregnancy&fhir_fault=Condition:slow`)).text();
     expect(html).toContain('Amara Nwosu');
+    // The header's date in the one clinical format, as in the app ("7 Dec 1990"), not as stored.
+    const born = syntheticPatients().find((p) => p.key === 'ldn-pregnancy')!.patient.birthDate!;
+    expect(html).toContain(`Born ${clinicalDate(born)}`);
+    expect(html).not.toContain(`Born ${born}`);
     const frame = /<iframe[^>]*>/.exec(html)?.[0] ?? '';
     expect(frame).toContain('width="800"');
     expect(frame).toContain('height="600"');
