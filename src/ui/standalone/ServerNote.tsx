@@ -8,27 +8,15 @@
  * server actually refused is called refused.
  */
 import type { CheckItem, ServerReport } from '../../core/server/types.ts';
-
-const VERDICT_TEXT: Record<ServerReport['verdict'], string> = {
-  full: 'Everything works here: reading the chart and writing the order.',
-  'read-only':
-    'Read-only here: the server refuses writing the order; the assessment works, and the app offers the printable order and its FHIR JSON.',
-  'reported-only order': 'The order can only be recorded as a reported medication here.',
-  'not usable': 'The app cannot be used with this server.',
-};
-
-/** The verdict line for a "read-only" verdict whose creates are merely not declared (none refused). */
-export const UNDECLARED_WRITE_TEXT =
-  'Writing is not declared here (it may still work): the assessment works, and the app will try to write the order and fall back to the printable order and its FHIR JSON if the server refuses.';
+import { T } from '../strings-standalone.ts';
 
 const isCreate = (i: CheckItem) => i.id.startsWith('create-');
 
 /** How one item reads: an undeclared create says it may still work; a refused one says refused. */
 function itemText(i: CheckItem): string {
-  if (isCreate(i) && i.status === 'missing')
-    return `${i.label}: not declared (may still work; the app will try and fall back)`;
-  if (isCreate(i) && i.status === 'fails') return `${i.label}: refused, ${i.reason}`;
-  return `${i.label}: ${i.status}, ${i.reason}`;
+  if (isCreate(i) && i.status === 'missing') return T.itemNotDeclared(i.label);
+  if (isCreate(i) && i.status === 'fails') return T.itemRefused(i.label, i.reason);
+  return T.item(i.label, i.status, i.reason);
 }
 
 /** Lists the verdict, its reason and every item that is not ok. */
@@ -48,11 +36,11 @@ export function ServerNote({ report }: { report: ServerReport }) {
     <div class="standalone-note" data-verdict={report.verdict}>
       {onlyUndeclared ? (
         <p>
-          <strong>{UNDECLARED_WRITE_TEXT}</strong>
+          <strong>{T.undeclaredWrite}</strong>
         </p>
       ) : (
         <p>
-          <strong>{VERDICT_TEXT[report.verdict]}</strong> ({report.verdictReason})
+          <strong>{T.verdict[report.verdict]}</strong> ({report.verdictReason})
         </p>
       )}
       {gaps.length > 0 && (

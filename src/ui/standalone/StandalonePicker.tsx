@@ -14,6 +14,7 @@ import { launcherStandaloneBase, type LauncherStandaloneType } from '../../core/
 import { checkServer, fetchJson } from '../../edge/server-check.ts';
 import type { FhirHttp, StandaloneTarget } from '../../edge/types.ts';
 import { fetchHttp } from '../../adapters/browser-open-fhir-http.ts';
+import { T } from '../strings-standalone.ts';
 import { ServerNote } from './ServerNote.tsx';
 import './standalone.css';
 
@@ -31,10 +32,10 @@ type Choice =
   | { kind: 'open'; name: string; url: string }
   | { kind: 'typed' };
 
-/** The launcher's standalone launch types a tester can pick, with their labels. */
+/** The launcher's standalone launch types a tester can pick, in order, with their labels. */
 const LAUNCH_TYPES: ReadonlyArray<{ type: LauncherStandaloneType; label: string }> = [
-  { type: 'patient-standalone', label: 'Patient standalone (the launcher asks which patient)' },
-  { type: 'provider-standalone', label: 'Provider standalone (sign in as a practitioner, then pick a patient)' },
+  { type: 'patient-standalone', label: T.launchType['patient-standalone'] },
+  { type: 'provider-standalone', label: T.launchType['provider-standalone'] },
 ];
 
 type Check = { state: 'idle' } | { state: 'checking' } | { state: 'done'; report: ServerReport };
@@ -104,8 +105,8 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
   if (!allowList.standalone.enabled || choices.length === 0) {
     return (
       <section aria-labelledby="standalone-title">
-        <h1 id="standalone-title">Launch against a test server</h1>
-        <p>The standalone tester flow is not enabled for this deployment. Launch the app from the EHR.</p>
+        <h1 id="standalone-title">{T.title}</h1>
+        <p>{T.disabled}</p>
       </section>
     );
   }
@@ -132,11 +133,11 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
 
   return (
     <section class="standalone" aria-labelledby="standalone-title">
-      <h1 id="standalone-title">Launch against a test server</h1>
-      <p>For testers: pick a server from this deployment's list. Not for patient care.</p>
+      <h1 id="standalone-title">{T.title}</h1>
+      <p>{T.intro}</p>
 
       <fieldset>
-        <legend>Server</legend>
+        <legend>{T.serverLegend}</legend>
         {choices.map((c) => {
           const key = choiceKey(c);
           const id = `server-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -150,11 +151,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
                 checked={selected === key}
                 onChange={() => setSelected(key)}
               />
-              <label for={id}>
-                {c.kind === 'typed'
-                  ? 'Another open FHIR server (type its URL)'
-                  : `${c.name} (${c.kind === 'smart' ? 'SMART sign-in' : c.kind === 'launcher' ? 'SMART launcher' : 'open, no sign-in'}): ${c.url}`}
-              </label>
+              <label for={id}>{c.kind === 'typed' ? T.typedOption : T.serverOption(c.name, c.kind, c.url)}</label>
             </div>
           );
         })}
@@ -162,7 +159,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
 
       {choice?.kind === 'launcher' && (
         <fieldset class="standalone__launch-type">
-          <legend>Launch type</legend>
+          <legend>{T.launchTypeLegend}</legend>
           {LAUNCH_TYPES.map(({ type, label }) => (
             <div class="standalone__option" key={type}>
               <input
@@ -181,7 +178,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
 
       {choice?.kind === 'typed' && (
         <form onSubmit={acceptTyped} class="standalone__typed">
-          <label for="typed-server">Open FHIR server base URL</label>
+          <label for="typed-server">{T.typedLabel}</label>
           <input
             id="typed-server"
             type="url"
@@ -191,7 +188,7 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
             aria-invalid={typedProblem ? 'true' : 'false'}
             aria-describedby={typedProblem ? 'typed-server-problem' : undefined}
           />
-          <button type="submit">Use this server</button>
+          <button type="submit">{T.useTyped}</button>
           {typedProblem && (
             <p id="typed-server-problem" role="alert">
               {typedProblem}
@@ -201,10 +198,10 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
       )}
 
       <div role="status" aria-live="polite" class="standalone__check">
-        {check.state === 'checking' && <p>Checking what the server supports…</p>}
+        {check.state === 'checking' && <p>{T.checking}</p>}
         {check.state === 'done' && (
           <>
-            <h2>What this server supports</h2>
+            <h2>{T.supportsHeading}</h2>
             <ServerNote report={check.report} />
           </>
         )}
@@ -213,15 +210,15 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
       {server?.kind === 'smart' && (
         <p>
           <button type="button" onClick={() => onLaunch({ kind: 'smart', iss: server.url })}>
-            Sign in at {choice?.kind === 'smart' || choice?.kind === 'launcher' ? choice.name : server.url}
+            {T.signIn(choice?.kind === 'smart' || choice?.kind === 'launcher' ? choice.name : server.url)}
           </button>
         </p>
       )}
 
       {server?.kind === 'open' && (
-        <form onSubmit={runSearch} class="standalone__search" role="search" aria-label="Patient search">
-          <h2>Patient</h2>
-          <label for="patient-name">Patient name</label>
+        <form onSubmit={runSearch} class="standalone__search" role="search" aria-label={T.searchLabel}>
+          <h2>{T.patientHeading}</h2>
+          <label for="patient-name">{T.patientName}</label>
           <input
             id="patient-name"
             type="search"
@@ -229,21 +226,19 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
             onInput={(e) => setName((e.target as HTMLInputElement).value)}
           />
           <button type="submit" disabled={search.state === 'searching'}>
-            Search
+            {T.search}
           </button>
         </form>
       )}
 
       {server?.kind === 'open' && (
-        <div class="standalone__results" role="status" aria-live="polite" aria-label="Search results">
-          {search.state === 'searching' && <p>Searching…</p>}
-          {search.state === 'failed' && <p>Search failed: {search.problem}</p>}
+        <div class="standalone__results" role="status" aria-live="polite" aria-label={T.resultsLabel}>
+          {search.state === 'searching' && <p>{T.searching}</p>}
+          {search.state === 'failed' && <p>{T.searchFailed(search.problem)}</p>}
           {search.state === 'done' && (
             <>
               <p>
-                {search.patients.length === 0
-                  ? 'No patients found.'
-                  : `${search.patients.length} patient${search.patients.length === 1 ? '' : 's'} found${search.more ? ' (more exist: refine the name)' : ''}.`}
+                {search.patients.length === 0 ? T.noPatients : T.patientsFound(search.patients.length, search.more)}
               </p>
               <ul>
                 {search.patients.map((p) => (
@@ -252,11 +247,9 @@ export function StandalonePicker({ allowList, onLaunch, httpFor = fetchHttp }: S
                       type="button"
                       onClick={() => onLaunch({ kind: 'open', fhirServiceUrl: server.url, patientId: p.id })}
                     >
-                      Open {p.name}
+                      {T.openPatient(p.name)}
                     </button>{' '}
-                    <span>
-                      born {p.birthDate ?? 'unknown'}, id {p.id}
-                    </span>
+                    <span>{T.patientDetails(p.birthDate, p.id)}</span>
                   </li>
                 ))}
               </ul>

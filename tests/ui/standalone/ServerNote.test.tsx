@@ -9,7 +9,8 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateServer } from '../../../src/core/server/evaluate.ts';
 import type { CheckItem, ServerReport } from '../../../src/core/server/types.ts';
-import { ServerNote, UNDECLARED_WRITE_TEXT } from '../../../src/ui/standalone/ServerNote.tsx';
+import { ServerNote } from '../../../src/ui/standalone/ServerNote.tsx';
+import { T } from '../../../src/ui/strings-standalone.ts';
 import { smartProbe } from '../../core/server/server-fixtures.ts';
 
 afterEach(cleanup);
@@ -39,19 +40,19 @@ describe('ServerNote', () => {
     );
     const text = container.textContent ?? '';
     expect(container.querySelector('.standalone-note')?.getAttribute('data-verdict')).toBe('full');
-    expect(text).toContain('Everything works here: reading the chart and writing the order.');
+    expect(text).toContain(T.verdict.full);
     expect(text).toContain("overridden conflicts are recorded in the order's note");
     expect(text).toContain('create DetectedIssue: not declared (may still work; the app will try and fall back)');
     expect(text).toContain('"writeDetectedIssue": "off" (or "fallback")');
     expect(text).not.toMatch(/Read-only here|cannot be written/);
-    expect(text).not.toContain(UNDECLARED_WRITE_TEXT);
+    expect(text).not.toContain(T.undeclaredWrite);
   });
 
   it('an undeclared MedicationRequest create: "not declared, may still work", not "read-only"', () => {
     const { container } = render(
       <ServerNote report={evaluateServer(smartProbe({ withoutCreate: ['MedicationRequest'] }))} />,
     );
-    expect(container.textContent).toContain(UNDECLARED_WRITE_TEXT);
+    expect(container.textContent).toContain(T.undeclaredWrite);
     expect(container.textContent).toContain(
       'create MedicationRequest: not declared (may still work; the app will try and fall back)',
     );
@@ -67,8 +68,8 @@ describe('ServerNote', () => {
         ])}
       />,
     );
-    expect(container.textContent).toContain('Read-only here: the server refuses writing the order');
+    expect(container.textContent).toContain(T.verdict['read-only']);
     expect(container.textContent).toContain('create MedicationRequest: refused, the server answered 403');
-    expect(container.textContent).not.toContain(UNDECLARED_WRITE_TEXT);
+    expect(container.textContent).not.toContain(T.undeclaredWrite);
   });
 });

@@ -12,7 +12,7 @@ import { patient } from '../../../fixtures/factories.ts';
 import type { AllowList } from '../../../src/core/smart/allow-list.ts';
 import type { StandaloneTarget } from '../../../src/edge/types.ts';
 import { StandalonePicker } from '../../../src/ui/standalone/StandalonePicker.tsx';
-import { UNDECLARED_WRITE_TEXT } from '../../../src/ui/standalone/ServerNote.tsx';
+import { T } from '../../../src/ui/strings-standalone.ts';
 import { capabilityStatement, searchset, smartConfiguration } from '../../core/server/server-fixtures.ts';
 
 const SMART = 'https://smart.test/fhir';
@@ -104,7 +104,7 @@ describe('StandalonePicker', () => {
 
   it('for a SMART server shows the server note, then launches with its iss', async () => {
     const onLaunch = setup();
-    await screen.findByText('Everything works here: reading the chart and writing the order.');
+    await screen.findByText(T.verdict.full);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in at Sandbox SMART' }));
     expect(onLaunch).toHaveBeenCalledWith({ kind: 'smart', iss: SMART });
   });
@@ -113,8 +113,8 @@ describe('StandalonePicker', () => {
     const onLaunch = setup();
     fireEvent.click(screen.getByLabelText(/Open sandbox/));
     await screen.findByText(/Everything works here/);
-    fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'lindqvist' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.input(screen.getByLabelText(T.patientName), { target: { value: 'lindqvist' } });
+    fireEvent.click(screen.getByRole('button', { name: T.search }));
     await screen.findByText('1 patient found.');
     expect(lastSearch?.get('_count')).toBe('20');
     expect(screen.getByText('born 1978-04-12, id p1')).toBeTruthy();
@@ -125,8 +125,8 @@ describe('StandalonePicker', () => {
   it('renders patient names from the server as text, never as HTML', async () => {
     const { container } = render(<StandalonePicker allowList={list()} onLaunch={() => {}} />);
     fireEvent.click(screen.getByLabelText(/Open sandbox/));
-    fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'evil' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.input(screen.getByLabelText(T.patientName), { target: { value: 'evil' } });
+    fireEvent.click(screen.getByRole('button', { name: T.search }));
     await screen.findByText('1 patient found.');
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByRole('button', { name: 'Open <img src=x onerror=alert(1)> Evil' })).toBeTruthy();
@@ -135,32 +135,32 @@ describe('StandalonePicker', () => {
   it('announces results in a live region, and says so when nothing matches or the search fails', async () => {
     setup();
     fireEvent.click(screen.getByLabelText(/Open sandbox/));
-    const region = screen.getByRole('status', { name: 'Search results' });
+    const region = screen.getByRole('status', { name: T.resultsLabel });
     expect(region.getAttribute('aria-live')).toBe('polite');
-    fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'nobody' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
-    await screen.findByText('No patients found.');
-    fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'boom' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.input(screen.getByLabelText(T.patientName), { target: { value: 'nobody' } });
+    fireEvent.click(screen.getByRole('button', { name: T.search }));
+    await screen.findByText(T.noPatients);
+    fireEvent.input(screen.getByLabelText(T.patientName), { target: { value: 'boom' } });
+    fireEvent.click(screen.getByRole('button', { name: T.search }));
     await screen.findByText('Search failed: HTTP 500 Server Error');
   });
 
   it('a typed open server URL is validated, checked and searchable when the list allows it', async () => {
     const onLaunch = setup(list({ allowTypedOpenServer: true }));
-    fireEvent.click(screen.getByLabelText('Another open FHIR server (type its URL)'));
-    const input = screen.getByLabelText('Open FHIR server base URL');
+    fireEvent.click(screen.getByLabelText(T.typedOption));
+    const input = screen.getByLabelText(T.typedLabel);
     fireEvent.input(input, { target: { value: 'http://typed.test/r4' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this server' }));
+    fireEvent.click(screen.getByRole('button', { name: T.useTyped }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/must use https/);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     fireEvent.input(input, { target: { value: `${TYPED}/` } });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this server' }));
-    await screen.findByText(UNDECLARED_WRITE_TEXT);
+    fireEvent.click(screen.getByRole('button', { name: T.useTyped }));
+    await screen.findByText(T.undeclaredWrite);
     expect(
       screen.getByText('create MedicationRequest: not declared (may still work; the app will try and fall back)'),
     ).toBeTruthy();
-    fireEvent.input(screen.getByLabelText('Patient name'), { target: { value: 'maria' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.input(screen.getByLabelText(T.patientName), { target: { value: 'maria' } });
+    fireEvent.click(screen.getByRole('button', { name: T.search }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open Maria Lindqvist' }));
     expect(onLaunch).toHaveBeenCalledWith({ kind: 'open', fhirServiceUrl: TYPED, patientId: 'p1' });
   });
@@ -175,10 +175,7 @@ describe('StandalonePicker', () => {
     const types = screen
       .getAllByRole('radio', { name: /standalone/ })
       .map((r) => (r as HTMLInputElement).labels?.[0]?.textContent);
-    expect(types).toEqual([
-      'Patient standalone (the launcher asks which patient)',
-      'Provider standalone (sign in as a practitioner, then pick a patient)',
-    ]);
+    expect(types).toEqual([T.launchType['patient-standalone'], T.launchType['provider-standalone']]);
     await screen.findByText(/Everything works here/);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in at SMART launcher' }));
     fireEvent.click(screen.getByLabelText(/Provider standalone/));
@@ -201,7 +198,7 @@ describe('StandalonePicker', () => {
   it('an unreachable server gets a "cannot be used" note with the reason', async () => {
     server.use(http.get(`${SMART}/*`, () => HttpResponse.error()));
     setup();
-    await screen.findByText('The app cannot be used with this server.');
+    await screen.findByText(T.verdict['not usable']);
     expect(screen.getAllByText(/metadata: network error/).length).toBeGreaterThan(0);
   });
 
