@@ -31,6 +31,14 @@ const server = setupServer(
   http.get(`${SMART}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration(SMART))),
   http.get(`${SMART}/metadata`, () => HttpResponse.json(capabilityStatement())),
   http.get(`${SMART}/Patient`, () => new HttpResponse(null, { status: 401 })),
+  // The server check's batch probe (one search POSTed to the base): refused without a token here.
+  http.post(SMART, () => new HttpResponse(null, { status: 401 })),
+  // ...and its identifier probe.
+  http.get(`${SMART}/MedicationRequest`, () => new HttpResponse(null, { status: 401 })),
+  http.post(
+    /^https:\/\/launcher\.test\/v\/r4\/sim\/[A-Za-z0-9_-]+\/fhir$/,
+    () => new HttpResponse(null, { status: 401 }),
+  ),
   // smart-launcher-v2's per-option standalone bases: /v/r4/sim/<options>/fhir
   http.get(/^https:\/\/launcher\.test\/v\/r4\/sim\/[A-Za-z0-9_-]+\/fhir\//, ({ request }) => {
     const url = new URL(request.url);
@@ -42,6 +50,12 @@ const server = setupServer(
   }),
   ...[OPEN, TYPED].flatMap((base) => [
     http.get(`${base}/.well-known/smart-configuration`, () => new HttpResponse(null, { status: 404 })),
+    // An open server filters by identifier (the probe finds nothing) and answers the batch probe.
+    http.get(`${base}/MedicationRequest`, () => HttpResponse.json(searchset())),
+    // An open server answers the batch probe as a batch-response.
+    http.post(base, () =>
+      HttpResponse.json({ resourceType: 'Bundle', type: 'batch-response', entry: [{ response: { status: '200' } }] }),
+    ),
     http.get(`${base}/metadata`, () =>
       HttpResponse.json(capabilityStatement(base === TYPED ? { withoutCreate: ['MedicationRequest'] } : {})),
     ),
