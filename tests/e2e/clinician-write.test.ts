@@ -7,9 +7,10 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
+import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { P, W } from '../../src/ui/strings-plan.ts';
-import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch } from './support/browser.ts';
+import { deleteWritten, openFhir, searchOpen } from './support/open-fhir.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 
@@ -17,21 +18,6 @@ async function launchToVerdict(page: Page, patientId: string, options: Record<st
   const frame = await ehrLaunch(page, patientId, { banner: '0', ...options });
   await frame.waitForSelector('main.ldn[data-screen="ready"]', { timeout: 45_000 });
   return frame;
-}
-
-async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
-    ...init,
-    headers: { accept: 'application/fhir+json', ...init?.headers },
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function search<T extends MedicationRequest | DetectedIssue>(path: string): Promise<T[]> {
-  const { status, body } = await openFhir<Bundle<T>>(path);
-  expect(status).toBe(200);
-  return (body.entry ?? []).map((e) => e.resource as T).filter(Boolean);
 }
 
 /** Picks the preset, waits for the order to be ready and returns its client identifier and step count. */
@@ -63,8 +49,7 @@ e2eDescribe('clinician signs an order (write path)', () => {
   });
   afterEach(async () => {
     // Leave the synthetic charts as they were for the other browser tests.
-    for (const ref of written.splice(0))
-      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    await deleteWritten(written);
   });
 
   it('writes exactly one MedicationRequest with the contained compound and one dosage per step (fibromyalgia, clinic preset)', async () => {
@@ -74,9 +59,9 @@ e2eDescribe('clinician signs an order (write path)', () => {
     expect(createdId).toBeTruthy();
     written.push(`MedicationRequest/${createdId}`);
 
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
-      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
-    );
+    const orders = (
+      await searchOpen<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')
+    ).filter((mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier));
     expect(orders).toHaveLength(1);
     const order = orders[0] as MedicationRequest;
     expect(order.id).toBe(createdId);
@@ -113,8 +98,8 @@ e2eDescribe('clinician signs an order (write path)', () => {
     const createdId = await signWithDoubleClick(frame);
     written.push(`MedicationRequest/${createdId}`);
 
-    const orders = (await search<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter((mr) =>
-      mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
+    const orders = (await searchOpen<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter(
+      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(1);
     const order = orders[0] as MedicationRequest;
@@ -148,9 +133,9 @@ e2eDescribe('clinician signs an order (write path)', () => {
     const href = await frame.getAttribute(`a:has-text("${P.download}")`, 'href');
     expect(download).toMatch(/\.json$/);
     expect(href).toMatch(/^blob:/);
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
-      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
-    );
+    const orders = (
+      await searchOpen<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')
+    ).filter((mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier));
     expect(orders).toHaveLength(0);
     // The print view: the order in words, without the controls.
     await page.emulateMedia({ media: 'print' });
@@ -191,9 +176,9 @@ e2eDescribe('clinician signs an order (write path)', () => {
     expect((await fetch(firstWrite)).status).toBe(201);
     const createdId = await signWithDoubleClick(frame);
     written.push(`MedicationRequest/${createdId}`);
-    const orders = (await search<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')).filter(
-      (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
-    );
+    const orders = (
+      await searchOpen<MedicationRequest>('MedicationRequest?patient=ldn-fibromyalgia&_count=200')
+    ).filter((mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier));
     expect(orders.map((o) => o.id)).toEqual([createdId]);
   });
 });

@@ -11,29 +11,15 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
+import type { DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { largeChartPatient, syntheticPatients } from '../../fixtures/patients.ts';
 import { S, VERDICT_WORDS } from '../../src/ui/strings.ts';
 import { P, W } from '../../src/ui/strings-plan.ts';
-import { browserPerTest, e2eDescribe, ehrLaunch, sandboxOrigin } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch } from './support/browser.ts';
+import { deleteWritten, openFhir, searchOpen } from './support/open-fhir.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
 const signSelector = `button:has-text("${P.sign}")`;
-
-async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
-    ...init,
-    headers: { accept: 'application/fhir+json', ...init?.headers },
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function resources<T>(path: string): Promise<T[]> {
-  const { status, body } = await openFhir<Bundle>(path);
-  expect(status).toBe(200);
-  return (body.entry ?? []).map((e) => e.resource as T);
-}
 
 async function launchToVerdict(page: Page, patientId: string, profile: string): Promise<Frame> {
   const frame = await ehrLaunch(page, patientId, { banner: '0', profile });
@@ -64,13 +50,12 @@ e2eDescribe('sandbox server profiles', () => {
     ({ page } = session);
   });
   afterEach(async () => {
-    for (const ref of written.splice(0))
-      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    await deleteWritten(written);
   });
 
   it('epic-like: incomplete without MedicationStatement; signing is refused and ends at the printable order, nothing written', async () => {
     const patient = 'ldn-fibromyalgia';
-    const issuesBefore = (await resources<DetectedIssue>(`DetectedIssue?patient=${patient}&_count=200`)).length;
+    const issuesBefore = (await searchOpen<DetectedIssue>(`DetectedIssue?patient=${patient}&_count=200`)).length;
     const frame = await launchToVerdict(page, patient, 'epic-like');
     expect(await frame.getAttribute('main.ldn', 'data-verdict')).toBe('incomplete');
     const verdictText = (await frame.textContent('main.ldn')) ?? '';
@@ -86,11 +71,11 @@ e2eDescribe('sandbox server profiles', () => {
     expect(failed).toContain(P.notPermitted);
     expect(await frame.$(`button:has-text("${P.print}")`)).not.toBeNull();
     expect(await frame.getAttribute(`a:has-text("${P.download}")`, 'download')).toMatch(/\.json$/);
-    const orders = (await resources<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter(
+    const orders = (await searchOpen<MedicationRequest>(`MedicationRequest?patient=${patient}&_count=200`)).filter(
       (mr) => mr.identifier?.some((i) => i.system === ORDER_SYSTEM && i.value === identifier),
     );
     expect(orders).toHaveLength(0);
-    expect(await resources<DetectedIssue>(`DetectedIssue?patient=${patient}&_count=200`)).toHaveLength(issuesBefore);
+    expect(await searchOpen<DetectedIssue>(`DetectedIssue?patient=${patient}&_count=200`)).toHaveLength(issuesBefore);
   });
 
   it('oracle-like: the full order is refused and the reported-medication shape is written, as the server holds it', async () => {

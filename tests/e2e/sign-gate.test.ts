@@ -11,18 +11,10 @@ import type { Bundle, DetectedIssue, MedicationRequest } from 'fhir/r4';
 import { ACKNOWLEDGEMENT_TITLE } from '../../src/core/order/detected-issue.ts';
 import { X } from '../../src/ui/strings.ts';
 import { P, W } from '../../src/ui/strings-plan.ts';
-import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations, sandboxOrigin } from './support/browser.ts';
+import { browserPerTest, e2eDescribe, ehrLaunch, expectNoAxeViolations } from './support/browser.ts';
+import { deleteWritten, openFhir } from './support/open-fhir.ts';
 
 const ORDER_SYSTEM = 'urn:ldn-app:medication-request';
-
-async function openFhir<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${sandboxOrigin()}/open/fhir/${path}`, {
-    ...init,
-    headers: { accept: 'application/fhir+json', 'content-type': 'application/fhir+json', ...init?.headers },
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
 
 /** The app's orders for the patient on the server. */
 async function appOrders(patientId: string): Promise<MedicationRequest[]> {
@@ -55,8 +47,7 @@ e2eDescribe('signature gate, existing order and two tabs', () => {
     ({ page, context } = session);
   });
   afterEach(async () => {
-    for (const ref of written.splice(0))
-      expect([200, 204]).toContain((await openFhir(ref, { method: 'DELETE' })).status);
+    await deleteWritten(written);
     for (const mr of restore.splice(0))
       await openFhir(`MedicationRequest/${mr.id}`, { method: 'PUT', body: JSON.stringify({ ...mr, meta: undefined }) });
   });
