@@ -8,10 +8,9 @@
  */
 import type { Conflict } from '../assess/types.ts';
 import type { ConditionGroupId } from '../knowledge/conditions.ts';
-import type { GroupMatches } from '../match/condition.ts';
 import type { RuleId } from '../knowledge/rules.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
-import { conflict, rolesOf, withRoles, type RuleContext } from './context.ts';
+import { conflict, namesAnyGroup, rolesOf, withRoles, type RuleContext } from './context.ts';
 
 const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
   ['acute-liver-injury', 'acute-liver-injury'],
@@ -21,6 +20,9 @@ const GROUP_RULES: readonly [ConditionGroupId, RuleId][] = [
   ['transplant-immunosuppression', 'transplant-immunosuppression'],
 ];
 
+/** Every condition group read below: the groups of the rules, and Hashimoto's for the levothyroxine caution. */
+const READ_GROUPS: readonly ConditionGroupId[] = [...GROUP_RULES.map(([group]) => group), 'hashimoto'];
+
 /** The medication roles read below (transplant immunosuppression, levothyroxine with Hashimoto's). */
 const MED_ROLES: ReadonlySet<IngredientRole> = new Set<IngredientRole>(['immunosuppressant', 'levothyroxine']);
 
@@ -29,19 +31,11 @@ export function conditionRules(ctx: RuleContext): Conflict[] {
   let hashimoto: string | undefined;
   // Indexed loops, no tuple destructuring: cold code allocates an iterator per for-of (issue 14 item 1).
   const conditions = ctx.conditions;
-  // Conditions with the same code share one groups Map: whether it names any group read here is worked out once
-  // per Map, not with a lookup per group per Condition (most Conditions name none of them).
-  const relevant = new Map<GroupMatches, boolean>();
+  const readsAny = namesAnyGroup(READ_GROUPS);
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i]!;
     if (c.groups.size === 0 || !c.counts) continue;
-    let any = relevant.get(c.groups);
-    if (any === undefined) {
-      any = c.groups.has('hashimoto');
-      for (let k = 0; k < GROUP_RULES.length && !any; k++) any = c.groups.has(GROUP_RULES[k]![0]);
-      relevant.set(c.groups, any);
-    }
-    if (!any) continue;
+    if (!readsAny(c.groups)) continue;
     if (c.groups.has('hashimoto')) hashimoto ??= c.entry.name;
     for (let k = 0; k < GROUP_RULES.length; k++) {
       const group = GROUP_RULES[k]![0];

@@ -4,7 +4,9 @@ import type { AllergyEntry } from '../fhir/allergy-entries.ts';
 import type { ConditionEntry } from '../fhir/condition-entries.ts';
 import { roleBit, type MedEntry } from '../fhir/medication-entries.ts';
 import type { PlannedProcedure } from '../fhir/procedure-entries.ts';
+import type { ConditionGroupId } from '../knowledge/conditions.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
+import type { GroupMatches } from '../match/condition.ts';
 import { RULES, type RuleId } from '../knowledge/rules.ts';
 
 export interface RuleContext {
@@ -132,4 +134,22 @@ function roleList(roles: ReadonlySet<IngredientRole>): readonly IngredientRole[]
   let list = ROLE_LISTS.get(roles);
   if (!list) ROLE_LISTS.set(roles, (list = [...roles]));
   return list;
+}
+
+/**
+ * A test of whether a Condition's groups name any of `groups`, answered once per groups Map: Conditions with the
+ * same code share one Map, and a long chart's Conditions are mostly of groups a rule family does not read (issue 14
+ * item 1). One per rule-family call; `groups` must list every group the family reads after the test.
+ */
+export function namesAnyGroup(groups: readonly ConditionGroupId[]): (matches: GroupMatches) => boolean {
+  const known = new Map<GroupMatches, boolean>();
+  return (matches) => {
+    let any = known.get(matches);
+    if (any === undefined) {
+      any = false;
+      for (let k = 0; k < groups.length && !any; k++) any = matches.has(groups[k] as ConditionGroupId);
+      known.set(matches, any);
+    }
+    return any;
+  };
 }

@@ -21,10 +21,9 @@ import { timingBasis } from '../fhir/medication-timing.ts';
 import { normaliseIcd10 } from '../fhir/systems.ts';
 import type { RuleId } from '../knowledge/rules.ts';
 import { opioidPoisoningCode } from '../match/poisoning.ts';
-import { conflict, medConflict, rolesOf, withRoles, type RuleContext } from './context.ts';
+import { conflict, medConflict, namesAnyGroup, rolesOf, withRoles, type RuleContext } from './context.ts';
 import type { IngredientRole } from '../knowledge/ingredients.ts';
 import type { ConditionGroupId } from '../knowledge/conditions.ts';
-import type { GroupMatches } from '../match/condition.ts';
 
 /** Days of the label's opioid-free interval used for exposure evidence (10; 14 after methadone). */
 const EXPOSURE_DAYS = 10;
@@ -98,7 +97,7 @@ function withdrawalRules(c: ConditionEntry, today: number): Conflict[] {
 const KRATOM_DEPENDENCE =
   /\bdaily\b|\bevery day\b|\bdependen|\baddict|\buse disorder\b|\b7-?oh\b|\b7-hydroxy|\bhydroxymitragynine\b|\bconcentrat/;
 
-/** The condition groups the exposure rules read. */
+/** The condition groups the exposure rules read: every group the loop below reads must be listed here. */
 const EXPOSURE_GROUPS: readonly ConditionGroupId[] = [
   'opioid-poisoning',
   'opioid-withdrawal',
@@ -114,20 +113,12 @@ export function exposureRules(ctx: RuleContext): Conflict[] {
   const out: Conflict[] = [];
   let kratomDependence: ConditionEntry | undefined;
   const conditions = ctx.conditions;
-  // Whether a groups Map names any group read below, once per Map: Conditions with the same code share theirs, and
-  // a long chart's are mostly of other groups (issue 14 item 1: 2,000 Conditions read through five lookups each).
-  const reads = new Map<GroupMatches, boolean>();
+  const readsAny = namesAnyGroup(EXPOSURE_GROUPS);
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i]!;
     // Every rule below needs a group; most Conditions name none (indexed loop: cold code, issue 14 item 1).
     if (c.refuted || c.groups.size === 0) continue;
-    let named = reads.get(c.groups);
-    if (named === undefined) {
-      named = false;
-      for (let k = 0; k < EXPOSURE_GROUPS.length && !named; k++) named = c.groups.has(EXPOSURE_GROUPS[k]!);
-      reads.set(c.groups, named);
-    }
-    if (!named) continue;
+    if (!readsAny(c.groups)) continue;
     if (c.groups.has('opioid-poisoning')) out.push(...poisoningRules(c, ctx.today));
     if (c.groups.has('opioid-withdrawal')) out.push(...withdrawalRules(c, ctx.today));
     if (!c.counts) continue;
